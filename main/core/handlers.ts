@@ -1,0 +1,43 @@
+/** The handler for every contract method; adding a method to the contract without one here fails to compile. */
+import { contract, type AppInfo } from '../../preload/contract';
+import type { Db } from '../store/database';
+import { schemaVersion } from '../store/database';
+import type { DatasetRepo } from '../store/dataset-repo';
+import type { SettingsRepo } from '../store/settings-repo';
+import type { HandlersFor } from './dispatcher';
+import type { EventBus } from './event-bus';
+import { appVersion } from './version';
+
+/** What the handlers are built from. */
+export interface HandlerDeps {
+  dataDir: string;
+  databasePath: string;
+  db: Db;
+  events: EventBus;
+  transport: AppInfo['transport'];
+  settings: SettingsRepo;
+  dataset: DatasetRepo;
+}
+
+/** Returns the contract with its complete handler map. */
+export function createHandlers(deps: HandlerDeps) {
+  const handlers: HandlersFor<typeof contract> = {
+    'app.info': () => ({
+      name: 'Resume Studio',
+      version: appVersion,
+      dataDir: deps.dataDir,
+      databasePath: deps.databasePath,
+      schemaVersion: schemaVersion(deps.db),
+      transport: deps.transport,
+      platform: process.platform,
+    }),
+    'dataset.summary': () => deps.dataset.summary(),
+    'settings.get': () => deps.settings.get(),
+    'settings.set': (patch) => {
+      const next = deps.settings.set(patch);
+      deps.events.emit('settings.changed', next);
+      return next;
+    },
+  };
+  return { contract, handlers };
+}

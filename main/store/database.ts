@@ -1,0 +1,90 @@
+/**
+ * Opens the SQLite store: one writer connection, WAL, foreign keys, busy timeout, migrations under
+ * PRAGMA user_version with an online backup first. Plain Node; imported by main/core only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../core/app-error';
+import { migrations as defaultMigrations, type Migration } from './migrations';
+
+/** The connection type every repository takes. */
+export type Db = Database.Database;
+
+/** Options for tests: a different migration list, a fixed clock for backup names. */
+export interface OpenOptions {
+  migrations?: Migration[];
+  now?: () => Date;
+}
+
+/** Reads user_version without writing anything to the file (WAL mode would change the header). */
+function readUserVersion(file: string): number {
+  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return probe.pragma('user_version', { simple: true }) as number;
+  } finally {
+    probe.close();
+  }
+}
+
+/** Opens (creating if needed) and migrates the database at `file`. */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+  const list = options.migrations ?? defaultMigrations;
+  const latest = list.at(-1)?.version ?? 0;
+  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
+  if (exists) {
+    const found = readUserVersion(file);
+    if (found > latest) {
+      throw new AppError(
+        'conflict',
+        `The database ${file} was written by a newer version of Resume Studio (schema ${found}, this version knows ${latest}). ` +
+          'It was not opened or changed; update Resume Studio to use it.',
+      );
+    }
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    await migrate(db, file, list, options.now ?? (() => new Date()));
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Applies pending migrations, each in its own transaction, after backing the file up once. */
+async function migrate(db: Db, file: string, list: Migration[], now: () => Date): Promise<void> {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = list.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  if (current > 0) {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    await db.backup(`${file}.v${current}.${stamp}.bak`);
+  }
+  for (const migration of pending) {
+    try {
+      db.transaction(() => {
+        db.exec(migration.up);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError(
+        'failed',
+        `Migration ${migration.version} (${migration.name}) failed and was rolled back; the database stays at schema ${
+          db.pragma('user_version', { simple: true }) as number
+        }: ${reason}`,
+      );
+    }
+  }
+}
+
+/** The schema version of an open database. */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

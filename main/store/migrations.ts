@@ -1,0 +1,86 @@
+/**
+ * The ordered schema migrations. Migration N brings the database to `user_version` N. Append only:
+ * never edit a migration that has shipped. Columns are snake_case; repositories map them.
+ */
+
+/** One schema step; `up` runs inside a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Every migration, in order. */
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    up: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL
+      );
+      CREATE TABLE categories (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+      CREATE TABLE import_jobs (
+        id INTEGER PRIMARY KEY,
+        root_path TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('folder', 'csv', 'jsonl', 'files')),
+        state TEXT NOT NULL CHECK (state IN ('running', 'interrupted', 'cancelled', 'finished', 'failed')),
+        total_files INTEGER NOT NULL DEFAULT 0,
+        done_files INTEGER NOT NULL DEFAULT 0,
+        options_json TEXT NOT NULL DEFAULT '{}',
+        error TEXT,
+        started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        finished_at TEXT
+      );
+      CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        import_job_id INTEGER REFERENCES import_jobs(id) ON DELETE SET NULL,
+        source_path TEXT,
+        file_name TEXT NOT NULL,
+        format TEXT,
+        size_bytes INTEGER,
+        content_hash TEXT,
+        text_hash TEXT,
+        text TEXT NOT NULL,
+        category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+      CREATE UNIQUE INDEX documents_text_hash ON documents(text_hash);
+      CREATE INDEX documents_content_hash ON documents(content_hash);
+      CREATE INDEX documents_category ON documents(category_id);
+      CREATE TABLE training_runs (
+        id INTEGER PRIMARY KEY,
+        engine TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('running', 'cancelled', 'finished', 'failed')),
+        params_json TEXT NOT NULL DEFAULT '{}',
+        metrics_json TEXT,
+        error TEXT,
+        started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        finished_at TEXT
+      );
+      CREATE TABLE models (
+        id INTEGER PRIMARY KEY,
+        training_run_id INTEGER REFERENCES training_runs(id) ON DELETE SET NULL,
+        name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        model_json TEXT NOT NULL,
+        is_active INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+      CREATE TABLE predictions (
+        id INTEGER PRIMARY KEY,
+        model_id INTEGER REFERENCES models(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL,
+        text_hash TEXT NOT NULL,
+        predicted_category TEXT NOT NULL,
+        probabilities_json TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+    `,
+  },
+];
