@@ -17,7 +17,7 @@ export default defineConfig({
         input: {
           electron: resolve(root, 'main/electron/index.ts'),
           web: resolve(root, 'main/bridge/web.ts'),
-          cli: resolve(root, 'main/cli/index.ts'),
+          cli: resolve(root, 'main/cli/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

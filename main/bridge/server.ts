@@ -44,7 +44,8 @@ function tokenMatches(given: unknown, expected: string): boolean {
 /** Builds the bridge's Fastify app with its security hooks and routes. */
 export function createBridge(options: BridgeOptions): Bridge {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
-  const app = Fastify({ bodyLimit: options.bodyLimitBytes ?? maxRequestBytes, logger: false });
+  // forceCloseConnections: an open event stream must not hold up shutdown.
+  const app = Fastify({ bodyLimit: options.bodyLimitBytes ?? maxRequestBytes, logger: false, forceCloseConnections: true });
   let allowedHosts = new Set<string>();
 
   // DNS-rebinding defence: a page on another origin that resolves to 127.0.0.1 sends its own Host.

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppInfo } from '../../preload/contract';
+import type { AppInfo, MethodInput, MethodName, MethodOutput } from '../../preload/contract';
+import { AppError } from './app-error';
 import { openDatabase, type Db } from '../store/database';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createSettingsRepo } from '../store/settings-repo';
@@ -20,6 +21,8 @@ export interface Core {
   db: Db;
   events: EventBus;
   dispatcher: Dispatcher;
+  /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   close(): Promise<void>;
 }
 
@@ -53,12 +56,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings: createSettingsRepo(db),
     dataset: createDatasetRepo(db),
   });
+  const dispatcher = createDispatcher(handlers.contract, handlers.handlers);
   return {
     dataDir,
     databasePath,
     db,
     events,
-    dispatcher: createDispatcher(handlers.contract, handlers.handlers),
+    dispatcher,
+    async call(method, input) {
+      const result = await dispatcher.dispatch(method, input);
+      if (!result.ok) throw new AppError(result.error.code, result.error.message);
+      return result.value as MethodOutput<typeof method>;
+    },
     async close() {
       db.close();
     },

@@ -1,0 +1,61 @@
+// The layer rules of GUIDE §1 are enforced mechanically: these tests prove the checks bite.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
+  return result!.messages.map((m) => m.ruleId ?? m.message);
+}
+
+describe('eslint layer rules', () => {
+  it('rejects node:fs in the renderer', async () => {
+    expect(await ruleIdsFor("import fs from 'node:fs';\nexport const x = fs;\n", 'renderer/features/bad.tsx')).toContain('no-restricted-imports');
+  });
+  it("rejects 'electron' in main/ outside main/electron", async () => {
+    expect(await ruleIdsFor("import { app } from 'electron';\nexport const x = app;\n", 'main/store/bad.ts')).toContain('no-restricted-imports');
+  });
+  it("allows 'electron' inside main/electron", async () => {
+    expect(await ruleIdsFor("import { app } from 'electron';\nexport const x = app;\n", 'main/electron/ok.ts')).not.toContain('no-restricted-imports');
+  });
+  it('rejects Node built-ins and globals in ml/', async () => {
+    expect(await ruleIdsFor("import path from 'node:path';\nexport const x = path;\n", 'ml/bad.ts')).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('export const x = document.title;\n', 'ml/bad.ts')).toContain('no-restricted-globals');
+  });
+});
+
+/** Type-checks one file with a tsconfig's options, as if it lived in that runtime's folder. */
+function typeErrors(configFile: string, fileName: string, code: string): string[] {
+  const { config } = ts.readConfigFile(path.join(root, configFile), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+  const { dir, cleanup } = makeTempDir();
+  try {
+    const file = path.join(dir, fileName);
+    fs.writeFileSync(file, code);
+    // typeRoots must point at our node_modules since the file sits in a temp folder.
+    const program = ts.createProgram([file], { ...options, typeRoots: [path.join(root, 'node_modules/@types')], baseUrl: root });
+    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  } finally {
+    cleanup();
+  }
+}
+
+describe('per-runtime tsconfigs', () => {
+  it('the web config cannot see node:fs', () => {
+    const errors = typeErrors('tsconfig.web.json', 'page.ts', "import fs from 'node:fs';\nexport const size = fs.statSync('x').size;\n");
+    expect(errors.join('\n')).toMatch(/node:fs/);
+  });
+  it('the ml config has neither DOM nor Node', () => {
+    expect(typeErrors('tsconfig.ml.json', 'a.ts', 'export const t = document.title;\n').join('\n')).toMatch(/document/);
+    expect(typeErrors('tsconfig.ml.json', 'b.ts', 'export const p = process.pid;\n').join('\n')).toMatch(/process/);
+  });
+  it('the node config accepts node:fs (control)', () => {
+    expect(typeErrors('tsconfig.node.json', 'c.ts', "import fs from 'node:fs';\nexport const e = fs.existsSync('.');\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+// Type-level test, checked by `npm run typecheck`: a contract method without a handler, or a
+// handler returning the wrong type, must not compile. If HandlersFor ever stopped enforcing
+// completeness, the @ts-expect-error lines below would become unused and fail type-checking.
+import { z } from 'zod';
+import type { HandlersFor } from '../../../main/core/dispatcher';
+import type { contract } from '../../../preload/contract';
+
+export const twoMethods = {
+  'a.get': { input: z.object({}), output: undefined as unknown as string },
+  'b.get': { input: z.object({}), output: undefined as unknown as number },
+};
+
+// @ts-expect-error 'b.get' has no handler
+export const missing: HandlersFor<typeof twoMethods> = { 'a.get': () => 'x' };
+
+export const wrongType: HandlersFor<typeof twoMethods> = {
+  'a.get': () => 'x',
+  // @ts-expect-error returns a string where the contract says number
+  'b.get': () => 'not a number',
+};
+
+export const complete: HandlersFor<typeof twoMethods> = { 'a.get': () => 'x', 'b.get': async () => 1 };
+
+// The real contract: dropping any method from the real handler map fails the same way.
+type RealHandlers = HandlersFor<typeof contract>;
+// @ts-expect-error an empty map is missing every handler of the real contract
+export const none: RealHandlers = {};
