@@ -26,8 +26,12 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron' (and a few polyfills): bundle every
+      // other dependency instead of leaving a require('zod') that would throw at load.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'preload/index.ts') },
+        external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
