@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell } from 'electron';
+import { app, dialog, ipcMain, nativeTheme, session, shell, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { createFrameCheck, registerIpc, type IpcRegistration } from './ipc';
 import { setupLog, shellLog } from './log';

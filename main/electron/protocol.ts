@@ -41,7 +41,8 @@ export function resolveAppPath(rendererDir: string, requestUrl: string): string 
   } catch {
     return null;
   }
-  if (relative.includes('\0') || relative.includes('\\')) return null;
+  // Refuse rather than normalise: a request containing `..` is never one the renderer makes.
+  if (relative.includes('\0') || relative.includes('\\') || relative.split('/').includes('..')) return null;
   if (relative === '/' || relative === '') relative = '/index.html';
   const root = path.resolve(rendererDir);
   const target = path.resolve(root, `.${path.posix.normalize(relative)}`);

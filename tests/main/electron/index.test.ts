@@ -1,0 +1,144 @@
+/** The entry's wiring, with every Electron module faked and the real core on a temp data dir. */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../../preload/contract';
+import { FakeWebContents } from './fakes';
+
+const electron = vi.hoisted(() => {
+  const state = { hasLock: true, windows: [] as unknown[], ready: Promise.resolve() };
+  return { state, mock: {} as Record<string, unknown> };
+});
+
+class FakeBrowserWindow extends EventEmitter {
+  webContents = new FakeWebContents();
+  options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    electron.state.windows.push(this);
+  }
+  loadURL = vi.fn(async (url: string) => {
+    this.webContents.mainFrame.url = url;
+  });
+  isDestroyed = () => false;
+  show = vi.fn();
+  focus = vi.fn();
+  maximize = vi.fn();
+  isMaximized = () => false;
+  getNormalBounds = () => ({ x: 0, y: 0, width: 1000, height: 700 });
+}
+
+function makeElectron() {
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: true,
+    enableSandbox: vi.fn(),
+    setName: vi.fn(),
+    setPath: vi.fn(),
+    getPath: vi.fn(() => '/nonexistent/userData'),
+    getVersion: () => '0.1.0',
+    requestSingleInstanceLock: vi.fn(() => electron.state.hasLock),
+    whenReady: vi.fn(() => electron.state.ready),
+    quit: vi.fn(),
+    exit: vi.fn(),
+  });
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  return {
+    app,
+    handlers,
+    BrowserWindow: vi.fn(function (options: Record<string, unknown>) {
+      return new FakeBrowserWindow(options);
+    }),
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    ipcMain: { handle: vi.fn((c: string, h: (...args: unknown[]) => unknown) => handlers.set(c, h)), removeHandler: vi.fn() },
+    nativeTheme: { themeSource: 'system' },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
+    shell: { openExternal: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    net: { fetch: vi.fn() },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }) },
+    Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
+  };
+}
+vi.mock('electron', () => electron.mock);
+// electron-log/main would require('electron') itself; the shell only needs a scoped logger.
+vi.mock('electron-log/main', () => {
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  return { default: { scope: () => logger, transports: { file: {} }, errorHandler: { startCatching: vi.fn() } } };
+});
+
+let dataDir: string;
+let fake: ReturnType<typeof makeElectron>;
+beforeEach(() => {
+  vi.resetModules();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-entry-'));
+  process.env.RESUME_STUDIO_DATA_DIR = dataDir;
+  electron.state.windows.length = 0;
+  electron.state.hasLock = true;
+  fake = makeElectron();
+  for (const key of Object.keys(electron.mock)) delete electron.mock[key];
+  Object.assign(electron.mock, fake);
+});
+afterEach(async () => {
+  // Let the entry close its database before the folder goes.
+  fake.app.emit('will-quit', { preventDefault: vi.fn() });
+  await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+  delete process.env.RESUME_STUDIO_DATA_DIR;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startEntry() {
+  await import('../../../main/electron/index');
+  await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1));
+  return electron.state.windows[0] as FakeBrowserWindow;
+}
+
+describe('electron entry', () => {
+  it('quits at once when another instance holds the lock, creating nothing', async () => {
+    electron.state.hasLock = false;
+    await import('../../../main/electron/index');
+    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.app.whenReady).not.toHaveBeenCalled();
+    expect(fs.existsSync(path.join(dataDir, 'studio.sqlite'))).toBe(false);
+  });
+
+  it('registers the scheme and sandbox before ready and uses the override data dir', async () => {
+    await startEntry();
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(fs.existsSync(path.join(dataDir, 'studio.sqlite'))).toBe(true);
+  });
+
+  it('loads app://studio/ in a locked-down window, with permissions denied and the protocol served', async () => {
+    const window = await startEntry();
+    expect(window.loadURL).toHaveBeenCalledWith('app://studio/index.html');
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('answers app.info over IPC with transport electron, only for the window itself', async () => {
+    const window = await startEntry();
+    const invoke = fake.handlers.get(ipcChannels.invoke)!;
+    const ok = (await invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, 'app.info', {})) as { ok: boolean; value: { transport: string; dataDir: string } };
+    expect(ok).toMatchObject({ ok: true, value: { transport: 'electron', dataDir: path.resolve(dataDir) } });
+    const stranger = new FakeWebContents('app://studio/index.html');
+    expect(await invoke({ senderFrame: stranger.mainFrame, sender: stranger }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('hardens every new web contents and quits when the last window closes (not on macOS)', async () => {
+    await startEntry();
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler).not.toBeNull();
+    fake.app.quit.mockClear();
+    fake.app.emit('window-all-closed');
+    if (process.platform === 'darwin') expect(fake.app.quit).not.toHaveBeenCalled();
+    else expect(fake.app.quit).toHaveBeenCalled();
+  });
+});
