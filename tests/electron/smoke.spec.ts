@@ -1,0 +1,91 @@
+/**
+ * Smoke tests of the real Electron app (out/main/electron.js): needs the Electron binary and a
+ * display, so it runs only through tests/electron/run.mjs (GitHub Actions under xvfb-run).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const mainScript = path.join(root, 'out', 'main', 'electron.js');
+const executablePath = process.env.ELECTRON_EXECUTABLE;
+
+let dataDir: string;
+let app: ElectronApplication;
+let page: Page;
+
+test.beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-electron-'));
+  app = await electron.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [mainScript],
+    env: { ...process.env, RESUME_STUDIO_DATA_DIR: dataDir, ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
+  });
+  page = await app.firstWindow();
+  await page.waitForLoadState('domcontentloaded');
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('shows one visible window served from app://studio/', async () => {
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.isVisible()))).toEqual([true]);
+  expect(page.url()).toMatch(/^app:\/\/studio\//);
+});
+
+test('exposes exactly window.studio.{invoke,onEvent} and no Node globals', async () => {
+  const surface = await page.evaluate(() => {
+    const studio = (window as unknown as { studio?: Record<string, unknown> }).studio;
+    return {
+      keys: studio ? Object.keys(studio).sort() : null,
+      types: studio ? [typeof studio.invoke, typeof studio.onEvent] : null,
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      ipcRenderer: typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer,
+    };
+  });
+  expect(surface).toEqual({ keys: ['invoke', 'onEvent'], types: ['function', 'function'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+});
+
+test('app.info answers over IPC with transport electron and the test data dir', async () => {
+  const result = await page.evaluate(() =>
+    (window as unknown as { studio: { invoke: (m: string, i: unknown) => Promise<unknown> } }).studio.invoke('app.info', {}),
+  );
+  expect(result).toMatchObject({ ok: true, value: { transport: 'electron', dataDir: path.resolve(dataDir) } });
+  expect(fs.existsSync(path.join(dataDir, 'studio.sqlite'))).toBe(true);
+});
+
+test('navigation to another origin and window.open are blocked', async () => {
+  const before = page.url();
+  await page.evaluate(() => {
+    window.location.href = 'https://example.com/';
+  });
+  await page.waitForTimeout(1000);
+  expect(page.url()).toBe(before);
+  const opened = await page.evaluate(() => window.open('https://example.com/') === null);
+  expect(opened).toBe(true);
+  await page.waitForTimeout(500);
+  expect(app.windows()).toHaveLength(1);
+});
+
+test('a second instance on the same data dir exits and leaves the first running', async () => {
+  test.skip(!executablePath, 'needs ELECTRON_EXECUTABLE from run.mjs');
+  const second = spawn(executablePath!, [mainScript], { env: { ...process.env, RESUME_STUDIO_DATA_DIR: dataDir }, stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      second.kill();
+      reject(new Error('the second instance did not exit'));
+    }, 20_000);
+    second.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  expect(code).toBe(0);
+  expect(app.windows()).toHaveLength(1);
+});
