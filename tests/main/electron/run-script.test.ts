@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helper without type declarations
-import { electronPackageDir, findElectronBinary, hasDisplay } from '../electron/electron-binary.mjs';
+import { electronPackageDir, findElectronBinary, hasDisplay } from '../../electron/electron-binary.mjs';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
