@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// js-yaml comes with electron-builder and ships no types; only load() is needed.
+const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+
+/** Minimal glob check for electron-builder's `files` patterns (`**` and `*` only). */
+function matchesGlob(pattern: string, file: string): boolean {
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\/?/g, '<globstar>')
+    .replace(/\*/g, '[^/]*')
+    .replace(/<globstar>/g, '.*');
+  return new RegExp(`^${regex}$`).test(file);
+}
+
+describe('electron-builder.yml', () => {
+  it('names the app', () => {
+    expect(config.appId).toBe('dev.resumestudio.app');
+    expect(config.productName).toBe('Resume Studio');
+  });
+
+  it('ships the build output and package.json, not sources or tests', () => {
+    const files = config.files as string[];
+    expect(files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
+    const excluded = files.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+    for (const source of ['main/electron/index.ts', 'tests/electron/smoke.spec.ts', 'renderer/main.tsx', 'preload/contract.ts']) {
+      expect(excluded.some((pattern) => matchesGlob(pattern, source)), source).toBe(true);
+    }
+    expect(excluded.some((pattern) => matchesGlob(pattern, 'out/main/electron.js'))).toBe(false);
+  });
+
+  it('unpacks the native SQLite module from the asar', () => {
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.npmRebuild).toBe(true);
+  });
+
+  it('sets the security fuses', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('builds AppImage + deb, nsis and dmg', () => {
+    expect((config.linux as { target: string[] }).target).toEqual(['AppImage', 'deb']);
+    expect((config.win as { target: string[] }).target).toEqual(['nsis']);
+    expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
+  });
+
+  it('points package.json main at the built Electron entry that the files list ships', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
+    expect(pkg.main).toBe('out/main/electron.js');
+  });
+});
