@@ -1,0 +1,33 @@
+/**
+ * End-to-end tests in Debian's Chromium against the built app served by the real HTTP bridge
+ * (tests/e2e/fixtures.ts starts one backend per test on a fresh data directory). Needs a prior
+ * `npx electron-vite build`. Screenshot tests are tagged @screenshots and run only with
+ * SCREENSHOTS=1.
+ */
+import { defineConfig } from '@playwright/test';
+
+const takeScreenshots = process.env.SCREENSHOTS === '1';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: 2,
+  fullyParallel: true,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: 'list',
+  forbidOnly: !!process.env.CI,
+  grep: takeScreenshots ? /@screenshots/ : undefined,
+  grepInvert: takeScreenshots ? undefined : /@screenshots/,
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Root in a container needs --no-sandbox; the rest keep Chromium off the (closed) network.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+});

@@ -1,0 +1,52 @@
+/** The app shell: skip link, sidebar navigation, the active page and the status line. */
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { ErrorBoundary } from './error-boundary';
+import { PageOutlet } from './page-outlet';
+import { routes } from './routes';
+import { SidebarNav } from './sidebar-nav';
+import { StatusLine } from './status-line';
+import { useHashRoute } from './use-hash-route';
+import { useNavigationShortcuts } from './use-navigation-shortcuts';
+
+/** Lays out the shell around the page named by the URL hash. */
+export function App() {
+  const [route, navigate] = useHashRoute();
+  useNavigationShortcuts(navigate);
+  const mainRef = useRef<HTMLElement>(null);
+  const isFirstRoute = useRef(true);
+
+  // Move focus to the new page's title so keyboard and screen-reader users land on it; not on
+  // the first render, where focus belongs to the top of the document.
+  useEffect(() => {
+    const label = routes.find((r) => r.id === route)?.label ?? '';
+    document.title = `${label} · Resume Studio`;
+    if (isFirstRoute.current) {
+      isFirstRoute.current = false;
+      return;
+    }
+    document.getElementById('page-title')?.focus();
+  }, [route]);
+
+  // A plain `#main` href would change the route, so the skip link moves focus itself.
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    (document.getElementById('page-title') ?? mainRef.current)?.focus();
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        Skip to content
+      </a>
+      <SidebarNav active={route} />
+      <main id="main" className="main" ref={mainRef} tabIndex={-1}>
+        <div className="page">
+          <ErrorBoundary key={route} scope="this page">
+            <PageOutlet route={route} />
+          </ErrorBoundary>
+        </div>
+      </main>
+      <StatusLine />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** The Settings page: appearance and training defaults, bound to settings.get / settings.set. */
+import { useSettings } from '../../app/settings-context';
+import { InlineError } from '../../components/inline-error';
+import { PageHeader } from '../../components/page-header';
+import { AppearanceSection } from './appearance-section';
+import { TrainingDefaultsForm } from './training-defaults-form';
+
+/** Settings, stored in the data directory's database. */
+export function SettingsPage() {
+  const { loadError, reload } = useSettings();
+  return (
+    <>
+      <PageHeader title="Settings" description="Stored with your data, so they follow the data directory." />
+      {loadError ? <InlineError title="Could not load settings" error={loadError} onRetry={reload} /> : null}
+      <AppearanceSection />
+      <TrainingDefaultsForm />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Training defaults (engine, test fraction, seed) as a form saved with one `settings.set`. The
+ * backend's schema is the one validator: its `bad_input` message is shown as is and beside the
+ * field it names, so the rules cannot drift between UI and backend.
+ */
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../../preload/contract';
+import { RpcCallError } from '../../api/rpc-call-error';
+import { useSettings } from '../../app/settings-context';
+import { ChoiceGroup } from '../../components/choice-group';
+import { fieldErrorsFromMessage, type FieldErrors } from './field-errors';
+import { NumberField } from './number-field';
+
+type Field = 'defaultEngine' | 'testFraction' | 'seed';
+const fields: readonly Field[] = ['defaultEngine', 'testFraction', 'seed'];
+
+interface Draft {
+  defaultEngine: Settings['defaultEngine'];
+  testFraction: string;
+  seed: string;
+}
+
+const engineChoices = [
+  { value: 'fast', label: 'Fast', hint: 'Built-in sparse logistic regression. Recommended.' },
+  { value: 'mljs', label: 'mljs', hint: 'ml-logistic-regression: dense, slower on large vocabularies.' },
+] as const;
+
+function draftFrom(settings: Settings): Draft {
+  return { defaultEngine: settings.defaultEngine, testFraction: String(settings.testFraction), seed: String(settings.seed) };
+}
+
+// An empty box becomes NaN → null in JSON, so the backend reports it instead of storing 0.
+function toNumber(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
+}
+
+/** The training-defaults form. */
+export function TrainingDefaultsForm() {
+  const { settings, save } = useSettings();
+  // null = not edited: the form shows the stored settings and follows changes made elsewhere.
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
+  const [isSaving, setIsSaving] = useState(false);
+  const [savedNotice, setSavedNotice] = useState(false);
+  const values = draft ?? (settings ? draftFrom(settings) : null);
+
+  const edit = (patch: Partial<Draft>) => {
+    if (!values) return;
+    setDraft({ ...values, ...patch });
+    setSavedNotice(false);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!values) return;
+    setIsSaving(true);
+    setFormError(null);
+    setFieldErrors({});
+    try {
+      await save({ defaultEngine: values.defaultEngine, testFraction: toNumber(values.testFraction), seed: toNumber(values.seed) });
+      setDraft(null);
+      setSavedNotice(true);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setFormError(message);
+      if (error instanceof RpcCallError && error.code === 'bad_input') setFieldErrors(fieldErrorsFromMessage(message, fields));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  const reset = () => {
+    setDraft(null);
+    setFormError(null);
+    setFieldErrors({});
+  };
+
+  return (
+    <section className="card" aria-labelledby="training-defaults-title">
+      <h2 id="training-defaults-title">Training defaults</h2>
+      {/* noValidate: the backend validates, so its message is the one users see. */}
+      <form className="settings-form" onSubmit={submit} noValidate aria-describedby={formError ? 'training-form-error' : undefined}>
+        <ChoiceGroup legend="Default engine" name="defaultEngine" variant="cards" value={values?.defaultEngine} choices={engineChoices} onChange={(defaultEngine) => edit({ defaultEngine })} disabled={!values} />
+        <div className="field-row">
+          <NumberField
+            id="testFraction"
+            label="Test fraction"
+            hint="Share of labelled resumes held out for evaluation, 0.05 to 0.5."
+            value={values?.testFraction ?? ''}
+            step="0.05"
+            error={fieldErrors.testFraction}
+            onChange={(testFraction) => edit({ testFraction })}
+          />
+          <NumberField
+            id="seed"
+            label="Random seed"
+            hint="Whole number ≥ 0; the same seed gives the same split and model."
+            value={values?.seed ?? ''}
+            step="1"
+            error={fieldErrors.seed}
+            onChange={(seed) => edit({ seed })}
+          />
+        </div>
+        {formError ? (
+          <p id="training-form-error" className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <div className="button-row">
+          <button type="submit" className="button primary" disabled={!draft || isSaving}>
+            {isSaving ? 'Saving…' : 'Save changes'}
+          </button>
+          <button type="button" className="button" onClick={reset} disabled={!draft || isSaving}>
+            Discard
+          </button>
+          <span className="save-notice" role="status">
+            {savedNotice ? 'Saved' : ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** The app loads on the Dataset page with real counts, shows its status line and hides the token. */
+import { expect, test } from './fixtures';
+
+test('opens on the Dataset page with real zero counts from a fresh data directory', async ({ page, openApp }) => {
+  await openApp();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dataset' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Dataset/ })).toHaveAttribute('aria-current', 'page');
+  const counts = page.getByRole('list', { name: 'Dataset counts' });
+  for (const label of ['Documents', 'Labelled', 'Categories', 'Import jobs']) {
+    const card = counts.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
+    await expect(card.locator('.stat-value')).toHaveText('0');
+  }
+  await expect(page.getByRole('heading', { name: 'Import a folder of resumes' })).toBeVisible();
+  await expect(page).toHaveTitle('Dataset · Resume Studio');
+});
+
+test('the status line shows the data directory, the transport and a live connection', async ({ page, openApp, backend }) => {
+  await openApp();
+  const status = page.getByRole('contentinfo');
+  await expect(status.getByTestId('data-dir')).toHaveText(backend.dataDir);
+  await expect(status).toContainText('HTTP bridge');
+  await expect(status.getByRole('status')).toHaveText('Connected');
+});
+
+test('the session token leaves the address bar but survives a reload', async ({ page, openApp, backend }) => {
+  await openApp();
+  await expect.poll(() => page.url()).not.toContain('token=');
+  expect(page.url()).not.toContain(backend.token);
+  await page.reload();
+  await expect(page.getByRole('contentinfo').getByTestId('data-dir')).toHaveText(backend.dataDir);
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Connected');
+});
+
+test('the page is served with a strict Content-Security-Policy and no inline script', async ({ page, openApp }) => {
+  await openApp();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("style-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain('unsafe-eval');
+  const inlineScripts = await page.locator('script:not([src])').count();
+  expect(inlineScripts).toBe(0);
+});
+
+test('losing the backend is shown in the status line and in an error, not a blank page', async ({ page, openApp, backend, problems }) => {
+  await openApp();
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Connected');
+  await backend.stop();
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Reconnecting|Offline/);
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load the dataset summary' })).toContainText('Cannot reach the Resume Studio backend');
+  // The browser logs each refused connection; those are the point of this test.
+  const unexpected = problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p));
+  problems.length = 0;
+  problems.push(...unexpected);
+});

@@ -1,0 +1,67 @@
+/**
+ * Test fixtures: a fresh backend per test, and a page that fails the test on any console error,
+ * uncaught exception or Content-Security-Policy violation.
+ */
+import fs from 'node:fs';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startBackend, type Backend } from './backend';
+
+/** What every e2e test gets. */
+export interface StudioFixtures {
+  backend: Backend;
+  /** Opens the app from the backend's printed URL and waits for the first page. */
+  openApp(hash?: string): Promise<void>;
+  /** Console errors and CSP violations seen so far, for tests that expect some. */
+  problems: string[];
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  if (page.isClosed()) return [];
+  return page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+}
+
+/** `test` with the Resume Studio fixtures. */
+export const test = base.extend<StudioFixtures>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  backend: async ({}, use) => {
+    const backend = await startBackend();
+    await use(backend);
+    await backend.stop();
+    fs.rmSync(backend.dataDir, { recursive: true, force: true });
+  },
+
+  problems: async ({ page }, use) => {
+    const problems: string[] = [];
+    // Recorded inside the page from its very first script, so early violations are caught too.
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    await use(problems);
+    problems.push(...(await cspViolations(page)).map((v) => `CSP violation: ${v}`));
+    expect(problems, 'console errors, uncaught exceptions and CSP violations').toEqual([]);
+  },
+
+  openApp: async ({ page, backend, problems }, use) => {
+    void problems; // requested so every test that opens the app is watched
+    await use(async (hash = '') => {
+      await page.goto(backend.url + hash);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  },
+});
+
+export { expect };

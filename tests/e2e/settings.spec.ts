@@ -1,0 +1,78 @@
+/** Settings round-trip through the backend's SQLite, switch the theme live and show bad_input errors. */
+import { expect, test } from './fixtures';
+
+test('choosing a theme flips data-theme at once and persists across a reload', async ({ page, openApp }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openApp('#/settings');
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('radio', { name: 'System' })).toBeChecked();
+
+  await page.getByText('Dark', { exact: true }).click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+
+  await page.getByText('Light', { exact: true }).click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+});
+
+test('a fresh browser profile gets the theme from the backend, not from its own memory', async ({ page, openApp, browser, backend }) => {
+  await openApp('#/settings');
+  await page.getByText('Dark', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const other = await browser.newContext({ colorScheme: 'light' });
+  const otherPage = await other.newPage();
+  await otherPage.goto(backend.url);
+  await expect(otherPage.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await other.close();
+});
+
+test('system theme follows the operating system preference', async ({ page, openApp }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp('#/settings');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('training defaults save and come back after a reload', async ({ page, openApp }) => {
+  await openApp('#/settings');
+  await page.getByText('mljs', { exact: true }).click();
+  await page.getByLabel('Test fraction').fill('0.3');
+  await page.getByLabel('Random seed').fill('7');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /mljs/ })).toBeChecked();
+  await expect(page.getByLabel('Test fraction')).toHaveValue('0.3');
+  await expect(page.getByLabel('Random seed')).toHaveValue('7');
+  await page.keyboard.press('Control+2');
+  await expect(page.getByText('your default: mljs')).toBeVisible();
+});
+
+test("an out-of-range value shows the backend's bad_input message beside the field", async ({ page, openApp }) => {
+  await openApp('#/settings');
+  const fraction = page.getByLabel('Test fraction');
+  await fraction.fill('0.9');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const formError = page.locator('.form-error');
+  await expect(formError).toHaveAttribute('role', 'alert');
+  await expect(formError).toContainText('Invalid input for settings.set');
+  await expect(formError).toContainText('testFraction');
+  await expect(fraction).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#testFraction-error')).toBeVisible();
+
+  // Nothing was stored: after a reload the old value is back.
+  await page.reload();
+  await expect(page.getByLabel('Test fraction')).toHaveValue('0.2');
+});
+
+test('Discard restores the stored values', async ({ page, openApp }) => {
+  await openApp('#/settings');
+  await page.getByLabel('Random seed').fill('99');
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByLabel('Random seed')).toHaveValue('42');
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+});
