@@ -30,6 +30,8 @@ export function buildWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click would otherwise open links in a new window, around setWindowOpenHandler.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 
@@ -65,7 +67,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: options.title,
     // Hidden until first paint, so the user never sees a white flash.
     show: false,
-    webPreferences: buildWebPreferences(options.preloadPath),
+    // The key flags are repeated literally so static scanners (electronegativity) see them at the
+    // constructor; tests assert the result equals buildWebPreferences exactly.
+    webPreferences: { ...buildWebPreferences(options.preloadPath), contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
 
   window.once('ready-to-show', () => {
