@@ -11,7 +11,7 @@ export function StatCard({ label, value, icon, detail }: { label: string; value:
         <span>{label}</span>
       </div>
       <div className="stat-value" aria-busy={value === undefined}>
-        {value === undefined ? '–' : value.toLocaleString()}
+        {value === undefined ? <span className="stat-pending">–</span> : value.toLocaleString()}
       </div>
       {detail ? <div className="stat-detail">{detail}</div> : null}
     </div>

@@ -56,3 +56,14 @@ test('losing the backend is shown in the status line and in an error, not a blan
   problems.length = 0;
   problems.push(...unexpected);
 });
+
+test('an unexpected failure appears as a dismissible error toast', async ({ page, openApp }) => {
+  await openApp();
+  await page.evaluate(() => {
+    setTimeout(() => void Promise.reject(new Error('Synthetic failure for the test')), 0);
+  });
+  const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
+  await expect(toast).toContainText('Synthetic failure for the test');
+  await toast.getByRole('button', { name: /Dismiss/ }).click();
+  await expect(toast).toHaveCount(0);
+});
