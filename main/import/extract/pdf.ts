@@ -14,6 +14,11 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 /** Loads pdfjs once per thread, on first use: text-only imports never pay for it. */
 const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
+/** Loads pdfjs ahead of the first PDF, so a worker's start-up cost is not billed to a file's timeout. */
+export async function preloadPdfJs(): Promise<void> {
+  await loadPdfJs();
+}
+
 let assetDirs: { cMapUrl?: string; standardFontDataUrl?: string } | null = null;
 /** Character maps let pdfjs read CJK text; found next to the installed package, skipped if absent. */
 function pdfAssetDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParsePool, type ParsePool, ParsePoolClosedError, parseWorkerEntry } from '../../../main/import/parse-pool';
+import { testHookNames } from '../../../main/import/parse-worker';
+import { locateWorker } from '../../../main/workers/spawn';
+import * as fixtures from '../../fixtures/resume-files';
+
+let dir: string;
+let pdfPath: string;
+const pools: ParsePool[] = [];
+const track = (pool: ParsePool) => (pools.push(pool), pool);
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parse-pool-test-'));
+  pdfPath = await fixtures.writeTextPdf(dir);
+});
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('parse pool', () => {
+  it('parses files of every kind in parallel worker threads', async () => {
+    const pool = track(createParsePool({ size: 2 }));
+    const files = [
+      [await fixtures.writeMultiPagePdf(dir, 'pool-multi.pdf', 2), 'imported'],
+      [await fixtures.writeDocx(dir, 'pool.docx'), 'imported'],
+      [await fixtures.writeUtf16Text(dir, 'le', 'pool-u16.txt'), 'imported'],
+      [await fixtures.writeImageOnlyPdf(dir, 'pool-scan.pdf'), 'no_text'],
+      [await fixtures.writeEncryptedPdf(dir, 'pool-locked.pdf'), 'encrypted'],
+      [await fixtures.writeZipBombDocx(dir, 'pool-bomb.docx'), 'suspicious_archive'],
+      [await fixtures.writeEmptyFile(dir, 'pool-empty.txt'), 'empty'],
+      ...Array.from({ length: 6 }, () => [pdfPath, 'imported']),
+    ] as const;
+    const results = await Promise.all(files.map(([filePath]) => pool.parse(filePath, path.basename(filePath))));
+    expect(results.map((result) => result.status)).toEqual(files.map(([, status]) => status));
+    expect(pool.stats()).toEqual({ workersStarted: 2, timeouts: 0, crashes: 0 });
+    const first = results[0];
+    expect(first?.status === 'imported' && first.pages).toBe(2);
+  });
+
+  it('reports io_error for a missing file and a symlink loop, and refuses a FIFO without blocking', async () => {
+    const pool = track(createParsePool({ size: 1 }));
+    const loopA = path.join(dir, 'loop-a.txt');
+    await fs.symlink(path.join(dir, 'loop-b.txt'), loopA);
+    await fs.symlink(loopA, path.join(dir, 'loop-b.txt'));
+    const fifo = path.join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const [missing, loop, pipe, folder] = await Promise.all([
+      pool.parse(path.join(dir, 'nope.pdf'), 'nope.pdf'),
+      pool.parse(loopA, 'loop-a.txt'),
+      pool.parse(fifo, 'pipe.txt'),
+      pool.parse(dir, 'folder'),
+    ]);
+    expect(missing).toEqual({ status: 'io_error', reason: 'The file was moved or deleted before it could be read.' });
+    expect(loop).toMatchObject({ status: 'io_error', reason: expect.stringMatching(/loops back/) });
+    expect(pipe).toMatchObject({ status: 'unsupported', reason: expect.stringMatching(/not a regular file/) });
+    expect(folder.status).toBe('unsupported');
+  });
+
+  it('refuses a file over maxBytes without reading it', async () => {
+    const pool = track(createParsePool({ size: 1, maxBytes: 100 }));
+    expect(await pool.parse(pdfPath, 'resume.pdf')).toMatchObject({ status: 'too_large', reason: expect.stringMatching(/over the 100 bytes limit/) });
+  });
+});
+
+describe('parse pool recovery', () => {
+  it('times out a hanging file, replaces the worker and parses the next file', async () => {
+    const pool = track(createParsePool({ size: 1, perFileTimeoutMs: 1_500, allowTestHooks: true }));
+    const startedMs = Date.now();
+    const [hung, next] = await Promise.all([pool.parse(pdfPath, `${testHookNames.hang}.pdf`), pool.parse(pdfPath, 'after-hang.pdf')]);
+    expect(hung).toMatchObject({ status: 'timeout', reason: expect.stringMatching(/longer than 1.5 seconds/) });
+    expect(next.status).toBe('imported');
+    expect(Date.now() - startedMs).toBeLessThan(20_000);
+    expect(pool.stats()).toMatchObject({ workersStarted: 2, timeouts: 1 });
+  });
+
+  it.each([
+    [testHookNames.exit, /crashed on this file \(exit code 7\)/],
+    [testHookNames.throwUncaught, /crashed on this file \(test hook: uncaught error\)/],
+  ])('marks a file whose worker dies (%s) damaged and goes on', async (hookName, reason) => {
+    const pool = track(createParsePool({ size: 1, allowTestHooks: true }));
+    const [crashed, next] = await Promise.all([pool.parse(pdfPath, hookName), pool.parse(pdfPath, 'after-crash.pdf')]);
+    expect(crashed).toMatchObject({ status: 'damaged', reason: expect.stringMatching(reason) });
+    expect(next.status).toBe('imported');
+    expect(pool.stats()).toMatchObject({ workersStarted: 2, crashes: 1 });
+  });
+
+  it('marks a file that exhausts the worker heap too_large and goes on', async () => {
+    const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 192, allowTestHooks: true }));
+    const [oom, next] = await Promise.all([pool.parse(pdfPath, testHookNames.outOfMemory), pool.parse(pdfPath, 'after-oom.pdf')]);
+    expect(oom).toMatchObject({ status: 'too_large', reason: expect.stringMatching(/ran out of memory.*192 MB/) });
+    expect(next.status).toBe('imported');
+  });
+
+  it('ignores hook names unless test hooks are on', async () => {
+    const pool = track(createParsePool({ size: 1, perFileTimeoutMs: 5_000 }));
+    expect((await pool.parse(pdfPath, `${testHookNames.hang}.pdf`)).status).toBe('imported');
+  });
+
+  it('close() rejects running and queued files as cancelled and refuses new ones', async () => {
+    const pool = createParsePool({ size: 1, allowTestHooks: true });
+    // Settle into values right away: the rejections happen inside close().
+    const running = pool.parse(pdfPath, testHookNames.hang).catch((error: unknown) => error);
+    const queued = pool.parse(pdfPath, 'queued.pdf').catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pool.close();
+    expect(await running).toBeInstanceOf(ParsePoolClosedError);
+    expect(await queued).toMatchObject({ name: 'AbortError', message: expect.stringMatching(/cancelled/) });
+    await expect(pool.parse(pdfPath, 'late.pdf')).rejects.toBeInstanceOf(ParsePoolClosedError);
+  });
+});
+
+describe('locateWorker', () => {
+  it('uses the TypeScript source when running from source', async () => {
+    const location = locateWorker(parseWorkerEntry);
+    expect(location.mode).toBe('source');
+    await expect(fs.access(location.filePath)).resolves.toBeUndefined();
+  });
+
+  it('finds the bundled entry next to the module or one folder up (shared chunk), and says when it is missing', async () => {
+    const outMain = path.join(dir, 'out', 'main');
+    await fs.mkdir(path.join(outMain, 'chunks'), { recursive: true });
+    await fs.writeFile(path.join(outMain, 'parse-worker.js'), '');
+    expect(locateWorker(parseWorkerEntry, path.join(outMain, 'cli.js'))).toEqual({ mode: 'bundled', filePath: path.join(outMain, 'parse-worker.js') });
+    expect(locateWorker(parseWorkerEntry, path.join(outMain, 'chunks', 'pool-abc.js')).filePath).toBe(path.join(outMain, 'parse-worker.js'));
+    expect(() => locateWorker({ bundledName: 'train-worker', sourcePath: 'x.ts' }, path.join(outMain, 'cli.js'))).toThrow(/train-worker\.js was not found/);
+  });
+});
