@@ -18,6 +18,9 @@ export interface HttpClient {
 const tokenHeader = 'x-studio-token';
 const firstRetryMs = 1_000;
 const maxRetryMs = 30_000;
+// Chromium retries a refused stream forever without closing it; after this many failures in a
+// row the backend is called offline rather than "reconnecting" for ever.
+const failuresBeforeOffline = 3;
 
 /** Accepts only well-formed `RpcResult`s, so a proxy error page never reaches the UI as data. */
 function isRpcResult(body: unknown): body is RpcResult<unknown> {
@@ -46,12 +49,14 @@ export function createHttpClient(location: Location, storage: Storage = window.s
   const connection = createConnectionStore('connecting');
   const listeners = new Set<(event: StudioEvent) => void>();
   let retryMs = firstRetryMs;
+  let failuresInRow = 0;
 
   // One stream for the whole page, opened now so the status line knows the state from the start.
   const openStream = () => {
     const source = new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`);
     source.onopen = () => {
       retryMs = firstRetryMs;
+      failuresInRow = 0;
       connection.set('connected');
     };
     source.onmessage = (message: MessageEvent<string>) => {
@@ -61,8 +66,9 @@ export function createHttpClient(location: Location, storage: Storage = window.s
     source.onerror = () => {
       // CONNECTING: the browser retries by itself. CLOSED: it gave up (e.g. a 401 after the
       // backend restarted with a new token), so retry with a backoff and say we are offline.
+      failuresInRow += 1;
       if (source.readyState !== EventSource.CLOSED) {
-        connection.set('reconnecting');
+        connection.set(failuresInRow >= failuresBeforeOffline ? 'offline' : 'reconnecting');
         return;
       }
       connection.set('offline');

@@ -18,7 +18,7 @@ const ToastContext = createContext<ShowError | null>(null);
 const maxToasts = 4;
 let nextToastId = 1;
 
-/** Owns the toast list and renders the live region that announces new errors. */
+/** Owns the toast list and renders it; each toast is role=alert, so it is announced when it appears. */
 export function ErrorToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const showError = useCallback<ShowError>((error, title = 'Something went wrong') => {
@@ -41,7 +41,7 @@ export function ErrorToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toast-region" role="region" aria-label="Notifications" aria-live="assertive">
+      <div className="toast-region" role="region" aria-label="Notifications">
         {toasts.map((toast) => (
           <div key={toast.id} className="toast" role="alert">
             <div className="toast-text">

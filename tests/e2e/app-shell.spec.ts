@@ -51,6 +51,8 @@ test('losing the backend is shown in the status line and in an error, not a blan
   await page.keyboard.press('Control+2');
   await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not load the dataset summary' })).toContainText('Cannot reach the Resume Studio backend');
+  // After a few failed reconnects in a row the status line stops saying "Reconnecting".
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Offline: backend unreachable', { timeout: 20_000 });
   // The browser logs each refused connection; those are the point of this test.
   const unexpected = problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p));
   problems.length = 0;
