@@ -18,6 +18,7 @@ export default defineConfig({
           electron: resolve(root, 'main/electron/index.ts'),
           web: resolve(root, 'main/bridge/web.ts'),
           cli: resolve(root, 'main/cli/main.ts'),
+          'parse-worker': resolve(root, 'main/import/parse-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

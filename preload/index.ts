@@ -3,7 +3,8 @@
  * { invoke, onEvent }` and never ipcRenderer itself. Imports only electron and the contract.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcChannels, type StudioApi, type StudioEvent } from './contract';
+import { ipcChannels } from './channels';
+import type { StudioApi, StudioEvent } from './contract';
 
 const studio: StudioApi = {
   invoke: (method, input) => ipcRenderer.invoke(ipcChannels.invoke, method, input),

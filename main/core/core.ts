@@ -8,7 +8,10 @@ import path from 'node:path';
 import type { AppInfo, MethodInput, MethodName, MethodOutput } from '../../preload/contract';
 import { AppError } from './app-error';
 import { openDatabase, type Db } from '../store/database';
+import { createImportService, type ImportService } from '../import/import-service';
+import { createParsePool } from '../import/parse-pool';
 import { createDatasetRepo } from '../store/dataset-repo';
+import { createImportRepo } from '../store/import-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createEventBus, type EventBus } from './event-bus';
@@ -20,6 +23,7 @@ export interface Core {
   databasePath: string;
   db: Db;
   events: EventBus;
+  imports: ImportService;
   dispatcher: Dispatcher;
   /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -30,6 +34,10 @@ export interface Core {
 export interface CoreOptions {
   dataDir: string;
   transport: AppInfo['transport'];
+  /** Native folder picker (Electron); browser mode and the CLI type a path instead. */
+  pickFolder?: () => Promise<string | null>;
+  /** Import tuning for tests and benchmarks. */
+  importOptions?: { batchSize?: number; poolSize?: number; perFileTimeoutMs?: number };
 }
 
 /** The default data directory when none is given: per-user, outside the install folder. */
@@ -37,7 +45,8 @@ export function defaultDataDir(): string {
   const home = os.homedir();
   if (process.platform === 'win32') return path.join(process.env.APPDATA ?? home, 'Resume Studio');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Resume Studio');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'resume-studio');
+  // Same folder as Electron's app.getPath('userData'), so the CLI and the app share one store.
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Resume Studio');
 }
 
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
@@ -47,6 +56,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const databasePath = path.join(dataDir, 'studio.sqlite');
   const db = await openDatabase(databasePath);
   const events = createEventBus();
+  const dataset = createDatasetRepo(db);
+  const tuning = options.importOptions ?? {};
+  const poolSize = tuning.poolSize;
+  const imports = createImportService({
+    repo: createImportRepo(db),
+    events,
+    createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
+    batchSize: tuning.batchSize,
+    // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
+    concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
+    afterJob: () => events.emit('dataset.changed', dataset.summary()),
+  });
   const handlers = createHandlers({
     dataDir,
     databasePath,
@@ -54,7 +75,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     transport: options.transport,
     settings: createSettingsRepo(db),
-    dataset: createDatasetRepo(db),
+    dataset,
+    imports,
+    pickFolder: options.pickFolder,
   });
   const dispatcher = createDispatcher(handlers.contract, handlers.handlers);
   return {
@@ -62,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     databasePath,
     db,
     events,
+    imports,
     dispatcher,
     async call(method, input) {
       const result = await dispatcher.dispatch(method, input);
@@ -69,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return result.value as MethodOutput<typeof method>;
     },
     async close() {
+      await imports.close();
       db.close();
     },
   };

@@ -1,5 +1,6 @@
 /** The handler for every contract method; adding a method to the contract without one here fails to compile. */
 import { contract, type AppInfo } from '../../preload/contract';
+import type { ImportService } from '../import/import-service';
 import type { Db } from '../store/database';
 import { schemaVersion } from '../store/database';
 import type { DatasetRepo } from '../store/dataset-repo';
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   transport: AppInfo['transport'];
   settings: SettingsRepo;
   dataset: DatasetRepo;
+  imports: ImportService;
+  pickFolder?: () => Promise<string | null>;
 }
 
 /** Returns the contract with its complete handler map. */
@@ -38,6 +41,14 @@ export function createHandlers(deps: HandlerDeps) {
       deps.events.emit('settings.changed', next);
       return next;
     },
+    'dataset.health': () => deps.dataset.health(),
+    'import.pickFolder': async () => (deps.pickFolder ? { supported: true, path: await deps.pickFolder() } : { supported: false, path: null }),
+    'import.preview': ({ path, ...mapping }) => deps.imports.preview(path, mapping),
+    'import.start': ({ path, ...mapping }) => deps.imports.start(path, mapping),
+    'import.cancel': ({ jobId }) => deps.imports.cancel(jobId),
+    'import.resume': ({ jobId }) => deps.imports.resume(jobId),
+    'import.jobs': () => deps.imports.jobs(),
+    'import.report': ({ jobId, status, offset, limit }) => deps.imports.report(jobId, status, offset, limit),
   };
   return { contract, handlers };
 }

@@ -4,20 +4,10 @@
  * Electron shell only; imported by main/electron/index.ts.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
-import { ipcChannels, type RpcResult, type StudioEvent } from '../../preload/contract';
+import { ipcChannels } from '../../preload/channels';
+import type { RpcResult, StudioEvent } from '../../preload/contract';
 import type { Dispatcher } from '../core/dispatcher';
 import type { EventBus } from '../core/event-bus';
-
-/**
- * Events only the shell emits (menu navigation). Local until the contract's EventMap gains
- * `'ui.navigated': { view: AppView }`; the renderer receives them on the same event channel.
- */
-export type AppView = 'import' | 'dataset' | 'train' | 'evaluate' | 'predict' | 'settings';
-/** A shell-only event: the menu asks the UI to show a view. */
-export interface ShellEvent {
-  name: 'ui.navigated';
-  payload: { view: AppView };
-}
 
 /** Decides whether an IPC call may reach the dispatcher. */
 export type FrameCheck = (frame: WebFrameMain | null, sender: WebContents) => boolean;
@@ -55,7 +45,7 @@ export interface IpcOptions {
 /** Handle returned by registerIpc. */
 export interface IpcRegistration {
   /** Sends an event to every live target on the event channel. */
-  broadcast(event: StudioEvent | ShellEvent): void;
+  broadcast(event: StudioEvent): void;
   /** Removes the handler and the bus subscription (on quit, or between tests). */
   dispose(): void;
 }
@@ -80,7 +70,7 @@ export function registerIpc(options: IpcOptions): IpcRegistration {
     }
   });
 
-  const broadcast = (event: StudioEvent | ShellEvent) => {
+  const broadcast = (event: StudioEvent) => {
     for (const contents of options.getTargets()) {
       if (!contents.isDestroyed()) contents.send(ipcChannels.event, event);
     }

@@ -4,7 +4,7 @@
  * Electron shell only; imported by main/electron/index.ts.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { AppView } from './ipc';
+import type { AppView } from '../../preload/contract';
 
 /** What the menu's items do; injected so the template stays a pure, testable value. */
 export interface MenuActions {

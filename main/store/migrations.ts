@@ -83,4 +83,29 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'import items and near-duplicate flags',
+    up: `
+      CREATE TABLE import_items (
+        id INTEGER PRIMARY KEY,
+        import_job_id INTEGER NOT NULL REFERENCES import_jobs(id) ON DELETE CASCADE,
+        rel_path TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        category TEXT,
+        format TEXT,
+        size_bytes INTEGER,
+        content_hash TEXT,
+        status TEXT NOT NULL CHECK (status IN ('imported', 'duplicate', 'empty', 'no_text', 'encrypted', 'damaged',
+          'too_large', 'unsupported', 'suspicious_archive', 'timeout', 'io_error')),
+        reason TEXT NOT NULL,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        UNIQUE (import_job_id, rel_path)
+      );
+      CREATE INDEX import_items_status ON import_items(import_job_id, status);
+      ALTER TABLE documents ADD COLUMN near_duplicate_of INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+      ALTER TABLE documents ADD COLUMN char_count INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

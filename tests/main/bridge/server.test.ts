@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridge, type Bridge } from '../../../main/bridge/server';
 import { createCore, type Core } from '../../../main/core/core';
+import { migrations } from '../../../main/store/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -57,7 +58,7 @@ describe('HTTP bridge', () => {
     const response = await rpc('app.info', {});
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ ok: true, value: { name: 'Resume Studio', transport: 'http', schemaVersion: 1, dataDir: core.dataDir } });
+    expect(body).toMatchObject({ ok: true, value: { name: 'Resume Studio', transport: 'http', schemaVersion: migrations.at(-1)!.version, dataDir: core.dataDir } });
   });
 
   it('returns 401 without the token or with a wrong one', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
+import { migrations } from '../../../main/store/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const run = async (argv: string[]) => {
@@ -32,7 +33,7 @@ describe('resume-studio CLI', () => {
     const { code, out } = await run(['info', '--data-dir', temp.dir, '--json']);
     expect(code).toBe(0);
     const parsed = JSON.parse(out);
-    expect(parsed.info).toMatchObject({ transport: 'cli', schemaVersion: 1, dataDir: temp.dir });
+    expect(parsed.info).toMatchObject({ transport: 'cli', schemaVersion: migrations.at(-1)!.version, dataDir: temp.dir });
     expect(parsed.summary).toMatchObject({ documents: 0, categories: [] });
   });
   it('the bin runs as a real process from the sources', async () => {
@@ -40,6 +41,6 @@ describe('resume-studio CLI', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'info', '--data-dir', temp.dir], {
       env: { ...process.env, RESUME_STUDIO_FROM_SOURCE: '1' },
     });
-    expect(stdout).toMatch(/database +.*studio\.sqlite \(schema 1\)/);
+    expect(stdout).toMatch(/database +.*studio\.sqlite \(schema \d+\)/);
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * Runs one import job: hashes each file, skips known bytes, parses the rest in the worker pool,
+ * and writes results in batches of one transaction each, so a crash or a full disk leaves whole
+ * batches or nothing and the job can resume. Plain Node; used by the import service.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import type { FileStatus, ImportProgress } from '../../preload/contract';
+import type { ImportRepo, ItemToWrite } from '../store/import-repo';
+import { textHash } from './text-hash';
+
+/** What the parser pool returns for one file (structurally the extractor's result). */
+export type ParseOutcome = { status: 'imported'; text: string; format: string } | { status: Exclude<FileStatus, 'imported'>; reason: string; format?: string };
+
+/** The part of the parse pool the runner needs. */
+export interface FileParser {
+  parse(filePath: string, fileName: string): Promise<ParseOutcome>;
+}
+
+/** One unit of work: a file to parse, a row whose text is known, or a file already judged. */
+export type ImportUnit =
+  | { kind: 'file'; absolutePath: string; relPath: string; displayName: string; fileName: string; category: string | null; sizeBytes: number }
+  | { kind: 'record'; relPath: string; displayName: string; sourcePath: string; category: string | null; text: string }
+  | { kind: 'judged'; relPath: string; displayName: string; category: string | null; status: Exclude<FileStatus, 'imported'>; reason: string };
+
+/** Options for one run. */
+export interface RunImportOptions {
+  jobId: number;
+  units: ImportUnit[];
+  repo: ImportRepo;
+  parser: FileParser;
+  signal: AbortSignal;
+  /** Files per transaction. */
+  batchSize?: number;
+  /** Files in flight at once (reading + parsing). */
+  concurrency?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  progressIntervalMs?: number;
+}
+
+/** How a run ended. */
+export type RunOutcome = { state: 'finished' | 'cancelled' } | { state: 'failed'; error: string };
+
+const describeWriteError = (error: unknown, batchFiles: number): string => {
+  const code = (error as { code?: string }).code;
+  const why = code === 'SQLITE_FULL' ? 'the disk (or the database size limit) is full' : error instanceof Error ? error.message : String(error);
+  return `Saving stopped because ${why}. The last batch of ${batchFiles} files was rolled back; everything saved before it is intact. Free some space and resume this import.`;
+};
+
+/** Processes the job's units not yet accounted for and returns how the run ended. */
+export async function runImport(options: RunImportOptions): Promise<RunOutcome> {
+  const { jobId, repo, parser, signal } = options;
+  const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? 4;
+  const done = repo.doneRelPaths(jobId);
+  const queue = options.units.filter((unit) => !done.has(unit.relPath));
+  const totalFiles = options.units.length;
+  repo.setTotal(jobId, totalFiles);
+
+  const counts: Partial<Record<FileStatus, number>> = { ...repo.getJob(jobId)?.counts };
+  let doneFiles = done.size;
+  const startedAtMs = Date.now();
+  const doneAtStart = doneFiles;
+  let lastProgressMs = 0;
+  let pending: ItemToWrite[] = [];
+  let writeError: string | null = null;
+  // Bytes seen earlier in this run: the second copy is a duplicate even before the first is written.
+  const seenContent = new Map<string, string>();
+
+  const emitProgress = (force: boolean) => {
+    const now = Date.now();
+    if (!options.onProgress || (!force && now - lastProgressMs < (options.progressIntervalMs ?? 250))) return;
+    lastProgressMs = now;
+    const elapsedS = (now - startedAtMs) / 1000;
+    const rate = elapsedS > 0 ? (doneFiles - doneAtStart) / elapsedS : 0;
+    options.onProgress({ jobId, doneFiles, totalFiles, filesPerSecond: rate, etaSeconds: rate > 0 ? (totalFiles - doneFiles) / rate : null, counts: { ...counts } });
+  };
+
+  const flush = () => {
+    if (pending.length === 0 || writeError) return;
+    const batch = pending;
+    pending = [];
+    try {
+      repo.writeBatch(jobId, batch);
+    } catch (error) {
+      writeError = describeWriteError(error, batch.length);
+      return;
+    }
+    doneFiles += batch.length;
+    // Counts come from the database so in-batch text duplicates are reported as they were stored.
+    Object.assign(counts, repo.getJob(jobId)?.counts);
+    emitProgress(false);
+  };
+
+  const processUnit = async (unit: ImportUnit): Promise<ItemToWrite> => {
+    const base = { relPath: unit.relPath, displayName: unit.displayName, category: unit.category };
+    if (unit.kind === 'judged') return { ...base, format: null, sizeBytes: null, contentHash: null, status: unit.status, reason: unit.reason };
+    if (unit.kind === 'record') {
+      const text = unit.text.trim();
+      if (!text) return { ...base, format: 'record', sizeBytes: null, contentHash: null, status: 'empty', reason: 'This row has no text in the chosen column.' };
+      return { ...base, format: 'record', sizeBytes: text.length, contentHash: null, status: 'imported', reason: 'Imported.', document: { text, textHash: textHash(text), sourcePath: unit.sourcePath, fileName: unit.displayName } };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(unit.absolutePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'io_error', reason: `The file could not be read (${code}).` };
+    }
+    const contentHash = createHash('sha256').update(bytes).digest('hex');
+    const known = repo.documentByContentHash(contentHash);
+    const earlier = seenContent.get(contentHash);
+    if (known || earlier) {
+      const reason = known ? `Identical bytes to "${known.fileName}", which is already in the dataset.` : `Identical bytes to "${earlier}", earlier in this import.`;
+      return { ...base, format: null, sizeBytes: bytes.length, contentHash, status: 'duplicate', reason };
+    }
+    seenContent.set(contentHash, unit.displayName);
+    const outcome = await parser.parse(unit.absolutePath, unit.fileName);
+    if (outcome.status !== 'imported') {
+      return { ...base, format: outcome.format ?? null, sizeBytes: bytes.length, contentHash, status: outcome.status, reason: outcome.reason };
+    }
+    return {
+      ...base,
+      format: outcome.format,
+      sizeBytes: bytes.length,
+      contentHash,
+      status: 'imported',
+      reason: 'Imported.',
+      document: { text: outcome.text, textHash: textHash(outcome.text), sourcePath: unit.absolutePath, fileName: unit.fileName },
+    };
+  };
+
+  let next = 0;
+  const lane = async () => {
+    while (next < queue.length && !signal.aborted && !writeError) {
+      const unit = queue[next++]!;
+      // Await first: `pending.push(await …)` would capture the array before a flush replaces it.
+      const item = await processUnit(unit);
+      pending.push(item);
+      if (pending.length >= batchSize) flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  flush();
+  emitProgress(true);
+  if (writeError) return { state: 'failed', error: writeError };
+  return { state: signal.aborted ? 'cancelled' : 'finished' };
+}

@@ -1,0 +1,85 @@
+/**
+ * Turns an import path into the units of work of a job (one per file or dataset row) and into the
+ * preview shown before anything is written. Plain Node; used by the import service.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportPreview } from '../../preload/contract';
+import { AppError } from '../core/app-error';
+import type { ImportUnit } from './import-runner';
+import { makeDisplayName, walkImportRoot } from './walk';
+
+/** The user's choice of columns for a CSV / JSONL dataset. */
+export interface ColumnMapping {
+  textColumn?: string;
+  labelColumn?: string;
+}
+
+const tabularKinds: Record<string, 'csv' | 'jsonl'> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+
+async function statOrExplain(target: string) {
+  try {
+    return await fs.stat(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission was denied' : `it could not be read (${code})`;
+    throw new AppError('bad_input', `Cannot import "${target}": ${why}.`);
+  }
+}
+
+/** Every unit of a job over `target`: files to parse, dataset rows, and entries already judged. */
+export async function listUnits(target: string, mapping: ColumnMapping): Promise<ImportUnit[]> {
+  const stat = await statOrExplain(target);
+  if (stat.isDirectory()) {
+    const walked = await walkImportRoot(target);
+    return [
+      ...walked.files.map((f): ImportUnit => ({ kind: 'file', ...f })),
+      ...walked.problems.map((p): ImportUnit => ({ kind: 'judged', relPath: p.relPath, displayName: p.displayName, category: null, status: p.status, reason: p.reason })),
+      ...walked.skipped.map((s): ImportUnit => ({ kind: 'judged', relPath: s.relPath, displayName: s.displayName, category: null, status: 'unsupported', reason: s.reason })),
+    ];
+  }
+  const kind = tabularKinds[path.extname(target).toLowerCase()];
+  if (kind) {
+    const { readTabularUnits } = await import('./tabular-units');
+    return readTabularUnits(target, kind, mapping);
+  }
+  const fileName = path.basename(target);
+  return [{ kind: 'file', absolutePath: target, relPath: fileName, fileName, displayName: makeDisplayName(fileName), category: null, sizeBytes: stat.size }];
+}
+
+/** Counts by category and by type (from the extension: the bytes are sniffed during the import). */
+export async function describeSource(target: string, mapping: ColumnMapping, options: { countOnly?: boolean } = {}): Promise<ImportPreview> {
+  const stat = await statOrExplain(target);
+  const kind: ImportPreview['kind'] = stat.isDirectory() ? 'folder' : (tabularKinds[path.extname(target).toLowerCase()] ?? 'files');
+  const empty: ImportPreview = { path: target, kind, files: 0, totalBytes: 0, byCategory: [], byFormat: [], skipped: 0, problems: 0, tabular: null };
+  if (options.countOnly) return empty;
+  if (kind === 'csv' || kind === 'jsonl') {
+    const { previewTabularSource } = await import('./tabular-units');
+    return { ...empty, ...(await previewTabularSource(target, kind, mapping)), totalBytes: stat.size };
+  }
+  if (kind === 'files') {
+    return { ...empty, files: 1, totalBytes: stat.size, byCategory: [{ category: null, files: 1 }], byFormat: [{ format: formatOf(target), files: 1 }] };
+  }
+  const walked = await walkImportRoot(target);
+  const byCategory = new Map<string | null, number>();
+  const byFormat = new Map<string, number>();
+  let totalBytes = 0;
+  for (const file of walked.files) {
+    byCategory.set(file.category, (byCategory.get(file.category) ?? 0) + 1);
+    byFormat.set(formatOf(file.fileName), (byFormat.get(formatOf(file.fileName)) ?? 0) + 1);
+    totalBytes += file.sizeBytes;
+  }
+  return {
+    ...empty,
+    files: walked.files.length,
+    totalBytes,
+    byCategory: [...byCategory].map(([category, files]) => ({ category, files })).sort((a, b) => String(a.category).localeCompare(String(b.category))),
+    byFormat: [...byFormat].map(([format, files]) => ({ format, files })).sort((a, b) => b.files - a.files),
+    skipped: walked.skipped.length,
+    problems: walked.problems.length,
+  };
+}
+
+function formatOf(fileName: string): string {
+  return path.extname(fileName).slice(1).toLowerCase() || 'no extension';
+}

@@ -1,0 +1,165 @@
+/** The only module that reads or writes import_jobs and import_items (and inserts imported documents). */
+import type { FileStatus, ImportItem, ImportJob } from '../../preload/contract';
+import type { Db } from './database';
+
+/** One finished file, ready to be written with its batch. */
+export interface ItemToWrite {
+  relPath: string;
+  displayName: string;
+  category: string | null;
+  format: string | null;
+  sizeBytes: number | null;
+  contentHash: string | null;
+  status: FileStatus;
+  reason: string;
+  /** Present when status is 'imported'. */
+  document?: { text: string; textHash: string; sourcePath: string; fileName: string };
+}
+
+interface JobRow {
+  id: number;
+  root_path: string;
+  kind: ImportJob['kind'];
+  state: ImportJob['state'];
+  total_files: number;
+  done_files: number;
+  options_json: string;
+  error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+/** Creates the import repository over an open database. */
+export function createImportRepo(db: Db) {
+  const statusCounts = db.prepare<[number], { status: FileStatus; n: number }>(
+    'SELECT status, COUNT(*) AS n FROM import_items WHERE import_job_id = ? GROUP BY status',
+  );
+  const toJob = (row: JobRow): ImportJob => ({
+    id: row.id,
+    rootPath: row.root_path,
+    kind: row.kind,
+    state: row.state,
+    totalFiles: row.total_files,
+    doneFiles: row.done_files,
+    counts: Object.fromEntries(statusCounts.all(row.id).map((r) => [r.status, r.n])),
+    error: row.error,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  });
+  const selectJob = db.prepare<[number], JobRow>('SELECT * FROM import_jobs WHERE id = ?');
+  const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?) ON CONFLICT(name) DO NOTHING');
+  const categoryId = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE name = ?');
+  const insertDocument = db.prepare(
+    `INSERT INTO documents (import_job_id, source_path, file_name, format, size_bytes, content_hash, text_hash, text, char_count, category_id)
+     VALUES (@jobId, @sourcePath, @fileName, @format, @sizeBytes, @contentHash, @textHash, @text, @charCount, @categoryId)
+     ON CONFLICT(text_hash) DO NOTHING`,
+  );
+  const documentByTextHash = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE text_hash = ?');
+  const insertItem = db.prepare(
+    `INSERT INTO import_items (import_job_id, rel_path, display_name, category, format, size_bytes, content_hash, status, reason, document_id)
+     VALUES (@jobId, @relPath, @displayName, @category, @format, @sizeBytes, @contentHash, @status, @reason, @documentId)
+     ON CONFLICT(import_job_id, rel_path) DO NOTHING`,
+  );
+  const bumpDone = db.prepare('UPDATE import_jobs SET done_files = done_files + ? WHERE id = ?');
+
+  const writeBatchTx = db.transaction((jobId: number, items: ItemToWrite[]) => {
+    for (const item of items) {
+      let { status, reason } = item;
+      let documentId: number | null = null;
+      if (item.document) {
+        let catId: number | null = null;
+        if (item.category) {
+          insertCategory.run(item.category);
+          catId = categoryId.get(item.category)!.id;
+        }
+        const doc = item.document;
+        const inserted = insertDocument.run({
+          jobId,
+          sourcePath: doc.sourcePath,
+          fileName: doc.fileName,
+          format: item.format,
+          sizeBytes: item.sizeBytes,
+          contentHash: item.contentHash,
+          textHash: doc.textHash,
+          text: doc.text,
+          charCount: doc.text.length,
+          categoryId: catId,
+        });
+        if (inserted.changes === 1) {
+          documentId = Number(inserted.lastInsertRowid);
+        } else {
+          // Another file with the same text won the race (earlier batch or earlier in this batch).
+          const existing = documentByTextHash.get(doc.textHash)!;
+          status = 'duplicate';
+          reason = `Same text as "${existing.file_name}", which is already in the dataset.`;
+          documentId = existing.id;
+        }
+      }
+      insertItem.run({ jobId, relPath: item.relPath, displayName: item.displayName, category: item.category, format: item.format, sizeBytes: item.sizeBytes, contentHash: item.contentHash, status, reason, documentId });
+    }
+    bumpDone.run(items.length, jobId);
+  });
+
+  return {
+    /** Starts a job row in state 'running'. */
+    createJob(rootPath: string, kind: ImportJob['kind'], options: object): number {
+      const result = db.prepare("INSERT INTO import_jobs (root_path, kind, state, options_json) VALUES (?, ?, 'running', ?)").run(rootPath, kind, JSON.stringify(options));
+      return Number(result.lastInsertRowid);
+    },
+    /** A job with its per-status counts, or undefined. */
+    getJob(id: number): ImportJob | undefined {
+      const row = selectJob.get(id);
+      return row && toJob(row);
+    },
+    /** The options a job was started with (column mapping), for resuming it. */
+    jobOptions(id: number): Record<string, unknown> {
+      return JSON.parse(selectJob.get(id)?.options_json ?? '{}');
+    },
+    /** Every job, newest first. */
+    listJobs(): ImportJob[] {
+      return db.prepare<[], JobRow>('SELECT * FROM import_jobs ORDER BY id DESC').all().map(toJob);
+    },
+    /** At start-up, jobs left 'running' by a crash or kill become 'interrupted' (resumable). */
+    markRunningInterrupted(): number {
+      return db.prepare("UPDATE import_jobs SET state = 'interrupted' WHERE state = 'running'").run().changes;
+    },
+    /** Records how many files the job covers. */
+    setTotal(id: number, total: number): void {
+      db.prepare('UPDATE import_jobs SET total_files = ? WHERE id = ?').run(total, id);
+    },
+    /** Moves a job to a new state; terminal states get a finish time. */
+    setState(id: number, state: ImportJob['state'], error: string | null = null): void {
+      const finished = state === 'running' ? null : new Date().toISOString();
+      db.prepare('UPDATE import_jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?').run(state, error, finished, id);
+    },
+    /** Relative paths this job already accounted for, so a resumed job skips them. */
+    doneRelPaths(id: number): Set<string> {
+      return new Set(db.prepare<[number], { rel_path: string }>('SELECT rel_path FROM import_items WHERE import_job_id = ?').all(id).map((r) => r.rel_path));
+    },
+    /** The document already holding these exact bytes, if any. */
+    documentByContentHash(hash: string): { id: number; fileName: string } | undefined {
+      const row = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE content_hash = ? LIMIT 1').get(hash);
+      return row && { id: row.id, fileName: row.file_name };
+    },
+    /** Writes one batch of files in one transaction: all of it lands, or none of it. */
+    writeBatch(jobId: number, items: ItemToWrite[]): void {
+      writeBatchTx(jobId, items);
+    },
+    /** A page of a job's items, optionally filtered by status. */
+    report(jobId: number, status: FileStatus | undefined, offset: number, limit: number): { items: ImportItem[]; total: number } {
+      const where = status ? 'import_job_id = ? AND status = ?' : 'import_job_id = ?';
+      const args: (number | string)[] = status ? [jobId, status] : [jobId];
+      const total = (db.prepare(`SELECT COUNT(*) AS n FROM import_items WHERE ${where}`).get(...args) as { n: number }).n;
+      const rows = db
+        .prepare(`SELECT * FROM import_items WHERE ${where} ORDER BY (status = 'imported'), id LIMIT ? OFFSET ?`)
+        .all(...args, limit, offset) as { rel_path: string; display_name: string; category: string | null; format: string | null; size_bytes: number | null; status: FileStatus; reason: string; document_id: number | null }[];
+      return {
+        total,
+        items: rows.map((r) => ({ relPath: r.rel_path, displayName: r.display_name, category: r.category, format: r.format, sizeBytes: r.size_bytes, status: r.status, reason: r.reason, documentId: r.document_id })),
+      };
+    },
+  };
+}
+
+/** The import repository's type. */
+export type ImportRepo = ReturnType<typeof createImportRepo>;
