@@ -8,7 +8,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker, type WorkerEntry } from '../workers/spawn';
 import { type ExtractResult, failure } from './extract/result';
-import type { ParseRequest, ParseResponse, ParseWorkerData } from './parse-worker';
+import type { ParseRequest, ParseResponse, ParseSource, ParseWorkerData } from './parse-worker';
 
 /** Where the parse worker lives, bundled and as source. */
 export const parseWorkerEntry: WorkerEntry = { bundledName: 'parse-worker', sourcePath: 'import/parse-worker.ts' };
@@ -38,6 +38,8 @@ export interface ParsePoolStats {
 export interface ParsePool {
   /** Parses one file in a worker; resolves with text or a status, rejects only when the pool closes first. */
   parse(filePath: string, fileName: string): Promise<ExtractResult>;
+  /** Parses bytes already in memory (a dropped file) in a worker; the bytes are copied, not transferred. */
+  parseBytes(bytes: Uint8Array, fileName: string): Promise<ExtractResult>;
   /** Terminates every worker; pending and queued files reject with a ParsePoolClosedError. */
   close(): Promise<void>;
   /** Number of worker threads the pool may run. */
@@ -59,7 +61,7 @@ const startupAllowanceMs = 20_000;
 
 interface Job {
   seq: number;
-  filePath: string;
+  source: ParseSource;
   fileName: string;
   resolve: (result: ExtractResult) => void;
   reject: (error: Error) => void;
@@ -167,21 +169,24 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       // Busy workers keep the process alive; idle ones must not (a forgotten close() cannot hang the CLI).
       slot.worker.ref();
       armTimer(slot);
-      const request: ParseRequest = { type: 'parse', seq: job.seq, filePath: job.filePath, fileName: job.fileName, maxBytes: options.maxBytes };
+      const request: ParseRequest = { type: 'parse', seq: job.seq, source: job.source, fileName: job.fileName, maxBytes: options.maxBytes };
       slot.worker.postMessage(request);
     }
   }
 
+  const enqueue = (source: ParseSource, fileName: string): Promise<ExtractResult> => {
+    if (isClosed) return Promise.reject(new ParsePoolClosedError());
+    return new Promise<ExtractResult>((resolve, reject) => {
+      queue.push({ seq: nextSeq++, source, fileName, resolve, reject });
+      dispatch();
+    });
+  };
+
   return {
     size,
     stats: () => ({ ...stats }),
-    parse(filePath, fileName) {
-      if (isClosed) return Promise.reject(new ParsePoolClosedError());
-      return new Promise<ExtractResult>((resolve, reject) => {
-        queue.push({ seq: nextSeq++, filePath, fileName, resolve, reject });
-        dispatch();
-      });
-    },
+    parse: (filePath, fileName) => enqueue({ kind: 'path', filePath }, fileName),
+    parseBytes: (bytes, fileName) => enqueue({ kind: 'bytes', bytes }, fileName),
     async close() {
       isClosed = true;
       const pending = [...queue.splice(0), ...slots.map((slot) => finishJob(slot)).filter((job): job is Job => job !== null)];

@@ -9,8 +9,11 @@ import { defaultMaxBytes, extractText } from './extract/index';
 import { preloadPdfJs } from './extract/pdf';
 import { type ExtractResult, failure, formatBytes } from './extract/result';
 
+/** Where a file's bytes come from: a path the worker reads, or bytes already in memory (a dropped file). */
+export type ParseSource = { kind: 'path'; filePath: string } | { kind: 'bytes'; bytes: Uint8Array };
+
 /** Messages the pool sends. */
-export type ParseRequest = { type: 'parse'; seq: number; filePath: string; fileName: string; maxBytes?: number };
+export type ParseRequest = { type: 'parse'; seq: number; source: ParseSource; fileName: string; maxBytes?: number };
 
 /** Messages the worker sends: `ready` once its parsers are loaded, then one reply per request. */
 export type ParseResponse =
@@ -85,13 +88,20 @@ async function handle(request: ParseRequest): Promise<ParseResponse> {
   const allowTestHooks = (workerData as ParseWorkerData | undefined)?.allowTestHooks === true;
   if (allowTestHooks) runTestHook(request.fileName);
   const maxBytes = request.maxBytes ?? defaultMaxBytes;
-  const read = await readFileForParse(request.filePath, maxBytes);
+  if (request.source.kind === 'bytes') {
+    return { type: 'result', seq: request.seq, result: await extractText(request.source.bytes, request.fileName, { maxBytes }) };
+  }
+  const read = await readFileForParse(request.source.filePath, maxBytes);
   if ('result' in read) return { type: 'result', seq: request.seq, result: read.result };
   return { type: 'result', seq: request.seq, result: await extractText(read.bytes, request.fileName, { maxBytes }) };
 }
 
 if (parentPort) {
   const port = parentPort;
+  // pdfjs leaves some internal promises rejected without a handler on damaged PDFs (e.g. a bad XRef
+  // entry while fetching a page). Every awaited path here is already handled, so such a rejection is
+  // stray: letting it kill the worker would wrongly fail the *next* file.
+  process.on('unhandledRejection', () => undefined);
   // Parsers load before any file is handled, so a file's deadline (armed on 'ready') is its own.
   const ready = preloadPdfJs().catch(() => undefined).then(() => port.postMessage({ type: 'ready' } satisfies ParseResponse));
   port.on('message', (request: ParseRequest) => {

@@ -61,6 +61,14 @@ describe('parse pool', () => {
     expect(folder.status).toBe('unsupported');
   });
 
+  it('parses bytes already in memory (a dropped file) without detaching the caller\'s copy', async () => {
+    const pool = track(createParsePool({ size: 1 }));
+    const bytes = await fixtures.makeDocxBytes();
+    const result = await pool.parseBytes(bytes, 'dropped.docx');
+    expect(result).toMatchObject({ status: 'imported', format: 'docx' });
+    expect(bytes.byteLength).toBeGreaterThan(0);
+  });
+
   it('refuses a file over maxBytes without reading it', async () => {
     const pool = track(createParsePool({ size: 1, maxBytes: 100 }));
     expect(await pool.parse(pdfPath, 'resume.pdf')).toMatchObject({ status: 'too_large', reason: expect.stringMatching(/over the 100 bytes limit/) });
