@@ -3,10 +3,11 @@
  * and runs over the same core as the app. Plain Node.
  */
 import type { CliIO, Command } from './command';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [infoCommand];
+export const commands: Command[] = [importCommand, infoCommand];
 
 /** Usage text for `--help` or a bad command. */
 export function helpText(): string {

@@ -49,6 +49,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    // Checkpoints run on the committing thread (the main one); small, frequent ones keep each
+    // pause short (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
+    db.pragma('wal_autocheckpoint = 256');
     await migrate(db, file, list, options.now ?? (() => new Date()));
     return db;
   } catch (error) {

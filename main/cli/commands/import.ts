@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportJob } from '../../../preload/contract';
+import { createCore, defaultDataDir } from '../../core/core';
+import type { Command } from '../command';
+
+const formatCounts = (counts: ImportJob['counts']) =>
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, n]) => `${status} ${n}`)
+    .join(', ');
+
+/** `resume-studio import <path>`: a folder, CSV or JSONL into a data directory, resuming an interrupted run of the same path. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a folder of resumes (sub-folders = categories), a CSV or a JSONL file',
+  usage:
+    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--json]\n\n' +
+    'An interrupted or cancelled import of the same path is resumed (files already done are skipped) unless --fresh is given.\n' +
+    'Ctrl+C stops after the current batch; run the same command again to resume.',
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        'text-column': { type: 'string' },
+        'label-column': { type: 'string' },
+        'batch-size': { type: 'string' },
+        fresh: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) {
+      io.stderr('error: give exactly one folder or file to import');
+      return 2;
+    }
+    const target = path.resolve(positionals[0]!);
+    const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+    const core = await createCore({ dataDir: values['data-dir'] ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir(), transport: 'cli', importOptions: { batchSize } });
+    const stop = () => {
+      const running = core.imports.jobs().find((j) => j.state === 'running');
+      if (running) void core.imports.cancel(running.id);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const offProgress = core.events.subscribe((event) => {
+      if (event.name !== 'import.progressed' || values.json) return;
+      const p = event.payload;
+      const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
+      io.stderr(`  ${p.doneFiles} / ${p.totalFiles} files (${p.filesPerSecond.toFixed(1)} files/s${eta})`);
+    });
+    try {
+      const resumable = values.fresh ? undefined : core.imports.jobs().find((j) => j.rootPath === target && ['interrupted', 'cancelled', 'failed'].includes(j.state));
+      if (resumable) io.stderr(`Resuming import ${resumable.id}, interrupted at ${resumable.doneFiles} / ${resumable.totalFiles}.`);
+      const started = resumable
+        ? await core.call('import.resume', { jobId: resumable.id })
+        : await core.call('import.start', { path: target, textColumn: values['text-column'], labelColumn: values['label-column'] });
+      if (!resumable && !values.json) io.stderr(`Importing ${target} (job ${started.id})…`);
+      const job = (await core.imports.waitForIdle()) ?? started;
+      if (values.json) {
+        io.stdout(JSON.stringify(job));
+      } else {
+        io.stdout(`Import ${job.id} ${job.state}: ${job.doneFiles} / ${job.totalFiles} files — ${formatCounts(job.counts)}`);
+        if (job.error) io.stdout(job.error);
+        const failures = await core.call('import.report', { jobId: job.id, limit: 1000 });
+        for (const item of failures.items.filter((i) => i.status !== 'imported' && i.status !== 'duplicate').slice(0, 50)) {
+          io.stdout(`  ${item.status.padEnd(18)} ${item.displayName}: ${item.reason}`);
+        }
+      }
+      return job.state === 'finished' ? 0 : 1;
+    } finally {
+      offProgress();
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      await core.close();
+    }
+  },
+};
