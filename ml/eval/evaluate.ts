@@ -1,0 +1,126 @@
+/** Evaluation protocols over a pipeline: dedup-aware holdout, k-fold with out-of-fold probabilities, learning curve, mislabel ranking. */
+import type { FitHooks } from '../models/estimator';
+import { TextClassifier, type PipelineParams } from '../models/pipeline';
+import { findDuplicateGroups, type DuplicateGroups } from './dedup';
+import { evaluatePredictions, type EvaluationReport } from './metrics';
+import { groupStratifiedKFold, groupStratifiedSplit } from './split';
+
+/** A labelled corpus. */
+export interface Corpus {
+  texts: readonly string[];
+  labels: readonly string[];
+}
+
+const pickRows = <T>(items: readonly T[], rows: ArrayLike<number>): T[] => Array.from(rows as ArrayLike<number>, (i) => items[i]!);
+
+/** Report of a fitted pipeline on held-out texts; classes come from the pipeline (unknown test labels are an error). */
+export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): EvaluationReport {
+  const index = new Map(pipeline.classes.map((c, i) => [c, i]));
+  const yTrue = test.labels.map((l) => {
+    const k = index.get(l);
+    if (k === undefined) throw new Error(`Test label "${l}" is not a class of the model (${pipeline.classes.join(', ')}).`);
+    return k;
+  });
+  return evaluatePredictions(yTrue, pipeline.predictProba(test.texts), pipeline.classes);
+}
+
+/** Seeded, stratified, duplicate-aware holdout: fit on train, report on test. */
+export function holdoutEvaluation(corpus: Corpus, params: Partial<PipelineParams>, options: { testFraction?: number; seed?: number; groups?: DuplicateGroups; hooks?: FitHooks } = {}) {
+  const groups = options.groups ?? findDuplicateGroups(corpus.texts);
+  const classes = [...new Set(corpus.labels)].sort();
+  const y = corpus.labels.map((l) => classes.indexOf(l));
+  const split = groupStratifiedSplit(y, groups.groupOf, options.testFraction ?? 0.2, options.seed ?? 42);
+  const pipeline = new TextClassifier(params).fit(pickRows(corpus.texts, split.train), pickRows(corpus.labels, split.train), options.hooks);
+  const report = evaluatePipeline(pipeline, { texts: pickRows(corpus.texts, split.test), labels: pickRows(corpus.labels, split.test) });
+  return { pipeline, report, split, groups };
+}
+
+/** Result of k-fold cross-validation. */
+export interface CrossValidationResult {
+  folds: EvaluationReport[];
+  meanAccuracy: number;
+  meanMacroF1: number;
+  /** Out-of-fold probabilities, rows × classes (every row predicted by a model that never saw it or its duplicates). */
+  oofProba: Float64Array;
+  classes: string[];
+  y: Int32Array;
+}
+
+/** Repeatable stratified, duplicate-aware k-fold cross-validation. */
+export function crossValidate(corpus: Corpus, params: Partial<PipelineParams>, options: { folds?: number; seed?: number; groups?: DuplicateGroups; onFold?: (fold: number, report: EvaluationReport) => void } = {}): CrossValidationResult {
+  const k = options.folds ?? 5;
+  const groups = options.groups ?? findDuplicateGroups(corpus.texts);
+  const classes = [...new Set(corpus.labels)].sort();
+  const y = Int32Array.from(corpus.labels, (l) => classes.indexOf(l));
+  const foldOf = groupStratifiedKFold(y, groups.groupOf, k, options.seed ?? 42);
+  const oofProba = new Float64Array(y.length * classes.length);
+  const folds: EvaluationReport[] = [];
+  for (let f = 0; f < k; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    foldOf.forEach((fold, i) => (fold === f ? test : train).push(i));
+    if (test.length === 0) continue;
+    const pipeline = new TextClassifier(params).fit(pickRows(corpus.texts, train), pickRows(corpus.labels, train));
+    const proba = pipeline.predictProba(pickRows(corpus.texts, test));
+    // Map the fold model's classes (a class may be missing from a fold's training rows) onto all classes.
+    const cols = pipeline.classes.map((c) => classes.indexOf(c));
+    test.forEach((row, i) => cols.forEach((col, k2) => (oofProba[row * classes.length + col] = proba[i * cols.length + k2]!)));
+    const report = evaluatePredictions(pickRows(Array.from(y), test), Float64Array.from(test.flatMap((row) => Array.from(oofProba.subarray(row * classes.length, (row + 1) * classes.length)))), classes);
+    folds.push(report);
+    options.onFold?.(f, report);
+  }
+  const mean = (pick: (r: EvaluationReport) => number) => folds.reduce((s, r) => s + pick(r), 0) / Math.max(1, folds.length);
+  return { folds, meanAccuracy: mean((r) => r.accuracy), meanMacroF1: mean((r) => r.macro.f1), oofProba, classes, y };
+}
+
+/** One learning-curve point. */
+export interface LearningCurvePoint {
+  trainDocs: number;
+  accuracy: number;
+  macroF1: number;
+}
+
+/** Macro-F1 on a fixed dedup-aware test split as the training set grows (seeded subsets of the train side). */
+export function learningCurve(corpus: Corpus, params: Partial<PipelineParams>, options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups } = {}): LearningCurvePoint[] {
+  const fractions = options.fractions ?? [0.1, 0.25, 0.5, 0.75, 1];
+  const seed = options.seed ?? 42;
+  const groups = options.groups ?? findDuplicateGroups(corpus.texts);
+  const classes = [...new Set(corpus.labels)].sort();
+  const y = corpus.labels.map((l) => classes.indexOf(l));
+  const { train, test } = groupStratifiedSplit(y, groups.groupOf, 0.2, seed);
+  const testCorpus = { texts: pickRows(corpus.texts, test), labels: pickRows(corpus.labels, test) };
+  const trainY = pickRows(y, train);
+  const trainGroups = pickRows(Array.from(groups.groupOf), train);
+  return fractions.map((fraction) => {
+    // A stratified "test" split of the training side with fraction (1 - f) leaves a stratified subset of size f.
+    const rows = fraction >= 1 ? Int32Array.from(train.keys()) : groupStratifiedSplit(trainY, trainGroups, 1 - fraction, seed + 1).train;
+    const pipeline = new TextClassifier(params).fit(pickRows(pickRows(corpus.texts, train), rows), pickRows(pickRows(corpus.labels, train), rows));
+    const report = evaluatePipeline(pipeline, testCorpus);
+    return { trainDocs: rows.length, accuracy: report.accuracy, macroF1: report.macro.f1 };
+  });
+}
+
+/** A document whose given label the out-of-fold model doubts. */
+export interface MislabelCandidate {
+  row: number;
+  givenLabel: string;
+  suggestedLabel: string;
+  givenProbability: number;
+  suggestedProbability: number;
+  /** suggestedProbability − givenProbability: higher = more likely mislabelled. */
+  margin: number;
+}
+
+/** Ranks rows by how much more the out-of-fold model believes another label than the given one. */
+export function rankLikelyMislabelled(cv: Pick<CrossValidationResult, 'oofProba' | 'classes' | 'y'>, top = 50): MislabelCandidate[] {
+  const K = cv.classes.length;
+  const out: MislabelCandidate[] = [];
+  cv.y.forEach((label, row) => {
+    let best = label === 0 ? 1 : 0;
+    for (let k = 0; k < K; k++) if (k !== label && cv.oofProba[row * K + k]! > cv.oofProba[row * K + best]!) best = k;
+    const given = cv.oofProba[row * K + label]!;
+    const suggested = cv.oofProba[row * K + best]!;
+    if (suggested > given) out.push({ row, givenLabel: cv.classes[label]!, suggestedLabel: cv.classes[best]!, givenProbability: given, suggestedProbability: suggested, margin: suggested - given });
+  });
+  return out.sort((a, b) => b.margin - a.margin || a.row - b.row).slice(0, top);
+}

@@ -1,0 +1,87 @@
+/** Seeded, stratified, duplicate-aware train/test splits and k-fold assignment (groups never straddle). */
+import { createRng, shuffleInPlace } from '../random';
+
+interface Group {
+  id: number;
+  label: number;
+  rows: number[];
+}
+
+function collectGroups(labels: ArrayLike<number>, groupOf: ArrayLike<number>): Group[] {
+  const groups = new Map<number, Group>();
+  for (let i = 0; i < labels.length; i++) {
+    const g = groupOf[i]!;
+    let group = groups.get(g);
+    // A group's stratum is the label of its first row; duplicates in public corpora agree on labels.
+    if (!group) groups.set(g, (group = { id: g, label: labels[i]!, rows: [] }));
+    group.rows.push(i);
+  }
+  return [...groups.values()];
+}
+
+function byLabel(groups: Group[]): Map<number, Group[]> {
+  const out = new Map<number, Group[]>();
+  for (const g of groups) {
+    const list = out.get(g.label);
+    if (list) list.push(g);
+    else out.set(g.label, [g]);
+  }
+  return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+/** Identity groups (every row its own group), for splits without duplicate awareness. */
+export const singletonGroups = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+
+/**
+ * Stratified train/test split over duplicate groups: per class, groups are shuffled and moved to the
+ * test side while that brings the class's test rows closer to testFraction of its rows; a class
+ * always keeps at least one group for training.
+ */
+export function groupStratifiedSplit(labels: ArrayLike<number>, groupOf: ArrayLike<number>, testFraction: number, seed: number): { train: Int32Array; test: Int32Array } {
+  const rng = createRng(seed);
+  const train: number[] = [];
+  const test: number[] = [];
+  for (const groups of byLabel(collectGroups(labels, groupOf)).values()) {
+    shuffleInPlace(groups, rng);
+    const total = groups.reduce((s, g) => s + g.rows.length, 0);
+    const target = total * testFraction;
+    let inTest = 0;
+    for (const g of groups) {
+      const better = Math.abs(inTest + g.rows.length - target) < Math.abs(inTest - target);
+      if (better && inTest + g.rows.length < total) {
+        inTest += g.rows.length;
+        test.push(...g.rows);
+      } else train.push(...g.rows);
+    }
+  }
+  const sort = (a: number[]) => Int32Array.from(a.sort((x, y) => x - y));
+  return { train: sort(train), test: sort(test) };
+}
+
+/**
+ * Stratified k-fold over duplicate groups: per class, shuffled groups (largest first) go to the fold
+ * holding the fewest rows of that class. Returns the fold (0..k-1) of every row.
+ */
+export function groupStratifiedKFold(labels: ArrayLike<number>, groupOf: ArrayLike<number>, k: number, seed: number): Int32Array {
+  if (k < 2) throw new Error('k-fold needs k >= 2.');
+  const rng = createRng(seed);
+  const foldOf = new Int32Array(labels.length);
+  const foldTotals = new Float64Array(k);
+  for (const groups of byLabel(collectGroups(labels, groupOf)).values()) {
+    shuffleInPlace(groups, rng);
+    groups.sort((a, b) => b.rows.length - a.rows.length);
+    const classInFold = new Float64Array(k);
+    const start = rng.int(k);
+    for (const g of groups) {
+      let best = -1;
+      for (let step = 0; step < k; step++) {
+        const f = (start + step) % k;
+        if (best < 0 || classInFold[f]! < classInFold[best]! || (classInFold[f] === classInFold[best] && foldTotals[f]! < foldTotals[best]!)) best = f;
+      }
+      classInFold[best]! += g.rows.length;
+      foldTotals[best]! += g.rows.length;
+      for (const r of g.rows) foldOf[r] = best;
+    }
+  }
+  return foldOf;
+}
