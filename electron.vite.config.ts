@@ -6,8 +6,20 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * `electron-vite dev` only: Vite's dev server needs an inline preamble, injected styles and a
+ * websocket, which the strict production CSP forbids. Builds keep the strict policy untouched.
+ */
+const relaxCspForDevServer: Plugin = {
+  name: 'relax-csp-for-dev-server',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html.replace(/script-src 'self';/, "script-src 'self' 'unsafe-inline';").replace(/style-src 'self';/, "style-src 'self' 'unsafe-inline';").replace(/connect-src 'self';/, "connect-src 'self' ws:;"),
+};
 
 export default defineConfig({
   main: {
@@ -39,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), relaxCspForDevServer],
     build: {
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: resolve(root, 'renderer/index.html') },

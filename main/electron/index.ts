@@ -36,6 +36,13 @@ if (process.env.RESUME_STUDIO_DATA_DIR) app.setPath('userData', dataDir);
 
 let mainWindow: BrowserWindow | null = null;
 
+/** The native folder dialog behind `import.pickFolder`: the path comes from the user, not the page. */
+async function pickImportFolder(): Promise<string | null> {
+  const options = { title: 'Import resumes', buttonLabel: 'Import', properties: ['openDirectory' as const] };
+  const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 if (!claimSingleInstance(app, () => mainWindow)) {
   app.quit();
 } else {
@@ -59,7 +66,7 @@ async function start(): Promise<void> {
   const logFile = setupLog(dataDir);
   shellLog.info(`Starting ${productName} ${app.getVersion()} (Electron ${process.versions.electron}); data in ${dataDir}; log in ${logFile}`);
 
-  const core = await createCore({ dataDir, transport: 'electron' });
+  const core = await createCore({ dataDir, transport: 'electron', pickFolder: pickImportFolder });
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir);
 
