@@ -75,8 +75,11 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   let j = 0;
   let both = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (both++, i++, j++);
-    else if (a[i]! < b[j]!) i++;
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   const union = a.length + b.length - both;

@@ -166,8 +166,14 @@ export class TextVectorizer {
         s2.set(seen);
         seen = s2;
       }
-      for (let i = 0; i < doc.length; i++) if (seen[doc[i]!] !== d) (seen[doc[i]!] = d), df[doc[i]!]!++;
-      for (let i = 0; i < features.length; i++) if (seen[features[i]!] !== d) (seen[features[i]!] = d), df[features[i]!]!++;
+      for (const list of [doc, features]) {
+        for (let i = 0; i < list.length; i++) {
+          const f = list[i]!;
+          if (seen[f] === d) continue;
+          seen[f] = d;
+          df[f]!++;
+        }
+      }
     }
     const nFeatures = unigramCount + bigrams.size;
     const minDocs = p.minDf >= 1 ? p.minDf : Math.ceil(p.minDf * nDocs);

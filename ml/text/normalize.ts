@@ -65,7 +65,7 @@ interface Step {
 const STEPS: Step[] = [
   { step: 'repairMojibake', rules: [mojibakeRule], applies: (t) => /[\u00c2-\u00f4]/.test(t) },
   // Normalizing each non-ASCII run with the ASCII starter before it equals NFC of the whole text.
-  { step: 'unicodeNfc', rules: [{ pattern: /[\x00-\x7f]?[^\x00-\x7f]+/g, replace: (m) => m.normalize('NFC') }], applies: (t) => /[^\x00-\x7f]/.test(t), whole: (t) => t.normalize('NFC') },
+  { step: 'unicodeNfc', rules: [{ pattern: /[^\u0080-\uffff]?[\u0080-\uffff]+/g, replace: (m) => m.normalize('NFC') }], applies: (t) => /[\u0080-\uffff]/.test(t), whole: (t) => t.normalize('NFC') },
   {
     step: 'stripHtml',
     rules: [
