@@ -68,14 +68,8 @@ function otherZipReason(names: readonly string[]): string {
   return 'This is a ZIP archive, not a document; unzip it and import the folder instead.';
 }
 
-/** Extracts the raw text of a DOCX after the ZIP checks; never throws. */
-export async function extractDocx(bytes: Uint8Array): Promise<ExtractResult> {
-  let listing: Awaited<ReturnType<typeof listZipEntries>>;
-  try {
-    listing = await listZipEntries(bytes);
-  } catch {
-    return failure('damaged', damagedReason, 'docx');
-  }
+/** Runs the ZIP checks on a listed archive; null when mammoth may open it. */
+async function checkArchive(listing: Awaited<ReturnType<typeof listZipEntries>>): Promise<ExtractResult | null> {
   const summaries = listing.entries.map((item) => item.summary);
   const declaredProblem = checkDeclaredSizes(summaries);
   if (declaredProblem) return declaredProblem;
@@ -90,8 +84,23 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractResult> {
       if (/\.(xml|rels)$/i.test(entry.fileName)) await inflatedSizeBytes(listing.zip, entry);
     }
   } catch (error) {
-    if (/too many bytes|too many/i.test((error as Error).message)) return suspicious('a part unpacks to more than its declared size');
+    if (/too many bytes/i.test((error as Error).message)) return suspicious('a part unpacks to more than its declared size');
     return failure('damaged', damagedReason, 'docx');
+  }
+  return null;
+}
+
+/** Extracts the raw text of a DOCX after the ZIP checks; never throws. */
+export async function extractDocx(bytes: Uint8Array): Promise<ExtractResult> {
+  let listing: Awaited<ReturnType<typeof listZipEntries>>;
+  try {
+    listing = await listZipEntries(bytes);
+  } catch {
+    return failure('damaged', damagedReason, 'docx');
+  }
+  try {
+    const problem = await checkArchive(listing);
+    if (problem) return problem;
   } finally {
     listing.zip.close();
   }

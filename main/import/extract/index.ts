@@ -67,12 +67,15 @@ async function extractByFormat(bytes: Uint8Array, fileName: string): Promise<Ext
   }
 }
 
-/** Cleans extracted text: NFC, Unix newlines, no NULs, no trailing spaces on lines. */
+/** Cleans extracted text: NFC, Unix newlines, no NULs, no trailing white space on lines. */
 export function normalizeText(text: string): string {
+  // Line by line with trimEnd: a /[ \t]+$/m regex is quadratic on a long run of inner spaces.
   return text
     .replace(/\r\n?/g, '\n')
     .replaceAll('\u0000', '')
-    .replace(/[ \t\u00a0]+$/gm, '')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .normalize('NFC')
     .trim();
 }

@@ -183,6 +183,20 @@ describe('failure statuses', () => {
   });
 });
 
+describe('linear time on pathological text', () => {
+  it.each([
+    ['a long run of inner spaces', 'cv.txt', `a${' '.repeat(2_000_000)}b`],
+    ['unclosed tags', 'cv.html', `<html>${'<a '.repeat(500_000)}`],
+    ['unclosed quotes and comments', 'cv.html', `<html><p title="${'x'.repeat(1_000_000)}<!--${'-'.repeat(500_000)}`],
+    ['many entities', 'cv.html', `<html><body>${'&amp;&#x41;&bogus;'.repeat(200_000)}</body></html>`],
+  ])('%s', async (_label, name, text) => {
+    const startedMs = performance.now();
+    const result = await extractText(new Uint8Array(Buffer.from(text)), name);
+    expect(fileStatuses).toContain(result.status);
+    expect(performance.now() - startedMs).toBeLessThan(3_000);
+  });
+});
+
 describe('joinTextItems', () => {
   it('joins items as pdfjs spaced them and breaks lines at hasEOL', () => {
     expect(joinTextItems([{ str: 'Jordan', hasEOL: false }, { str: ' ', hasEOL: false }, { str: 'Example', hasEOL: true }, {}, { str: 'Summary', hasEOL: false }])).toBe('Jordan Example\nSummary');
