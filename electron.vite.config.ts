@@ -31,6 +31,7 @@ export default defineConfig({
           web: resolve(root, 'main/bridge/web.ts'),
           cli: resolve(root, 'main/cli/main.ts'),
           'parse-worker': resolve(root, 'main/import/parse-worker.ts'),
+          'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

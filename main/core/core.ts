@@ -9,6 +9,7 @@ import type { AppInfo, MethodInput, MethodName, MethodOutput } from '../../prelo
 import { AppError } from './app-error';
 import { openDatabase, type Db } from '../store/database';
 import { createImportService, type ImportService } from '../import/import-service';
+import { flagNearDuplicates } from '../import/near-duplicates';
 import { createParsePool } from '../import/parse-pool';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createImportRepo } from '../store/import-repo';
@@ -66,7 +67,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     batchSize: tuning.batchSize,
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
-    afterJob: () => events.emit('dataset.changed', dataset.summary()),
+    afterJob: async (job) => {
+      if (job.counts.imported) {
+        // Flags are advice for curation: if the search fails, the import itself still stands.
+        await flagNearDuplicates(db, databasePath).catch((error: Error) => console.warn(`Near-duplicate search skipped: ${error.message}`));
+      }
+      events.emit('dataset.changed', dataset.summary());
+    },
   });
   const handlers = createHandlers({
     dataDir,

@@ -20,8 +20,8 @@ export interface ImportServiceDeps {
   repo: ImportRepo;
   events: EventBus;
   createParser: () => ClosableParser;
-  /** Called after each job, e.g. to flag near-duplicates and announce the new counts. */
-  afterJob?: (job: ImportJob) => void;
+  /** Awaited after each job, before `import.finished`: flags near-duplicates, announces new counts. */
+  afterJob?: (job: ImportJob) => Promise<void>;
   batchSize?: number;
   concurrency?: number;
 }
@@ -58,10 +58,10 @@ export function createImportService(deps: ImportServiceDeps) {
         deps.repo.setState(jobId, 'failed', error instanceof Error ? error.message : String(error));
       } finally {
         await parser.close();
-        active = null;
       }
+      await deps.afterJob?.(mustGetJob(jobId));
       const job = mustGetJob(jobId);
-      deps.afterJob?.(job);
+      active = null;
       deps.events.emit('import.finished', job);
       return job;
     })();

@@ -158,6 +158,22 @@ describe('import service', () => {
     expect((await core.call('dataset.summary', {})).categories.map((c) => c.category)).toEqual(['Accountant', 'Chef', 'Engineer', 'Teacher']);
   });
 
+  it('flags near-duplicates (one word changed) for curation, in a worker, without dropping them', async () => {
+    const root = path.join(temp.dir, 'near');
+    await fs.mkdir(path.join(root, 'CHEF'), { recursive: true });
+    const base = 'Head chef with ten years in fine dining kitchens, menu development, food cost control, HACCP compliance and training a brigade of twelve cooks across two restaurants in the old town.';
+    await fs.writeFile(path.join(root, 'CHEF', 'a.txt'), base);
+    await fs.writeFile(path.join(root, 'CHEF', 'a-edited.txt'), base.replace('twelve', 'fifteen'));
+    await fs.writeFile(path.join(root, 'CHEF', 'b.txt'), 'Pastry cook: laminated doughs, plated desserts, chocolate tempering, wedding cakes and a small bakery counter.');
+    await fs.writeFile(path.join(root, 'CHEF', 'c.txt'), 'Line cook on the grill and saute stations of a busy brasserie; inventory, prep lists and closing checks.');
+    const job = await importAndWait(root);
+    expect(job.counts).toEqual({ imported: 4 });
+    const flagged = core.db.prepare('SELECT d.file_name AS name, o.file_name AS of FROM documents d JOIN documents o ON o.id = d.near_duplicate_of').all() as { name: string; of: string }[];
+    expect(flagged).toHaveLength(1);
+    expect([flagged[0]!.name, flagged[0]!.of].sort()).toEqual(['a-edited.txt', 'a.txt']);
+    expect((await core.call('dataset.health', {})).nearDuplicates).toBe(1);
+  });
+
   it('explains a path that does not exist', async () => {
     await expect(core.call('import.preview', { path: path.join(temp.dir, 'nope') })).rejects.toThrow(/Cannot import ".*nope": it does not exist/);
   });
