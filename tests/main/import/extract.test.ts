@@ -129,6 +129,11 @@ describe('failure statuses', () => {
     expectSentence(result);
   });
 
+  it('encrypted: a DOCX whose ZIP entries carry the password flag', async () => {
+    const result = await extractText(fixtures.patchZipEncryptedFlag(await fixtures.makeDocxBytes(), 'word/document.xml'), 'zip-locked.docx');
+    expect(result).toMatchObject({ status: 'encrypted', format: 'docx' });
+  });
+
   it.each([0.05, 0.3, 0.7, 0.95])('damaged: a PDF truncated to %s of its length', async (keepFraction) => {
     const result = await extractFile(await fixtures.writeTruncatedPdf(dir, `truncated-${keepFraction}.pdf`, keepFraction));
     expect(result).toMatchObject({ status: 'damaged', format: 'pdf' });
