@@ -1,11 +1,10 @@
 /**
  * Plain text decoding: byte-order mark first, then strict UTF-8, then chardet's guess decoded with
  * iconv-lite; bytes that decode to mostly control characters are binary, not text. Used by the
- * extractors for TXT, Markdown and HTML.
+ * extractor for TXT and Markdown and by the HTML extractor.
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { type ExtractResult, failure } from './result';
 
 /** Decoded text with the encoding that produced it, or why the bytes are not text. */
 export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
@@ -84,8 +83,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     encoding = bom.encoding;
     text = iconv.decode(asBuffer(bytes.subarray(bom.bomBytes)), encoding, { stripBOM: false });
   } else {
-    const utf16 = hasNul(bytes) ? guessUtf16(bytes) : null;
-    if (hasNul(bytes) && !utf16) return { ok: false, reason: binaryReason };
+    const containsNul = hasNul(bytes);
+    const utf16 = containsNul ? guessUtf16(bytes) : null;
+    if (containsNul && !utf16) return { ok: false, reason: binaryReason };
     if (utf16) {
       encoding = utf16;
       text = iconv.decode(asBuffer(bytes), encoding, { stripBOM: false });
@@ -102,11 +102,4 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   if (controlCharShare(text) > maxControlShare) return { ok: false, reason: binaryReason };
   return { ok: true, text, encoding };
-}
-
-/** Extracts a TXT or Markdown file: the decoded text as-is (`format` is "txt" or "md"). */
-export function extractPlainText(bytes: Uint8Array, format: string): ExtractResult {
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return failure('unsupported', decoded.reason, format);
-  return { status: 'imported', text: decoded.text, format };
 }
