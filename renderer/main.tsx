@@ -13,6 +13,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/components.css';
 import './styles/pages.css';
+import './styles/import.css';
 
 // Before the first paint, so a dark-theme user never sees a white flash while settings load.
 applyTheme(rememberedTheme());

@@ -1,17 +1,29 @@
 /** The app shell: skip link, sidebar navigation, the active page and the status line. */
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { ImportDialogProvider, useOpenImport } from '../features/import/import-dialog-context';
 import { ErrorBoundary } from './error-boundary';
 import { PageOutlet } from './page-outlet';
 import { routes } from './routes';
 import { SidebarNav } from './sidebar-nav';
 import { StatusLine } from './status-line';
 import { useHashRoute } from './use-hash-route';
+import { useMenuNavigation } from './use-menu-navigation';
 import { useNavigationShortcuts } from './use-navigation-shortcuts';
 
-/** Lays out the shell around the page named by the URL hash. */
+/** The shell inside the Import dialog's provider, so every page and the menu can open it. */
 export function App() {
+  return (
+    <ImportDialogProvider>
+      <Shell />
+    </ImportDialogProvider>
+  );
+}
+
+/** Lays out the shell around the page named by the URL hash. */
+function Shell() {
   const [route, navigate] = useHashRoute();
   useNavigationShortcuts(navigate);
+  useMenuNavigation(navigate, useOpenImport());
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRoute = useRef(true);
 

@@ -27,6 +27,18 @@ export function routeFromHash(hash: string): RouteId | null {
   return routes.find((route) => route.id === id)?.id ?? null;
 }
 
+/** The hash of an import's report, a sub-route of the Dataset page. */
+export function importReportHash(jobId: number): string {
+  return `#/dataset/import/${jobId}`;
+}
+
+/** The job id in `#/dataset/import/<id>`, or null for any other hash. */
+export function importReportIdFromHash(hash: string): number | null {
+  const match = /^#\/dataset\/import\/(\d+)$/.exec(hash);
+  const id = match ? Number(match[1]) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
 /** The modifier and key state a shortcut depends on (a subset of KeyboardEvent). */
 export interface ShortcutKeys {
   key: string;

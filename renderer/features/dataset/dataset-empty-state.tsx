@@ -1,8 +1,8 @@
-/** What a fresh data directory shows: how to build a dataset, honest that import is not here yet. */
+/** What a fresh data directory shows: how to build a dataset, with the Import button. */
 import { Icon } from '../../components/icon';
 
 /** The getting-started card for an empty dataset. */
-export function DatasetEmptyState() {
+export function DatasetEmptyState({ onImport }: { onImport(): void }) {
   return (
     <section className="card empty-state" aria-labelledby="empty-title">
       <div className="empty-icon" aria-hidden="true">
@@ -13,7 +13,12 @@ export function DatasetEmptyState() {
         Put each job category in its own sub-folder (for example <code>Engineering/</code>, <code>Sales/</code>) with PDF, DOCX or
         text resumes inside; the folder name becomes the label. A CSV or JSONL file with a text and a label column works too.
       </p>
-      <p className="muted">The importer ships in the next step of this build, so there is no import button yet. Once it lands, it will appear here.</p>
+      <div className="button-row empty-actions">
+        <button type="button" className="button primary" onClick={onImport}>
+          <Icon name="import" size={16} />
+          Import resumes…
+        </button>
+      </div>
       <ol className="steps" aria-label="Getting started">
         <li>
           <span className="step-number" aria-hidden="true">1</span>Import resumes

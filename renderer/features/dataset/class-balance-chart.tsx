@@ -1,0 +1,42 @@
+/** Documents per category as a horizontal recharts bar chart, tiny classes in the warning colour. */
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { CategoryCount } from '../../../preload/contract';
+
+const rowHeightPx = 30;
+
+/** The chart (hidden from assistive technology) plus the same numbers as a visually hidden table. */
+export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts: CategoryCount[]; tinyThreshold: number }) {
+  const data = [...classCounts].sort((a, b) => b.documents - a.documents || a.category.localeCompare(b.category));
+  const longestName = Math.max(...data.map((d) => d.category.length), 4);
+  return (
+    <div className="class-chart">
+      <div className="class-chart-canvas" aria-hidden="true" data-testid="class-balance-chart">
+        <ResponsiveContainer width="100%" height={data.length * rowHeightPx + 36}>
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} barCategoryGap={6}>
+            <CartesianGrid horizontal={false} className="chart-grid" />
+            <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} className="chart-axis" />
+            <YAxis type="category" dataKey="category" width={Math.min(180, longestName * 7.5 + 12)} tickLine={false} axisLine={false} className="chart-axis" />
+            <Tooltip cursor={{ className: 'chart-cursor' }} wrapperClassName="chart-tooltip" isAnimationActive={false} />
+            <Bar dataKey="documents" name="Documents" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+              {data.map((entry) => (
+                <Cell key={entry.category} className={entry.documents < tinyThreshold ? 'chart-bar tiny' : 'chart-bar'} />
+              ))}
+              <LabelList dataKey="documents" position="right" className="chart-value" />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="visually-hidden">
+        <caption>Documents per category</caption>
+        <tbody>
+          {data.map((entry) => (
+            <tr key={entry.category}>
+              <th scope="row">{entry.category}</th>
+              <td>{entry.documents}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+/** The data-health card: class balance chart and the issues worth fixing before training. */
+import type { DataHealth } from '../../../preload/contract';
+import { Icon } from '../../components/icon';
+import { formatCount } from '../import/import-format';
+import { ClassBalanceChart } from './class-balance-chart';
+
+interface Finding {
+  id: string;
+  label: string;
+  count: number;
+  detail: string;
+}
+
+function findingsOf(health: DataHealth): Finding[] {
+  const tinyNames = health.tinyClasses.map((c) => `${c.category} (${c.documents})`).join(', ');
+  return [
+    { id: 'tiny', label: 'Tiny classes', count: health.tinyClasses.length, detail: health.tinyClasses.length > 0 ? `Fewer than ${health.tinyClassThreshold} documents: ${tinyNames}` : `Every class has at least ${health.tinyClassThreshold} documents` },
+    { id: 'unlabelled', label: 'Unlabelled', count: health.unlabelled, detail: 'Documents without a category are left out of training' },
+    { id: 'failures', label: 'Extraction failures', count: health.extractionFailures, detail: 'Files that gave no usable text (see the import reports)' },
+    { id: 'short', label: 'Very short texts', count: health.shortTexts, detail: `Under ${formatCount(health.shortTextChars)} characters` },
+    { id: 'long', label: 'Very long texts', count: health.longTexts, detail: `Over ${formatCount(health.longTextChars)} characters` },
+    { id: 'near', label: 'Near-duplicates', count: health.nearDuplicates, detail: 'Almost the same text as another document' },
+  ];
+}
+
+/** Health of the local dataset; refreshed by the page when the data changes. */
+export function DataHealthCard({ health }: { health: DataHealth }) {
+  const findings = findingsOf(health);
+  return (
+    <section className="card health-card" aria-labelledby="health-title">
+      <div className="card-title-row">
+        <h2 id="health-title">Data health</h2>
+        <span className="muted">{health.classCounts.length} categories</span>
+      </div>
+      <div className="health-layout">
+        <div>
+          <h3 className="subheading">Documents per category</h3>
+          {health.classCounts.length > 0 ? (
+            <ClassBalanceChart classCounts={health.classCounts} tinyThreshold={health.tinyClassThreshold} />
+          ) : (
+            <p className="muted">No labelled documents yet.</p>
+          )}
+        </div>
+        <ul className="health-findings" aria-label="Data health findings">
+          {findings.map((finding) => (
+            <li key={finding.id} className={finding.count > 0 ? 'finding attention' : 'finding ok'} data-testid={`health-${finding.id}`}>
+              <Icon name={finding.count > 0 ? 'circle' : 'check'} size={16} />
+              <div>
+                <span className="finding-label">
+                  {finding.label}
+                  <span className="finding-count">{formatCount(finding.count)}</span>
+                </span>
+                <span className="finding-detail">{finding.detail}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/** The Dataset page's main view: counts, an unfinished import's banner, data health and the imports. */
+import { useRpc } from '../../api/use-rpc';
+import { InlineError } from '../../components/inline-error';
+import { PageHeader } from '../../components/page-header';
+import { StatCard } from '../../components/stat-card';
+import { StatGrid } from '../../components/stat-grid';
+import { isMac } from '../../app/platform';
+import { shortcutLabel } from '../../app/routes';
+import { Icon } from '../../components/icon';
+import { useOpenImport } from '../import/import-dialog-context';
+import { ImportJobsCard } from '../import/import-jobs-card';
+import { InterruptedImportBanner } from '../import/interrupted-import-banner';
+import { DataHealthCard } from './data-health-card';
+import { DatasetEmptyState } from './dataset-empty-state';
+import { useImportShortcut } from './use-import-shortcut';
+
+const refreshOn = ['dataset.changed', 'import.finished'] as const;
+
+/** Loads summary, health and jobs; all three refresh when an import ends or the data changes. */
+export function DatasetOverview() {
+  const openImport = useOpenImport();
+  useImportShortcut(openImport);
+  const summary = useRpc('dataset.summary', {}, { refreshOn });
+  const health = useRpc('dataset.health', {}, { refreshOn });
+  const jobs = useRpc('import.jobs', {}, { refreshOn });
+  const data = summary.data;
+  const labelledShare = data && data.documents > 0 ? `${Math.round((data.labelled / data.documents) * 100)}% of documents` : 'no documents yet';
+  const importButton = (
+    <button type="button" className="button primary" onClick={openImport} aria-keyshortcuts={isMac ? 'Meta+O' : 'Control+O'}>
+      <Icon name="import" size={16} />
+      Import…
+      <kbd className="button-kbd" aria-hidden="true">
+        {shortcutLabel('O', isMac)}
+      </kbd>
+    </button>
+  );
+  return (
+    <>
+      <PageHeader title="Dataset" description="The resumes the classifier learns from. Everything stays on this computer." actions={importButton} />
+      {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
+      {jobs.data ? <InterruptedImportBanner jobs={jobs.data} onResumed={jobs.reload} /> : null}
+      <StatGrid label="Dataset counts">
+        <StatCard label="Documents" icon="documents" value={data?.documents} detail={data ? `${data.unlabelled.toLocaleString()} unlabelled` : undefined} />
+        <StatCard label="Labelled" icon="label" value={data?.labelled} detail={data ? labelledShare : undefined} />
+        <StatCard label="Categories" icon="categories" value={data?.categories.length} detail="job categories with resumes" />
+        <StatCard label="Import jobs" icon="import" value={data?.importJobs} detail="folders or files imported" />
+      </StatGrid>
+      {data && data.documents === 0 && jobs.data?.length === 0 ? <DatasetEmptyState onImport={openImport} /> : null}
+      {health.error ? <InlineError title="Could not load the data health" error={health.error} onRetry={health.reload} /> : null}
+      {health.data && data && data.documents > 0 ? <DataHealthCard health={health.data} /> : null}
+      {jobs.error ? <InlineError title="Could not load the import jobs" error={jobs.error} onRetry={jobs.reload} /> : null}
+      {jobs.data ? <ImportJobsCard jobs={jobs.data} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+/** The Import dialog: choose a source → preview (with CSV / JSONL column mapping) → progress. */
+import { useState } from 'react';
+import type { ImportJob, ImportPreview } from '../../../preload/contract';
+import { toRpcCallError } from '../../api/rpc-call-error';
+import { useStudio } from '../../api/studio-context';
+import { ModalDialog } from '../../components/modal-dialog';
+import type { ColumnChoice } from './column-mapping-form';
+import { ImportPreviewStep } from './import-preview-step';
+import { ImportProgressStep } from './import-progress-step';
+import { ImportSourceStep } from './import-source-step';
+
+type Step = { kind: 'source' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'progress'; job: ImportJob };
+
+const noMapping: ColumnChoice = { textColumn: '', labelColumn: '' };
+
+/** The mapping to send: only the columns chosen, so the backend's own guess applies to the rest. */
+const mappingInput = (mapping: ColumnChoice) => ({
+  ...(mapping.textColumn ? { textColumn: mapping.textColumn } : {}),
+  ...(mapping.labelColumn ? { labelColumn: mapping.labelColumn } : {}),
+});
+
+const subtitles: Record<Step['kind'], string> = {
+  source: 'Step 1 of 3 · Choose what to import',
+  preview: 'Step 2 of 3 · Check what will be imported',
+  progress: 'Step 3 of 3 · Importing',
+};
+
+/** Modal wizard; errors from the backend (bad path, bad column) appear inline with its message. */
+export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onViewReport(jobId: number): void }) {
+  const client = useStudio();
+  const [step, setStep] = useState<Step>({ kind: 'source' });
+  const [path, setPath] = useState('');
+  const [mapping, setMapping] = useState<ColumnChoice>(noMapping);
+  const [canPickFolder, setCanPickFolder] = useState(client.transport === 'electron');
+  const [isBusy, setIsBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<void>) => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(toRpcCallError(caught).message);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  const loadPreview = async (target: string, chosen: ColumnChoice) => {
+    const result = await client.call('import.preview', { path: target.trim(), ...mappingInput(chosen) });
+    setMapping(result.tabular ? { textColumn: result.tabular.textColumn ?? '', labelColumn: result.tabular.labelColumn ?? '' } : noMapping);
+    setStep({ kind: 'preview', preview: result });
+  };
+  const preview = (target: string, chosen: ColumnChoice) => run(() => loadPreview(target, chosen));
+
+  const pickFolder = () =>
+    run(async () => {
+      const picked = await client.call('import.pickFolder', {});
+      if (!picked.supported) setCanPickFolder(false);
+      if (picked.path) {
+        setPath(picked.path);
+        await loadPreview(picked.path, noMapping);
+      }
+    });
+
+  const start = () =>
+    run(async () => {
+      const job = await client.call('import.start', { path: path.trim(), ...mappingInput(mapping) });
+      setStep({ kind: 'progress', job });
+    });
+
+  return (
+    <ModalDialog title="Import resumes" subtitle={subtitles[step.kind]} onClose={onClose} className="import-dialog">
+      {step.kind === 'source' ? (
+        <ImportSourceStep
+          path={path}
+          onPathChange={setPath}
+          canPickFolder={canPickFolder}
+          onPickFolder={() => void pickFolder()}
+          onPreview={() => void preview(path, noMapping)}
+          isBusy={isBusy}
+          error={error}
+        />
+      ) : null}
+      {step.kind === 'preview' ? (
+        <ImportPreviewStep
+          preview={step.preview}
+          mapping={mapping}
+          onMappingChange={(next) => {
+            setMapping(next);
+            void preview(path, next);
+          }}
+          onBack={() => {
+            setError(null);
+            setStep({ kind: 'source' });
+          }}
+          onStart={() => void start()}
+          isBusy={isBusy}
+          error={error}
+        />
+      ) : null}
+      {step.kind === 'progress' ? <ImportProgressStep initialJob={step.job} onViewReport={onViewReport} onClose={onClose} /> : null}
+    </ModalDialog>
+  );
+}

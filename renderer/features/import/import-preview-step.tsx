@@ -1,0 +1,89 @@
+/** Step 2 of the Import dialog: what the path holds, the CSV / JSONL column mapping, and "Import N files". */
+import type { ImportPreview } from '../../../preload/contract';
+import { ColumnMappingForm, type ColumnChoice } from './column-mapping-form';
+import { CountBreakdown } from './count-breakdown';
+import { formatBytes, formatCount } from './import-format';
+import { SampleRowsTable } from './sample-rows-table';
+
+/** Props of ImportPreviewStep. */
+export interface ImportPreviewStepProps {
+  preview: ImportPreview;
+  mapping: ColumnChoice;
+  onMappingChange(next: ColumnChoice): void;
+  onBack(): void;
+  onStart(): void;
+  isBusy: boolean;
+  error: string | null;
+}
+
+const kindLabel: Record<ImportPreview['kind'], string> = { folder: 'Folder', csv: 'CSV dataset', jsonl: 'JSONL dataset', files: 'Single file' };
+
+/** Summary counts, breakdowns, mapping form and sample; Import is disabled while there is nothing to import. */
+export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, onStart, isBusy, error }: ImportPreviewStepProps) {
+  const isTabular = preview.tabular !== null;
+  const unit = isTabular ? (preview.files === 1 ? 'row' : 'rows') : preview.files === 1 ? 'file' : 'files';
+  const categories = preview.byCategory.map((c) => ({ name: c.category ?? 'Unlabelled', count: c.files, isMuted: c.category === null }));
+  const formats = preview.byFormat.map((f) => ({ name: f.format.toUpperCase(), count: f.files }));
+  const canStart = preview.files > 0 && !isBusy && (!isTabular || mapping.textColumn !== '');
+  return (
+    <div className="import-step">
+      <dl className="preview-facts">
+        <div>
+          <dt>Source</dt>
+          <dd className="mono preview-path" title={preview.path}>
+            {preview.path}
+          </dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>{kindLabel[preview.kind]}</dd>
+        </div>
+        <div>
+          <dt>{isTabular ? 'Rows' : 'Files'}</dt>
+          <dd data-testid="preview-files">{formatCount(preview.files)}</dd>
+        </div>
+        <div>
+          <dt>Size</dt>
+          <dd>{formatBytes(preview.totalBytes)}</dd>
+        </div>
+        {!isTabular ? (
+          <>
+            <div>
+              <dt>Skipped</dt>
+              <dd title="Hidden files, lock files and unsupported types">{formatCount(preview.skipped)}</dd>
+            </div>
+            <div>
+              <dt>Problems</dt>
+              <dd className={preview.problems > 0 ? 'warning-text' : undefined} title="Broken links, loops and unreadable folders">
+                {formatCount(preview.problems)}
+              </dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      {preview.tabular ? (
+        <>
+          <ColumnMappingForm columns={preview.tabular.columns} value={mapping} onChange={onMappingChange} disabled={isBusy} />
+          <SampleRowsTable columns={preview.tabular.columns} rows={preview.tabular.sampleRows} textColumn={mapping.textColumn} labelColumn={mapping.labelColumn} />
+        </>
+      ) : null}
+      <div className="preview-breakdowns">
+        <CountBreakdown caption="By category" nameHeader="Category" rows={categories} />
+        <CountBreakdown caption="By type" nameHeader="Type" rows={formats} />
+      </div>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="modal-actions">
+        <button type="button" className="button" onClick={onBack} disabled={isBusy}>
+          Back
+        </button>
+        <button type="button" className="button primary" onClick={onStart} disabled={!canStart}>
+          Import {formatCount(preview.files)} {unit}
+        </button>
+      </div>
+    </div>
+  );
+}
