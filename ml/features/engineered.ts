@@ -1,6 +1,6 @@
 /**
  * Engineered features beyond the bag of words, computed on the raw text: years of experience from
- * date ranges, document length, and section presence. (The fourth, headline terms, lives in the
+ * date ranges, document length, and section headings present. (The fourth, headline terms, lives in the
  * vectorizer as "h:" terms.) Values are scaled to [0, 1] and multiplied by `weight`, so they sit on
  * the same scale as an l2-normalized TF-IDF row.
  */
@@ -17,25 +17,31 @@ export interface EngineeredOptions {
 /** Defaults: see the bench's ablation for what each one buys. */
 export const defaultEngineeredOptions: EngineeredOptions = { yearsOfExperience: true, length: true, sections: true, weight: 0.1 };
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const DATE_RANGE = new RegExp(
-  `(?:(${MONTH})\\s+|(\\d{1,2})[/.-])?((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until|till)\\s*(?:(?:(${MONTH})\\s+|(\\d{1,2})[/.-])?((?:19|20)\\d\\d)|(present|current|now|date|today))`,
-  'gi',
-);
-const YEAR = /\b(?:19|20)\d\d\b/g;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// Anchored on the mandatory start year so the regex engine skips quickly to digits; the optional
+// start month is read from the few characters before the match (a leading optional group made the
+// scan 10x slower).
+const RANGE = /((?:19|20)\d\d)\s*(?:-|–|—|to|until|till)\s*(?:(?:([a-z]{3,9})\.?\s+|(\d{1,2})[/.-])?((?:19|20)\d\d)|(present|current|now|date|today))/gi;
+const MONTH_BEFORE = /(?:([a-z]{3,9})\.?\s+|(\d{1,2})[/.-])$/i;
+const YEAR = /\b(?:19|20)\d\d\b/g;
 
-const SECTIONS: [name: string, pattern: RegExp][] = [
-  ['summary', /\b(?:summary|objective|profile)\b/i],
-  ['experience', /\b(?:experience|employment|work history)\b/i],
-  ['education', /\b(?:education|qualifications?|degree)\b/i],
-  ['skills', /\b(?:skills|competencies|technologies)\b/i],
-  ['certifications', /\b(?:certifications?|licen[cs]es?)\b/i],
-  ['projects', /\b(?:projects?|portfolio)\b/i],
+const SECTIONS: [name: string, words: string[]][] = [
+  ['summary', ['summary', 'objective', 'profile']],
+  ['experience', ['experience', 'employment', 'work history']],
+  ['education', ['education', 'qualification', 'qualifications']],
+  ['skills', ['skills', 'skill', 'competencies', 'technologies']],
+  ['certifications', ['certifications', 'certification', 'licenses', 'licences']],
+  ['projects', ['projects', 'project', 'portfolio']],
 ];
+const SECTION_OF = new Map(SECTIONS.flatMap(([, words], i) => words.map((w) => [w, i] as const)));
+// A heading: one of the words at the start of a line (after bullets or spaces), in any case.
+const HEADING = new RegExp(`^[\\s•*#-]*(${[...SECTION_OF.keys()].join('|')})\\b`, 'gim');
 
 const monthIndex = (month: string | undefined, numeric: string | undefined): number => {
-  if (month) return Math.max(0, MONTHS.indexOf(month.slice(0, 3).toLowerCase()));
+  if (month) {
+    const m = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+    return m < 0 ? 0 : m;
+  }
   const n = Number(numeric);
   return numeric && n >= 1 && n <= 12 ? n - 1 : 0;
 };
@@ -49,9 +55,10 @@ export function yearsOfExperience(text: string): number {
   let latest = 0;
   for (const m of text.matchAll(YEAR)) latest = Math.max(latest, Number(m[0]));
   const intervals: [number, number][] = [];
-  for (const m of text.matchAll(DATE_RANGE)) {
-    const start = Number(m[3]) + monthIndex(m[1], m[2]) / 12;
-    const end = m[7] ? latest + 11 / 12 : Number(m[6]) + monthIndex(m[4], m[5]) / 12;
+  for (const m of text.matchAll(RANGE)) {
+    const before = MONTH_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    const start = Number(m[1]) + monthIndex(before?.[1], before?.[2]) / 12;
+    const end = m[5] ? latest + 11 / 12 : Number(m[4]) + monthIndex(m[2], m[3]) / 12;
     if (end >= start && end - start <= 50) intervals.push([start, end]);
   }
   intervals.sort((a, b) => a[0] - b[0]);
@@ -83,6 +90,10 @@ export function engineeredValues(text: string, options: EngineeredOptions): numb
   if (options.yearsOfExperience) out.push((Math.log1p(yearsOfExperience(text)) / Math.log(51)) * options.weight);
   // Characters, log-scaled against 100k (the longest resumes in the corpora are ~15–60k).
   if (options.length) out.push(Math.min(1, Math.log1p(text.length) / Math.log1p(100_000)) * options.weight);
-  if (options.sections) for (const [, pattern] of SECTIONS) out.push(pattern.test(text) ? options.weight : 0);
+  if (options.sections) {
+    const found = new Array<number>(SECTIONS.length).fill(0);
+    for (const m of text.matchAll(HEADING)) found[SECTION_OF.get(m[1]!.toLowerCase())!] = options.weight;
+    out.push(...found);
+  }
   return out;
 }

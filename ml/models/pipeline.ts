@@ -42,6 +42,8 @@ export class TextClassifier {
   model: SparseClassifier;
   classes: string[] = [];
   training: TrainingInfo | null = null;
+  /** Wall-clock split of the last fit (not serialized, so model JSON stays deterministic). */
+  lastFitTimings: { vectorizeMs: number; trainMs: number } | null = null;
 
   constructor(params: Partial<PipelineParams> = {}) {
     const engine = params.engine ?? 'fast';
@@ -93,10 +95,13 @@ export class TextClassifier {
         yield text;
       }
     };
+    const startedMs = Date.now();
     let X = this.vectorizer.fitTransform(tapped(), { y, nClasses: classes.length });
     if (docs !== labels.length) throw new Error(`Got ${docs} texts but ${labels.length} labels.`);
     X = appendDenseColumns(X, Float64Array.from(dense), width);
+    const vectorizedMs = Date.now();
     this.model.fit(X, y, classes.length, hooks);
+    this.lastFitTimings = { vectorizeMs: vectorizedMs - startedMs, trainMs: Date.now() - vectorizedMs };
     this.training = { docs, dataHash: hash, features: X.cols };
     return this;
   }

@@ -1,0 +1,50 @@
+/** One entry point for the CLI and the bench: load a labelled text dataset from a folder, .csv or .jsonl. */
+import fs from 'node:fs';
+import { readCategoryFolders } from './folder';
+import { DatasetError, readTabular, tabularFormatOf, type ColumnMapping } from './tabular';
+
+/** A labelled dataset in memory. */
+export interface LabelledDataset {
+  source: string;
+  kind: 'folder' | 'csv' | 'jsonl';
+  texts: string[];
+  labels: string[];
+  /** Human-readable notes (skipped rows, ignored files). */
+  warnings: string[];
+}
+
+/** Loads texts and labels; throws DatasetError naming the file and the reason. */
+export function loadLabelledDataset(source: string, mapping: ColumnMapping = {}): LabelledDataset {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(source);
+  } catch {
+    throw new DatasetError(source, 'no such file or folder');
+  }
+  if (stat.isDirectory()) {
+    const { rows, ignoredFiles } = readCategoryFolders(source);
+    const warnings = ignoredFiles.length ? [`ignored ${ignoredFiles.length} file(s) that are not non-empty text files inside a category folder`] : [];
+    return { source, kind: 'folder', texts: rows.map((r) => r.text), labels: rows.map((r) => r.label), warnings };
+  }
+  const format = tabularFormatOf(source);
+  if (!format) throw new DatasetError(source, 'expected a folder of category folders, a .csv or a .jsonl file');
+  const t = readTabular(source, mapping);
+  const warnings: string[] = [];
+  if (t.skippedEmptyText) warnings.push(`skipped ${t.skippedEmptyText} row(s) with an empty "${t.textColumn}"`);
+  if (t.skippedEmptyLabel) warnings.push(`skipped ${t.skippedEmptyLabel} row(s) with an empty "${t.labelColumn}"`);
+  return { source, kind: format, texts: t.rows.map((r) => r.text), labels: t.rows.map((r) => r.label), warnings };
+}
+
+/** Refuses data that cannot train a classifier: no rows, or a single class. */
+export function assertTrainable(dataset: LabelledDataset): void {
+  if (dataset.texts.length === 0) throw new DatasetError(dataset.source, 'no labelled texts found');
+  const classes = new Set(dataset.labels);
+  if (classes.size < 2) throw new DatasetError(dataset.source, `only one class ("${[...classes][0]}"); training needs at least two categories`);
+}
+
+/** Counts per label, sorted by label. */
+export function classCounts(labels: readonly string[]): [label: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
