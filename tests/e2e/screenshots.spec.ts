@@ -1,9 +1,13 @@
 /**
- * README screenshots of the Dataset and Settings pages in both themes. Tagged @screenshots so the
+ * README screenshots of the Dataset and Settings pages in both themes, and of the Dataset page and
+ * an import report after a real import. Tagged @screenshots so the
  * normal run skips it; take them with `SCREENSHOTS=1 npx playwright test -c playwright.config.ts`.
  */
 import path from 'node:path';
+import { makeResumeFolder } from '../fixtures/resume-folder';
+import { writeEmptyFile, writeEncryptedPdf, writeImageOnlyPdf, writeTruncatedPdf, writeZipBombDocx } from '../fixtures/resume-files';
 import { expect, test } from './fixtures';
+import { makeTempDir, previewPath } from './import-helpers';
 
 const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
 
@@ -23,3 +27,37 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: path.join(outDir, `settings-${theme}.png`) });
   });
 }
+
+test('Dataset page after an import, and the import report, light theme @screenshots', async ({ page, openApp }) => {
+  test.setTimeout(60_000);
+  const temp = makeTempDir('rs-shots-');
+  try {
+    const root = path.join(temp.dir, 'resumes-2025');
+    await makeResumeFolder(root, { categories: { ACCOUNTANT: 42, CHEF: 31, ENGINEERING: 24, TEACHER: 6 }, mixedFormats: true });
+    await writeTruncatedPdf(root, 'offer-letter (truncated).pdf');
+    await writeEncryptedPdf(root, 'locked-cv.pdf');
+    await writeImageOnlyPdf(root, 'scanned-cv.pdf');
+    await writeZipBombDocx(root, 'suspicious.docx');
+    await writeEmptyFile(root, 'notes.txt');
+    await page.setViewportSize({ width: 1200, height: 760 });
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await openApp('#/dataset');
+    const dialog = await previewPath(page, root);
+    await dialog.getByRole('button', { name: /^Import \d+ files$/ }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Data health' }).locator('.recharts-bar-rectangle')).toHaveCount(4);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The page scrolls inside <main>, so a taller window (not fullPage) shows it whole.
+    await page.setViewportSize({ width: 1200, height: 1160 });
+    await page.screenshot({ path: path.join(outDir, 'dataset-imported-light.png') });
+    await page.setViewportSize({ width: 1200, height: 760 });
+
+    await page.getByRole('region', { name: 'Imports' }).getByRole('link', { name: /Report of import/ }).click();
+    await expect(page.getByRole('table', { name: 'Imported files' }).getByRole('row').nth(3)).toBeVisible();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.screenshot({ path: path.join(outDir, 'import-report-light.png') });
+  } finally {
+    temp.cleanup();
+  }
+});

@@ -2,7 +2,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryCount } from '../../../preload/contract';
 
-const rowHeightPx = 30;
+const rowHeightPx = 40;
+const minHeightPx = 200;
 
 /** The chart (hidden from assistive technology) plus the same numbers as a visually hidden table. */
 export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts: CategoryCount[]; tinyThreshold: number }) {
@@ -11,11 +12,11 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
   return (
     <div className="class-chart">
       <div className="class-chart-canvas" aria-hidden="true" data-testid="class-balance-chart">
-        <ResponsiveContainer width="100%" height={data.length * rowHeightPx + 36}>
+        <ResponsiveContainer width="100%" height={Math.max(minHeightPx, data.length * rowHeightPx + 36)}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} barCategoryGap={6}>
             <CartesianGrid horizontal={false} className="chart-grid" />
             <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} className="chart-axis" />
-            <YAxis type="category" dataKey="category" width={Math.min(180, longestName * 7.5 + 12)} tickLine={false} axisLine={false} className="chart-axis" />
+            <YAxis type="category" dataKey="category" width={Math.min(200, longestName * 8.6 + 16)} tickLine={false} axisLine={false} className="chart-axis" />
             <Tooltip cursor={{ className: 'chart-cursor' }} wrapperClassName="chart-tooltip" isAnimationActive={false} />
             <Bar dataKey="documents" name="Documents" radius={[0, 4, 4, 0]} isAnimationActive={false}>
               {data.map((entry) => (

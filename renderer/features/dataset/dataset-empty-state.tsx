@@ -13,7 +13,7 @@ export function DatasetEmptyState({ onImport }: { onImport(): void }) {
         Put each job category in its own sub-folder (for example <code>Engineering/</code>, <code>Sales/</code>) with PDF, DOCX or
         text resumes inside; the folder name becomes the label. A CSV or JSONL file with a text and a label column works too.
       </p>
-      <div className="button-row empty-actions">
+      <div className="button-row">
         <button type="button" className="button primary" onClick={onImport}>
           <Icon name="import" size={16} />
           Import resumes…

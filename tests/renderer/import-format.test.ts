@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fileStatuses } from '../../preload/contract';
+import { importReportHash, importReportIdFromHash } from '../../renderer/app/routes';
+import {
+  baseName,
+  formatBytes,
+  formatCount,
+  formatEta,
+  formatRate,
+  isResumable,
+  nonZeroCounts,
+  orderedStatuses,
+  percentDone,
+  problemCount,
+  statusLabel,
+} from '../../renderer/features/import/import-format';
+
+describe('status labels', () => {
+  it('covers every contract status, in the contract order', () => {
+    expect(orderedStatuses).toEqual([...fileStatuses]);
+  });
+  it('says what a status means in words', () => {
+    expect(statusLabel('no_text')).toBe('no text (needs OCR)');
+    expect(statusLabel('suspicious_archive')).toBe('suspicious archive');
+    expect(statusLabel('io_error')).toBe('io error');
+  });
+  it('keeps non-zero counts in order and counts problems without imported and duplicate', () => {
+    const counts = { damaged: 2, imported: 10, duplicate: 3, empty: 0, encrypted: 1 };
+    expect(nonZeroCounts(counts).map((c) => c.status)).toEqual(['imported', 'duplicate', 'encrypted', 'damaged']);
+    expect(problemCount(counts)).toBe(3);
+  });
+});
+
+describe('formatting', () => {
+  it('formats ETAs from seconds', () => {
+    expect(formatEta(null)).toBe('—');
+    expect(formatEta(Number.POSITIVE_INFINITY)).toBe('—');
+    expect(formatEta(0.4)).toBe('less than a second');
+    expect(formatEta(12.4)).toBe('12 s');
+    expect(formatEta(185)).toBe('3 min 05 s');
+    expect(formatEta(3720)).toBe('1 h 02 min');
+  });
+  it('groups thousands with a narrow space', () => {
+    expect(formatCount(4210)).toBe('4\u202f210');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1234567)).toBe('1\u202f234\u202f567');
+  });
+  it('formats rates, sizes and percentages', () => {
+    expect(formatRate(0)).toBe('— files/s');
+    expect(formatRate(2.345)).toBe('2.3 files/s');
+    expect(formatRate(512.2)).toBe('512 files/s');
+    expect(formatBytes(null)).toBe('—');
+    expect(formatBytes(812)).toBe('812 B');
+    expect(formatBytes(4300)).toBe('4.2 KB');
+    expect(formatBytes(13 * 1024 * 1024)).toBe('13 MB');
+    expect(percentDone(0, 0)).toBe(0);
+    expect(percentDone(999, 1000)).toBe(99);
+    expect(percentDone(1000, 1000)).toBe(100);
+  });
+  it('shortens paths to their last segment', () => {
+    expect(baseName('/home/me/resumes/')).toBe('resumes');
+    expect(baseName('C:\\data\\people.csv')).toBe('people.csv');
+  });
+  it('offers Resume only for stopped jobs', () => {
+    expect(isResumable({ state: 'interrupted' })).toBe(true);
+    expect(isResumable({ state: 'failed' })).toBe(true);
+    expect(isResumable({ state: 'finished' })).toBe(false);
+    expect(isResumable({ state: 'running' })).toBe(false);
+  });
+});
+
+describe('import report route', () => {
+  it('round-trips a job id through the hash and rejects anything else', () => {
+    expect(importReportIdFromHash(importReportHash(42))).toBe(42);
+    expect(importReportIdFromHash('#/dataset')).toBeNull();
+    expect(importReportIdFromHash('#/dataset/import/0')).toBeNull();
+    expect(importReportIdFromHash('#/dataset/import/abc')).toBeNull();
+  });
+});
