@@ -43,6 +43,7 @@ test('Dataset page after an import, and the import report, light theme @screensh
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await openApp('#/dataset');
     const dialog = await previewPath(page, root);
+    await page.screenshot({ path: path.join(outDir, 'import-preview-light.png') });
     await dialog.getByRole('button', { name: /^Import \d+ files$/ }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();

@@ -22,7 +22,8 @@ const kindLabel: Record<ImportPreview['kind'], string> = { folder: 'Folder', csv
 export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, onStart, isBusy, error }: ImportPreviewStepProps) {
   const isTabular = preview.tabular !== null;
   const unit = isTabular ? (preview.files === 1 ? 'row' : 'rows') : preview.files === 1 ? 'file' : 'files';
-  const categories = preview.byCategory.map((c) => ({ name: c.category ?? 'Unlabelled', count: c.files, isMuted: c.category === null }));
+  // Unlabelled files (category null) go last, whatever order the backend sorted them in.
+  const categories = [...preview.byCategory].sort((a, b) => Number(a.category === null) - Number(b.category === null)).map((c) => ({ name: c.category ?? 'Unlabelled', count: c.files, isMuted: c.category === null }));
   const formats = preview.byFormat.map((f) => ({ name: f.format.toUpperCase(), count: f.files }));
   const canStart = preview.files > 0 && !isBusy && (!isTabular || mapping.textColumn !== '');
   return (
