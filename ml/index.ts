@@ -19,3 +19,4 @@ export { holdoutEvaluation, crossValidate, learningCurve, rankLikelyMislabelled,
 export { explainPrediction, topTermsForClass, termSpans, type Explanation, type Contribution, type Span } from './explain/explain';
 export { serializeModel, deserializeModel, modelToJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelDocument } from './serialize/model-json';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
+export { formatReport } from './eval/format-report';

@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { loadLabelledDataset, readModelFile } from '../../datasets/index';
+import { evaluatePipeline, formatReport } from '../../../ml/index';
+import type { Command } from '../command';
+
+/** `resume-studio eval`: scores a saved model on a labelled dataset. */
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'Evaluate a saved model on labelled resumes (accuracy, F1, confusion, calibration)',
+  usage: 'resume-studio eval --data <folder|file.csv|file.jsonl> --model model.json [--text-column NAME] [--label-column NAME] [--json]',
+  async run(argv, io) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, model: { type: 'string' }, 'text-column': { type: 'string' }, 'label-column': { type: 'string' }, json: { type: 'boolean', default: false } },
+    });
+    if (!values.data || !values.model) {
+      io.stderr(`error: --data and --model are required\nUsage: ${this.usage}`);
+      return 2;
+    }
+    const { pipeline } = readModelFile(values.model);
+    const dataset = loadLabelledDataset(values.data, { textColumn: values['text-column'], labelColumn: values['label-column'] });
+    for (const w of dataset.warnings) io.stderr(`warning: ${w}`);
+    if (dataset.texts.length === 0) throw new Error(`${values.data}: no labelled texts found`);
+    const known = new Set(pipeline.classes);
+    const unknown = [...new Set(dataset.labels.filter((l) => !known.has(l)))];
+    if (unknown.length) throw new Error(`${values.data}: label(s) the model does not know: ${unknown.join(', ')} (model classes: ${pipeline.classes.join(', ')})`);
+    const report = evaluatePipeline(pipeline, { texts: dataset.texts, labels: dataset.labels });
+    if (values.json) {
+      io.stdout(JSON.stringify(report));
+      return 0;
+    }
+    io.stdout(`${values.model} on ${values.data}:`);
+    for (const line of formatReport(report)) io.stdout(line);
+    return 0;
+  },
+};
