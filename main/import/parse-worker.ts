@@ -4,6 +4,7 @@
  * here. Started by the parse pool through main/workers/spawn.ts; the pool imports its types only.
  */
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { defaultMaxBytes, extractText } from './extract/index';
 import { preloadPdfJs } from './extract/pdf';
@@ -96,8 +97,23 @@ async function handle(request: ParseRequest): Promise<ParseResponse> {
   return { type: 'result', seq: request.seq, result: await extractText(read.bytes, request.fileName, { maxBytes }) };
 }
 
+/**
+ * Lowers this thread's CPU priority so the main thread (IPC, database, progress) wins whenever both
+ * want a core. Linux only: there the nice value is per thread and pid 0 means the calling thread;
+ * on macOS and Windows the same call would lower the whole app.
+ */
+function yieldCpuToMainThread(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted in some sandboxes; parsing works the same, only less politely.
+  }
+}
+
 if (parentPort) {
   const port = parentPort;
+  yieldCpuToMainThread();
   // pdfjs leaves some internal promises rejected without a handler on damaged PDFs (e.g. a bad XRef
   // entry while fetching a page). Every awaited path here is already handled, so such a rejection is
   // stray: letting it kill the worker would wrongly fail the *next* file.
