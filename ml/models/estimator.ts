@@ -20,6 +20,8 @@ export interface FitProgress {
 export interface FitHooks {
   onProgress?: (progress: FitProgress) => void;
   signal?: AbortSignalLike;
+  /** Called by a pipeline between vectorizing and training (lets callers time the two phases). */
+  onVectorized?: () => void;
 }
 
 /** A classifier over CSR rows with integer labels 0..nClasses-1. */

@@ -99,6 +99,7 @@ export class TextClassifier {
     let X = this.vectorizer.fitTransform(tapped(), { y, nClasses: classes.length });
     if (docs !== labels.length) throw new Error(`Got ${docs} texts but ${labels.length} labels.`);
     X = appendDenseColumns(X, Float64Array.from(dense), width);
+    hooks.onVectorized?.();
     const vectorizedMs = Date.now();
     this.model.fit(X, y, classes.length, hooks);
     this.lastFitTimings = { vectorizeMs: vectorizedMs - startedMs, trainMs: Date.now() - vectorizedMs };

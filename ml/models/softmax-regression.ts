@@ -34,7 +34,7 @@ export interface SoftmaxParams {
 
 /** Defaults measured on the resume corpora (see tests/bench/bench-ml.ts). */
 export const defaultSoftmaxParams: SoftmaxParams = {
-  C: 10, maxEpochs: 30, eta0: 0.5, seed: 42, earlyStopping: true, validationFraction: 0.1, patience: 3, refit: 'auto', classWeight: 'none',
+  C: 100, maxEpochs: 30, eta0: 2, seed: 42, earlyStopping: true, validationFraction: 0.1, patience: 2, refit: 'auto', classWeight: 'none',
 };
 
 interface SgdState {

@@ -5,6 +5,7 @@
  * numbers only, never resume text.
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadLabelledDataset } from '../../main/datasets/index';
@@ -25,6 +26,7 @@ const MLJS_BUDGET_S = 300;
 
 interface Row {
   engine: string; scale: string; docs: number; classes: number; vocab: number; vectorize_s: number; train_s: number;
+  vectorize_cpu_s?: number; train_cpu_s?: number; load_avg_1m?: number;
   predict_ms_per_doc: number; peak_rss_mb: number; accuracy: number; macro_f1: number; test_docs: number; epochs?: number; skipped?: string;
 }
 
@@ -75,13 +77,18 @@ function runOne(engine: EngineName, scale: string, seed: number, extra: Partial<
     trainTexts = perturbed(corpus.texts, trainRows, createRng(seed + 8));
     testTexts = [...perturbed(corpus.texts, testRows, createRng(seed + 9))];
   }
-  const pipeline = new TextClassifier(paramsFor(engine, extra)).fit(trainTexts, trainLabels);
+  const cpuStart = process.cpuUsage();
+  let cpuVectorized = cpuStart;
+  const pipeline = new TextClassifier(paramsFor(engine, extra)).fit(trainTexts, trainLabels, { onVectorized: () => (cpuVectorized = process.cpuUsage()) });
+  const cpuEnd = process.cpuUsage();
+  const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6;
   const started = performance.now();
   const report = evaluatePipeline(pipeline, { texts: testTexts, labels: testLabels });
   const predictMs = performance.now() - started;
   return {
     engine, scale, docs, classes: classes.length, vocab: pipeline.vectorizer.vocabulary.length,
     vectorize_s: pipeline.lastFitTimings!.vectorizeMs / 1000, train_s: pipeline.lastFitTimings!.trainMs / 1000,
+    vectorize_cpu_s: cpuSeconds(cpuStart, cpuVectorized), train_cpu_s: cpuSeconds(cpuVectorized, cpuEnd), load_avg_1m: os.loadavg()[0]!,
     predict_ms_per_doc: predictMs / testTexts.length, peak_rss_mb: process.resourceUsage().maxRSS / 1024,
     accuracy: report.accuracy, macro_f1: report.macro.f1, test_docs: testTexts.length,
     ...('epochsRun' in pipeline.model ? { epochs: Number((pipeline.model as { epochsRun: number }).epochsRun) } : {}),
@@ -100,8 +107,8 @@ function skipReason(engine: string, scale: string, baseDocs: number): string | n
 function fmt(row: Row): string {
   if (row.skipped) return `${row.engine.padEnd(6)} ${row.scale.padEnd(5)} ${String(row.docs).padStart(6)}  ${row.skipped}`;
   return [row.engine.padEnd(6), row.scale.padEnd(5), String(row.docs).padStart(6), String(row.classes).padStart(7), String(row.vocab).padStart(6),
-    row.vectorize_s.toFixed(2).padStart(11), row.train_s.toFixed(2).padStart(8), row.predict_ms_per_doc.toFixed(3).padStart(10),
-    row.peak_rss_mb.toFixed(0).padStart(8), row.accuracy.toFixed(3).padStart(8), row.macro_f1.toFixed(3).padStart(8)].join(' ');
+    row.vectorize_s.toFixed(2).padStart(11), row.train_s.toFixed(2).padStart(8), `${(row.vectorize_cpu_s ?? 0).toFixed(2)}+${(row.train_cpu_s ?? 0).toFixed(2)}`.padStart(11), row.predict_ms_per_doc.toFixed(3).padStart(10),
+    row.peak_rss_mb.toFixed(0).padStart(8), row.accuracy.toFixed(3).padStart(8), row.macro_f1.toFixed(3).padStart(8), (row.load_avg_1m ?? 0).toFixed(1).padStart(5)].join(' ');
 }
 
 function emit(row: Row): void {
@@ -123,7 +130,8 @@ if (values.only) {
   const corpus = loadCorpus();
   if (!values.json) {
     console.log(`data: ${corpus.name}: ${corpus.texts.length} docs, ${new Set(corpus.labels).size} classes; dedup-aware stratified 80/20 split, seed ${seed}`);
-    console.log('engine scale   docs classes  vocab vectorize_s  train_s predict_ms peak_MB accuracy macro_f1');
+    console.log('wall seconds, then CPU seconds (vectorize+train) because the machine is shared; load = 1-min load average during the run');
+    console.log('engine scale   docs classes  vocab vectorize_s  train_s    cpu v+t predict_ms  peak_MB accuracy macro_f1  load');
   }
   for (const engine of values.engines.split(',') as EngineName[]) {
     for (const scale of values.scales.split(',')) {
