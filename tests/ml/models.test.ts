@@ -35,7 +35,7 @@ describe('SoftmaxRegression', () => {
     const b = new CsrBuilder(1);
     for (let i = 0; i < 40; i++) b.addRow([], []);
     const y = Int32Array.from({ length: 40 }, (_, i) => (i < 30 ? 1 : 0));
-    const m = new SoftmaxRegression({ earlyStopping: false, maxEpochs: 20 }).fit(b.build(), y, 2);
+    const m = new SoftmaxRegression({ earlyStopping: false, maxEpochs: 20, eta0: 0.1 }).fit(b.build(), y, 2);
     const p = m.predictProba(b.build());
     expect(p[1]).toBeGreaterThan(0.65);
     expect(p[1]).toBeLessThan(0.85);
