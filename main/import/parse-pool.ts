@@ -36,7 +36,7 @@ export interface ParsePoolStats {
 
 /** The pool's interface. */
 export interface ParsePool {
-  /** Parses one file in a worker; resolves with text or a status, rejects only when the pool closes first. */
+  /** Parses one file in a worker; resolves with text or a status; rejects only when the pool closes first or no worker can start. */
   parse(filePath: string, fileName: string): Promise<ExtractResult>;
   /** Parses bytes already in memory (a dropped file) in a worker; the bytes are copied, not transferred. */
   parseBytes(bytes: Uint8Array, fileName: string): Promise<ExtractResult>;
@@ -53,6 +53,14 @@ export class ParsePoolClosedError extends Error {
   override name = 'AbortError';
   constructor() {
     super('The import was cancelled before this file was parsed.');
+  }
+}
+
+/** The rejection when a parse worker dies before it is ready: a broken install or build, not a bad file. */
+export class ParserStartError extends Error {
+  override name = 'ParserStartError';
+  constructor(detail: string) {
+    super(`The document parser could not start (${detail}); reinstall the app or report this problem.`);
   }
 }
 
@@ -123,7 +131,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const job = finishJob(slot);
     retire(slot);
     stats.crashes++;
-    if (job) {
+    if (job && !slot.isReady) {
+      // Died while loading its parsers: the app is broken, not the file; say so instead of blaming it.
+      job.reject(new ParserStartError(error ? error.message : `exit code ${exitCode}`));
+    } else if (job) {
       if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         job.resolve(failure('too_large', `The parser ran out of memory on this file (limit ${maxOldGenerationSizeMb} MB), so it was stopped; the file is too large or too complex to import.`));
       } else {
@@ -162,7 +173,16 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 
   function dispatch(): void {
     while (!isClosed && queue.length > 0) {
-      const slot = slots.find((candidate) => !candidate.job) ?? (slots.length < size ? startWorker() : undefined);
+      let slot = slots.find((candidate) => !candidate.job);
+      if (!slot && slots.length < size) {
+        try {
+          slot = startWorker();
+        } catch (error) {
+          // The worker file is missing or cannot be started: every queued file would fail the same way.
+          for (const job of queue.splice(0)) job.reject(new ParserStartError((error as Error).message));
+          return;
+        }
+      }
       if (!slot) return;
       const job = queue.shift() as Job;
       slot.job = job;

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createParsePool, type ParsePool, ParsePoolClosedError, parseWorkerEntry } from '../../../main/import/parse-pool';
+import { createParsePool, type ParsePool, ParsePoolClosedError, ParserStartError, parseWorkerEntry } from '../../../main/import/parse-pool';
 import { testHookNames } from '../../../main/import/parse-worker';
 import { locateWorker } from '../../../main/workers/spawn';
 import * as fixtures from '../../fixtures/resume-files';
@@ -104,6 +104,11 @@ describe('parse pool recovery', () => {
     const [oom, next] = await Promise.all([pool.parse(pdfPath, testHookNames.outOfMemory), pool.parse(pdfPath, 'after-oom.pdf')]);
     expect(oom).toMatchObject({ status: 'too_large', reason: expect.stringMatching(/ran out of memory.*192 MB/) });
     expect(next.status).toBe('imported');
+  });
+
+  it('rejects with ParserStartError when a worker dies before it is ready (not the file\'s fault)', async () => {
+    const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 4 }));
+    await expect(pool.parse(pdfPath, 'resume.pdf')).rejects.toBeInstanceOf(ParserStartError);
   });
 
   it('ignores hook names unless test hooks are on', async () => {
