@@ -93,13 +93,15 @@ export interface ImportItem {
 /** The column mapping a user chose for a CSV / JSONL dataset. */
 export const columnMappingSchema = z.object({
   textColumn: z.string().min(1).optional(),
-  labelColumn: z.string().min(1).optional(),
+  /** Omitted: the usual names are tried; null: import the rows unlabelled. */
+  labelColumn: z.string().min(1).nullable().optional(),
 });
 
 /** What an import would bring in, before anything is written. */
 export interface ImportPreview {
   path: string;
   kind: ImportJob['kind'];
+  /** Rows the job will have: files to parse plus entries already judged (skipped, unreadable). */
   files: number;
   totalBytes: number;
   byCategory: { category: string | null; files: number }[];

@@ -12,7 +12,16 @@ import { makeDisplayName, walkImportRoot } from './walk';
 /** The user's choice of columns for a CSV / JSONL dataset. */
 export interface ColumnMapping {
   textColumn?: string;
-  labelColumn?: string;
+  /** null: the dataset has no labels, import the rows unlabelled. */
+  labelColumn?: string | null;
+}
+
+/** Categories by name, the unlabelled (null) group last. */
+export function byCategoryOrder(a: { category: string | null }, b: { category: string | null }): number {
+  if (a.category === b.category) return 0;
+  if (a.category === null) return 1;
+  if (b.category === null) return -1;
+  return a.category.localeCompare(b.category);
 }
 
 const tabularKinds: Record<string, 'csv' | 'jsonl'> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
@@ -71,9 +80,9 @@ export async function describeSource(target: string, mapping: ColumnMapping, opt
   }
   return {
     ...empty,
-    files: walked.files.length,
+    files: walked.files.length + walked.skipped.length + walked.problems.length,
     totalBytes,
-    byCategory: [...byCategory].map(([category, files]) => ({ category, files })).sort((a, b) => String(a.category).localeCompare(String(b.category))),
+    byCategory: [...byCategory].map(([category, files]) => ({ category, files })).sort(byCategoryOrder),
     byFormat: [...byFormat].map(([format, files]) => ({ format, files })).sort((a, b) => b.files - a.files),
     skipped: walked.skipped.length,
     problems: walked.problems.length,

@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { ImportPreview } from '../../preload/contract';
 import { AppError } from '../core/app-error';
 import type { ImportUnit } from './import-runner';
-import type { ColumnMapping } from './import-units';
+import { byCategoryOrder, type ColumnMapping } from './import-units';
 import { makeDisplayName } from './walk';
 
 type Row = Record<string, string>;
@@ -55,7 +55,7 @@ async function readRows(file: string, kind: 'csv' | 'jsonl'): Promise<{ columns:
 function resolveMapping(file: string, columns: string[], mapping: ColumnMapping) {
   const name = path.basename(file);
   const textColumn = mapping.textColumn ?? guess(columns, textNames);
-  const labelColumn = mapping.labelColumn ?? guess(columns, labelNames);
+  const labelColumn = mapping.labelColumn === undefined ? guess(columns, labelNames) : mapping.labelColumn;
   if (!textColumn) throw new AppError('bad_input', `${name} has no text column (looked for ${textNames.join(', ')}); columns are: ${columns.join(', ')}. Choose one.`);
   if (!columns.includes(textColumn)) throw new AppError('bad_input', `${name} has no column "${textColumn}"; columns are: ${columns.join(', ')}.`);
   if (labelColumn && !columns.includes(labelColumn)) throw new AppError('bad_input', `${name} has no column "${labelColumn}"; columns are: ${columns.join(', ')}.`);
@@ -66,7 +66,7 @@ function resolveMapping(file: string, columns: string[], mapping: ColumnMapping)
 export async function previewTabularSource(file: string, kind: 'csv' | 'jsonl', mapping: ColumnMapping): Promise<Partial<ImportPreview>> {
   const { columns, rows } = await readRows(file, kind);
   const textColumn = mapping.textColumn ?? guess(columns, textNames);
-  const labelColumn = mapping.labelColumn ?? guess(columns, labelNames);
+  const labelColumn = mapping.labelColumn === undefined ? guess(columns, labelNames) : mapping.labelColumn;
   const byCategory = new Map<string | null, number>();
   for (const row of rows) {
     const label = labelColumn ? row[labelColumn]?.trim() || null : null;
@@ -76,7 +76,7 @@ export async function previewTabularSource(file: string, kind: 'csv' | 'jsonl', 
   const sampleRows = rows.slice(0, 5).map((row) => Object.fromEntries(columns.map((c) => [c, (row[c] ?? '').slice(0, 160)])));
   return {
     files: rows.length,
-    byCategory: [...byCategory].map(([category, files]) => ({ category, files })).sort((a, b) => String(a.category).localeCompare(String(b.category))),
+    byCategory: [...byCategory].map(([category, files]) => ({ category, files })).sort(byCategoryOrder),
     byFormat: [{ format: kind, files: rows.length }],
     tabular: { columns, rows: rows.length, sampleRows, textColumn, labelColumn },
   };

@@ -27,8 +27,7 @@ export function ColumnMappingForm({ columns, value, onChange, disabled }: { colu
       <div className="field">
         <label htmlFor={`${id}-label`}>Label column</label>
         <select id={`${id}-label`} value={value.labelColumn} onChange={(event) => onChange({ ...value, labelColumn: event.target.value })}>
-          {/* The backend guesses a label column when none is sent, so "none" is offered only when it found none. */}
-          {value.labelColumn === '' ? <option value="">No label (import unlabelled)</option> : null}
+          <option value="">No label (import unlabelled)</option>
           {columns.map((column) => (
             <option key={column} value={column}>
               {column}

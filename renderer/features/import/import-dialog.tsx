@@ -13,11 +13,14 @@ type Step = { kind: 'source' } | { kind: 'preview'; preview: ImportPreview } | {
 
 const noMapping: ColumnChoice = { textColumn: '', labelColumn: '' };
 
-/** The mapping to send: only the columns chosen, so the backend's own guess applies to the rest. */
-const mappingInput = (mapping: ColumnChoice) => ({
+/** The mapping for a preview: only the columns chosen, so the backend's guess fills the rest. */
+const previewMapping = (mapping: ColumnChoice) => ({
   ...(mapping.textColumn ? { textColumn: mapping.textColumn } : {}),
   ...(mapping.labelColumn ? { labelColumn: mapping.labelColumn } : {}),
 });
+
+/** The mapping to import with: by then an empty label choice means "no label column" (null). */
+const startMapping = (mapping: ColumnChoice) => ({ ...previewMapping(mapping), labelColumn: mapping.labelColumn || null });
 
 const subtitles: Record<Step['kind'], string> = {
   source: 'Step 1 of 3 · Choose what to import',
@@ -48,7 +51,7 @@ export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onVie
   };
 
   const loadPreview = async (target: string, chosen: ColumnChoice) => {
-    const result = await client.call('import.preview', { path: target.trim(), ...mappingInput(chosen) });
+    const result = await client.call('import.preview', { path: target.trim(), ...previewMapping(chosen) });
     setMapping(result.tabular ? { textColumn: result.tabular.textColumn ?? '', labelColumn: result.tabular.labelColumn ?? '' } : noMapping);
     setStep({ kind: 'preview', preview: result });
   };
@@ -66,7 +69,7 @@ export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onVie
 
   const start = () =>
     run(async () => {
-      const job = await client.call('import.start', { path: path.trim(), ...mappingInput(mapping) });
+      const job = await client.call('import.start', { path: path.trim(), ...startMapping(mapping) });
       setStep({ kind: 'progress', job });
     });
 

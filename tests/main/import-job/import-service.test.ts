@@ -153,6 +153,8 @@ describe('import service', () => {
 
     const jsonl = path.join(temp.dir, 'data.jsonl');
     await fs.writeFile(jsonl, '{"text":"Lesson planning and classroom management","category":"Teacher"}\n\n{"text":"AutoCAD drafting","category":"Engineer"}\n');
+    const unlabelled = await core.call('import.preview', { path: jsonl, labelColumn: null });
+    expect(unlabelled.byCategory).toEqual([{ category: null, files: 2 }]);
     const second = await importAndWait(jsonl);
     expect(second.counts).toEqual({ imported: 2 });
     expect((await core.call('dataset.summary', {})).categories.map((c) => c.category)).toEqual(['Accountant', 'Chef', 'Engineer', 'Teacher']);
