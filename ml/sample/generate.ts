@@ -4,7 +4,7 @@
  * near-duplicates. For tests and the benchmark: no real resume text ships with the project.
  */
 import { createRng, type Rng } from '../random';
-import { CATEGORY_SPECS, CITIES, COMPANIES, FRAMES, MONTH_NAMES, SHARED_TERMS } from './vocabulary';
+import { CATEGORY_SPECS, CITIES, COMPANIES, FRAMES, GENERIC_TITLES, MONTH_NAMES, SHARED_TERMS } from './vocabulary';
 
 /** One labelled resume. */
 export interface LabelledText {
@@ -21,8 +21,10 @@ export interface SampleOptions {
   classes?: string[];
   /** Fraction of extra near-duplicate resumes (a copy with a few words changed). */
   nearDuplicateRate?: number;
-  /** Probability that a term comes from another category (label noise in the wording). */
+  /** Probability that a term comes from another category (overlap in the wording). */
   crossTalk?: number;
+  /** Fraction of resumes given a wrong label, as in real hand-labelled corpora (default 0.05). */
+  labelNoise?: number;
 }
 
 /** The built-in category names. */
@@ -46,7 +48,8 @@ function resume(category: string, rng: Rng, crossTalk: number): string {
   };
   const sentence = () => pick(FRAMES, rng).replace(/\{t\}/g, term);
   const name = `Candidate ${1000 + rng.int(9000)}`;
-  const lines: string[] = [pick(spec.titles, rng).toUpperCase(), name];
+  const headline = rng.next() < 0.35 ? pick(GENERIC_TITLES, rng) : pick(spec.titles, rng);
+  const lines: string[] = [headline.toUpperCase(), name];
   if (rng.next() < 0.5) lines.push(`Email: candidate${rng.int(10000)}@example.com | Phone: +1 (555) ${100 + rng.int(900)}-${1000 + rng.int(9000)}`);
   lines.push('Summary', Array.from({ length: 2 + rng.int(3) }, sentence).join(' '));
   lines.push('Skills', Array.from({ length: 5 + rng.int(6) }, term).join(' • '));
@@ -57,7 +60,7 @@ function resume(category: string, rng: Rng, crossTalk: number): string {
     const length = 1 + rng.int(6);
     const end = j === 0 && rng.next() < 0.6 ? 'Present' : `${pick(MONTH_NAMES, rng)} ${year}`;
     const start = `${pick(MONTH_NAMES, rng)} ${year - length}`;
-    lines.push(`${pick(spec.titles, rng)} – ${pick(COMPANIES, rng)}, ${pick(CITIES, rng)}  ${start} to ${end}`);
+    lines.push(`${rng.next() < 0.5 ? pick(spec.titles, rng) : pick(GENERIC_TITLES, rng)} – ${pick(COMPANIES, rng)}, ${pick(CITIES, rng)}  ${start} to ${end}`);
     for (let b = 0; b < 2 + rng.int(4); b++) lines.push(`• ${sentence()}`);
     year -= length + rng.int(2);
   }
@@ -80,9 +83,16 @@ export function generateResumeSample(options: SampleOptions): LabelledText[] {
   const rng = createRng(options.seed);
   const classes = options.classes ?? SAMPLE_CATEGORIES;
   for (const c of classes) if (!CATEGORY_SPECS[c]) throw new Error(`Unknown sample category "${c}".`);
-  const crossTalk = options.crossTalk ?? 0.15;
+  const crossTalk = options.crossTalk ?? 0.3;
   const out: LabelledText[] = [];
-  for (const category of classes) for (let i = 0; i < options.perClass; i++) out.push({ category, text: resume(category, rng, crossTalk) });
+  const labelNoise = options.labelNoise ?? 0.05;
+  for (const category of classes) {
+    for (let i = 0; i < options.perClass; i++) {
+      const text = resume(category, rng, crossTalk);
+      const label = classes.length > 1 && rng.next() < labelNoise ? pick(classes.filter((c) => c !== category), rng) : category;
+      out.push({ category: label, text });
+    }
+  }
   const dupes = Math.round(out.length * (options.nearDuplicateRate ?? 0.05));
   for (let i = 0; i < dupes; i++) {
     const source = out[rng.int(out.length)]!;

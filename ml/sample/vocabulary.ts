@@ -73,3 +73,6 @@ export const CITIES = ['Springfield', 'Riverside', 'Fairview', 'Madison', 'Georg
 
 /** Month abbreviations for date ranges. */
 export const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Headlines that say nothing about the job, so the headline alone cannot give the label away. */
+export const GENERIC_TITLES = ['Resume', 'Curriculum Vitae', 'Team Lead', 'Project Coordinator', 'Consultant', 'Professional Profile'];

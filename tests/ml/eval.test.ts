@@ -5,7 +5,7 @@ import { groupStratifiedKFold, groupStratifiedSplit, singletonGroups } from '../
 import { yearsOfExperience } from '../../ml/features/engineered';
 import { generateResumeSample } from '../../ml/sample/generate';
 
-const sample = generateResumeSample({ seed: 3, perClass: 20, nearDuplicateRate: 0.1 });
+const sample = generateResumeSample({ seed: 3, perClass: 20, nearDuplicateRate: 0.1, labelNoise: 0 });
 const corpus = { texts: sample.map((s) => s.text), labels: sample.map((s) => s.category) };
 
 describe('duplicate groups', () => {
