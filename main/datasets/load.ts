@@ -1,20 +1,29 @@
 /** One entry point for the CLI and the bench: load a labelled text dataset from a folder, .csv or .jsonl. */
 import fs from 'node:fs';
+import { generateResumeSample } from '../../ml/index';
 import { readCategoryFolders } from './folder';
 import { DatasetError, readTabular, tabularFormatOf, type ColumnMapping } from './tabular';
 
 /** A labelled dataset in memory. */
 export interface LabelledDataset {
   source: string;
-  kind: 'folder' | 'csv' | 'jsonl';
+  kind: 'folder' | 'csv' | 'jsonl' | 'sample';
   texts: string[];
   labels: string[];
   /** Human-readable notes (skipped rows, ignored files). */
   warnings: string[];
 }
 
+/** `sample` or `sample:SEED` (when no such file exists): the generated synthetic resumes, 100 per class. */
+const SAMPLE_SOURCE = /^sample(?::(\d+))?$/;
+
 /** Loads texts and labels; throws DatasetError naming the file and the reason. */
 export function loadLabelledDataset(source: string, mapping: ColumnMapping = {}): LabelledDataset {
+  const sample = SAMPLE_SOURCE.exec(source);
+  if (sample && !fs.existsSync(source)) {
+    const rows = generateResumeSample({ seed: Number(sample[1] ?? 42), perClass: 100 });
+    return { source, kind: 'sample', texts: rows.map((r) => r.text), labels: rows.map((r) => r.category), warnings: [] };
+  }
   let stat: fs.Stats;
   try {
     stat = fs.statSync(source);

@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string' }, engines: { type: 'string', default: 'fast,mljs' }, scales: { type: 'string', default: 'base,10k,50k' },
     json: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, seeds: { type: 'string', default: '0' },
-    cv: { type: 'string', default: '0' }, repeats: { type: 'string', default: '1' }, ablation: { type: 'boolean', default: false },
+    cv: { type: 'string', default: '0' }, 'drop-duplicates': { type: 'boolean', default: false }, repeats: { type: 'string', default: '1' }, ablation: { type: 'boolean', default: false },
     'text-column': { type: 'string' }, 'label-column': { type: 'string' }, only: { type: 'string' },
   },
   allowPositionals: true,
@@ -36,7 +36,16 @@ function loadCorpus(): { texts: string[]; labels: string[]; name: string } {
     return { texts: sample.map((s) => s.text), labels: sample.map((s) => s.category), name: 'generated sample (seed 42, 150 per class)' };
   }
   const d = loadLabelledDataset(values.data, { textColumn: values['text-column'], labelColumn: values['label-column'] });
-  return { texts: d.texts, labels: d.labels, name: values.data };
+  if (!values['drop-duplicates']) return { texts: d.texts, labels: d.labels, name: values.data };
+  // BASELINES.md protocol: keep the first of each exact duplicate (lower-cased, whitespace folded).
+  const seen = new Set<string>();
+  const keep = d.texts.map((t) => {
+    const key = t.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { texts: d.texts.filter((_, i) => keep[i]), labels: d.labels.filter((_, i) => keep[i]), name: `${values.data} (exact duplicates dropped)` };
 }
 
 /** A resampled copy of a text: each word dropped with probability 0.1, so copies are not byte-identical. */
@@ -181,7 +190,7 @@ if (values.only) {
 
 /** Macro-F1 of one base-scale run with another split seed, in a child process. */
 function runSeed(engine: EngineName, s: number, extra: Partial<PipelineParams> = {}): number {
-  const args = [...(values.data ? ['--data', values.data] : []), ...(values['text-column'] ? ['--text-column', values['text-column']] : []), ...(values['label-column'] ? ['--label-column', values['label-column']] : [])];
+  const args = [...(values.data ? ['--data', values.data] : []), ...(values['drop-duplicates'] ? ['--drop-duplicates'] : []), ...(values['text-column'] ? ['--text-column', values['text-column']] : []), ...(values['label-column'] ? ['--label-column', values['label-column']] : [])];
   const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args, '--seed', String(s), '--only', `${engine}|base|${JSON.stringify(extra)}`], { encoding: 'utf8' });
   return (JSON.parse(out.trim().split('\n').at(-1)!) as Row).macro_f1;
 }

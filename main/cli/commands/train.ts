@@ -8,7 +8,7 @@ import type { Command } from '../command';
 export const trainCommand: Command = {
   name: 'train',
   summary: 'Train a job-category classifier from labelled resumes and save it as JSON',
-  usage: 'resume-studio train --data <folder|file.csv|file.jsonl> --out model.json [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--text-column NAME] [--label-column NAME] [--json]',
+  usage: 'resume-studio train --data <folder|file.csv|file.jsonl|sample> --out model.json [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--text-column NAME] [--label-column NAME] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,

@@ -56,6 +56,16 @@ describe('JSONL', () => {
   });
 });
 
+describe('generated sample', () => {
+  it('"sample" and "sample:SEED" load the synthetic resumes, seeded', () => {
+    const a = loadLabelledDataset('sample');
+    expect(a.kind).toBe('sample');
+    expect(new Set(a.labels).size).toBeGreaterThan(2);
+    expect(loadLabelledDataset('sample:7').texts[0]).not.toBe(a.texts[0]);
+    expect(loadLabelledDataset('sample').texts).toEqual(a.texts);
+  });
+});
+
 describe('category folders', () => {
   it('labels each .txt by its folder, ignores other files', () => {
     write('Nurse/a.txt', '\uFEFFcare');
