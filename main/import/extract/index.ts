@@ -3,6 +3,7 @@
  * extractor, and turn every outcome — including a thrown error — into text or a closed status
  * with a sentence. Plain Node; called by the parse worker (and directly by tests).
  */
+import { extractDoc } from './doc';
 import { extractDocx } from './docx';
 import { extractHtml, looksLikeHtml } from './html';
 import { extractPdf } from './pdf';
@@ -22,8 +23,6 @@ export interface ExtractOptions {
 }
 
 const tabularExtensions = new Set(['csv', 'tsv', 'jsonl', 'ndjson']);
-const oleDocumentReason =
-  'This is a legacy Word 97–2003 (.doc) or other Office binary file, which cannot be read yet; open it in Word or LibreOffice, save it as DOCX or PDF, and import it again.';
 const rtfReason = 'RTF documents cannot be read yet; open it in a word processor, save it as DOCX, PDF or text, and import it again.';
 
 /** Office files encrypted with a password are OLE2 containers holding an "EncryptedPackage" stream. */
@@ -49,7 +48,7 @@ async function extractByFormat(bytes: Uint8Array, fileName: string): Promise<Ext
       return extractDocx(bytes);
     case 'ole2':
       if (isEncryptedOfficeFile(bytes)) return failure('encrypted', 'The Office document is password-protected; remove the password and import it again.', 'docx');
-      return failure('unsupported', oleDocumentReason, 'doc');
+      return extractDoc(bytes);
     case 'rtf':
       return failure('unsupported', rtfReason, 'rtf');
     case 'other':
