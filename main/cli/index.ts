@@ -3,11 +3,14 @@
  * and runs over the same core as the app. Plain Node.
  */
 import type { CliIO, Command } from './command';
+import { evalCommand } from './commands/eval';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { predictCommand } from './commands/predict';
+import { trainCommand } from './commands/train';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [importCommand, infoCommand];
+export const commands: Command[] = [importCommand, trainCommand, evalCommand, predictCommand, infoCommand];
 
 /** Usage text for `--help` or a bad command. */
 export function helpText(): string {
