@@ -34,7 +34,8 @@ export function tabularFormatOf(file: string): TabularFormat | null {
   return ext === '.csv' ? 'csv' : ext === '.jsonl' || ext === '.ndjson' ? 'jsonl' : null;
 }
 
-function readRecords(file: string, maxRows = Infinity): { columns: string[]; records: Record<string, unknown>[] } {
+/** Every record of a CSV / JSONL table (up to `maxRows`) with its columns; throws DatasetError naming the file. */
+export function readTableRecords(file: string, maxRows = Infinity): { columns: string[]; records: Record<string, unknown>[] } {
   const format = tabularFormatOf(file);
   if (!format) throw new DatasetError(file, 'unsupported table format (expected .csv or .jsonl)');
   let content: string;
@@ -73,33 +74,33 @@ function readRecords(file: string, maxRows = Infinity): { columns: string[]; rec
   return { columns: [...columns], records };
 }
 
+/** The first column whose name matches a candidate (case-insensitive), or null. */
+export function guessColumn(columns: string[], candidates: string[]): string | null {
+  for (const candidate of candidates) {
+    const hit = columns.find((c) => c.trim().toLowerCase() === candidate);
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}
+
 function resolveColumn(file: string, columns: string[], wanted: string | undefined, candidates: string[], role: string, flag: string): string {
   if (wanted !== undefined) {
     if (columns.includes(wanted)) return wanted;
     throw new DatasetError(file, `no ${role} column "${wanted}" (columns: ${columns.join(', ') || 'none'})`);
   }
-  for (const candidate of candidates) {
-    const hit = columns.find((c) => c.trim().toLowerCase() === candidate);
-    if (hit !== undefined) return hit;
-  }
+  const guessed = guessColumn(columns, candidates);
+  if (guessed !== null) return guessed;
   throw new DatasetError(file, `cannot find a ${role} column (tried ${candidates.join(', ')}; columns: ${columns.join(', ') || 'none'}); pass ${flag}`);
 }
 
 /** The first rows of a table with its columns and the guessed mapping (null when no guess). */
 export function previewTabular(file: string, options: { rows?: number } = {}): { format: TabularFormat; columns: string[]; rows: Record<string, string>[]; guess: { textColumn: string | null; labelColumn: string | null } } {
-  const { columns, records } = readRecords(file, options.rows ?? 5);
-  const tryResolve = (candidates: string[]) => {
-    try {
-      return resolveColumn(file, columns, undefined, candidates, '', '');
-    } catch {
-      return null;
-    }
-  };
+  const { columns, records } = readTableRecords(file, options.rows ?? 5);
   return {
     format: tabularFormatOf(file)!,
     columns,
     rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] === undefined || r[c] === null ? '' : String(r[c])]))),
-    guess: { textColumn: tryResolve(TEXT_COLUMN_CANDIDATES), labelColumn: tryResolve(LABEL_COLUMN_CANDIDATES) },
+    guess: { textColumn: guessColumn(columns, TEXT_COLUMN_CANDIDATES), labelColumn: guessColumn(columns, LABEL_COLUMN_CANDIDATES) },
   };
 }
 
@@ -113,7 +114,7 @@ export interface LabelledRow {
 
 /** Reads every row's text and label; rows with an empty text or label are counted, not returned. */
 export function readTabular(file: string, mapping: ColumnMapping = {}): { rows: LabelledRow[]; textColumn: string; labelColumn: string; skippedEmptyText: number; skippedEmptyLabel: number } {
-  const { columns, records } = readRecords(file);
+  const { columns, records } = readTableRecords(file);
   if (records.length === 0) throw new DatasetError(file, 'the table has no rows');
   const textColumn = resolveColumn(file, columns, mapping.textColumn, TEXT_COLUMN_CANDIDATES, 'text', '--text-column');
   const labelColumn = resolveColumn(file, columns, mapping.labelColumn, LABEL_COLUMN_CANDIDATES, 'label', '--label-column');

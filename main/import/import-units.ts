@@ -50,7 +50,7 @@ export async function listUnits(target: string, mapping: ColumnMapping): Promise
   const kind = tabularKinds[path.extname(target).toLowerCase()];
   if (kind) {
     const { readTabularUnits } = await import('./tabular-units');
-    return readTabularUnits(target, kind, mapping);
+    return readTabularUnits(target, mapping);
   }
   const fileName = path.basename(target);
   return [{ kind: 'file', absolutePath: target, relPath: fileName, fileName, displayName: makeDisplayName(fileName), category: null, sizeBytes: stat.size }];
