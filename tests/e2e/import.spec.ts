@@ -89,7 +89,7 @@ test('a CSV imports with the chosen text and label columns', async ({ page, open
   try {
     const csvPath = path.join(temp.dir, 'people.csv');
     const titles = ['Chef', 'Accountant', 'Teacher'];
-    const lines = ['id,resume_text,job_title,notes'];
+    const lines = ['id,cv_body,job_title,notes'];
     for (let index = 0; index < 12; index++) {
       const title = titles[index % 3]!;
       lines.push(`${index + 1},"Experienced ${title.toLowerCase()} number ${index + 1}, skilled in planning, budgets and teamwork.",${title},note ${index}`);
@@ -104,11 +104,11 @@ test('a CSV imports with the chosen text and label columns', async ({ page, open
     // Neither column has a conventional name, so the user maps them.
     const importButton = dialog.getByRole('button', { name: 'Import 12 rows' });
     await expect(importButton).toBeDisabled();
-    await dialog.getByLabel('Text column').selectOption('resume_text');
-    await expect(dialog.getByLabel('Text column')).toHaveValue('resume_text');
+    await dialog.getByLabel('Text column').selectOption('cv_body');
+    await expect(dialog.getByLabel('Text column')).toHaveValue('cv_body');
     await dialog.getByLabel('Label column').selectOption('job_title');
     await expect(breakdownRow(dialog, 'By category', 'Chef')).toContainText('4');
-    await expect(sample.getByRole('columnheader', { name: /resume_text/ })).toContainText('text');
+    await expect(sample.getByRole('columnheader', { name: /cv_body/ })).toContainText('text');
     await importButton.click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 20_000 });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
