@@ -52,8 +52,11 @@ export function createBridge(options: BridgeOptions): Bridge {
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host ?? '';
     if (!allowedHosts.has(host)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: `Host "${host}" is not allowed.` } });
-    const isApi = request.url.startsWith('/rpc/') || request.url.startsWith('/events');
-    if (!isApi) return;
+    // Decide by the route the router matched, never by the raw URL: the router decodes %XX, so
+    // "/%72pc/…" reaches /rpc/:method while request.url does not start with "/rpc/". Only the
+    // static files (GET/HEAD, not the event stream) are public; everything else needs the token.
+    const isPublic = (request.method === 'GET' || request.method === 'HEAD') && request.routeOptions.url !== '/events';
+    if (isPublic) return;
     const given = request.headers[tokenHeader] ?? (request.query as Record<string, unknown>)?.token;
     if (!tokenMatches(given, token)) return reply.code(401).send({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong session token.' } });
   });

@@ -67,6 +67,15 @@ describe('HTTP bridge', () => {
     expect((await fetch(`${base}/events`)).status).toBe(401);
   });
 
+  it('requires the token however the path is spelled (percent-encoded, HEAD)', async () => {
+    const post = (urlPath: string) => fetch(`${base}${urlPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect((await post('/%72pc/app.info')).status).toBe(401);
+    expect((await post('/rpc/app%2Einfo')).status).toBe(401);
+    expect((await fetch(`${base}/%65vents`)).status).toBe(401);
+    expect((await fetch(`${base}/%65vents`, { method: 'HEAD' })).status).toBe(401);
+    expect((await post('/no-such-route')).status).toBe(401);
+  });
+
   it('returns 403 for a foreign Host header, even with the token', async () => {
     expect(await requestWithHost('evil.example:80', '/rpc/app.info')).toBe(403);
     expect(await requestWithHost(new URL(base).host, '/rpc/app.info')).toBe(200);
