@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { FileStatus, ImportProgress } from '../../preload/contract';
 import type { ImportRepo, ItemToWrite } from '../store/import-repo';
+import { defaultMaxBytes, tooLargeReason } from './extract/result';
+import { describeIoError } from './io-errors';
 import { textHash } from './text-hash';
 
 /** What the parser pool returns for one file (structurally the extractor's result). */
@@ -55,15 +57,17 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   const done = repo.doneRelPaths(jobId);
   const queue = options.units.filter((unit) => !done.has(unit.relPath));
   const totalFiles = options.units.length;
+  // Rows of files that vanished since the last run are not part of this run's progress.
+  const alreadyDone = totalFiles - queue.length;
   repo.setTotal(jobId, totalFiles);
 
   const counts: Partial<Record<FileStatus, number>> = { ...repo.getJob(jobId)?.counts };
-  let doneFiles = done.size;
+  let doneFiles = alreadyDone;
   const startedAtMs = Date.now();
   const doneAtStart = doneFiles;
   let lastProgressMs = 0;
   let pending: ItemToWrite[] = [];
-  let writeError: string | null = null;
+  let fatalError: string | null = null;
   // Bytes seen earlier in this run: the second copy is a duplicate even before the first is written.
   const seenContent = new Map<string, string>();
 
@@ -77,16 +81,15 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   };
 
   const flush = () => {
-    if (pending.length === 0 || writeError) return;
+    if (pending.length === 0 || fatalError) return;
     const batch = pending;
     pending = [];
     try {
-      repo.writeBatch(jobId, batch);
+      doneFiles += repo.writeBatch(jobId, batch);
     } catch (error) {
-      writeError = describeWriteError(error, batch.length);
+      fatalError = describeWriteError(error, batch.length);
       return;
     }
-    doneFiles += batch.length;
     // Counts come from the database so in-batch text duplicates are reported as they were stored.
     Object.assign(counts, repo.getJob(jobId)?.counts);
     emitProgress(false);
@@ -100,12 +103,13 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
       if (!text) return { ...base, format: 'record', sizeBytes: null, contentHash: null, status: 'empty', reason: 'This row has no text in the chosen column.' };
       return { ...base, format: 'record', sizeBytes: text.length, contentHash: null, status: 'imported', reason: 'Imported.', document: { text, textHash: textHash(text), sourcePath: unit.sourcePath, fileName: unit.displayName } };
     }
+    // Checked before reading so a huge file never lands in the main process's memory.
+    if (unit.sizeBytes > defaultMaxBytes) return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'too_large', reason: tooLargeReason(unit.sizeBytes) };
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(unit.absolutePath);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'io_error', reason: `The file could not be read (${code}).` };
+      return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'io_error', reason: describeIoError((error as NodeJS.ErrnoException).code) };
     }
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     const known = repo.documentByContentHash(contentHash);
@@ -132,10 +136,17 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
 
   let next = 0;
   const lane = async () => {
-    while (next < queue.length && !signal.aborted && !writeError) {
+    while (next < queue.length && !signal.aborted && !fatalError) {
       const unit = queue[next++]!;
-      // Await first: `pending.push(await …)` would capture the array before a flush replaces it.
-      const item = await processUnit(unit);
+      let item: ItemToWrite;
+      try {
+        // Await first: `pending.push(await …)` would capture the array before a flush replaces it.
+        item = await processUnit(unit);
+      } catch (error) {
+        // A cancelled parse is dropped (redone on resume); anything else stops the whole run.
+        if ((error as Error).name !== 'AbortError') fatalError = `The import stopped at "${unit.displayName}": ${(error as Error).message}`;
+        continue;
+      }
       pending.push(item);
       if (pending.length >= batchSize) flush();
     }
@@ -143,6 +154,6 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   flush();
   emitProgress(true);
-  if (writeError) return { state: 'failed', error: writeError };
+  if (fatalError) return { state: 'failed', error: fatalError };
   return { state: signal.aborted ? 'cancelled' : 'finished' };
 }

@@ -7,7 +7,7 @@ import type { ImportJob, ImportPreview } from '../../preload/contract';
 import { AppError } from '../core/app-error';
 import type { EventBus } from '../core/event-bus';
 import type { ImportRepo } from '../store/import-repo';
-import { runImport, type FileParser } from './import-runner';
+import { runImport, type FileParser, type ImportUnit, type RunOutcome } from './import-runner';
 import { describeSource, listUnits, type ColumnMapping } from './import-units';
 
 /** A parser that can be shut down when the job ends. */
@@ -26,10 +26,20 @@ export interface ImportServiceDeps {
   concurrency?: number;
 }
 
+/** The one job slot; claimed synchronously so two calls can never both start a job. */
+interface Slot {
+  jobId: number | null;
+  controller: AbortController;
+  finished: Promise<ImportJob | undefined>;
+  settle: (job: ImportJob | undefined) => void;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** Creates the service and marks jobs a previous process left running as interrupted. */
 export function createImportService(deps: ImportServiceDeps) {
   deps.repo.markRunningInterrupted();
-  let active: { jobId: number; controller: AbortController; finished: Promise<ImportJob> } | null = null;
+  let active: Slot | null = null;
 
   const mustGetJob = (jobId: number): ImportJob => {
     const job = deps.repo.getJob(jobId);
@@ -37,40 +47,70 @@ export function createImportService(deps: ImportServiceDeps) {
     return job;
   };
 
-  const launch = async (jobId: number, path: string, mapping: ColumnMapping): Promise<ImportJob> => {
-    const controller = new AbortController();
-    const units = await listUnits(path, mapping);
-    const parser = deps.createParser();
-    const finished = (async () => {
-      try {
-        const outcome = await runImport({
-          jobId,
-          units,
-          repo: deps.repo,
-          parser,
-          signal: controller.signal,
-          batchSize: deps.batchSize,
-          concurrency: deps.concurrency,
-          onProgress: (progress) => deps.events.emit('import.progressed', progress),
-        });
-        deps.repo.setState(jobId, outcome.state, outcome.state === 'failed' ? outcome.error : null);
-      } catch (error) {
-        deps.repo.setState(jobId, 'failed', error instanceof Error ? error.message : String(error));
-      } finally {
-        await parser.close();
-      }
-      await deps.afterJob?.(mustGetJob(jobId));
-      const job = mustGetJob(jobId);
-      active = null;
-      deps.events.emit('import.finished', job);
-      return job;
-    })();
-    active = { jobId, controller, finished };
-    return mustGetJob(jobId);
+  const claim = (): Slot => {
+    if (active) {
+      const which = active.jobId === null ? 'Another import is starting' : `Import job ${active.jobId} is still running`;
+      throw new AppError('conflict', `${which}; cancel it or wait for it to finish.`);
+    }
+    let settle!: Slot['settle'];
+    const finished = new Promise<ImportJob | undefined>((resolve) => (settle = resolve));
+    active = { jobId: null, controller: new AbortController(), finished, settle };
+    return active;
   };
 
-  const ensureIdle = () => {
-    if (active) throw new AppError('conflict', `Import job ${active.jobId} is still running; cancel it or wait for it to finish.`);
+  const release = (slot: Slot, job: ImportJob | undefined) => {
+    if (active === slot) active = null;
+    if (job) deps.events.emit('import.finished', job);
+    slot.settle(job);
+  };
+
+  /** Runs the units in the background; whatever fails, the slot is released and `import.finished` sent. */
+  const runInBackground = (slot: Slot, jobId: number, units: ImportUnit[]) => {
+    const parser = deps.createParser();
+    // Cancelling closes the pool at once: files in flight are dropped and redone on resume.
+    slot.controller.signal.addEventListener('abort', () => void parser.close().catch(() => undefined), { once: true });
+    void (async () => {
+      let outcome: RunOutcome;
+      try {
+        outcome = await runImport({ jobId, units, repo: deps.repo, parser, signal: slot.controller.signal, batchSize: deps.batchSize, concurrency: deps.concurrency, onProgress: (p) => deps.events.emit('import.progressed', p) });
+      } catch (error) {
+        outcome = { state: 'failed', error: messageOf(error) };
+      }
+      await parser.close().catch(() => undefined);
+      const error = outcome.state === 'failed' ? outcome.error : null;
+      let job: ImportJob | undefined;
+      try {
+        deps.repo.setState(jobId, outcome.state, error);
+        job = mustGetJob(jobId);
+      } catch (writeError) {
+        // A truly full disk can refuse even this small update: report the outcome from memory.
+        const stored = deps.repo.getJob(jobId);
+        job = stored && { ...stored, state: outcome.state, error: error ?? `The import ended but its state could not be saved: ${messageOf(writeError)}` };
+      }
+      try {
+        if (job) await deps.afterJob?.(job);
+      } catch (afterError) {
+        console.warn(`After import ${jobId}: ${messageOf(afterError)}`);
+      }
+      release(slot, job);
+    })();
+  };
+
+  /** Lists the units for a claimed slot and starts them; on failure the job records why and the slot is freed. */
+  const launch = async (slot: Slot, jobId: number, path: string, mapping: ColumnMapping): Promise<ImportJob> => {
+    slot.jobId = jobId;
+    let units: ImportUnit[];
+    try {
+      units = await listUnits(path, mapping, slot.controller.signal);
+      if (slot.controller.signal.aborted) throw Object.assign(new Error('The import was cancelled before it started.'), { name: 'AbortError' });
+    } catch (error) {
+      const cancelled = slot.controller.signal.aborted;
+      deps.repo.setState(jobId, cancelled ? 'cancelled' : 'failed', cancelled ? null : messageOf(error));
+      release(slot, deps.repo.getJob(jobId));
+      throw error;
+    }
+    runInBackground(slot, jobId, units);
+    return mustGetJob(jobId);
   };
 
   return {
@@ -80,29 +120,32 @@ export function createImportService(deps: ImportServiceDeps) {
     },
     /** Starts a job in the background and returns it in state 'running'. */
     async start(path: string, mapping: ColumnMapping): Promise<ImportJob> {
-      ensureIdle();
-      const { kind } = await describeSource(path, mapping, { countOnly: true });
-      const jobId = deps.repo.createJob(path, kind, mapping);
+      const slot = claim();
+      let jobId: number;
       try {
-        return await launch(jobId, path, mapping);
+        const { kind } = await describeSource(path, mapping, { countOnly: true });
+        jobId = deps.repo.createJob(path, kind, mapping);
       } catch (error) {
-        deps.repo.setState(jobId, 'failed', error instanceof Error ? error.message : String(error));
+        release(slot, undefined);
         throw error;
       }
+      return launch(slot, jobId, path, mapping);
     },
     /** Continues an interrupted, failed or cancelled job, skipping files it already recorded. */
     async resume(jobId: number): Promise<ImportJob> {
-      ensureIdle();
       const job = mustGetJob(jobId);
       if (job.state === 'finished') throw new AppError('conflict', `Import job ${jobId} already finished.`);
+      const slot = claim();
       deps.repo.setState(jobId, 'running');
-      return launch(jobId, job.rootPath, deps.repo.jobOptions(jobId) as ColumnMapping);
+      return launch(slot, jobId, job.rootPath, deps.repo.jobOptions(jobId) as ColumnMapping);
     },
     /** Asks the running job to stop; finished batches are kept. Resolves when it has stopped. */
     async cancel(jobId: number): Promise<ImportJob> {
-      if (!active || active.jobId !== jobId) return mustGetJob(jobId);
-      active.controller.abort();
-      return active.finished;
+      const slot = active;
+      if (!slot || slot.jobId !== jobId) return mustGetJob(jobId);
+      slot.controller.abort();
+      await slot.finished;
+      return mustGetJob(jobId);
     },
     /** Resolves with the running job once it ends (or undefined when idle). */
     async waitForIdle(): Promise<ImportJob | undefined> {
@@ -112,7 +155,10 @@ export function createImportService(deps: ImportServiceDeps) {
     report: (jobId: number, status: Parameters<ImportRepo['report']>[1], offset: number, limit: number) => ({ job: mustGetJob(jobId), ...deps.repo.report(jobId, status, offset, limit) }),
     /** Stops a running job (kept as cancelled) before the app quits. */
     async close(): Promise<void> {
-      if (active) await this.cancel(active.jobId);
+      const slot = active;
+      if (!slot) return;
+      slot.controller.abort();
+      await slot.finished;
     },
   };
 }

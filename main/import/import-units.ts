@@ -37,10 +37,10 @@ async function statOrExplain(target: string) {
 }
 
 /** Every unit of a job over `target`: files to parse, dataset rows, and entries already judged. */
-export async function listUnits(target: string, mapping: ColumnMapping): Promise<ImportUnit[]> {
+export async function listUnits(target: string, mapping: ColumnMapping, signal?: AbortSignal): Promise<ImportUnit[]> {
   const stat = await statOrExplain(target);
   if (stat.isDirectory()) {
-    const walked = await walkImportRoot(target);
+    const walked = await walkImportRoot(target, { signal });
     return [
       ...walked.files.map((f): ImportUnit => ({ kind: 'file', ...f })),
       ...walked.problems.map((p): ImportUnit => ({ kind: 'judged', relPath: p.relPath, displayName: p.displayName, category: null, status: p.status, reason: p.reason })),
@@ -52,6 +52,8 @@ export async function listUnits(target: string, mapping: ColumnMapping): Promise
     const { readTabularUnits } = await import('./tabular-units');
     return readTabularUnits(target, mapping);
   }
+  // A FIFO or a device would block or never end: only regular files are read.
+  if (!stat.isFile()) throw new AppError('bad_input', `Cannot import "${target}": it is not a regular file or folder.`);
   const fileName = path.basename(target);
   return [{ kind: 'file', absolutePath: target, relPath: fileName, fileName, displayName: makeDisplayName(fileName), category: null, sizeBytes: stat.size }];
 }

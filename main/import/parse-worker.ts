@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { defaultMaxBytes, extractText } from './extract/index';
 import { preloadPdfJs } from './extract/pdf';
 import { type ExtractResult, failure, formatBytes } from './extract/result';
+import { describeIoError } from './io-errors';
 
 /** Where a file's bytes come from: a path the worker reads, or bytes already in memory (a dropped file). */
 export type ParseSource = { kind: 'path'; filePath: string } | { kind: 'bytes'; bytes: Uint8Array };
@@ -30,25 +31,6 @@ export interface ParseWorkerData {
 /** Names that trigger a misbehaviour when test hooks are on: how the pool's recovery is tested. */
 export const testHookNames = { hang: '__test_hang__', outOfMemory: '__test_oom__', exit: '__test_exit__', throwUncaught: '__test_throw__' } as const;
 
-/** The sentence for a file-system error code. */
-export function describeIoError(code: string | undefined): string {
-  switch (code) {
-    case 'ENOENT':
-      return 'The file was moved or deleted before it could be read.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Permission to read the file was denied; check its permissions and import it again.';
-    case 'ELOOP':
-      return 'The file is a symbolic link that loops back on itself.';
-    case 'EISDIR':
-      return 'This is a folder, not a file.';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'Too many files were open at once; import this folder again to retry.';
-    default:
-      return `The file could not be read (${code ?? 'unknown error'}); the disk or network drive reported a problem.`;
-  }
-}
 
 /** Reads a regular file, refusing FIFOs and devices without blocking on them, and oversized files unread. */
 async function readFileForParse(filePath: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { result: ExtractResult }> {

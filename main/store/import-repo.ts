@@ -62,7 +62,8 @@ export function createImportRepo(db: Db) {
   );
   const bumpDone = db.prepare('UPDATE import_jobs SET done_files = done_files + ? WHERE id = ?');
 
-  const writeBatchTx = db.transaction((jobId: number, items: ItemToWrite[]) => {
+  const writeBatchTx = db.transaction((jobId: number, items: ItemToWrite[]): number => {
+    let written = 0;
     for (const item of items) {
       let { status, reason } = item;
       let documentId: number | null = null;
@@ -95,9 +96,11 @@ export function createImportRepo(db: Db) {
           documentId = existing.id;
         }
       }
-      insertItem.run({ jobId, relPath: item.relPath, displayName: item.displayName, category: item.category, format: item.format, sizeBytes: item.sizeBytes, contentHash: item.contentHash, status, reason, documentId });
+      // A row this job already has (a second process resuming the same job) is not counted twice.
+      written += insertItem.run({ jobId, relPath: item.relPath, displayName: item.displayName, category: item.category, format: item.format, sizeBytes: item.sizeBytes, contentHash: item.contentHash, status, reason, documentId }).changes;
     }
-    bumpDone.run(items.length, jobId);
+    bumpDone.run(written, jobId);
+    return written;
   });
 
   return {
@@ -141,9 +144,9 @@ export function createImportRepo(db: Db) {
       const row = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE content_hash = ? LIMIT 1').get(hash);
       return row && { id: row.id, fileName: row.file_name };
     },
-    /** Writes one batch of files in one transaction: all of it lands, or none of it. */
-    writeBatch(jobId: number, items: ItemToWrite[]): void {
-      writeBatchTx(jobId, items);
+    /** Writes one batch of files in one transaction (all of it lands, or none); returns the rows written. */
+    writeBatch(jobId: number, items: ItemToWrite[]): number {
+      return writeBatchTx(jobId, items);
     },
     /** A page of a job's items, optionally filtered by status. */
     report(jobId: number, status: FileStatus | undefined, offset: number, limit: number): { items: ImportItem[]; total: number } {

@@ -7,14 +7,13 @@ import { extractDoc } from './doc';
 import { extractDocx } from './docx';
 import { extractHtml, looksLikeHtml } from './html';
 import { extractPdf } from './pdf';
-import { type ExtractResult, failure, formatBytes } from './result';
+import { defaultMaxBytes, type ExtractResult, failure, tooLargeReason } from './result';
 import { sniffFormat } from './sniff';
 import { decodeText } from './text';
 
 export type { ExtractFailureStatus, ExtractResult } from './result';
 
-/** Files larger than this are refused unread, unless the caller sets `maxBytes`. */
-export const defaultMaxBytes = 20 * 1024 * 1024;
+export { defaultMaxBytes } from './result';
 
 /** Options for one extraction. */
 export interface ExtractOptions {
@@ -84,7 +83,7 @@ export async function extractText(bytes: Uint8Array, fileName: string, options: 
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
   if (bytes.byteLength === 0) return failure('empty', 'The file is empty (0 bytes).');
   if (bytes.byteLength > maxBytes) {
-    return failure('too_large', `The file is ${formatBytes(bytes.byteLength)}, over the ${formatBytes(maxBytes)} limit for one resume; split it or export a smaller copy.`);
+    return failure('too_large', tooLargeReason(bytes.byteLength, maxBytes));
   }
   let result: ExtractResult;
   try {
