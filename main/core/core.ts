@@ -9,6 +9,7 @@ import type { AppInfo, MethodInput, MethodName, MethodOutput } from '../../prelo
 import { AppError } from './app-error';
 import { openDatabase, type Db } from '../store/database';
 import { createImportService, type ImportService } from '../import/import-service';
+import { createImportLock } from '../import/import-lock';
 import { flagNearDuplicates } from '../import/near-duplicates';
 import { createParsePool } from '../import/parse-pool';
 import { createDatasetRepo } from '../store/dataset-repo';
@@ -65,6 +66,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
     batchSize: tuning.batchSize,
+    lock: createImportLock(dataDir),
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
     afterJob: async (job) => {

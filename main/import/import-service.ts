@@ -8,6 +8,7 @@ import { AppError } from '../core/app-error';
 import type { EventBus } from '../core/event-bus';
 import type { ImportRepo } from '../store/import-repo';
 import { runImport, type FileParser, type ImportUnit, type RunOutcome } from './import-runner';
+import type { ImportLock } from './import-lock';
 import { describeSource, listUnits, type ColumnMapping } from './import-units';
 
 /** A parser that can be shut down when the job ends. */
@@ -24,6 +25,8 @@ export interface ImportServiceDeps {
   afterJob?: (job: ImportJob) => Promise<void>;
   batchSize?: number;
   concurrency?: number;
+  /** Keeps two processes from running imports in one data folder. */
+  lock?: ImportLock;
 }
 
 /** The one job slot; claimed synchronously so two calls can never both start a job. */
@@ -38,7 +41,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** Creates the service and marks jobs a previous process left running as interrupted. */
 export function createImportService(deps: ImportServiceDeps) {
-  deps.repo.markRunningInterrupted();
+  // A 'running' job is only orphaned when no other live process is importing here.
+  if (!deps.lock?.isHeldByOther()) deps.repo.markRunningInterrupted();
   let active: Slot | null = null;
 
   const mustGetJob = (jobId: number): ImportJob => {
@@ -52,6 +56,7 @@ export function createImportService(deps: ImportServiceDeps) {
       const which = active.jobId === null ? 'Another import is starting' : `Import job ${active.jobId} is still running`;
       throw new AppError('conflict', `${which}; cancel it or wait for it to finish.`);
     }
+    deps.lock?.acquire();
     let settle!: Slot['settle'];
     const finished = new Promise<ImportJob | undefined>((resolve) => (settle = resolve));
     active = { jobId: null, controller: new AbortController(), finished, settle };
@@ -59,7 +64,10 @@ export function createImportService(deps: ImportServiceDeps) {
   };
 
   const release = (slot: Slot, job: ImportJob | undefined) => {
-    if (active === slot) active = null;
+    if (active === slot) {
+      active = null;
+      deps.lock?.release();
+    }
     if (job) deps.events.emit('import.finished', job);
     slot.settle(job);
   };
