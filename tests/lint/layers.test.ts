@@ -60,6 +60,9 @@ describe('per-runtime tsconfigs', () => {
     expect(typeErrors('tsconfig.ml.json', 'a.ts', 'export const t = document.title;\n').join('\n')).toMatch(/document/);
     expect(typeErrors('tsconfig.ml.json', 'b.ts', 'export const p = process.pid;\n').join('\n')).toMatch(/process/);
   });
+  it('the node config (main/) has no DOM', () => {
+    expect(typeErrors('tsconfig.node.json', 'd.ts', 'export const t = document.title;\n').join('\n')).toMatch(/document/);
+  });
   it('the node config accepts node:fs (control)', () => {
     expect(typeErrors('tsconfig.node.json', 'c.ts', "import fs from 'node:fs';\nexport const e = fs.existsSync('.');\n")).toEqual([]);
   });
