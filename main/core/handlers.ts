@@ -1,5 +1,7 @@
 /** The handler for every contract method; adding a method to the contract without one here fails to compile. */
+import nodePath from 'node:path';
 import { contract, type AppInfo } from '../../preload/contract';
+import { AppError } from './app-error';
 import type { ImportService } from '../import/import-service';
 import type { Db } from '../store/database';
 import { schemaVersion } from '../store/database';
@@ -20,6 +22,12 @@ export interface HandlerDeps {
   dataset: DatasetRepo;
   imports: ImportService;
   pickFolder?: () => Promise<string | null>;
+}
+
+/** Paths typed in the UI must be absolute: relative to what would be the server's working folder. */
+function absolutePath(target: string): string {
+  if (!nodePath.isAbsolute(target)) throw new AppError('bad_input', `"${target}" is not a full path; give the whole path, e.g. /home/you/resumes or C:\\Users\\you\\resumes.`);
+  return target;
 }
 
 /** Returns the contract with its complete handler map. */
@@ -43,8 +51,8 @@ export function createHandlers(deps: HandlerDeps) {
     },
     'dataset.health': () => deps.dataset.health(),
     'import.pickFolder': async () => (deps.pickFolder ? { supported: true, path: await deps.pickFolder() } : { supported: false, path: null }),
-    'import.preview': ({ path, ...mapping }) => deps.imports.preview(path, mapping),
-    'import.start': ({ path, ...mapping }) => deps.imports.start(path, mapping),
+    'import.preview': ({ path, ...mapping }) => deps.imports.preview(absolutePath(path), mapping),
+    'import.start': ({ path, ...mapping }) => deps.imports.start(absolutePath(path), mapping),
     'import.cancel': ({ jobId }) => deps.imports.cancel(jobId),
     'import.resume': ({ jobId }) => deps.imports.resume(jobId),
     'import.jobs': () => deps.imports.jobs(),

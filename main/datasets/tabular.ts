@@ -74,6 +74,12 @@ export function readTableRecords(file: string, maxRows = Infinity): { columns: s
   return { columns: [...columns], records };
 }
 
+/** A cell as text: missing → '', strings as they are, numbers and nested JSON values serialized. */
+export function cellText(record: Record<string, unknown>, column: string | null): string {
+  const value = column === null ? undefined : record[column];
+  return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** The first column whose name matches a candidate (case-insensitive), or null. */
 export function guessColumn(columns: string[], candidates: string[]): string | null {
   for (const candidate of candidates) {
@@ -99,7 +105,7 @@ export function previewTabular(file: string, options: { rows?: number } = {}): {
   return {
     format: tabularFormatOf(file)!,
     columns,
-    rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] === undefined || r[c] === null ? '' : String(r[c])]))),
+    rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, cellText(r, c)]))),
     guess: { textColumn: guessColumn(columns, TEXT_COLUMN_CANDIDATES), labelColumn: guessColumn(columns, LABEL_COLUMN_CANDIDATES) },
   };
 }
@@ -122,8 +128,8 @@ export function readTabular(file: string, mapping: ColumnMapping = {}): { rows: 
   let skippedEmptyLabel = 0;
   const rows: LabelledRow[] = [];
   records.forEach((r, i) => {
-    const text = r[textColumn] === undefined || r[textColumn] === null ? '' : String(r[textColumn]);
-    const label = r[labelColumn] === undefined || r[labelColumn] === null ? '' : String(r[labelColumn]).trim();
+    const text = cellText(r, textColumn);
+    const label = cellText(r, labelColumn).trim();
     if (!text.trim()) skippedEmptyText++;
     else if (!label) skippedEmptyLabel++;
     else rows.push({ text, label, record: i + 1 });

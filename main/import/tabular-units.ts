@@ -6,15 +6,10 @@
 import path from 'node:path';
 import type { ImportPreview } from '../../preload/contract';
 import { AppError } from '../core/app-error';
-import { DatasetError, guessColumn, LABEL_COLUMN_CANDIDATES, readTableRecords, TEXT_COLUMN_CANDIDATES } from '../datasets/tabular';
+import { cellText as cell, DatasetError, guessColumn, LABEL_COLUMN_CANDIDATES, readTableRecords, TEXT_COLUMN_CANDIDATES } from '../datasets/tabular';
 import type { ImportUnit } from './import-runner';
 import { byCategoryOrder, type ColumnMapping } from './import-units';
 import { makeDisplayName } from './walk';
-
-const cell = (row: Record<string, unknown>, column: string | null): string => {
-  const value = column === null ? undefined : row[column];
-  return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-};
 
 /** Reads the table, turning the reader's errors into user-facing bad_input errors. */
 function readTable(file: string) {

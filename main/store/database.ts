@@ -22,6 +22,8 @@ function readUserVersion(file: string): number {
   const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return probe.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    throw new AppError('failed', `Cannot open the database ${file}: ${(error as Error).message}. It was not changed; move it aside to start with a fresh one.`);
   } finally {
     probe.close();
   }

@@ -178,5 +178,6 @@ describe('import service', () => {
 
   it('explains a path that does not exist', async () => {
     await expect(core.call('import.preview', { path: path.join(temp.dir, 'nope') })).rejects.toThrow(/Cannot import ".*nope": it does not exist/);
+    await expect(core.call('import.start', { path: 'resumes/CHEF' })).rejects.toThrow(/"resumes\/CHEF" is not a full path/);
   });
 });

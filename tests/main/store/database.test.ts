@@ -72,6 +72,14 @@ describe('openDatabase', () => {
     backup.close();
   });
 
+  it('names the file and leaves it untouched when it is not a database', async () => {
+    const file = path.join(temp.dir, 'junk.sqlite');
+    fs.writeFileSync(file, 'this is a text file, not SQLite '.repeat(100));
+    const before = fs.readFileSync(file);
+    await expect(openDatabase(file)).rejects.toThrow(/Cannot open the database .*junk\.sqlite: file is not a database\. It was not changed/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('does not back up or migrate when already current', async () => {
     const file = path.join(temp.dir, 'cur.sqlite');
     (await openDatabase(file)).close();
