@@ -68,8 +68,9 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   let lastProgressMs = 0;
   let pending: ItemToWrite[] = [];
   let fatalError: string | null = null;
-  // Bytes seen earlier in this run: the second copy is a duplicate even before the first is written.
-  const seenContent = new Map<string, string>();
+  // Bytes seen earlier in this run, with how their parse ended: a copy is a duplicate only of a
+  // first copy that was imported, not of one that turned out damaged or timed out.
+  const seenContent = new Map<string, { displayName: string; status: Promise<FileStatus> }>();
 
   const emitProgress = (force: boolean) => {
     const now = Date.now();
@@ -113,13 +114,15 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     }
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     const known = repo.documentByContentHash(contentHash);
+    if (known) return { ...base, format: null, sizeBytes: bytes.length, contentHash, status: 'duplicate', reason: `Identical bytes to "${known.fileName}", which is already in the dataset.` };
     const earlier = seenContent.get(contentHash);
-    if (known || earlier) {
-      const reason = known ? `Identical bytes to "${known.fileName}", which is already in the dataset.` : `Identical bytes to "${earlier}", earlier in this import.`;
-      return { ...base, format: null, sizeBytes: bytes.length, contentHash, status: 'duplicate', reason };
+    if (earlier && (await earlier.status) === 'imported') {
+      return { ...base, format: null, sizeBytes: bytes.length, contentHash, status: 'duplicate', reason: `Identical bytes to "${earlier.displayName}", earlier in this import.` };
     }
-    seenContent.set(contentHash, unit.displayName);
-    const outcome = await parser.parse(unit.absolutePath, unit.fileName);
+    const parsing = parser.parse(unit.absolutePath, unit.fileName);
+    // The rejection is handled by this file's own await below; the copy only needs "not imported".
+    if (!earlier) seenContent.set(contentHash, { displayName: unit.displayName, status: parsing.then((o) => o.status, () => 'damaged' as const) });
+    const outcome = await parsing;
     if (outcome.status !== 'imported') {
       return { ...base, format: outcome.format ?? null, sizeBytes: bytes.length, contentHash, status: outcome.status, reason: outcome.reason };
     }

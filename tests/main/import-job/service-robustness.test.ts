@@ -123,6 +123,18 @@ describe('import service robustness', () => {
     await service.waitForIdle();
   });
 
+  it('a copy of a file that failed to parse is parsed itself, not called a duplicate', async () => {
+    const parser = textParser();
+    const failing: ClosableParser = { close: parser.close, parse: async (filePath, fileName) => (fileName.startsWith('bad') ? { status: 'damaged', reason: 'The PDF is damaged.' } : parser.parse(filePath, fileName)) };
+    await fs.writeFile(path.join(root, 'CHEF', 'bad-1.txt'), 'same bytes');
+    await fs.writeFile(path.join(root, 'CHEF', 'bad-2.txt'), 'same bytes');
+    await fs.writeFile(path.join(root, 'CHEF', 'good-copy.txt'), 'Chef resume number 3: menus, brigade 21');
+    const { service } = makeService({ createParser: () => failing });
+    await service.start(root, {});
+    const job = (await service.waitForIdle())!;
+    expect(job.counts).toEqual({ imported: 12, damaged: 2, duplicate: 1 });
+  });
+
   it('refuses something that is neither a regular file nor a folder', async () => {
     const { service } = makeService();
     await expect(service.preview('/dev/null', {})).resolves.toBeDefined();
