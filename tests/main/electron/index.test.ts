@@ -51,7 +51,7 @@ function makeElectron() {
     BrowserWindow: vi.fn(function (options: Record<string, unknown>) {
       return new FakeBrowserWindow(options);
     }),
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/me/resumes'] })) },
     ipcMain: { handle: vi.fn((c: string, h: (...args: unknown[]) => unknown) => handlers.set(c, h)), removeHandler: vi.fn() },
     nativeTheme: { themeSource: 'system' },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
@@ -129,6 +129,16 @@ describe('electron entry', () => {
     expect(ok).toMatchObject({ ok: true, value: { transport: 'electron', dataDir: path.resolve(dataDir) } });
     const stranger = new FakeWebContents('app://studio/index.html');
     expect(await invoke({ senderFrame: stranger.mainFrame, sender: stranger }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('import.pickFolder opens the native folder dialog and returns the chosen path (or null when cancelled)', async () => {
+    const window = await startEntry();
+    const invoke = fake.handlers.get(ipcChannels.invoke)!;
+    const call = () => invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, 'import.pickFolder', {});
+    expect(await call()).toEqual({ ok: true, value: { supported: true, path: '/home/me/resumes' } });
+    expect(fake.dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory'] }));
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await call()).toEqual({ ok: true, value: { supported: true, path: null } });
   });
 
   it('hardens every new web contents and quits when the last window closes (not on macOS)', async () => {
