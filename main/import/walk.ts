@@ -98,7 +98,10 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
   const rootStats = await fs.stat(root);
   if (!rootStats.isDirectory()) throw Object.assign(new Error(`${rootPath} is not a folder.`), { code: 'ENOTDIR' });
   const result: WalkResult = { files: [], problems: [], skipped: [] };
-  const visited = new Set<string>([inodeKey(rootStats)]);
+  // Folder inode → where it was first entered; a folder is walked once however many links reach it.
+  const visited = new Map<string, string>([[inodeKey(rootStats), '']]);
+  // The folders on the current path: a link to one of these is a real loop.
+  const ancestors = new Set<string>([inodeKey(rootStats)]);
   const entryOf = (segments: string[]) => {
     const relPath = segments.join('/');
     return { relPath, displayName: makeDisplayName(relPath) };
@@ -131,13 +134,19 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
       if (reason) {
         skip(childSegments, reason);
       } else if (stats.isDirectory()) {
-        if (visited.has(inodeKey(stats))) {
-          problem(childSegments, 'This link leads back to a folder that is already being imported (a symlink loop), so it was not followed again.');
+        const key = inodeKey(stats);
+        const firstSeenAt = visited.get(key);
+        if (ancestors.has(key)) {
+          problem(childSegments, 'This link leads back to a folder that contains it (a symlink loop), so it was not followed.');
+        } else if (firstSeenAt !== undefined) {
+          skip(childSegments, `This folder is the same as "${makeDisplayName(firstSeenAt) || '.'}", already imported through that path; its files were not imported twice.`);
         } else if (childSegments.length > maxDepth) {
           skip(childSegments, `Folder nested deeper than ${maxDepth} levels, skipped.`);
         } else {
-          visited.add(inodeKey(stats));
+          visited.set(key, childSegments.join('/'));
+          ancestors.add(key);
           await walkFolder(childPath, childSegments);
+          ancestors.delete(key);
         }
       } else if (stats.isFile()) {
         const { relPath, displayName } = entryOf(childSegments);

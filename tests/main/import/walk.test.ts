@@ -69,8 +69,12 @@ describe('walkImportRoot', () => {
     execFileSync('mkfifo', [path.join(root, 'TEACHER', 'pipe.txt')]);
     const result = await walkImportRoot(root);
     expect(result.files.map((file) => file.relPath)).toEqual(['TEACHER/teacher-001.txt']);
-    expect(result.problems.map((entry) => entry.relPath)).toEqual(['TEACHER-link']);
-    expect(result.skipped).toMatchObject([{ relPath: 'TEACHER/pipe.txt', reason: expect.stringMatching(/Not a regular file/) }]);
+    // A second way into the same folder is not a loop: it is skipped, saying where it was imported.
+    expect(result.problems).toEqual([]);
+    expect(result.skipped).toMatchObject([
+      { relPath: 'TEACHER/pipe.txt', reason: expect.stringMatching(/Not a regular file/) },
+      { relPath: 'TEACHER-link', reason: expect.stringMatching(/same as "TEACHER", already imported/) },
+    ]);
   });
 
   it('throws a clear error when the root is missing or is a file', async () => {
