@@ -3,6 +3,8 @@
  * cancel, resume and report, one job at a time, parsing in a worker pool that lives only while a
  * job runs. Plain Node; built by the composition root.
  */
+import fs from 'node:fs/promises';
+import nodePath from 'node:path';
 import type { ImportJob, ImportPreview } from '../../preload/contract';
 import { AppError } from '../core/app-error';
 import type { EventBus } from '../core/event-bus';
@@ -38,6 +40,12 @@ interface Slot {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Size and modification time of a dataset file: its rows are resumed by number, so it must not change. */
+async function fingerprintOf(path: string): Promise<string> {
+  const stats = await fs.stat(path);
+  return `${stats.size}:${Math.round(stats.mtimeMs)}`;
+}
 
 /** Creates the service and marks jobs a previous process left running as interrupted. */
 export function createImportService(deps: ImportServiceDeps) {
@@ -132,7 +140,8 @@ export function createImportService(deps: ImportServiceDeps) {
       let jobId: number;
       try {
         const { kind } = await describeSource(path, mapping, { countOnly: true });
-        jobId = deps.repo.createJob(path, kind, mapping);
+        const isTable = kind === 'csv' || kind === 'jsonl';
+        jobId = deps.repo.createJob(path, kind, isTable ? { ...mapping, fingerprint: await fingerprintOf(path) } : mapping);
       } catch (error) {
         release(slot, undefined);
         throw error;
@@ -143,9 +152,13 @@ export function createImportService(deps: ImportServiceDeps) {
     async resume(jobId: number): Promise<ImportJob> {
       const job = mustGetJob(jobId);
       if (job.state === 'finished') throw new AppError('conflict', `Import job ${jobId} already finished.`);
+      const { fingerprint, ...mapping } = deps.repo.jobOptions(jobId) as ColumnMapping & { fingerprint?: string };
+      if (fingerprint !== undefined && fingerprint !== (await fingerprintOf(job.rootPath).catch(() => 'missing'))) {
+        throw new AppError('conflict', `${nodePath.basename(job.rootPath)} changed since import ${jobId} started, so its rows cannot be matched up; start a new import of it instead.`);
+      }
       const slot = claim();
       deps.repo.setState(jobId, 'running');
-      return launch(slot, jobId, job.rootPath, deps.repo.jobOptions(jobId) as ColumnMapping);
+      return launch(slot, jobId, job.rootPath, mapping);
     },
     /** Asks the running job to stop; finished batches are kept. Resolves when it has stopped. */
     async cancel(jobId: number): Promise<ImportJob> {

@@ -153,6 +153,11 @@ describe('import service', () => {
 
     const jsonl = path.join(temp.dir, 'data.jsonl');
     await fs.writeFile(jsonl, '{"text":"Lesson planning and classroom management","category":"Teacher"}\n\n{"text":"AutoCAD drafting","category":"Engineer"}\n');
+    // A dataset file edited after its import started cannot be resumed row by row.
+    core.db.prepare("UPDATE import_jobs SET state = 'interrupted' WHERE id = ?").run(job.id);
+    await fs.appendFile(csv, 'Teacher,"Lesson planning"\r\n');
+    await expect(core.call('import.resume', { jobId: job.id })).rejects.toThrow(/data\.csv changed since import \d+ started/);
+
     const unlabelled = await core.call('import.preview', { path: jsonl, labelColumn: null });
     expect(unlabelled.byCategory).toEqual([{ category: null, files: 2 }]);
     const second = await importAndWait(jsonl);
