@@ -29,6 +29,10 @@ interface JobRow {
   finished_at: string | null;
 }
 
+/** Outcomes worth another try when a job resumes: the file may be readable, or faster, next time. */
+export const retriedOnResume: readonly FileStatus[] = ['timeout', 'io_error'];
+const retriedList = retriedOnResume.map((s) => `'${s}'`).join(', ');
+
 /** Creates the import repository over an open database. */
 export function createImportRepo(db: Db) {
   const statusCounts = db.prepare<[number], { status: FileStatus; n: number }>(
@@ -58,12 +62,17 @@ export function createImportRepo(db: Db) {
   const insertItem = db.prepare(
     `INSERT INTO import_items (import_job_id, rel_path, display_name, category, format, size_bytes, content_hash, status, reason, document_id)
      VALUES (@jobId, @relPath, @displayName, @category, @format, @sizeBytes, @contentHash, @status, @reason, @documentId)
-     ON CONFLICT(import_job_id, rel_path) DO NOTHING`,
+     ON CONFLICT(import_job_id, rel_path) DO UPDATE SET
+       display_name = excluded.display_name, category = excluded.category, format = excluded.format, size_bytes = excluded.size_bytes,
+       content_hash = excluded.content_hash, status = excluded.status, reason = excluded.reason, document_id = excluded.document_id
+     WHERE import_items.status IN (${retriedList})`,
   );
+  const itemExists = db.prepare<[number, string], { one: number }>('SELECT 1 AS one FROM import_items WHERE import_job_id = ? AND rel_path = ?');
   const bumpDone = db.prepare('UPDATE import_jobs SET done_files = done_files + ? WHERE id = ?');
 
   const writeBatchTx = db.transaction((jobId: number, items: ItemToWrite[]): number => {
     let written = 0;
+    let added = 0;
     for (const item of items) {
       let { status, reason } = item;
       let documentId: number | null = null;
@@ -96,10 +105,13 @@ export function createImportRepo(db: Db) {
           documentId = existing.id;
         }
       }
-      // A row this job already has (a second process resuming the same job) is not counted twice.
-      written += insertItem.run({ jobId, relPath: item.relPath, displayName: item.displayName, category: item.category, format: item.format, sizeBytes: item.sizeBytes, contentHash: item.contentHash, status, reason, documentId }).changes;
+      // A retried row is updated in place; only new rows add to done_files, so nothing counts twice.
+      const existed = itemExists.get(jobId, item.relPath) !== undefined;
+      const changed = insertItem.run({ jobId, relPath: item.relPath, displayName: item.displayName, category: item.category, format: item.format, sizeBytes: item.sizeBytes, contentHash: item.contentHash, status, reason, documentId }).changes;
+      written += changed;
+      if (changed && !existed) added++;
     }
-    bumpDone.run(written, jobId);
+    bumpDone.run(added, jobId);
     return written;
   });
 
@@ -135,16 +147,17 @@ export function createImportRepo(db: Db) {
       const finished = state === 'running' ? null : new Date().toISOString();
       db.prepare('UPDATE import_jobs SET state = ?, error = ?, finished_at = ? WHERE id = ?').run(state, error, finished, id);
     },
-    /** Relative paths this job already accounted for, so a resumed job skips them. */
+    /** Relative paths this job already settled, so a resumed job skips them (timeouts and read errors are retried). */
     doneRelPaths(id: number): Set<string> {
-      return new Set(db.prepare<[number], { rel_path: string }>('SELECT rel_path FROM import_items WHERE import_job_id = ?').all(id).map((r) => r.rel_path));
+      const rows = db.prepare<[number], { rel_path: string }>(`SELECT rel_path FROM import_items WHERE import_job_id = ? AND status NOT IN (${retriedList})`).all(id);
+      return new Set(rows.map((r) => r.rel_path));
     },
     /** The document already holding these exact bytes, if any. */
     documentByContentHash(hash: string): { id: number; fileName: string } | undefined {
       const row = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE content_hash = ? LIMIT 1').get(hash);
       return row && { id: row.id, fileName: row.file_name };
     },
-    /** Writes one batch of files in one transaction (all of it lands, or none); returns the rows written. */
+    /** Writes one batch of files in one transaction (all of it lands, or none); returns the rows written or retried. */
     writeBatch(jobId: number, items: ItemToWrite[]): number {
       return writeBatchTx(jobId, items);
     },

@@ -135,6 +135,25 @@ describe('import service robustness', () => {
     expect(job.counts).toEqual({ imported: 12, damaged: 2, duplicate: 1 });
   });
 
+  it('resume retries files that timed out, updating their rows without counting them twice', async () => {
+    const base = textParser();
+    const slowOnce: ClosableParser = { close: base.close, parse: async (filePath, fileName) => (fileName === 'cv-3.txt' ? { status: 'timeout', reason: 'Parsing took longer than 30 s.' } : base.parse(filePath, fileName)) };
+    const first = makeService({ createParser: () => slowOnce });
+    await first.service.start(root, {});
+    const job = (await first.service.waitForIdle())!;
+    expect(job.counts).toEqual({ imported: 11, timeout: 1 });
+    db.prepare("UPDATE import_jobs SET state = 'interrupted'").run();
+    const second = makeService();
+    const progress: number[] = [];
+    second.seen.length = 0;
+    await second.service.resume(job.id);
+    const resumed = (await second.service.waitForIdle())!;
+    expect(resumed).toMatchObject({ state: 'finished', doneFiles: 12, totalFiles: 12, counts: { imported: 12 } });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM import_items').get() as { n: number }).n).toBe(12);
+    for (const e of second.seen) if (e.name === 'import.progressed') progress.push(e.payload.doneFiles);
+    expect(Math.max(...progress)).toBe(12);
+  });
+
   it('refuses something that is neither a regular file nor a folder', async () => {
     const { service } = makeService();
     await expect(service.preview('/dev/null', {})).resolves.toBeDefined();
