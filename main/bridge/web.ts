@@ -6,13 +6,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore, defaultDataDir } from '../core/core';
+import { createCore, resolveDataDir } from '../core/core';
 import { createBridge } from './server';
 
 const { values } = parseArgs({
   options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' } },
 });
-const dataDir = values['data-dir'] ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir();
+const dataDir = resolveDataDir(values['data-dir']);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const core = await createCore({ dataDir, transport: 'http' });

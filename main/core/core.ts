@@ -51,6 +51,11 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Resume Studio');
 }
 
+/** The data directory to use: an explicit flag, else RESUME_STUDIO_DATA_DIR, else the per-user default. */
+export function resolveDataDir(flag?: string): string {
+  return flag ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir();
+}
+
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(options.dataDir);

@@ -4,17 +4,15 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportPreview } from '../../preload/contract';
+import type { z } from 'zod';
+import type { columnMappingSchema, ImportPreview } from '../../preload/contract';
 import { AppError } from '../core/app-error';
+import { tabularFormatOf } from '../datasets/tabular';
 import type { ImportUnit } from './import-runner';
 import { makeDisplayName, walkImportRoot } from './walk';
 
-/** The user's choice of columns for a CSV / JSONL dataset. */
-export interface ColumnMapping {
-  textColumn?: string;
-  /** null: the dataset has no labels, import the rows unlabelled. */
-  labelColumn?: string | null;
-}
+/** The user's choice of columns for a CSV / JSONL dataset, as the contract defines it (labelColumn null: unlabelled). */
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 /** Categories by name, the unlabelled (null) group last. */
 export function byCategoryOrder(a: { category: string | null }, b: { category: string | null }): number {
@@ -24,7 +22,6 @@ export function byCategoryOrder(a: { category: string | null }, b: { category: s
   return a.category.localeCompare(b.category);
 }
 
-const tabularKinds: Record<string, 'csv' | 'jsonl'> = { '.csv': 'csv', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
 
 async function statOrExplain(target: string) {
   try {
@@ -47,8 +44,7 @@ export async function listUnits(target: string, mapping: ColumnMapping, signal?:
       ...walked.skipped.map((s): ImportUnit => ({ kind: 'judged', relPath: s.relPath, displayName: s.displayName, category: null, status: 'unsupported', reason: s.reason })),
     ];
   }
-  const kind = tabularKinds[path.extname(target).toLowerCase()];
-  if (kind) {
+  if (tabularFormatOf(target)) {
     const { readTabularUnits } = await import('./tabular-units');
     return readTabularUnits(target, mapping);
   }
@@ -61,7 +57,7 @@ export async function listUnits(target: string, mapping: ColumnMapping, signal?:
 /** Counts by category and by type (from the extension: the bytes are sniffed during the import). */
 export async function describeSource(target: string, mapping: ColumnMapping, options: { countOnly?: boolean } = {}): Promise<ImportPreview> {
   const stat = await statOrExplain(target);
-  const kind: ImportPreview['kind'] = stat.isDirectory() ? 'folder' : (tabularKinds[path.extname(target).toLowerCase()] ?? 'files');
+  const kind: ImportPreview['kind'] = stat.isDirectory() ? 'folder' : (tabularFormatOf(target) ?? 'files');
   const empty: ImportPreview = { path: target, kind, files: 0, totalBytes: 0, byCategory: [], byFormat: [], skipped: 0, problems: 0, tabular: null };
   if (options.countOnly) return empty;
   if (kind === 'csv' || kind === 'jsonl') {

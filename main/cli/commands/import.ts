@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportJob } from '../../../preload/contract';
-import { createCore, defaultDataDir } from '../../core/core';
+import { createCore, resolveDataDir } from '../../core/core';
 import type { Command } from '../command';
 
 const formatCounts = (counts: ImportJob['counts']) =>
@@ -37,7 +37,7 @@ export const importCommand: Command = {
     }
     const target = path.resolve(positionals[0]!);
     const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-    const core = await createCore({ dataDir: values['data-dir'] ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir(), transport: 'cli', importOptions: { batchSize } });
+    const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli', importOptions: { batchSize } });
     const stop = () => {
       const running = core.imports.jobs().find((j) => j.state === 'running');
       if (running) void core.imports.cancel(running.id);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createCore, defaultDataDir } from '../../core/core';
+import { createCore, resolveDataDir } from '../../core/core';
 import type { Command } from '../command';
 
 /** `resume-studio info`: what a data directory holds, through the same core as the app. */
@@ -9,7 +9,7 @@ export const infoCommand: Command = {
   usage: 'resume-studio info [--data-dir DIR] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
-    const core = await createCore({ dataDir: values['data-dir'] ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir(), transport: 'cli' });
+    const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli' });
     try {
       const i = await core.call('app.info', {});
       const s = await core.call('dataset.summary', {});
