@@ -18,7 +18,10 @@ const relaxCspForDevServer: Plugin = {
   name: 'relax-csp-for-dev-server',
   apply: 'serve',
   transformIndexHtml: (html) =>
-    html.replace(/script-src 'self';/, "script-src 'self' 'unsafe-inline';").replace(/style-src 'self';/, "style-src 'self' 'unsafe-inline';").replace(/connect-src 'self';/, "connect-src 'self' ws:;"),
+    html
+      .replace(/script-src 'self';/, "script-src 'self' 'unsafe-inline';")
+      .replace(/style-src 'self';/, "style-src 'self' 'unsafe-inline';")
+      .replace(/connect-src 'self';/, "connect-src 'self' ws:;"),
 };
 
 export default defineConfig({

@@ -5,7 +5,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto'], message: 'This layer must not use Node built-ins.' };
-const electronOnlyInShell = { group: ['electron', 'electron/*'], message: "Only main/electron/ and preload/index.ts may import 'electron'; everything else must load in plain Node." };
+const electronOnlyInShell = {
+  group: ['electron', 'electron/*'],
+  message: "Only main/electron/ and preload/index.ts may import 'electron'; everything else must load in plain Node.",
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/lint/fixtures/**'] },
@@ -41,7 +44,16 @@ export default tseslint.config(
   {
     files: ['ml/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronOnlyInShell, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'ml/ depends on nothing of ours.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            nodeBuiltins,
+            electronOnlyInShell,
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'ml/ depends on nothing of ours.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },

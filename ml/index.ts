@@ -1,6 +1,14 @@
 /** The public API of the ML engine (pure TypeScript: importable from workers, the CLI and the app). */
 export { createRng, shuffleInPlace, hashString, type Rng } from './random';
-export { normalizeText, normalizeWithReport, normalizeTracked, defaultNormalizeOptions, MASK_TOKENS, type NormalizeOptions, type NormalizeReport } from './text/normalize';
+export {
+  normalizeText,
+  normalizeWithReport,
+  normalizeTracked,
+  defaultNormalizeOptions,
+  MASK_TOKENS,
+  type NormalizeOptions,
+  type NormalizeReport,
+} from './text/normalize';
 export { tokenize, tokenizeWithOffsets, forEachToken, defaultTokenizeOptions, type TokenizeOptions } from './text/tokenize';
 export { ENGLISH_STOPWORDS } from './text/stopwords';
 export { stemWord } from './text/stem';
@@ -15,7 +23,17 @@ export { TextClassifier, defaultVectorizerFor, type PipelineParams, type EngineN
 export * from './eval/metrics';
 export { findDuplicateGroups, shingles, jaccard, type DuplicateGroups, type DedupOptions } from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
-export { holdoutEvaluation, crossValidate, learningCurve, rankLikelyMislabelled, evaluatePipeline, type Corpus, type CrossValidationResult, type LearningCurvePoint, type MislabelCandidate } from './eval/evaluate';
+export {
+  holdoutEvaluation,
+  crossValidate,
+  learningCurve,
+  rankLikelyMislabelled,
+  evaluatePipeline,
+  type Corpus,
+  type CrossValidationResult,
+  type LearningCurvePoint,
+  type MislabelCandidate,
+} from './eval/evaluate';
 export { explainPrediction, topTermsForClass, termSpans, type Explanation, type Contribution, type Span } from './explain/explain';
 export { serializeModel, deserializeModel, modelToJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelDocument } from './serialize/model-json';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';

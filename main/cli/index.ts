@@ -23,7 +23,7 @@ export function helpText(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `resume-studio <command> --help` for a command\'s options.',
+    "Run `resume-studio <command> --help` for a command's options.",
   ].join('\n');
 }
 

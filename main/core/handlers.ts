@@ -26,7 +26,8 @@ export interface HandlerDeps {
 
 /** Paths typed in the UI must be absolute: relative to what would be the server's working folder. */
 function absolutePath(target: string): string {
-  if (!nodePath.isAbsolute(target)) throw new AppError('bad_input', `"${target}" is not a full path; give the whole path, e.g. /home/you/resumes or C:\\Users\\you\\resumes.`);
+  if (!nodePath.isAbsolute(target))
+    throw new AppError('bad_input', `"${target}" is not a full path; give the whole path, e.g. /home/you/resumes or C:\\Users\\you\\resumes.`);
   return target;
 }
 

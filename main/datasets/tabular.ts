@@ -100,7 +100,10 @@ function resolveColumn(file: string, columns: string[], wanted: string | undefin
 }
 
 /** The first rows of a table with its columns and the guessed mapping (null when no guess). */
-export function previewTabular(file: string, options: { rows?: number } = {}): { format: TabularFormat; columns: string[]; rows: Record<string, string>[]; guess: { textColumn: string | null; labelColumn: string | null } } {
+export function previewTabular(
+  file: string,
+  options: { rows?: number } = {},
+): { format: TabularFormat; columns: string[]; rows: Record<string, string>[]; guess: { textColumn: string | null; labelColumn: string | null } } {
   const { columns, records } = readTableRecords(file, options.rows ?? 5);
   return {
     format: tabularFormatOf(file)!,
@@ -119,7 +122,10 @@ export interface LabelledRow {
 }
 
 /** Reads every row's text and label; rows with an empty text or label are counted, not returned. */
-export function readTabular(file: string, mapping: ColumnMapping = {}): { rows: LabelledRow[]; textColumn: string; labelColumn: string; skippedEmptyText: number; skippedEmptyLabel: number } {
+export function readTabular(
+  file: string,
+  mapping: ColumnMapping = {},
+): { rows: LabelledRow[]; textColumn: string; labelColumn: string; skippedEmptyText: number; skippedEmptyLabel: number } {
   const { columns, records } = readTableRecords(file);
   if (records.length === 0) throw new DatasetError(file, 'the table has no rows');
   const textColumn = resolveColumn(file, columns, mapping.textColumn, TEXT_COLUMN_CANDIDATES, 'text', '--text-column');

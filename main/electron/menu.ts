@@ -29,7 +29,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
 
   const template: MenuItemConstructorOptions[] = [];
   if (actions.isMac) {
-    template.push({ label: actions.appName, submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, quit] });
+    template.push({
+      label: actions.appName,
+      submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, quit],
+    });
   }
   template.push({
     label: 'File',

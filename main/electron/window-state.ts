@@ -29,9 +29,7 @@ export const minWindowSize = { width: 900, height: 600 } as const;
 export const windowStateFileName = 'window-state.json';
 
 const isRect = (value: unknown): value is Rect =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['x', 'y', 'width', 'height'].every((key) => Number.isFinite((value as Record<string, unknown>)[key]));
+  typeof value === 'object' && value !== null && ['x', 'y', 'width', 'height'].every((key) => Number.isFinite((value as Record<string, unknown>)[key]));
 
 /** Reads the saved state; a missing, corrupt or hand-edited file yields null, never an exception. */
 export function loadWindowState(file: string): WindowState | null {
@@ -55,8 +53,7 @@ export function saveWindowState(file: string, state: WindowState): void {
 }
 
 const overlapArea = (a: Rect, b: Rect): number =>
-  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
-  Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
 /**
  * Fits saved bounds onto the display work area they overlap most (a monitor may have been

@@ -3,14 +3,7 @@
  * and restores / persists its bounds. Electron shell only; imported by main/electron/index.ts.
  */
 import { BrowserWindow, screen, type WebPreferences } from 'electron';
-import {
-  clampToWorkAreas,
-  defaultWindowSize,
-  loadWindowState,
-  minWindowSize,
-  saveWindowState,
-  type Rect,
-} from './window-state';
+import { clampToWorkAreas, defaultWindowSize, loadWindowState, minWindowSize, saveWindowState, type Rect } from './window-state';
 
 /**
  * The page's privileges, as a pure function so tests can assert every flag: no Node, an isolated

@@ -45,7 +45,10 @@ export function createImportLock(dataDir: string): ImportLock {
     isHeldByOther: heldByOther,
     acquire() {
       if (heldByOther()) {
-        throw new AppError('conflict', `Another Resume Studio process (pid ${holder()}) is importing into this data folder; wait for it to finish or cancel it there.`);
+        throw new AppError(
+          'conflict',
+          `Another Resume Studio process (pid ${holder()}) is importing into this data folder; wait for it to finish or cancel it there.`,
+        );
       }
       // A lock left by a crashed process is stale and simply replaced.
       fs.writeFileSync(file, String(process.pid));

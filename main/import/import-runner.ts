@@ -78,7 +78,14 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     lastProgressMs = now;
     const elapsedS = (now - startedAtMs) / 1000;
     const rate = elapsedS > 0 ? (doneFiles - doneAtStart) / elapsedS : 0;
-    options.onProgress({ jobId, doneFiles, totalFiles, filesPerSecond: rate, etaSeconds: rate > 0 ? (totalFiles - doneFiles) / rate : null, counts: { ...counts } });
+    options.onProgress({
+      jobId,
+      doneFiles,
+      totalFiles,
+      filesPerSecond: rate,
+      etaSeconds: rate > 0 ? (totalFiles - doneFiles) / rate : null,
+      counts: { ...counts },
+    });
   };
 
   const flush = () => {
@@ -101,27 +108,66 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     if (unit.kind === 'judged') return { ...base, format: null, sizeBytes: null, contentHash: null, status: unit.status, reason: unit.reason };
     if (unit.kind === 'record') {
       const text = unit.text.trim();
-      if (!text) return { ...base, format: 'record', sizeBytes: null, contentHash: null, status: 'empty', reason: 'This row has no text in the chosen column.' };
-      return { ...base, format: 'record', sizeBytes: text.length, contentHash: null, status: 'imported', reason: 'Imported.', document: { text, textHash: textHash(text), sourcePath: unit.sourcePath, fileName: unit.displayName } };
+      if (!text)
+        return { ...base, format: 'record', sizeBytes: null, contentHash: null, status: 'empty', reason: 'This row has no text in the chosen column.' };
+      return {
+        ...base,
+        format: 'record',
+        sizeBytes: text.length,
+        contentHash: null,
+        status: 'imported',
+        reason: 'Imported.',
+        document: { text, textHash: textHash(text), sourcePath: unit.sourcePath, fileName: unit.displayName },
+      };
     }
     // Checked before reading so a huge file never lands in the main process's memory.
-    if (unit.sizeBytes > defaultMaxBytes) return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'too_large', reason: tooLargeReason(unit.sizeBytes) };
+    if (unit.sizeBytes > defaultMaxBytes)
+      return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'too_large', reason: tooLargeReason(unit.sizeBytes) };
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(unit.absolutePath);
     } catch (error) {
-      return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'io_error', reason: describeIoError((error as NodeJS.ErrnoException).code) };
+      return {
+        ...base,
+        format: null,
+        sizeBytes: unit.sizeBytes,
+        contentHash: null,
+        status: 'io_error',
+        reason: describeIoError((error as NodeJS.ErrnoException).code),
+      };
     }
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     const known = repo.documentByContentHash(contentHash);
-    if (known) return { ...base, format: null, sizeBytes: bytes.length, contentHash, status: 'duplicate', reason: `Identical bytes to "${known.fileName}", which is already in the dataset.` };
+    if (known)
+      return {
+        ...base,
+        format: null,
+        sizeBytes: bytes.length,
+        contentHash,
+        status: 'duplicate',
+        reason: `Identical bytes to "${known.fileName}", which is already in the dataset.`,
+      };
     const earlier = seenContent.get(contentHash);
     if (earlier && (await earlier.status) === 'imported') {
-      return { ...base, format: null, sizeBytes: bytes.length, contentHash, status: 'duplicate', reason: `Identical bytes to "${earlier.displayName}", earlier in this import.` };
+      return {
+        ...base,
+        format: null,
+        sizeBytes: bytes.length,
+        contentHash,
+        status: 'duplicate',
+        reason: `Identical bytes to "${earlier.displayName}", earlier in this import.`,
+      };
     }
     const parsing = parser.parse(unit.absolutePath, unit.fileName);
     // The rejection is handled by this file's own await below; the copy only needs "not imported".
-    if (!earlier) seenContent.set(contentHash, { displayName: unit.displayName, status: parsing.then((o) => o.status, () => 'damaged' as const) });
+    if (!earlier)
+      seenContent.set(contentHash, {
+        displayName: unit.displayName,
+        status: parsing.then(
+          (o) => o.status,
+          () => 'damaged' as const,
+        ),
+      });
     const outcome = await parsing;
     if (outcome.status !== 'imported') {
       return { ...base, format: outcome.format ?? null, sizeBytes: bytes.length, contentHash, status: outcome.status, reason: outcome.reason };

@@ -88,7 +88,16 @@ export function createImportService(deps: ImportServiceDeps) {
     void (async () => {
       let outcome: RunOutcome;
       try {
-        outcome = await runImport({ jobId, units, repo: deps.repo, parser, signal: slot.controller.signal, batchSize: deps.batchSize, concurrency: deps.concurrency, onProgress: (p) => deps.events.emit('import.progressed', p) });
+        outcome = await runImport({
+          jobId,
+          units,
+          repo: deps.repo,
+          parser,
+          signal: slot.controller.signal,
+          batchSize: deps.batchSize,
+          concurrency: deps.concurrency,
+          onProgress: (p) => deps.events.emit('import.progressed', p),
+        });
       } catch (error) {
         outcome = { state: 'failed', error: messageOf(error) };
       }
@@ -154,7 +163,10 @@ export function createImportService(deps: ImportServiceDeps) {
       if (job.state === 'finished') throw new AppError('conflict', `Import job ${jobId} already finished.`);
       const { fingerprint, ...mapping } = deps.repo.jobOptions(jobId) as ColumnMapping & { fingerprint?: string };
       if (fingerprint !== undefined && fingerprint !== (await fingerprintOf(job.rootPath).catch(() => 'missing'))) {
-        throw new AppError('conflict', `${nodePath.basename(job.rootPath)} changed since import ${jobId} started, so its rows cannot be matched up; start a new import of it instead.`);
+        throw new AppError(
+          'conflict',
+          `${nodePath.basename(job.rootPath)} changed since import ${jobId} started, so its rows cannot be matched up; start a new import of it instead.`,
+        );
       }
       const slot = claim();
       deps.repo.setState(jobId, 'running');
@@ -173,7 +185,10 @@ export function createImportService(deps: ImportServiceDeps) {
       return active?.finished;
     },
     jobs: () => deps.repo.listJobs(),
-    report: (jobId: number, status: Parameters<ImportRepo['report']>[1], offset: number, limit: number) => ({ job: mustGetJob(jobId), ...deps.repo.report(jobId, status, offset, limit) }),
+    report: (jobId: number, status: Parameters<ImportRepo['report']>[1], offset: number, limit: number) => ({
+      job: mustGetJob(jobId),
+      ...deps.repo.report(jobId, status, offset, limit),
+    }),
     /** Stops a running job (kept as cancelled) before the app quits. */
     async close(): Promise<void> {
       const slot = active;

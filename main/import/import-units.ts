@@ -22,7 +22,6 @@ export function byCategoryOrder(a: { category: string | null }, b: { category: s
   return a.category.localeCompare(b.category);
 }
 
-
 async function statOrExplain(target: string) {
   try {
     return await fs.stat(target);
@@ -40,8 +39,22 @@ export async function listUnits(target: string, mapping: ColumnMapping, signal?:
     const walked = await walkImportRoot(target, { signal });
     return [
       ...walked.files.map((f): ImportUnit => ({ kind: 'file', ...f })),
-      ...walked.problems.map((p): ImportUnit => ({ kind: 'judged', relPath: p.relPath, displayName: p.displayName, category: null, status: p.status, reason: p.reason })),
-      ...walked.skipped.map((s): ImportUnit => ({ kind: 'judged', relPath: s.relPath, displayName: s.displayName, category: null, status: 'unsupported', reason: s.reason })),
+      ...walked.problems.map((p): ImportUnit => ({
+        kind: 'judged',
+        relPath: p.relPath,
+        displayName: p.displayName,
+        category: null,
+        status: p.status,
+        reason: p.reason,
+      })),
+      ...walked.skipped.map((s): ImportUnit => ({
+        kind: 'judged',
+        relPath: s.relPath,
+        displayName: s.displayName,
+        category: null,
+        status: 'unsupported',
+        reason: s.reason,
+      })),
     ];
   }
   if (tabularFormatOf(target)) {

@@ -22,7 +22,10 @@ try {
   const db = new Database(databasePath, { readonly: true });
   const rows = db.prepare<[], { id: number; text: string }>('SELECT id, text FROM documents ORDER BY id').all();
   db.close();
-  const groups = findDuplicateGroups(rows.map((r) => r.text), { nearThreshold });
+  const groups = findDuplicateGroups(
+    rows.map((r) => r.text),
+    { nearThreshold },
+  );
   const representative = new Map<number, number>();
   const pairs: [number, number][] = [];
   rows.forEach((row, i) => {

@@ -9,7 +9,10 @@ import type { NearDuplicateReply, NearDuplicateWorkerData } from './near-duplica
 /** Finds near-duplicates among all documents and stores `near_duplicate_of`; returns how many are flagged. */
 export async function flagNearDuplicates(db: Db, databasePath: string, nearThreshold = 0.8): Promise<number> {
   const workerData: NearDuplicateWorkerData = { databasePath, nearThreshold };
-  const worker = spawnWorker({ bundledName: 'near-duplicate-worker', sourcePath: 'import/near-duplicate-worker.ts' }, { workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const worker = spawnWorker(
+    { bundledName: 'near-duplicate-worker', sourcePath: 'import/near-duplicate-worker.ts' },
+    { workerData, resourceLimits: { maxOldGenerationSizeMb: 1024 } },
+  );
   const reply = await new Promise<NearDuplicateReply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -122,7 +122,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const job = finishJob(slot);
     retire(slot);
     stats.timeouts++;
-    job?.resolve(failure('timeout', `Reading the file took longer than ${Math.round(perFileTimeoutMs / 100) / 10} seconds, so it was stopped; it may be damaged or unusually complex.`));
+    job?.resolve(
+      failure(
+        'timeout',
+        `Reading the file took longer than ${Math.round(perFileTimeoutMs / 100) / 10} seconds, so it was stopped; it may be damaged or unusually complex.`,
+      ),
+    );
     dispatch();
   };
 
@@ -136,7 +141,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       job.reject(new ParserStartError(error ? error.message : `exit code ${exitCode}`));
     } else if (job) {
       if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        job.resolve(failure('too_large', `The parser ran out of memory on this file (limit ${maxOldGenerationSizeMb} MB), so it was stopped; the file is too large or too complex to import.`));
+        job.resolve(
+          failure(
+            'too_large',
+            `The parser ran out of memory on this file (limit ${maxOldGenerationSizeMb} MB), so it was stopped; the file is too large or too complex to import.`,
+          ),
+        );
       } else {
         const detail = error ? error.message : `exit code ${exitCode}`;
         job.resolve(failure('damaged', `The parser crashed on this file (${detail}); the file is probably damaged.`));

@@ -19,9 +19,7 @@ export type ParseRequest = { type: 'parse'; seq: number; source: ParseSource; fi
 
 /** Messages the worker sends: `ready` once its parsers are loaded, then one reply per request. */
 export type ParseResponse =
-  | { type: 'ready' }
-  | { type: 'result'; seq: number; result: ExtractResult }
-  | { type: 'error'; seq: number; error: { name: string; message: string } };
+  { type: 'ready' } | { type: 'result'; seq: number; result: ExtractResult } | { type: 'error'; seq: number; error: { name: string; message: string } };
 
 /** Data given to the worker at start. `allowTestHooks` lets tests trigger hangs and crashes by file name. */
 export interface ParseWorkerData {
@@ -30,7 +28,6 @@ export interface ParseWorkerData {
 
 /** Names that trigger a misbehaviour when test hooks are on: how the pool's recovery is tested. */
 export const testHookNames = { hang: '__test_hang__', outOfMemory: '__test_oom__', exit: '__test_exit__', throwUncaught: '__test_throw__' } as const;
-
 
 /** Reads a regular file, refusing FIFOs and devices without blocking on them, and oversized files unread. */
 async function readFileForParse(filePath: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { result: ExtractResult }> {
@@ -45,7 +42,12 @@ async function readFileForParse(filePath: string, maxBytes: number): Promise<{ b
     const stat = await handle.stat();
     if (!stat.isFile()) return { result: failure('unsupported', 'This is not a regular file (it is a folder, device, pipe or socket), so it was not read.') };
     if (stat.size > maxBytes) {
-      return { result: failure('too_large', `The file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one resume; split it or export a smaller copy.`) };
+      return {
+        result: failure(
+          'too_large',
+          `The file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one resume; split it or export a smaller copy.`,
+        ),
+      };
     }
     const buffer = await handle.readFile();
     return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
@@ -60,7 +62,10 @@ async function readFileForParse(filePath: string, maxBytes: number): Promise<{ b
 function runTestHook(fileName: string): void {
   if (fileName.startsWith(testHookNames.hang)) for (;;);
   if (fileName.startsWith(testHookNames.exit)) process.exit(7);
-  if (fileName.startsWith(testHookNames.throwUncaught)) setImmediate(() => { throw new Error('test hook: uncaught error'); });
+  if (fileName.startsWith(testHookNames.throwUncaught))
+    setImmediate(() => {
+      throw new Error('test hook: uncaught error');
+    });
   if (fileName.startsWith(testHookNames.outOfMemory)) {
     const hoard: number[][] = [];
     for (;;) hoard.push(Array.from({ length: 100_000 }, (_, index) => index * 1.5));
@@ -101,11 +106,20 @@ if (parentPort) {
   // stray: letting it kill the worker would wrongly fail the *next* file.
   process.on('unhandledRejection', () => undefined);
   // Parsers load before any file is handled, so a file's deadline (armed on 'ready') is its own.
-  const ready = preloadPdfJs().catch(() => undefined).then(() => port.postMessage({ type: 'ready' } satisfies ParseResponse));
+  const ready = preloadPdfJs()
+    .catch(() => undefined)
+    .then(() => port.postMessage({ type: 'ready' } satisfies ParseResponse));
   port.on('message', (request: ParseRequest) => {
-    ready.then(() => handle(request)).then(
-      (response) => port.postMessage(response),
-      (error: unknown) => port.postMessage({ type: 'error', seq: request.seq, error: { name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) } } satisfies ParseResponse),
-    );
+    ready
+      .then(() => handle(request))
+      .then(
+        (response) => port.postMessage(response),
+        (error: unknown) =>
+          port.postMessage({
+            type: 'error',
+            seq: request.seq,
+            error: { name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) },
+          } satisfies ParseResponse),
+      );
   });
 }

@@ -30,7 +30,10 @@ function resolveMapping(file: string, columns: string[], mapping: ColumnMapping,
     if (chosen && !columns.includes(chosen)) throw new AppError('bad_input', `${name} has no column "${chosen}"; columns are: ${columns.join(', ')}.`);
   }
   if (requireText && !textColumn) {
-    throw new AppError('bad_input', `${name} has no text column (looked for ${TEXT_COLUMN_CANDIDATES.join(', ')}); columns are: ${columns.join(', ')}. Choose one.`);
+    throw new AppError(
+      'bad_input',
+      `${name} has no text column (looked for ${TEXT_COLUMN_CANDIDATES.join(', ')}); columns are: ${columns.join(', ')}. Choose one.`,
+    );
   }
   return { textColumn, labelColumn };
 }
@@ -62,6 +65,13 @@ export async function readTabularUnits(file: string, mapping: ColumnMapping): Pr
   return records.map((row, index) => {
     // Record numbers, not line numbers: CSV fields span lines and blank JSONL lines are skipped.
     const relPath = `${base}#record ${index + 1}`;
-    return { kind: 'record', relPath, displayName: makeDisplayName(relPath), sourcePath: file, category: cell(row, labelColumn).trim() || null, text: cell(row, textColumn) };
+    return {
+      kind: 'record',
+      relPath,
+      displayName: makeDisplayName(relPath),
+      sourcePath: file,
+      category: cell(row, labelColumn).trim() || null,
+      text: cell(row, textColumn),
+    };
   });
 }

@@ -5,6 +5,10 @@ import { createHash } from 'node:crypto';
  * are the same (a PDF and the DOCX it was exported from, a re-saved copy) share it.
  */
 export function textHash(text: string): string {
-  const normalized = text.normalize('NFC').toLowerCase().replace(/[\s\u200b\u00a0]+/g, ' ').trim();
+  const normalized = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u200b\u00a0]+/g, ' ')
+    .trim();
   return createHash('sha256').update(normalized).digest('hex');
 }

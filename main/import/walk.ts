@@ -55,12 +55,14 @@ const invisibleChars = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u206
 
 /** Makes control, bidi and invisible characters visible, e.g. "a\nb" → "a␊b", U+202E → "<U+202E>". */
 export function makeDisplayName(name: string): string {
-  return name
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, (char) => (char === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + char.charCodeAt(0))))
-    .replace(/[\u0080-\u009f]/g, (char) => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
-    .replace(invisibleChars, (char) => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
-    .normalize('NFC');
+  return (
+    name
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .replace(/[\u0000-\u001f\u007f]/g, (char) => (char === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + char.charCodeAt(0))))
+      .replace(/[\u0080-\u009f]/g, (char) => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+      .replace(invisibleChars, (char) => `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+      .normalize('NFC')
+  );
 }
 
 /** Why an entry is skipped on purpose, or null when it should be imported. */
@@ -139,7 +141,10 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
         if (ancestors.has(key)) {
           problem(childSegments, 'This link leads back to a folder that contains it (a symlink loop), so it was not followed.');
         } else if (firstSeenAt !== undefined) {
-          skip(childSegments, `This folder is the same as "${makeDisplayName(firstSeenAt) || '.'}", already imported through that path; its files were not imported twice.`);
+          skip(
+            childSegments,
+            `This folder is the same as "${makeDisplayName(firstSeenAt) || '.'}", already imported through that path; its files were not imported twice.`,
+          );
         } else if (childSegments.length > maxDepth) {
           skip(childSegments, `Folder nested deeper than ${maxDepth} levels, skipped.`);
         } else {

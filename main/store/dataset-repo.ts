@@ -4,16 +4,16 @@ import type { Db } from './database';
 
 /** Counts shown on the Dataset page and by `resume-studio info`. */
 export function createDatasetRepo(db: Db) {
-  const counts = db.prepare<[], { documents: number; labelled: number }>(
-    'SELECT COUNT(*) AS documents, COUNT(category_id) AS labelled FROM documents',
-  );
+  const counts = db.prepare<[], { documents: number; labelled: number }>('SELECT COUNT(*) AS documents, COUNT(category_id) AS labelled FROM documents');
   const byCategory = db.prepare<[], { category: string; documents: number }>(
     `SELECT c.name AS category, COUNT(d.id) AS documents FROM categories c
      LEFT JOIN documents d ON d.category_id = c.id GROUP BY c.id ORDER BY c.name`,
   );
-  const tableCount = (table: 'import_jobs' | 'training_runs' | 'models') =>
-    (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const health = db.prepare<[number, number], Omit<DataHealth, 'classCounts' | 'tinyClasses' | 'tinyClassThreshold' | 'shortTextChars' | 'longTextChars' | 'extractionFailures'>>(
+  const tableCount = (table: 'import_jobs' | 'training_runs' | 'models') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const health = db.prepare<
+    [number, number],
+    Omit<DataHealth, 'classCounts' | 'tinyClasses' | 'tinyClassThreshold' | 'shortTextChars' | 'longTextChars' | 'extractionFailures'>
+  >(
     `SELECT COUNT(*) - COUNT(category_id) AS unlabelled,
             COALESCE(SUM(char_count < ?), 0) AS shortTexts,
             COALESCE(SUM(char_count > ?), 0) AS longTexts,

@@ -107,7 +107,18 @@ export function createImportRepo(db: Db) {
       }
       // A retried row is updated in place; only new rows add to done_files, so nothing counts twice.
       const existed = itemExists.get(jobId, item.relPath) !== undefined;
-      const changed = insertItem.run({ jobId, relPath: item.relPath, displayName: item.displayName, category: item.category, format: item.format, sizeBytes: item.sizeBytes, contentHash: item.contentHash, status, reason, documentId }).changes;
+      const changed = insertItem.run({
+        jobId,
+        relPath: item.relPath,
+        displayName: item.displayName,
+        category: item.category,
+        format: item.format,
+        sizeBytes: item.sizeBytes,
+        contentHash: item.contentHash,
+        status,
+        reason,
+        documentId,
+      }).changes;
       written += changed;
       if (changed && !existed) added++;
     }
@@ -118,7 +129,9 @@ export function createImportRepo(db: Db) {
   return {
     /** Starts a job row in state 'running'. */
     createJob(rootPath: string, kind: ImportJob['kind'], options: object): number {
-      const result = db.prepare("INSERT INTO import_jobs (root_path, kind, state, options_json) VALUES (?, ?, 'running', ?)").run(rootPath, kind, JSON.stringify(options));
+      const result = db
+        .prepare("INSERT INTO import_jobs (root_path, kind, state, options_json) VALUES (?, ?, 'running', ?)")
+        .run(rootPath, kind, JSON.stringify(options));
       return Number(result.lastInsertRowid);
     },
     /** A job with its per-status counts, or undefined. */
@@ -149,7 +162,9 @@ export function createImportRepo(db: Db) {
     },
     /** Relative paths this job already settled, so a resumed job skips them (timeouts and read errors are retried). */
     doneRelPaths(id: number): Set<string> {
-      const rows = db.prepare<[number], { rel_path: string }>(`SELECT rel_path FROM import_items WHERE import_job_id = ? AND status NOT IN (${retriedList})`).all(id);
+      const rows = db
+        .prepare<[number], { rel_path: string }>(`SELECT rel_path FROM import_items WHERE import_job_id = ? AND status NOT IN (${retriedList})`)
+        .all(id);
       return new Set(rows.map((r) => r.rel_path));
     },
     /** The document already holding these exact bytes, if any. */
@@ -166,12 +181,28 @@ export function createImportRepo(db: Db) {
       const where = status ? 'import_job_id = ? AND status = ?' : 'import_job_id = ?';
       const args: (number | string)[] = status ? [jobId, status] : [jobId];
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM import_items WHERE ${where}`).get(...args) as { n: number }).n;
-      const rows = db
-        .prepare(`SELECT * FROM import_items WHERE ${where} ORDER BY (status = 'imported'), id LIMIT ? OFFSET ?`)
-        .all(...args, limit, offset) as { rel_path: string; display_name: string; category: string | null; format: string | null; size_bytes: number | null; status: FileStatus; reason: string; document_id: number | null }[];
+      const rows = db.prepare(`SELECT * FROM import_items WHERE ${where} ORDER BY (status = 'imported'), id LIMIT ? OFFSET ?`).all(...args, limit, offset) as {
+        rel_path: string;
+        display_name: string;
+        category: string | null;
+        format: string | null;
+        size_bytes: number | null;
+        status: FileStatus;
+        reason: string;
+        document_id: number | null;
+      }[];
       return {
         total,
-        items: rows.map((r) => ({ relPath: r.rel_path, displayName: r.display_name, category: r.category, format: r.format, sizeBytes: r.size_bytes, status: r.status, reason: r.reason, documentId: r.document_id })),
+        items: rows.map((r) => ({
+          relPath: r.rel_path,
+          displayName: r.display_name,
+          category: r.category,
+          format: r.format,
+          sizeBytes: r.size_bytes,
+          status: r.status,
+          reason: r.reason,
+          documentId: r.document_id,
+        })),
       };
     },
   };

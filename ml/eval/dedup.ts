@@ -62,7 +62,8 @@ export function shingles(text: string): Uint32Array {
   });
   const out = new Uint32Array(Math.max(1, wordHashes.length - 2));
   if (wordHashes.length < 3) out[0] = mix(wordHashes.reduce((a, b) => mix(a ^ b), 7));
-  for (let i = 0; i + 2 < wordHashes.length; i++) out[i] = mix(mix(wordHashes[i]! ^ 0x9e3779b9) ^ Math.imul(wordHashes[i + 1]!, 31) ^ Math.imul(wordHashes[i + 2]!, 961));
+  for (let i = 0; i + 2 < wordHashes.length; i++)
+    out[i] = mix(mix(wordHashes[i]! ^ 0x9e3779b9) ^ Math.imul(wordHashes[i + 1]!, 31) ^ Math.imul(wordHashes[i + 2]!, 961));
   out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;

@@ -25,7 +25,11 @@ export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): Evalua
 }
 
 /** Seeded, stratified, duplicate-aware holdout: fit on train, report on test. */
-export function holdoutEvaluation(corpus: Corpus, params: Partial<PipelineParams>, options: { testFraction?: number; seed?: number; groups?: DuplicateGroups; hooks?: FitHooks } = {}) {
+export function holdoutEvaluation(
+  corpus: Corpus,
+  params: Partial<PipelineParams>,
+  options: { testFraction?: number; seed?: number; groups?: DuplicateGroups; hooks?: FitHooks } = {},
+) {
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
   const classes = [...new Set(corpus.labels)].sort();
   const y = corpus.labels.map((l) => classes.indexOf(l));
@@ -47,7 +51,11 @@ export interface CrossValidationResult {
 }
 
 /** Repeatable stratified, duplicate-aware k-fold cross-validation. */
-export function crossValidate(corpus: Corpus, params: Partial<PipelineParams>, options: { folds?: number; seed?: number; groups?: DuplicateGroups; onFold?: (fold: number, report: EvaluationReport) => void } = {}): CrossValidationResult {
+export function crossValidate(
+  corpus: Corpus,
+  params: Partial<PipelineParams>,
+  options: { folds?: number; seed?: number; groups?: DuplicateGroups; onFold?: (fold: number, report: EvaluationReport) => void } = {},
+): CrossValidationResult {
   const k = options.folds ?? 5;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
   const classes = [...new Set(corpus.labels)].sort();
@@ -65,7 +73,11 @@ export function crossValidate(corpus: Corpus, params: Partial<PipelineParams>, o
     // Map the fold model's classes (a class may be missing from a fold's training rows) onto all classes.
     const cols = pipeline.classes.map((c) => classes.indexOf(c));
     test.forEach((row, i) => cols.forEach((col, k2) => (oofProba[row * classes.length + col] = proba[i * cols.length + k2]!)));
-    const report = evaluatePredictions(pickRows(Array.from(y), test), Float64Array.from(test.flatMap((row) => Array.from(oofProba.subarray(row * classes.length, (row + 1) * classes.length)))), classes);
+    const report = evaluatePredictions(
+      pickRows(Array.from(y), test),
+      Float64Array.from(test.flatMap((row) => Array.from(oofProba.subarray(row * classes.length, (row + 1) * classes.length)))),
+      classes,
+    );
     folds.push(report);
     options.onFold?.(f, report);
   }
@@ -81,7 +93,11 @@ export interface LearningCurvePoint {
 }
 
 /** Macro-F1 on a fixed dedup-aware test split as the training set grows (seeded subsets of the train side). */
-export function learningCurve(corpus: Corpus, params: Partial<PipelineParams>, options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups } = {}): LearningCurvePoint[] {
+export function learningCurve(
+  corpus: Corpus,
+  params: Partial<PipelineParams>,
+  options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups } = {},
+): LearningCurvePoint[] {
   const fractions = options.fractions ?? [0.1, 0.25, 0.5, 0.75, 1];
   const seed = options.seed ?? 42;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
@@ -120,7 +136,15 @@ export function rankLikelyMislabelled(cv: Pick<CrossValidationResult, 'oofProba'
     for (let k = 0; k < K; k++) if (k !== label && cv.oofProba[row * K + k]! > cv.oofProba[row * K + best]!) best = k;
     const given = cv.oofProba[row * K + label]!;
     const suggested = cv.oofProba[row * K + best]!;
-    if (suggested > given) out.push({ row, givenLabel: cv.classes[label]!, suggestedLabel: cv.classes[best]!, givenProbability: given, suggestedProbability: suggested, margin: suggested - given });
+    if (suggested > given)
+      out.push({
+        row,
+        givenLabel: cv.classes[label]!,
+        suggestedLabel: cv.classes[best]!,
+        givenProbability: given,
+        suggestedProbability: suggested,
+        margin: suggested - given,
+      });
   });
   return out.sort((a, b) => b.margin - a.margin || a.row - b.row).slice(0, top);
 }

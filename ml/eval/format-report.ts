@@ -9,11 +9,16 @@ export function formatReport(report: EvaluationReport, maxConfusions = 10): stri
     '',
     `${'class'.padEnd(width)}  precision  recall     f1  support`,
   ];
-  for (const c of report.perClass) lines.push(`${c.label.padEnd(width)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}  ${String(c.support).padStart(7)}`);
+  for (const c of report.perClass)
+    lines.push(
+      `${c.label.padEnd(width)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1.toFixed(3).padStart(5)}  ${String(c.support).padStart(7)}`,
+    );
   const confusions: [string, string, number][] = [];
-  report.confusion.forEach((row, t) => row.forEach((n, p) => {
-    if (t !== p && n > 0) confusions.push([report.classes[t]!, report.classes[p]!, n]);
-  }));
+  report.confusion.forEach((row, t) =>
+    row.forEach((n, p) => {
+      if (t !== p && n > 0) confusions.push([report.classes[t]!, report.classes[p]!, n]);
+    }),
+  );
   confusions.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
   if (confusions.length) {
     lines.push('', 'most frequent confusions (true → predicted):');

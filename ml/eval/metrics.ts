@@ -70,7 +70,12 @@ export function logLoss(yTrue: ArrayLike<number>, proba: ArrayLike<number>, nCla
  * Expected calibration error: rows binned by top-class confidence into `bins` equal-width bins;
  * ECE = Σ_b (n_b / n) · |accuracy_b − mean confidence_b|.
  */
-export function expectedCalibrationError(yTrue: ArrayLike<number>, proba: ArrayLike<number>, nClasses: number, bins = 10): { ece: number; bins: { confidence: number; accuracy: number; count: number }[] } {
+export function expectedCalibrationError(
+  yTrue: ArrayLike<number>,
+  proba: ArrayLike<number>,
+  nClasses: number,
+  bins = 10,
+): { ece: number; bins: { confidence: number; accuracy: number; count: number }[] } {
   const count = new Float64Array(bins);
   const conf = new Float64Array(bins);
   const hits = new Float64Array(bins);
@@ -124,8 +129,14 @@ export function evaluatePredictions(yTrue: ArrayLike<number>, proba: ArrayLike<n
   const perClass = perClassScores(confusion);
   const { macro, weighted } = averageScores(perClass);
   return {
-    classes, accuracy: accuracy(yTrue, yPred), macro, weighted, confusion, testRows: yTrue.length,
+    classes,
+    accuracy: accuracy(yTrue, yPred),
+    macro,
+    weighted,
+    confusion,
+    testRows: yTrue.length,
     perClass: perClass.map((s, i) => ({ ...s, label: classes[i]! })),
-    logLoss: logLoss(yTrue, proba, k), ece: expectedCalibrationError(yTrue, proba, k).ece,
+    logLoss: logLoss(yTrue, proba, k),
+    ece: expectedCalibrationError(yTrue, proba, k).ece,
   };
 }

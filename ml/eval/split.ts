@@ -37,7 +37,12 @@ export const singletonGroups = (n: number): Int32Array => Int32Array.from({ leng
  * test side while that brings the class's test rows closer to testFraction of its rows; a class
  * always keeps at least one group for training.
  */
-export function groupStratifiedSplit(labels: ArrayLike<number>, groupOf: ArrayLike<number>, testFraction: number, seed: number): { train: Int32Array; test: Int32Array } {
+export function groupStratifiedSplit(
+  labels: ArrayLike<number>,
+  groupOf: ArrayLike<number>,
+  testFraction: number,
+  seed: number,
+): { train: Int32Array; test: Int32Array } {
   const rng = createRng(seed);
   const train: number[] = [];
   const test: number[] = [];

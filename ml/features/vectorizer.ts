@@ -36,13 +36,28 @@ export interface VectorizerParams {
 
 /** TF-IDF defaults tuned on resumes (see the bench). */
 export const defaultTfidfParams: VectorizerParams = {
-  weighting: 'tfidf', ngramMax: 2, minDf: 2, maxDf: 0.9, maxFeatures: 0, chi2Features: 0, sublinearTf: true,
-  norm: 'l2', headlineTokens: 0, normalize: {}, tokenize: {},
+  weighting: 'tfidf',
+  ngramMax: 2,
+  minDf: 2,
+  maxDf: 0.9,
+  maxFeatures: 0,
+  chi2Features: 0,
+  sublinearTf: true,
+  norm: 'l2',
+  headlineTokens: 0,
+  normalize: {},
+  tokenize: {},
 };
 
 /** CountVectorizer defaults: raw counts of words, stopwords removed, no normalization. */
 export const defaultCountParams: VectorizerParams = {
-  ...defaultTfidfParams, weighting: 'count', ngramMax: 1, minDf: 1, maxDf: 1, sublinearTf: false, norm: 'none',
+  ...defaultTfidfParams,
+  weighting: 'count',
+  ngramMax: 1,
+  minDf: 1,
+  maxDf: 1,
+  sublinearTf: false,
+  norm: 'none',
 };
 
 /** Turns resume texts into a sparse document-term matrix. */
@@ -187,11 +202,15 @@ export class TextVectorizer {
       const scores = Float64Array.from(candidates, (f) => df[f]!);
       chosen = Array.from(topKIndices(scores, p.maxFeatures), (i) => candidates[i]!);
     }
-    const termOf = (f: number): string => (f < unigramCount ? names[f]! : `${names[bigramPairs[(f - unigramCount) * 2]!]} ${names[bigramPairs[(f - unigramCount) * 2 + 1]!]}`);
+    const termOf = (f: number): string =>
+      f < unigramCount ? names[f]! : `${names[bigramPairs[(f - unigramCount) * 2]!]} ${names[bigramPairs[(f - unigramCount) * 2 + 1]!]}`;
     const entries = chosen.map((f) => ({ term: termOf(f), df: df[f]! }));
     entries.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     const idf = p.weighting === 'tfidf' ? entries.map((e) => quantize(Math.log((1 + nDocs) / (1 + e.df)) + 1)) : null;
-    this.setState(entries.map((e) => e.term), idf);
+    this.setState(
+      entries.map((e) => e.term),
+      idf,
+    );
     // Pass 2: the training matrix, through the same lookup as transform().
     const remap = Int32Array.from(names, (t) => this.vocab!.tokenId(t));
     const builder = new CsrBuilder(this.vocab!.size);
@@ -205,7 +224,13 @@ export class TextVectorizer {
     return builder.build();
   }
 
-  private chi2Select(candidates: number[], nFeatures: number, docs: Int32Array[], docFeatures: Int32Array[], labels: { y: Int32Array; nClasses: number }): number[] {
+  private chi2Select(
+    candidates: number[],
+    nFeatures: number,
+    docs: Int32Array[],
+    docFeatures: Int32Array[],
+    labels: { y: Int32Array; nClasses: number },
+  ): number[] {
     const k = labels.nClasses;
     const candidateIndex = new Int32Array(nFeatures).fill(-1);
     candidates.forEach((f, i) => (candidateIndex[f] = i));
@@ -238,7 +263,12 @@ export class TextVectorizer {
     const scratch = new RowScratch();
     for (const text of texts) {
       const { headline, body } = this.analyze(text);
-      this.addRow(builder, Int32Array.from(body, (t) => vocab.tokenId(t)), Int32Array.from(headline, (t) => vocab.tokenId(t)), scratch);
+      this.addRow(
+        builder,
+        Int32Array.from(body, (t) => vocab.tokenId(t)),
+        Int32Array.from(headline, (t) => vocab.tokenId(t)),
+        scratch,
+      );
     }
     return builder.build();
   }
@@ -262,7 +292,7 @@ export class TextVectorizer {
     const cols = s.cols.subarray(0, n).sort();
     let m = 0;
     let sumSq = 0;
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       let j = i + 1;
       while (j < n && cols[j] === cols[i]) j++;
       const tf = j - i;

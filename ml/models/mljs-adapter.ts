@@ -56,7 +56,9 @@ export class MljsLogisticRegression implements SparseClassifier {
     const present = new Set(y);
     if (present.size !== nClasses) throw new Error(`mljs needs every class 0..${nClasses - 1} in the training rows; got ${present.size}.`);
     if (X.rows * X.cols > this.params.maxDenseCells) {
-      throw new Error(`mljs needs a dense ${X.rows} × ${X.cols} matrix (${((X.rows * X.cols * 8) / 1e9).toFixed(1)} GB); cap features with chi² or use the fast engine.`);
+      throw new Error(
+        `mljs needs a dense ${X.rows} × ${X.cols} matrix (${((X.rows * X.cols * 8) / 1e9).toFixed(1)} GB); cap features with chi² or use the fast engine.`,
+      );
     }
     throwIfAborted(hooks.signal);
     this.model = null;
@@ -98,7 +100,13 @@ export class MljsLogisticRegression implements SparseClassifier {
 
   toJSON(): Record<string, unknown> {
     requireFitted(this.isFitted, 'MljsLogisticRegression');
-    return { engine: this.engine, params: this.params, nClasses: this.nClasses, nFeatures: this.nFeatures, notClassWeights: this.model!.classifiers.map((c) => c.weights.to1DArray()) };
+    return {
+      engine: this.engine,
+      params: this.params,
+      nClasses: this.nClasses,
+      nFeatures: this.nFeatures,
+      notClassWeights: this.model!.classifiers.map((c) => c.weights.to1DArray()),
+    };
   }
 
   /** Restores a model saved by toJSON. */
@@ -107,9 +115,13 @@ export class MljsLogisticRegression implements SparseClassifier {
     m.nClasses = Number(json.nClasses);
     m.nFeatures = Number(json.nFeatures);
     const weights = json.notClassWeights as number[][];
-    if (!Array.isArray(weights) || weights.length !== m.nClasses || weights.some((w) => w.length !== m.nFeatures)) throw new Error('mljs weights do not match the declared shape.');
+    if (!Array.isArray(weights) || weights.length !== m.nClasses || weights.some((w) => w.length !== m.nFeatures))
+      throw new Error('mljs weights do not match the declared shape.');
     m.model = LogisticRegression.load({
-      name: 'LogisticRegression', numSteps: m.params.numSteps, learningRate: 0, numberClasses: m.nClasses,
+      name: 'LogisticRegression',
+      numSteps: m.params.numSteps,
+      learningRate: 0,
+      numberClasses: m.nClasses,
       classifiers: weights.map((w) => ({ numSteps: m.params.numSteps, learningRate: 0, weights: [w] })),
     });
     return m;

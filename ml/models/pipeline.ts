@@ -24,7 +24,16 @@ export interface PipelineParams {
 
 /** Per-engine vectorizer defaults: TF-IDF 1–2-grams, headline terms, chi² 5k (fast) or 2k (mljs, dense). */
 export function defaultVectorizerFor(engine: EngineName): Partial<VectorizerParams> {
-  return { weighting: 'tfidf', ngramMax: 2, minDf: 2, maxDf: 0.9, sublinearTf: true, norm: 'l2', headlineTokens: 5, chi2Features: engine === 'mljs' ? 2000 : 5000 };
+  return {
+    weighting: 'tfidf',
+    ngramMax: 2,
+    minDf: 2,
+    maxDf: 0.9,
+    sublinearTf: true,
+    norm: 'l2',
+    headlineTokens: 5,
+    chi2Features: engine === 'mljs' ? 2000 : 5000,
+  };
 }
 
 /** Facts about the data a pipeline was fitted on. */
@@ -130,7 +139,13 @@ export class TextClassifier {
 }
 
 /** Builds a pipeline around an already-restored vectorizer and model (used by deserialization). */
-export function assemblePipeline(params: PipelineParams, vectorizer: TextVectorizer, model: SparseClassifier, classes: string[], training: TrainingInfo): TextClassifier {
+export function assemblePipeline(
+  params: PipelineParams,
+  vectorizer: TextVectorizer,
+  model: SparseClassifier,
+  classes: string[],
+  training: TrainingInfo,
+): TextClassifier {
   const p = new TextClassifier(params);
   p.vectorizer = vectorizer;
   p.model = model;

@@ -34,7 +34,15 @@ export interface SoftmaxParams {
 
 /** Defaults measured on the resume corpora (see tests/bench/bench-ml.ts). */
 export const defaultSoftmaxParams: SoftmaxParams = {
-  C: 100, maxEpochs: 30, eta0: 2, seed: 42, earlyStopping: true, validationFraction: 0.1, patience: 2, refit: 'auto', classWeight: 'none',
+  C: 100,
+  maxEpochs: 30,
+  eta0: 2,
+  seed: 42,
+  earlyStopping: true,
+  validationFraction: 0.1,
+  patience: 2,
+  refit: 'auto',
+  classWeight: 'none',
 };
 
 interface SgdState {
@@ -88,7 +96,12 @@ export class SoftmaxRegression implements SparseClassifier {
     }
     const { train, validation } = stratifiedHoldout(y, nClasses, p.validationFraction, rng);
     const state = this.newState();
-    let best: { loss: number; epoch: number; weights: Float64Array; bias: Float64Array } = { loss: Infinity, epoch: 0, weights: new Float64Array(0), bias: new Float64Array(0) };
+    let best: { loss: number; epoch: number; weights: Float64Array; bias: Float64Array } = {
+      loss: Infinity,
+      epoch: 0,
+      weights: new Float64Array(0),
+      bias: new Float64Array(0),
+    };
     for (let e = 0; e < p.maxEpochs; e++) {
       throwIfAborted(hooks.signal);
       const trainLoss = this.epoch(state, X, y, train, sampleWeight, rng, train.length);
@@ -147,7 +160,7 @@ export class SoftmaxRegression implements SparseClassifier {
         if (scores[k]! > max) max = scores[k]!;
       }
       let sum = 0;
-      for (let k = 0; k < K; k++) sum += (scores[k] = Math.exp(scores[k]! - max));
+      for (let k = 0; k < K; k++) sum += scores[k] = Math.exp(scores[k]! - max);
       const label = y[r]!;
       lossSum -= Math.log(Math.max(scores[label]! / sum, 1e-15));
       const w = sampleWeight[label]!;
@@ -185,7 +198,14 @@ export class SoftmaxRegression implements SparseClassifier {
   predictProba(X: CsrMatrix): Float64Array {
     requireFitted(this.isFitted, 'SoftmaxRegression');
     if (X.cols !== this.nFeatures) throw new Error(`X has ${X.cols} columns; the model was fitted on ${this.nFeatures}.`);
-    return probabilities(X, Int32Array.from({ length: X.rows }, (_, i) => i), this.weights!, this.bias!, 1, this.nClasses);
+    return probabilities(
+      X,
+      Int32Array.from({ length: X.rows }, (_, i) => i),
+      this.weights!,
+      this.bias!,
+      1,
+      this.nClasses,
+    );
   }
 
   predict(X: CsrMatrix): Int32Array {
@@ -201,7 +221,15 @@ export class SoftmaxRegression implements SparseClassifier {
 
   toJSON(): Record<string, unknown> {
     requireFitted(this.isFitted, 'SoftmaxRegression');
-    return { engine: this.engine, params: this.params, nClasses: this.nClasses, nFeatures: this.nFeatures, epochsRun: this.epochsRun, bias: Array.from(this.bias!), weights: Array.from(this.weights!) };
+    return {
+      engine: this.engine,
+      params: this.params,
+      nClasses: this.nClasses,
+      nFeatures: this.nFeatures,
+      epochsRun: this.epochsRun,
+      bias: Array.from(this.bias!),
+      weights: Array.from(this.weights!),
+    };
   }
 
   /** Restores a model saved by toJSON. */
@@ -234,7 +262,7 @@ function probabilities(X: CsrMatrix, rows: Int32Array, W: Float64Array, bias: Fl
     let max = -Infinity;
     for (let k = 0; k < K; k++) max = Math.max(max, (out[o + k] = out[o + k]! * scale + bias[k]!));
     let sum = 0;
-    for (let k = 0; k < K; k++) sum += (out[o + k] = Math.exp(out[o + k]! - max));
+    for (let k = 0; k < K; k++) sum += out[o + k] = Math.exp(out[o + k]! - max);
     for (let k = 0; k < K; k++) out[o + k]! /= sum;
   }
   return out;

@@ -34,7 +34,7 @@ const pick = <T>(items: readonly T[], rng: Rng): T => items[rng.int(items.length
 
 function mojibake(text: string): string {
   // UTF-8 bytes read as Latin-1: the corruption the updated-resume corpus is full of.
-  return text.replace(/[•’–é]/g, (ch) => ({ '•': 'â\u0080¢', '’': 'â\u0080\u0099', '–': 'â\u0080\u0093', 'é': 'Ã©' })[ch] ?? ch);
+  return text.replace(/[•’–é]/g, (ch) => ({ '•': 'â\u0080¢', '’': 'â\u0080\u0099', '–': 'â\u0080\u0093', é: 'Ã©' })[ch] ?? ch);
 }
 
 function resume(category: string, rng: Rng, crossTalk: number): string {
@@ -89,7 +89,13 @@ export function generateResumeSample(options: SampleOptions): LabelledText[] {
   for (const category of classes) {
     for (let i = 0; i < options.perClass; i++) {
       const text = resume(category, rng, crossTalk);
-      const label = classes.length > 1 && rng.next() < labelNoise ? pick(classes.filter((c) => c !== category), rng) : category;
+      const label =
+        classes.length > 1 && rng.next() < labelNoise
+          ? pick(
+              classes.filter((c) => c !== category),
+              rng,
+            )
+          : category;
       out.push({ category: label, text });
     }
   }

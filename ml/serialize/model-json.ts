@@ -52,7 +52,8 @@ export function serializeModel(pipeline: TextClassifier, metrics: EvaluationRepo
 export function deserializeModel(input: string | unknown): { pipeline: TextClassifier; metrics: EvaluationReport | null } {
   const doc = (typeof input === 'string' ? JSON.parse(input) : input) as Partial<ModelDocument> | null;
   if (!doc || typeof doc !== 'object' || doc.format !== MODEL_FORMAT) throw new Error(`Not a Resume Studio model (expected format "${MODEL_FORMAT}").`);
-  if (doc.version !== MODEL_FORMAT_VERSION) throw new Error(`Model format version ${String(doc.version)} is not supported (this build reads version ${MODEL_FORMAT_VERSION}).`);
+  if (doc.version !== MODEL_FORMAT_VERSION)
+    throw new Error(`Model format version ${String(doc.version)} is not supported (this build reads version ${MODEL_FORMAT_VERSION}).`);
   if (!Array.isArray(doc.classes) || doc.classes.length < 2 || !Array.isArray(doc.vocabulary) || !doc.params || !doc.training || !doc.model) {
     throw new Error('The model file is incomplete (classes, vocabulary, params, training or model missing).');
   }

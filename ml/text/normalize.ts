@@ -37,8 +37,24 @@ export interface NormalizeReport {
 export const MASK_TOKENS = { url: '__url__', email: '__email__', phone: '__phone__', number: '__num__' } as const;
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', bull: '•',
-  rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', hellip: '…', copy: '©', reg: '®', trade: '™', middot: '·',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  bull: '•',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  middot: '·',
 };
 
 const decodeEntity = (match: string, dec?: string, hex?: string, name?: string): string => {
@@ -65,7 +81,12 @@ interface Step {
 const STEPS: Step[] = [
   { step: 'repairMojibake', rules: [mojibakeRule], applies: (t) => /[\u00c2-\u00f4]/.test(t) },
   // Normalizing each non-ASCII run with the ASCII starter before it equals NFC of the whole text.
-  { step: 'unicodeNfc', rules: [{ pattern: /[^\u0080-\uffff]?[\u0080-\uffff]+/g, replace: (m) => m.normalize('NFC') }], applies: (t) => /[\u0080-\uffff]/.test(t), whole: (t) => t.normalize('NFC') },
+  {
+    step: 'unicodeNfc',
+    rules: [{ pattern: /[^\u0080-\uffff]?[\u0080-\uffff]+/g, replace: (m) => m.normalize('NFC') }],
+    applies: (t) => /[\u0080-\uffff]/.test(t),
+    whole: (t) => t.normalize('NFC'),
+  },
   {
     step: 'stripHtml',
     rules: [
@@ -74,10 +95,32 @@ const STEPS: Step[] = [
     ],
     applies: (t) => t.includes('<') || t.includes('&'),
   },
-  { step: 'maskUrls', rules: [{ pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/gi, replace: () => ` ${MASK_TOKENS.url} `, literal: ` ${MASK_TOKENS.url} ` }], applies: (t) => /https?:|www\./i.test(t) },
-  { step: 'maskEmails', rules: [{ pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, replace: () => ` ${MASK_TOKENS.email} `, literal: ` ${MASK_TOKENS.email} ` }], applies: (t) => t.includes('@') },
-  { step: 'maskPhones', rules: [{ pattern: /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-](?!(?:19|20)\d\d(?!\d))\d{2,5}){1,3}(?!\w)/g, replace: maskPhone }], applies: (t) => /\d/.test(t) },
-  { step: 'maskDigitRuns', rules: [{ pattern: /\d{7,}/g, replace: () => ` ${MASK_TOKENS.number} `, literal: ` ${MASK_TOKENS.number} ` }], applies: (t) => /\d{7}/.test(t) },
+  {
+    step: 'maskUrls',
+    rules: [{ pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/gi, replace: () => ` ${MASK_TOKENS.url} `, literal: ` ${MASK_TOKENS.url} ` }],
+    applies: (t) => /https?:|www\./i.test(t),
+  },
+  {
+    step: 'maskEmails',
+    rules: [
+      {
+        pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+        replace: () => ` ${MASK_TOKENS.email} `,
+        literal: ` ${MASK_TOKENS.email} `,
+      },
+    ],
+    applies: (t) => t.includes('@'),
+  },
+  {
+    step: 'maskPhones',
+    rules: [{ pattern: /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-](?!(?:19|20)\d\d(?!\d))\d{2,5}){1,3}(?!\w)/g, replace: maskPhone }],
+    applies: (t) => /\d/.test(t),
+  },
+  {
+    step: 'maskDigitRuns',
+    rules: [{ pattern: /\d{7,}/g, replace: () => ` ${MASK_TOKENS.number} `, literal: ` ${MASK_TOKENS.number} ` }],
+    applies: (t) => /\d{7}/.test(t),
+  },
   {
     step: 'collapseWhitespace',
     rules: [

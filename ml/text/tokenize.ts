@@ -75,7 +75,7 @@ export function forEachToken(text: string, options: TokenizeOptions, emit: (toke
   // Lower-casing can change the length (e.g. "İ"); then offsets would drift, so scan the original text.
   const sameLength = lower.length === text.length;
   const source = sameLength ? lower : text;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const end = tokenEnd(source, i);
     if (end < 0) {
       i++;

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-const focusableSelector = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const focusableSelector =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Props of ModalDialog. */
 export interface ModalDialogProps {
@@ -39,7 +40,9 @@ export function ModalDialog({ title, subtitle, onClose, children, className }: M
   // The native dialog lets Tab escape to the browser chrome; keep it inside instead.
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(focusableSelector)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>(focusableSelector)].filter(
+      (el) => el.offsetParent !== null || el === document.activeElement,
+    );
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;

@@ -4,7 +4,15 @@
 export function ProgressMeter({ label, value, max, valueText }: { label: string; value: number; max: number; valueText: string }) {
   const percent = max > 0 ? Math.min(100, (value / max) * 100) : 0;
   return (
-    <div className="progress-meter" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={max} aria-valuenow={value} aria-valuetext={valueText}>
+    <div
+      className="progress-meter"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={value}
+      aria-valuetext={valueText}
+    >
       <div className="progress-fill" style={{ width: `${percent}%` }} />
     </div>
   );

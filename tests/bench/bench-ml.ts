@@ -9,14 +9,34 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadLabelledDataset } from '../../main/datasets/index';
-import { crossValidate, createRng, evaluatePipeline, findDuplicateGroups, generateResumeSample, groupStratifiedSplit, TextClassifier, type EngineName, type PipelineParams, type Rng } from '../../ml/index';
+import {
+  crossValidate,
+  createRng,
+  evaluatePipeline,
+  findDuplicateGroups,
+  generateResumeSample,
+  groupStratifiedSplit,
+  TextClassifier,
+  type EngineName,
+  type PipelineParams,
+  type Rng,
+} from '../../ml/index';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string' }, engines: { type: 'string', default: 'fast,mljs' }, scales: { type: 'string', default: 'base,10k,50k' },
-    json: { type: 'boolean', default: false }, seed: { type: 'string', default: '42' }, seeds: { type: 'string', default: '0' },
-    cv: { type: 'string', default: '0' }, 'drop-duplicates': { type: 'boolean', default: false }, repeats: { type: 'string', default: '1' }, ablation: { type: 'boolean', default: false },
-    'text-column': { type: 'string' }, 'label-column': { type: 'string' }, only: { type: 'string' },
+    data: { type: 'string' },
+    engines: { type: 'string', default: 'fast,mljs' },
+    scales: { type: 'string', default: 'base,10k,50k' },
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '42' },
+    seeds: { type: 'string', default: '0' },
+    cv: { type: 'string', default: '0' },
+    'drop-duplicates': { type: 'boolean', default: false },
+    repeats: { type: 'string', default: '1' },
+    ablation: { type: 'boolean', default: false },
+    'text-column': { type: 'string' },
+    'label-column': { type: 'string' },
+    only: { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -25,9 +45,23 @@ const SCALE_DOCS: Record<string, number> = { '10k': 10_000, '50k': 50_000 };
 const MLJS_BUDGET_S = 300;
 
 interface Row {
-  engine: string; scale: string; docs: number; classes: number; vocab: number; vectorize_s: number; train_s: number;
-  vectorize_cpu_s?: number; train_cpu_s?: number; load_avg_1m?: number;
-  predict_ms_per_doc: number; peak_rss_mb: number; accuracy: number; macro_f1: number; test_docs: number; epochs?: number; skipped?: string;
+  engine: string;
+  scale: string;
+  docs: number;
+  classes: number;
+  vocab: number;
+  vectorize_s: number;
+  train_s: number;
+  vectorize_cpu_s?: number;
+  train_cpu_s?: number;
+  load_avg_1m?: number;
+  predict_ms_per_doc: number;
+  peak_rss_mb: number;
+  accuracy: number;
+  macro_f1: number;
+  test_docs: number;
+  epochs?: number;
+  skipped?: string;
 }
 
 function loadCorpus(): { texts: string[]; labels: string[]; name: string } {
@@ -50,7 +84,10 @@ function loadCorpus(): { texts: string[]; labels: string[]; name: string } {
 
 /** A resampled copy of a text: each word dropped with probability 0.1, so copies are not byte-identical. */
 function perturb(text: string, rng: Rng): string {
-  return text.split(' ').filter(() => rng.next() >= 0.1).join(' ');
+  return text
+    .split(' ')
+    .filter(() => rng.next() >= 0.1)
+    .join(' ');
 }
 
 function* perturbed(texts: string[], rows: Int32Array, rng: Rng): Generator<string> {
@@ -95,11 +132,21 @@ function runOne(engine: EngineName, scale: string, seed: number, extra: Partial<
   const report = evaluatePipeline(pipeline, { texts: testTexts, labels: testLabels });
   const predictMs = performance.now() - started;
   return {
-    engine, scale, docs, classes: classes.length, vocab: pipeline.vectorizer.vocabulary.length,
-    vectorize_s: pipeline.lastFitTimings!.vectorizeMs / 1000, train_s: pipeline.lastFitTimings!.trainMs / 1000,
-    vectorize_cpu_s: cpuSeconds(cpuStart, cpuVectorized), train_cpu_s: cpuSeconds(cpuVectorized, cpuEnd), load_avg_1m: os.loadavg()[0]!,
-    predict_ms_per_doc: predictMs / testTexts.length, peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-    accuracy: report.accuracy, macro_f1: report.macro.f1, test_docs: testTexts.length,
+    engine,
+    scale,
+    docs,
+    classes: classes.length,
+    vocab: pipeline.vectorizer.vocabulary.length,
+    vectorize_s: pipeline.lastFitTimings!.vectorizeMs / 1000,
+    train_s: pipeline.lastFitTimings!.trainMs / 1000,
+    vectorize_cpu_s: cpuSeconds(cpuStart, cpuVectorized),
+    train_cpu_s: cpuSeconds(cpuVectorized, cpuEnd),
+    load_avg_1m: os.loadavg()[0]!,
+    predict_ms_per_doc: predictMs / testTexts.length,
+    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    accuracy: report.accuracy,
+    macro_f1: report.macro.f1,
+    test_docs: testTexts.length,
     ...('epochsRun' in pipeline.model ? { epochs: Number((pipeline.model as { epochsRun: number }).epochsRun) } : {}),
   };
 }
@@ -116,9 +163,21 @@ function skipReason(engine: string, scale: string, nClasses: number): string | n
 
 function fmt(row: Row): string {
   if (row.skipped) return `${row.engine.padEnd(6)} ${row.scale.padEnd(5)} ${String(row.docs).padStart(6)}  ${row.skipped}`;
-  return [row.engine.padEnd(6), row.scale.padEnd(5), String(row.docs).padStart(6), String(row.classes).padStart(7), String(row.vocab).padStart(6),
-    row.vectorize_s.toFixed(2).padStart(11), row.train_s.toFixed(2).padStart(8), `${(row.vectorize_cpu_s ?? 0).toFixed(2)}+${(row.train_cpu_s ?? 0).toFixed(2)}`.padStart(11), row.predict_ms_per_doc.toFixed(3).padStart(10),
-    row.peak_rss_mb.toFixed(0).padStart(8), row.accuracy.toFixed(3).padStart(8), row.macro_f1.toFixed(3).padStart(8), (row.load_avg_1m ?? 0).toFixed(1).padStart(5)].join(' ');
+  return [
+    row.engine.padEnd(6),
+    row.scale.padEnd(5),
+    String(row.docs).padStart(6),
+    String(row.classes).padStart(7),
+    String(row.vocab).padStart(6),
+    row.vectorize_s.toFixed(2).padStart(11),
+    row.train_s.toFixed(2).padStart(8),
+    `${(row.vectorize_cpu_s ?? 0).toFixed(2)}+${(row.train_cpu_s ?? 0).toFixed(2)}`.padStart(11),
+    row.predict_ms_per_doc.toFixed(3).padStart(10),
+    row.peak_rss_mb.toFixed(0).padStart(8),
+    row.accuracy.toFixed(3).padStart(8),
+    row.macro_f1.toFixed(3).padStart(8),
+    (row.load_avg_1m ?? 0).toFixed(1).padStart(5),
+  ].join(' ');
 }
 
 function emit(row: Row): void {
@@ -146,7 +205,22 @@ if (values.only) {
   for (const engine of values.engines.split(',') as EngineName[]) {
     for (const scale of values.scales.split(',')) {
       const reason = skipReason(engine, scale, new Set(corpus.labels).size);
-      if (reason) emit({ engine, scale, docs: SCALE_DOCS[scale]!, classes: 0, vocab: 0, vectorize_s: 0, train_s: 0, predict_ms_per_doc: 0, peak_rss_mb: 0, accuracy: 0, macro_f1: 0, test_docs: 0, skipped: reason });
+      if (reason)
+        emit({
+          engine,
+          scale,
+          docs: SCALE_DOCS[scale]!,
+          classes: 0,
+          vocab: 0,
+          vectorize_s: 0,
+          train_s: 0,
+          predict_ms_per_doc: 0,
+          peak_rss_mb: 0,
+          accuracy: 0,
+          macro_f1: 0,
+          test_docs: 0,
+          skipped: reason,
+        });
       else emit(child(`${engine}|${scale}`));
     }
   }
@@ -191,8 +265,17 @@ if (values.only) {
 
 /** Macro-F1 of one base-scale run with another split seed, in a child process. */
 function runSeed(engine: EngineName, s: number, extra: Partial<PipelineParams> = {}): number {
-  const args = [...(values.data ? ['--data', values.data] : []), ...(values['drop-duplicates'] ? ['--drop-duplicates'] : []), ...(values['text-column'] ? ['--text-column', values['text-column']] : []), ...(values['label-column'] ? ['--label-column', values['label-column']] : [])];
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args, '--seed', String(s), '--only', `${engine}|base|${JSON.stringify(extra)}`], { encoding: 'utf8' });
+  const args = [
+    ...(values.data ? ['--data', values.data] : []),
+    ...(values['drop-duplicates'] ? ['--drop-duplicates'] : []),
+    ...(values['text-column'] ? ['--text-column', values['text-column']] : []),
+    ...(values['label-column'] ? ['--label-column', values['label-column']] : []),
+  ];
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), ...args, '--seed', String(s), '--only', `${engine}|base|${JSON.stringify(extra)}`],
+    { encoding: 'utf8' },
+  );
   return (JSON.parse(out.trim().split('\n').at(-1)!) as Row).macro_f1;
 }
 

@@ -10,7 +10,14 @@ import { createParsePool } from '../../main/import/parse-pool';
 import { walkImportRoot } from '../../main/import/walk';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, size: { type: 'string' }, all: { type: 'boolean', default: false }, limit: { type: 'string' }, window: { type: 'string' }, 'baseline-ms': { type: 'string' } },
+  options: {
+    data: { type: 'string' },
+    size: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    window: { type: 'string' },
+    'baseline-ms': { type: 'string' },
+  },
 });
 if (!values.data) throw new Error('Usage: --data <folder> [--size N] [--all] [--limit N] [--window N]');
 
@@ -75,6 +82,8 @@ await pool.close();
 
 console.log(`statuses: ${JSON.stringify(counts)}`);
 console.log(`formats: ${JSON.stringify(formats)}`);
-console.log(`${files.length} files in ${elapsedS.toFixed(1)} s = ${(files.length / elapsedS).toFixed(1)} files/s; ${(textChars / 1e6).toFixed(1)} M chars of text`);
+console.log(
+  `${files.length} files in ${elapsedS.toFixed(1)} s = ${(files.length / elapsedS).toFixed(1)} files/s; ${(textChars / 1e6).toFixed(1)} M chars of text`,
+);
 console.log(`main-thread event-loop lag while parsing: ${lagSummary}`);
 console.log(`pool: ${JSON.stringify(pool.stats())}`);

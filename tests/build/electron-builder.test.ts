@@ -30,7 +30,10 @@ describe('electron-builder.yml', () => {
     expect(files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
     const excluded = files.filter((f) => f.startsWith('!')).map((f) => f.slice(1));
     for (const source of ['main/electron/index.ts', 'tests/electron/smoke.spec.ts', 'renderer/main.tsx', 'preload/contract.ts']) {
-      expect(excluded.some((pattern) => matchesGlob(pattern, source)), source).toBe(true);
+      expect(
+        excluded.some((pattern) => matchesGlob(pattern, source)),
+        source,
+      ).toBe(true);
     }
     expect(excluded.some((pattern) => matchesGlob(pattern, 'out/main/electron.js'))).toBe(false);
   });

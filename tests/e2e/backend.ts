@@ -21,7 +21,10 @@ const startTimeoutMs = 15_000;
 /** Spawns the bridge on an ephemeral port and resolves once it prints its URL. */
 export async function startBackend(dataDir?: string): Promise<Backend> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'resume-studio-e2e-'));
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--data-dir', dir, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Backend did not print its URL within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);

@@ -23,10 +23,17 @@ export async function previewPath(page: Page, target: string): Promise<Locator> 
 
 /** The value of a Dataset stat card, e.g. "Documents". */
 export function statValue(page: Page, label: string): Locator {
-  return page.getByRole('list', { name: 'Dataset counts' }).getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) }).locator('.stat-value');
+  return page
+    .getByRole('list', { name: 'Dataset counts' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('.stat-value');
 }
 
 /** The count shown in a "By category" / "By type" preview table row. */
 export function breakdownRow(dialog: Locator, caption: 'By category' | 'By type', name: string): Locator {
-  return dialog.getByRole('table', { name: caption }).getByRole('row').filter({ has: dialog.page().getByRole('rowheader', { name, exact: true }) });
+  return dialog
+    .getByRole('table', { name: caption })
+    .getByRole('row')
+    .filter({ has: dialog.page().getByRole('rowheader', { name, exact: true }) });
 }

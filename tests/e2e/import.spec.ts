@@ -36,7 +36,7 @@ test('a folder imports with live progress; counts, health and the report with re
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuemax', /^\d+$/);
     await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 30_000 });
-    await expect(bar).toHaveAttribute('aria-valuenow', await bar.getAttribute('aria-valuemax') ?? '');
+    await expect(bar).toHaveAttribute('aria-valuenow', (await bar.getAttribute('aria-valuemax')) ?? '');
     const outcomes = dialog.getByRole('list', { name: 'Files by outcome' });
     await expect(outcomes).toContainText('imported88');
 

@@ -54,7 +54,10 @@ test('Dataset page after an import, and the import report, light theme @screensh
     await page.screenshot({ path: path.join(outDir, 'dataset-imported-light.png') });
     await page.setViewportSize({ width: 1200, height: 760 });
 
-    await page.getByRole('region', { name: 'Imports' }).getByRole('link', { name: /Report of import/ }).click();
+    await page
+      .getByRole('region', { name: 'Imports' })
+      .getByRole('link', { name: /Report of import/ })
+      .click();
     await expect(page.getByRole('table', { name: 'Imported files' }).getByRole('row').nth(3)).toBeVisible();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.screenshot({ path: path.join(outDir, 'import-report-light.png') });

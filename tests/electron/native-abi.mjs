@@ -23,7 +23,10 @@ export async function electronAbiBinary(root, electronVersion) {
   const copy = path.join(scratch, 'node_modules', moduleName);
   fs.cpSync(path.join(root, 'node_modules', moduleName), copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
   const version = JSON.parse(fs.readFileSync(path.join(copy, 'package.json'), 'utf8')).version;
-  fs.writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({ name: 'electron-abi-scratch', private: true, dependencies: { [moduleName]: version } }));
+  fs.writeFileSync(
+    path.join(scratch, 'package.json'),
+    JSON.stringify({ name: 'electron-abi-scratch', private: true, dependencies: { [moduleName]: version } }),
+  );
 
   const { rebuild } = await import('@electron/rebuild');
   await rebuild({ buildPath: scratch, electronVersion, onlyModules: [moduleName], force: true });

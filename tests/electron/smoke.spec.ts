@@ -49,7 +49,13 @@ test('exposes exactly window.studio.{invoke,onEvent} and no Node globals', async
       ipcRenderer: typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer,
     };
   });
-  expect(surface).toEqual({ keys: ['invoke', 'onEvent'], types: ['function', 'function'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+  expect(surface).toEqual({
+    keys: ['invoke', 'onEvent'],
+    types: ['function', 'function'],
+    require: 'undefined',
+    process: 'undefined',
+    ipcRenderer: 'undefined',
+  });
 });
 
 test('app.info answers over IPC with transport electron and the test data dir', async () => {

@@ -16,11 +16,15 @@ async function ruleIdsFor(code: string, filePath: string): Promise<string[]> {
 
 describe('eslint layer rules', () => {
   it('rejects node:fs in the renderer', async () => {
-    expect(await ruleIdsFor("import fs from 'node:fs';\nexport const x = fs;\n", 'renderer/features/bad.tsx')).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await ruleIdsFor("import fs from 'node:fs';\nexport const x = fs;\n", 'renderer/features/bad.tsx')).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
   });
   it('lets the renderer import only types from the contract (values would bundle zod)', async () => {
     const file = 'renderer/features/x.tsx';
-    expect(await ruleIdsFor("import { fileStatuses } from '../../preload/contract';\nexport const x = fileStatuses;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await ruleIdsFor("import { fileStatuses } from '../../preload/contract';\nexport const x = fileStatuses;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
     expect(await ruleIdsFor("import type { FileStatus } from '../../preload/contract';\nexport type X = FileStatus;\n", file)).toEqual([]);
   });
   it("rejects 'electron' in main/ outside main/electron", async () => {

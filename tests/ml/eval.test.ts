@@ -11,7 +11,12 @@ const corpus = { texts: sample.map((s) => s.text), labels: sample.map((s) => s.c
 describe('duplicate groups', () => {
   it('groups exact duplicates (case and whitespace folded) and near duplicates, not distinct texts', () => {
     const base = sample[0]!.text; // a whole synthetic resume: one changed word keeps shingle Jaccard above 0.8
-    const g = findDuplicateGroups([base, base.toUpperCase().replace(/ /g, '  '), base.replace('Summary', 'Profile'), 'Software engineer writing TypeScript services and React front ends']);
+    const g = findDuplicateGroups([
+      base,
+      base.toUpperCase().replace(/ /g, '  '),
+      base.replace('Summary', 'Profile'),
+      'Software engineer writing TypeScript services and React front ends',
+    ]);
     expect(g.groupOf[0]).toBe(g.groupOf[1]);
     expect(g.groupOf[0]).toBe(g.groupOf[2]);
     expect(g.groupOf[3]).not.toBe(g.groupOf[0]);
@@ -68,7 +73,11 @@ describe('evaluation protocols', () => {
     const flipped = [...corpus.labels];
     const victims = [0, 5, 9];
     for (const v of victims) flipped[v] = flipped[v] === 'Nurse' ? 'Accountant' : 'Nurse';
-    const cv = crossValidate({ texts: corpus.texts, labels: flipped }, {}, { folds: 3, seed: 2, groups: findDuplicateGroups(corpus.texts, { nearDuplicates: false }) });
+    const cv = crossValidate(
+      { texts: corpus.texts, labels: flipped },
+      {},
+      { folds: 3, seed: 2, groups: findDuplicateGroups(corpus.texts, { nearDuplicates: false }) },
+    );
     expect(cv.folds).toHaveLength(3);
     for (let r = 0; r < 5; r++) expect(cv.oofProba.subarray(r * cv.classes.length, (r + 1) * cv.classes.length).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
     const ranked = rankLikelyMislabelled(cv, 10).map((m) => m.row);

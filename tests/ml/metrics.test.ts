@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, averageScores, confusionMatrix, evaluatePredictions, expectedCalibrationError, logLoss, macroF1, perClassScores } from '../../ml/eval/metrics';
+import {
+  accuracy,
+  averageScores,
+  confusionMatrix,
+  evaluatePredictions,
+  expectedCalibrationError,
+  logLoss,
+  macroF1,
+  perClassScores,
+} from '../../ml/eval/metrics';
 
 // yTrue / yPred over 3 classes, worked by hand:
 // class 0: TP 2, FP 1 (a 1 predicted 0), FN 1 (a 0 predicted 2) → P 2/3, R 2/3, F1 2/3
@@ -10,7 +19,11 @@ const yPred = [0, 0, 2, 0, 1, 2];
 
 describe('metrics', () => {
   it('confusion matrix counts true rows × predicted columns', () => {
-    expect(confusionMatrix(yTrue, yPred, 3)).toEqual([[2, 0, 1], [1, 1, 0], [0, 0, 1]]);
+    expect(confusionMatrix(yTrue, yPred, 3)).toEqual([
+      [2, 0, 1],
+      [1, 1, 0],
+      [0, 0, 1],
+    ]);
   });
   it('accuracy is correct / total', () => {
     expect(accuracy(yTrue, yPred)).toBeCloseTo(4 / 6, 12);

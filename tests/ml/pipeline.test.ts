@@ -52,7 +52,7 @@ describe('TextClassifier (fast)', () => {
       for (const s of c.spans) expect(text.slice(s.start, s.end).toLowerCase()).toContain(last);
     }
   });
-  it('lists a class\'s top terms by weight', () => {
+  it("lists a class's top terms by weight", () => {
     const top = topTermsForClass(fitted, 'Nurse', 10);
     expect(top).toHaveLength(10);
     expect(top.some((t) => /nurse|patient|icu|care/.test(t.term))).toBe(true);

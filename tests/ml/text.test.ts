@@ -35,7 +35,17 @@ describe('normalize', () => {
 
 describe('tokenize', () => {
   it('keeps tech terms whole', () => {
-    expect(tokenize('Skills: C++, C#, .NET, Node.js, CI/CD, ASP.NET and sales/marketing.')).toEqual(['skills', 'c++', 'c#', '.net', 'node.js', 'ci/cd', 'asp.net', 'sales', 'marketing']);
+    expect(tokenize('Skills: C++, C#, .NET, Node.js, CI/CD, ASP.NET and sales/marketing.')).toEqual([
+      'skills',
+      'c++',
+      'c#',
+      '.net',
+      'node.js',
+      'ci/cd',
+      'asp.net',
+      'sales',
+      'marketing',
+    ]);
   });
   it('splits run-on sentences, drops stopwords, numbers and one-letter words', () => {
     expect(tokenize('Experience.Managed the team of 12 in 2019 a b')).toEqual(['experience', 'managed', 'team']);

@@ -11,7 +11,13 @@ export const evalCommand: Command = {
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
-      options: { data: { type: 'string' }, model: { type: 'string' }, 'text-column': { type: 'string' }, 'label-column': { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        data: { type: 'string' },
+        model: { type: 'string' },
+        'text-column': { type: 'string' },
+        'label-column': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
     });
     if (!values.data || !values.model) {
       io.stderr(`error: --data and --model are required\nUsage: ${this.usage}`);
@@ -23,7 +29,8 @@ export const evalCommand: Command = {
     if (dataset.texts.length === 0) throw new Error(`${values.data}: no labelled texts found`);
     const known = new Set(pipeline.classes);
     const unknown = [...new Set(dataset.labels.filter((l) => !known.has(l)))];
-    if (unknown.length) throw new Error(`${values.data}: label(s) the model does not know: ${unknown.join(', ')} (model classes: ${pipeline.classes.join(', ')})`);
+    if (unknown.length)
+      throw new Error(`${values.data}: label(s) the model does not know: ${unknown.join(', ')} (model classes: ${pipeline.classes.join(', ')})`);
     const report = evaluatePipeline(pipeline, { texts: dataset.texts, labels: dataset.labels });
     if (values.json) {
       io.stdout(JSON.stringify(report));

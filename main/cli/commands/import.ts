@@ -51,7 +51,9 @@ export const importCommand: Command = {
       io.stderr(`  ${p.doneFiles} / ${p.totalFiles} files (${p.filesPerSecond.toFixed(1)} files/s${eta})`);
     });
     try {
-      const resumable = values.fresh ? undefined : core.imports.jobs().find((j) => j.rootPath === target && ['interrupted', 'cancelled', 'failed'].includes(j.state));
+      const resumable = values.fresh
+        ? undefined
+        : core.imports.jobs().find((j) => j.rootPath === target && ['interrupted', 'cancelled', 'failed'].includes(j.state));
       if (resumable) io.stderr(`Resuming import ${resumable.id}, interrupted at ${resumable.doneFiles} / ${resumable.totalFiles}.`);
       const started = resumable
         ? await core.call('import.resume', { jobId: resumable.id })

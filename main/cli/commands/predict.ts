@@ -12,7 +12,12 @@ export const predictCommand: Command = {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { model: { type: 'string' }, top: { type: 'string', default: '3' }, terms: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+      options: {
+        model: { type: 'string' },
+        top: { type: 'string', default: '3' },
+        terms: { type: 'string', default: '5' },
+        json: { type: 'boolean', default: false },
+      },
     });
     if (!values.model || positionals.length === 0) {
       io.stderr(`error: --model and at least one file are required\nUsage: ${this.usage}`);

@@ -8,14 +8,21 @@ import type { Command } from '../command';
 export const trainCommand: Command = {
   name: 'train',
   summary: 'Train a job-category classifier from labelled resumes and save it as JSON',
-  usage: 'resume-studio train --data <folder|file.csv|file.jsonl|sample> --out model.json [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--text-column NAME] [--label-column NAME] [--json]',
+  usage:
+    'resume-studio train --data <folder|file.csv|file.jsonl|sample> --out model.json [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--text-column NAME] [--label-column NAME] [--json]',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
       options: {
-        data: { type: 'string' }, out: { type: 'string' }, engine: { type: 'string', default: 'fast' }, cv: { type: 'string' },
-        seed: { type: 'string', default: '42' }, 'test-size': { type: 'string', default: '0.2' }, 'text-column': { type: 'string' },
-        'label-column': { type: 'string' }, json: { type: 'boolean', default: false },
+        data: { type: 'string' },
+        out: { type: 'string' },
+        engine: { type: 'string', default: 'fast' },
+        cv: { type: 'string' },
+        seed: { type: 'string', default: '42' },
+        'test-size': { type: 'string', default: '0.2' },
+        'text-column': { type: 'string' },
+        'label-column': { type: 'string' },
+        json: { type: 'boolean', default: false },
       },
     });
     if (!values.data || !values.out) {
@@ -43,13 +50,20 @@ export const trainCommand: Command = {
     const params = { engine, softmax: { seed } };
     const corpus = { texts: dataset.texts, labels: dataset.labels };
     const groups = findDuplicateGroups(dataset.texts);
-    io.stderr(`${dataset.texts.length} documents, ${counts.length} classes, ${groups.groupCount} after grouping duplicates (${groups.exactDuplicates} exact, ${groups.nearDuplicatePairs} near pairs)`);
+    io.stderr(
+      `${dataset.texts.length} documents, ${counts.length} classes, ${groups.groupCount} after grouping duplicates (${groups.exactDuplicates} exact, ${groups.nearDuplicatePairs} near pairs)`,
+    );
     const started = Date.now();
     const holdout = holdoutEvaluation(corpus, params, { testFraction: testSize, seed, groups });
     io.stderr(`holdout: trained on ${holdout.split.train.length}, tested on ${holdout.split.test.length} (duplicate groups kept on one side)`);
     let cv: { folds: number; meanAccuracy: number; meanMacroF1: number; macroF1PerFold: number[] } | null = null;
     if (folds >= 2) {
-      const result = crossValidate(corpus, params, { folds, seed, groups, onFold: (f, r) => io.stderr(`fold ${f + 1}/${folds}: macro-F1 ${r.macro.f1.toFixed(3)}`) });
+      const result = crossValidate(corpus, params, {
+        folds,
+        seed,
+        groups,
+        onFold: (f, r) => io.stderr(`fold ${f + 1}/${folds}: macro-F1 ${r.macro.f1.toFixed(3)}`),
+      });
       cv = { folds, meanAccuracy: result.meanAccuracy, meanMacroF1: result.meanMacroF1, macroF1PerFold: result.folds.map((r) => r.macro.f1) };
     }
     io.stderr('fitting the final model on all documents…');
@@ -59,14 +73,28 @@ export const trainCommand: Command = {
     fs.writeFileSync(values.out, serializeModel(pipeline, holdout.report));
     const seconds = (Date.now() - started) / 1000;
     if (values.json) {
-      io.stdout(JSON.stringify({ model: values.out, engine, documents: dataset.texts.length, classes: pipeline.classes.length, features: pipeline.training!.features, holdout: holdout.report, cv, seconds }));
+      io.stdout(
+        JSON.stringify({
+          model: values.out,
+          engine,
+          documents: dataset.texts.length,
+          classes: pipeline.classes.length,
+          features: pipeline.training!.features,
+          holdout: holdout.report,
+          cv,
+          seconds,
+        }),
+      );
       return 0;
     }
     io.stdout(`saved ${values.out} (${engine} engine, ${pipeline.classes.length} classes, ${pipeline.training!.features} features, ${seconds.toFixed(1)} s)`);
     io.stdout('');
     io.stdout(`holdout (dedup-aware stratified ${Math.round(testSize * 100)}% test, seed ${seed}) of a model trained on the rest:`);
     for (const line of formatReport(holdout.report)) io.stdout(line);
-    if (cv) io.stdout(`\n${folds}-fold CV (dedup-aware): accuracy ${cv.meanAccuracy.toFixed(3)}, macro-F1 ${cv.meanMacroF1.toFixed(3)} (folds ${cv.macroF1PerFold.map((x) => x.toFixed(3)).join(', ')})`);
+    if (cv)
+      io.stdout(
+        `\n${folds}-fold CV (dedup-aware): accuracy ${cv.meanAccuracy.toFixed(3)}, macro-F1 ${cv.meanMacroF1.toFixed(3)} (folds ${cv.macroF1PerFold.map((x) => x.toFixed(3)).join(', ')})`,
+      );
     return 0;
   },
 };

@@ -19,6 +19,10 @@ export async function extractDoc(bytes: Uint8Array): Promise<ExtractResult> {
     const message = (error as Error)?.message ?? String(error);
     // word-extractor says "Invalid Word file" (or fails to find a WordDocument stream) for other OLE2 files.
     if (/word/i.test(message)) return failure('unsupported', notWordReason, 'ole2');
-    return failure('damaged', 'The Word 97–2003 document is damaged or incomplete and could not be read; open it in Word or LibreOffice and save a new copy.', 'doc');
+    return failure(
+      'damaged',
+      'The Word 97–2003 document is damaged or incomplete and could not be read; open it in Word or LibreOffice and save a new copy.',
+      'doc',
+    );
   }
 }

@@ -30,10 +30,17 @@ const suspicious = (detail: string) =>
 
 /** Lists a ZIP's central directory without inflating anything. */
 export async function listZipEntries(bytes: Uint8Array): Promise<{ zip: yauzl.ZipFile; entries: { entry: yauzl.Entry; summary: ZipEntrySummary }[] }> {
-  const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  const zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    lazyEntries: true,
+    validateEntrySizes: true,
+    strictFileNames: false,
+  });
   const entries: { entry: yauzl.Entry; summary: ZipEntrySummary }[] = [];
   for await (const entry of zip.eachEntry()) {
-    entries.push({ entry, summary: { name: entry.fileName, compressedBytes: entry.compressedSize, uncompressedBytes: entry.uncompressedSize, isEncrypted: entry.isEncrypted() } });
+    entries.push({
+      entry,
+      summary: { name: entry.fileName, compressedBytes: entry.compressedSize, uncompressedBytes: entry.uncompressedSize, isEncrypted: entry.isEncrypted() },
+    });
     if (entries.length > zipLimits.maxEntries) break;
   }
   return { zip, entries };
@@ -64,7 +71,8 @@ async function inflatedSizeBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): Promis
 function otherZipReason(names: readonly string[]): string {
   if (names.some((name) => name.startsWith('xl/'))) return 'This is an Excel spreadsheet, not a resume document; save the resume as DOCX, PDF or text.';
   if (names.some((name) => name.startsWith('ppt/'))) return 'This is a PowerPoint presentation, not a resume document; save the resume as DOCX, PDF or text.';
-  if (names.includes('content.xml') && names.includes('mimetype')) return 'This is an OpenDocument file, which cannot be read yet; save it as DOCX or PDF and import it again.';
+  if (names.includes('content.xml') && names.includes('mimetype'))
+    return 'This is an OpenDocument file, which cannot be read yet; save it as DOCX or PDF and import it again.';
   return 'This is a ZIP archive, not a document; unzip it and import the folder instead.';
 }
 

@@ -33,7 +33,13 @@ function isEncryptedOfficeFile(bytes: Uint8Array): boolean {
 /** Describes a recognised non-document format for the "unsupported" sentence. */
 function describeOther(detected: { ext: string; mime: string } | null): string {
   if (!detected) return 'The file type is not recognised as a resume document (PDF, DOCX, TXT, Markdown or HTML).';
-  const kind = detected.mime.startsWith('image/') ? 'an image' : detected.mime.startsWith('audio/') ? 'audio' : detected.mime.startsWith('video/') ? 'a video' : 'a file';
+  const kind = detected.mime.startsWith('image/')
+    ? 'an image'
+    : detected.mime.startsWith('audio/')
+      ? 'audio'
+      : detected.mime.startsWith('video/')
+        ? 'a video'
+        : 'a file';
   return `This is ${kind} (${detected.ext.toUpperCase()}), not a resume document; import resumes as PDF, DOCX, TXT, Markdown or HTML.`;
 }
 
@@ -46,7 +52,8 @@ async function extractByFormat(bytes: Uint8Array, fileName: string): Promise<Ext
     case 'zip':
       return extractDocx(bytes);
     case 'ole2':
-      if (isEncryptedOfficeFile(bytes)) return failure('encrypted', 'The Office document is password-protected; remove the password and import it again.', 'docx');
+      if (isEncryptedOfficeFile(bytes))
+        return failure('encrypted', 'The Office document is password-protected; remove the password and import it again.', 'docx');
       return extractDoc(bytes);
     case 'rtf':
       return failure('unsupported', rtfReason, 'rtf');
@@ -54,7 +61,11 @@ async function extractByFormat(bytes: Uint8Array, fileName: string): Promise<Ext
       return failure('unsupported', describeOther(sniffed.detected), sniffed.detected?.ext);
     case 'text': {
       if (tabularExtensions.has(sniffed.extension)) {
-        return failure('unsupported', 'This is a table of records (CSV or JSON Lines); import it on its own as a dataset rather than as one resume.', sniffed.extension);
+        return failure(
+          'unsupported',
+          'This is a table of records (CSV or JSON Lines); import it on its own as a dataset rather than as one resume.',
+          sniffed.extension,
+        );
       }
       const decoded = decodeText(bytes);
       if (!decoded.ok) return failure('unsupported', decoded.reason, sniffed.extension || undefined);

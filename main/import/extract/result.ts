@@ -9,8 +9,7 @@ export type ExtractFailureStatus = Exclude<FileStatus, 'imported' | 'duplicate'>
 
 /** Text of one file, or the reason it has none, as a sentence a user can act on. */
 export type ExtractResult =
-  | { status: 'imported'; text: string; format: string; pages?: number }
-  | { status: ExtractFailureStatus; reason: string; format?: string };
+  { status: 'imported'; text: string; format: string; pages?: number } | { status: ExtractFailureStatus; reason: string; format?: string };
 
 /** Builds a failure result; `format` is left out when unknown so results stay small. */
 export function failure(status: ExtractFailureStatus, reason: string, format?: string): ExtractResult {

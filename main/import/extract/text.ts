@@ -14,8 +14,7 @@ const sampleBytes = 64 * 1024;
 /** Share of control or replacement characters above which decoded text is judged binary. */
 const maxControlShare = 0.05;
 
-const binaryReason =
-  'The file is named like a text file but its bytes are binary data, not text; check that it is really a resume.';
+const binaryReason = 'The file is named like a text file but its bytes are binary data, not text; check that it is really a resume.';
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 

@@ -14,7 +14,15 @@ interface Finding {
 function findingsOf(health: DataHealth): Finding[] {
   const tinyNames = health.tinyClasses.map((c) => `${c.category} (${c.documents})`).join(', ');
   return [
-    { id: 'tiny', label: 'Tiny classes', count: health.tinyClasses.length, detail: health.tinyClasses.length > 0 ? `Fewer than ${health.tinyClassThreshold} documents: ${tinyNames}` : `Every class has at least ${health.tinyClassThreshold} documents` },
+    {
+      id: 'tiny',
+      label: 'Tiny classes',
+      count: health.tinyClasses.length,
+      detail:
+        health.tinyClasses.length > 0
+          ? `Fewer than ${health.tinyClassThreshold} documents: ${tinyNames}`
+          : `Every class has at least ${health.tinyClassThreshold} documents`,
+    },
     { id: 'unlabelled', label: 'Unlabelled', count: health.unlabelled, detail: 'Documents without a category are left out of training' },
     { id: 'failures', label: 'Extraction failures', count: health.extractionFailures, detail: 'Files that gave no usable text (see the import reports)' },
     { id: 'short', label: 'Very short texts', count: health.shortTexts, detail: `Under ${formatCount(health.shortTextChars)} characters` },

@@ -8,7 +8,17 @@ export interface ColumnChoice {
 }
 
 /** Two selects prefilled with the backend's suggestion; each change re-runs the preview. */
-export function ColumnMappingForm({ columns, value, onChange, disabled }: { columns: string[]; value: ColumnChoice; onChange(next: ColumnChoice): void; disabled?: boolean }) {
+export function ColumnMappingForm({
+  columns,
+  value,
+  onChange,
+  disabled,
+}: {
+  columns: string[];
+  value: ColumnChoice;
+  onChange(next: ColumnChoice): void;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <fieldset className="column-mapping" disabled={disabled}>

@@ -2,7 +2,15 @@
 import { formatCount } from './import-format';
 
 /** Rows of `name → count`, largest first as given; `caption` names the table. */
-export function CountBreakdown({ caption, rows, nameHeader }: { caption: string; nameHeader: string; rows: { name: string; count: number; isMuted?: boolean }[] }) {
+export function CountBreakdown({
+  caption,
+  rows,
+  nameHeader,
+}: {
+  caption: string;
+  nameHeader: string;
+  rows: { name: string; count: number; isMuted?: boolean }[];
+}) {
   return (
     <table className="data-table compact">
       <caption>{caption}</caption>

@@ -23,7 +23,9 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
   const isTabular = preview.tabular !== null;
   const unit = isTabular ? (preview.files === 1 ? 'row' : 'rows') : preview.files === 1 ? 'file' : 'files';
   // Unlabelled files (category null) go last, whatever order the backend sorted them in.
-  const categories = [...preview.byCategory].sort((a, b) => Number(a.category === null) - Number(b.category === null)).map((c) => ({ name: c.category ?? 'Unlabelled', count: c.files, isMuted: c.category === null }));
+  const categories = [...preview.byCategory]
+    .sort((a, b) => Number(a.category === null) - Number(b.category === null))
+    .map((c) => ({ name: c.category ?? 'Unlabelled', count: c.files, isMuted: c.category === null }));
   const formats = preview.byFormat.map((f) => ({ name: f.format.toUpperCase(), count: f.files }));
   const canStart = preview.files > 0 && !isBusy && (!isTabular || mapping.textColumn !== '');
   return (
@@ -65,7 +67,12 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
       {preview.tabular ? (
         <>
           <ColumnMappingForm columns={preview.tabular.columns} value={mapping} onChange={onMappingChange} disabled={isBusy} />
-          <SampleRowsTable columns={preview.tabular.columns} rows={preview.tabular.sampleRows} textColumn={mapping.textColumn} labelColumn={mapping.labelColumn} />
+          <SampleRowsTable
+            columns={preview.tabular.columns}
+            rows={preview.tabular.sampleRows}
+            textColumn={mapping.textColumn}
+            labelColumn={mapping.labelColumn}
+          />
         </>
       ) : null}
       <div className="preview-breakdowns">

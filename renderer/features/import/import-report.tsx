@@ -34,8 +34,8 @@ export function ImportReport({ jobId }: { jobId: number }) {
           </h1>
           {job ? (
             <p className="page-description">
-              <span className={`job-state state-${job.state}`}>{jobStateLabel[job.state]}</span> · {formatCount(job.doneFiles)} / {formatCount(job.totalFiles)} files ·
-              started {timeFormat.format(new Date(job.startedAt))} · <span className="mono">{job.rootPath}</span>
+              <span className={`job-state state-${job.state}`}>{jobStateLabel[job.state]}</span> · {formatCount(job.doneFiles)} / {formatCount(job.totalFiles)}{' '}
+              files · started {timeFormat.format(new Date(job.startedAt))} · <span className="mono">{job.rootPath}</span>
             </p>
           ) : (
             <p className="page-description">Every file of the import and what happened to it.</p>

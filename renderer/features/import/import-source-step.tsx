@@ -27,8 +27,8 @@ export function ImportSourceStep({ path, onPathChange, canPickFolder, onPickFold
   return (
     <form className="import-step" onSubmit={submit} noValidate>
       <p className="muted">
-        Pick a folder with one sub-folder per job category (the folder name becomes the label), or a CSV / JSONL file with a text and a
-        label column. Nothing is written until you confirm the preview.
+        Pick a folder with one sub-folder per job category (the folder name becomes the label), or a CSV / JSONL file with a text and a label column. Nothing is
+        written until you confirm the preview.
       </p>
       {canPickFolder ? (
         <div className="button-row">

@@ -16,7 +16,13 @@ function readDismissed(): number | null {
   }
 }
 
-const verb: Record<ImportJob['state'], string> = { interrupted: 'interrupted', cancelled: 'cancelled', failed: 'failed', running: 'running', finished: 'finished' };
+const verb: Record<ImportJob['state'], string> = {
+  interrupted: 'interrupted',
+  cancelled: 'cancelled',
+  failed: 'failed',
+  running: 'running',
+  finished: 'finished',
+};
 
 /** Offers Resume and Dismiss; dismissal is remembered per job, so a newer stop shows again. */
 export function InterruptedImportBanner({ jobs, onResumed }: { jobs: ImportJob[]; onResumed(): void }) {

@@ -3,7 +3,15 @@ import type { FileStatus } from '../../../preload/contract';
 import { formatCount, nonZeroCounts, statusInfo } from './import-format';
 
 /** Toggle buttons (aria-pressed); only statuses present in the job are offered. */
-export function ReportStatusFilter({ counts, value, onChange }: { counts: Partial<Record<FileStatus, number>>; value: FileStatus | null; onChange(next: FileStatus | null): void }) {
+export function ReportStatusFilter({
+  counts,
+  value,
+  onChange,
+}: {
+  counts: Partial<Record<FileStatus, number>>;
+  value: FileStatus | null;
+  onChange(next: FileStatus | null): void;
+}) {
   const present = nonZeroCounts(counts);
   const all = present.reduce((sum, { count }) => sum + count, 0);
   return (
@@ -12,7 +20,13 @@ export function ReportStatusFilter({ counts, value, onChange }: { counts: Partia
         All <span className="filter-count">{formatCount(all)}</span>
       </button>
       {present.map(({ status, count }) => (
-        <button key={status} type="button" className={`filter-chip tone-${statusInfo[status].tone}`} aria-pressed={value === status} onClick={() => onChange(status)}>
+        <button
+          key={status}
+          type="button"
+          className={`filter-chip tone-${statusInfo[status].tone}`}
+          aria-pressed={value === status}
+          onClick={() => onChange(status)}
+        >
           {statusInfo[status].label} <span className="filter-count">{formatCount(count)}</span>
         </button>
       ))}

@@ -5,7 +5,17 @@ const maxCellChars = 80;
 const truncate = (value: string) => (value.length > maxCellChars ? `${value.slice(0, maxCellChars - 1)}…` : value);
 
 /** A scrollable sample table; the full cell text is in each cell's title. */
-export function SampleRowsTable({ columns, rows, textColumn, labelColumn }: { columns: string[]; rows: Record<string, string>[]; textColumn: string; labelColumn: string }) {
+export function SampleRowsTable({
+  columns,
+  rows,
+  textColumn,
+  labelColumn,
+}: {
+  columns: string[];
+  rows: Record<string, string>[];
+  textColumn: string;
+  labelColumn: string;
+}) {
   const roleOf = (column: string) => (column === textColumn ? 'text' : column === labelColumn ? 'label' : null);
   return (
     <div className="sample-table-wrap" tabIndex={0} role="region" aria-label="Sample rows">

@@ -41,17 +41,20 @@ export function useReportItems(jobId: number, status: FileStatus | null): Report
     (offset: number, forKey: string) => {
       if (inFlight.current === `${forKey}@${offset}`) return;
       inFlight.current = `${forKey}@${offset}`;
-      client.call('import.report', { jobId, offset, limit: reportPageSize, ...(status ? { status } : {}) }).then(
-        (page) =>
-          setLoaded((current) => {
-            const base = current.key === forKey ? current.items : [];
-            if (base.length !== offset) return current; // a stale or repeated page
-            return { key: forKey, job: page.job, items: [...base, ...page.items], total: page.total, error: undefined };
-          }),
-        (error: unknown) => setLoaded((current) => ({ ...current, key: forKey, error: toRpcCallError(error, 'import.report') })),
-      ).finally(() => {
-        if (inFlight.current === `${forKey}@${offset}`) inFlight.current = null;
-      });
+      client
+        .call('import.report', { jobId, offset, limit: reportPageSize, ...(status ? { status } : {}) })
+        .then(
+          (page) =>
+            setLoaded((current) => {
+              const base = current.key === forKey ? current.items : [];
+              if (base.length !== offset) return current; // a stale or repeated page
+              return { key: forKey, job: page.job, items: [...base, ...page.items], total: page.total, error: undefined };
+            }),
+          (error: unknown) => setLoaded((current) => ({ ...current, key: forKey, error: toRpcCallError(error, 'import.report') })),
+        )
+        .finally(() => {
+          if (inFlight.current === `${forKey}@${offset}`) inFlight.current = null;
+        });
     },
     [client, jobId, status],
   );

@@ -17,7 +17,17 @@ export function NumberField({ id, label, hint, value, step, error, onChange }: N
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={id} type="number" inputMode="decimal" step={step} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
+      <input
+        id={id}
+        name={id}
+        type="number"
+        inputMode="decimal"
+        step={step}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.value)}
+      />
       <span id={`${id}-hint`} className="field-hint">
         {hint}
       </span>

@@ -81,7 +81,15 @@ export function TrainingDefaultsForm() {
       <h2 id="training-defaults-title">Training defaults</h2>
       {/* noValidate: the backend validates, so its message is the one users see. */}
       <form className="settings-form" onSubmit={submit} noValidate aria-describedby={formError ? 'training-form-error' : undefined}>
-        <ChoiceGroup legend="Default engine" name="defaultEngine" variant="cards" value={values?.defaultEngine} choices={engineChoices} onChange={(defaultEngine) => edit({ defaultEngine })} disabled={!values} />
+        <ChoiceGroup
+          legend="Default engine"
+          name="defaultEngine"
+          variant="cards"
+          value={values?.defaultEngine}
+          choices={engineChoices}
+          onChange={(defaultEngine) => edit({ defaultEngine })}
+          disabled={!values}
+        />
         <div className="field-row">
           <NumberField
             id="testFraction"

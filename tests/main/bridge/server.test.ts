@@ -38,10 +38,13 @@ const rpc = (method: string, body: unknown, headers: Record<string, string> = { 
 function requestWithHost(host: string, urlPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const { port } = new URL(base);
-    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { host, 'x-studio-token': token, 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: urlPath, method: 'POST', headers: { host, 'x-studio-token': token, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end('{}');
   });
@@ -58,7 +61,10 @@ describe('HTTP bridge', () => {
     const response = await rpc('app.info', {});
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ ok: true, value: { name: 'Resume Studio', transport: 'http', schemaVersion: migrations.at(-1)!.version, dataDir: core.dataDir } });
+    expect(body).toMatchObject({
+      ok: true,
+      value: { name: 'Resume Studio', transport: 'http', schemaVersion: migrations.at(-1)!.version, dataDir: core.dataDir },
+    });
   });
 
   it('returns 401 without the token or with a wrong one', async () => {

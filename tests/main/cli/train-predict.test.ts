@@ -38,7 +38,11 @@ describe('train → predict → eval', () => {
     expect(r.out).toMatch(/saved .*model\.json \(fast engine, 3 classes/);
     expect(r.out).toMatch(/accuracy \d\.\d{3} +macro-F1/);
     expect(r.out).toMatch(/3-fold CV/);
-    expect(JSON.parse(fs.readFileSync(model, 'utf8'))).toMatchObject({ format: 'resume-studio.text-classifier', version: 1, classes: ['Accountant', 'Nurse', 'Software Engineer'] });
+    expect(JSON.parse(fs.readFileSync(model, 'utf8'))).toMatchObject({
+      format: 'resume-studio.text-classifier',
+      version: 1,
+      classes: ['Accountant', 'Nurse', 'Software Engineer'],
+    });
   });
   it('predict labels files, with --json evidence whose spans point into the file', async () => {
     const file = path.join(temp.dir, 'nurse.txt');

@@ -20,7 +20,10 @@ describe('CSV', () => {
     const t = readTabular(file);
     expect(t.textColumn).toBe('Resume');
     expect(t.labelColumn).toBe('Category');
-    expect(t.rows).toEqual([{ text: 'line one\r\nline "two"', label: 'Nurse', record: 1 }, { text: 'plain', label: 'Sales', record: 2 }]);
+    expect(t.rows).toEqual([
+      { text: 'line one\r\nline "two"', label: 'Nurse', record: 1 },
+      { text: 'plain', label: 'Sales', record: 2 },
+    ]);
   });
   it('a missing column is an error naming the file, the column and the columns present', () => {
     const file = write('d.csv', 'a,b\n1,2\n');

@@ -31,5 +31,10 @@ export class FakeWebContents extends EventEmitter {
 
 /** An Electron-style event whose preventDefault is observable. */
 export function fakeEvent() {
-  return { defaultPrevented: false, preventDefault: vi.fn(function (this: { defaultPrevented: boolean }) { this.defaultPrevented = true; }) };
+  return {
+    defaultPrevented: false,
+    preventDefault: vi.fn(function (this: { defaultPrevented: boolean }) {
+      this.defaultPrevented = true;
+    }),
+  };
 }

@@ -58,7 +58,10 @@ function makeElectron() {
     shell: { openExternal: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     net: { fetch: vi.fn() },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }], getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }) },
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+    },
     Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
   };
 }
@@ -125,7 +128,10 @@ describe('electron entry', () => {
   it('answers app.info over IPC with transport electron, only for the window itself', async () => {
     const window = await startEntry();
     const invoke = fake.handlers.get(ipcChannels.invoke)!;
-    const ok = (await invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, 'app.info', {})) as { ok: boolean; value: { transport: string; dataDir: string } };
+    const ok = (await invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, 'app.info', {})) as {
+      ok: boolean;
+      value: { transport: string; dataDir: string };
+    };
     expect(ok).toMatchObject({ ok: true, value: { transport: 'electron', dataDir: path.resolve(dataDir) } });
     const stranger = new FakeWebContents('app://studio/index.html');
     expect(await invoke({ senderFrame: stranger.mainFrame, sender: stranger }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });

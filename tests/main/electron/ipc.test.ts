@@ -80,7 +80,9 @@ describe('event forwarding', () => {
   it('sends bus events to live windows on the event channel', () => {
     const { main, events } = setup();
     events.emit('settings.changed', { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1 });
-    expect(main.sent).toEqual([{ channel: ipcChannels.event, payload: { name: 'settings.changed', payload: { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1 } } }]);
+    expect(main.sent).toEqual([
+      { channel: ipcChannels.event, payload: { name: 'settings.changed', payload: { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1 } } },
+    ]);
   });
 
   it('skips destroyed windows and stops after dispose', () => {

@@ -45,7 +45,10 @@ describe('findElectronBinary', () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-dist-'));
     dirs.push(dist);
     fs.writeFileSync(path.join(dist, 'electron'), '');
-    expect(findElectronBinary(fakeElectronPackage({}), { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({ found: true, executable: path.join(dist, 'electron') });
+    expect(findElectronBinary(fakeElectronPackage({}), { ELECTRON_OVERRIDE_DIST_PATH: dist })).toMatchObject({
+      found: true,
+      executable: path.join(dist, 'electron'),
+    });
   });
 
   it('needs a display only on Linux', () => {

@@ -77,7 +77,12 @@ describe('buildWebPreferences', () => {
 
 describe('createMainWindow', () => {
   const open = () =>
-    createMainWindow({ preloadPath: '/p/index.cjs', url: 'app://studio/index.html', stateFile: path.join(dir, 'window-state.json'), title: 'Resume Studio' }) as unknown as FakeWindow;
+    createMainWindow({
+      preloadPath: '/p/index.cjs',
+      url: 'app://studio/index.html',
+      stateFile: path.join(dir, 'window-state.json'),
+      title: 'Resume Studio',
+    }) as unknown as FakeWindow;
 
   it('creates a hidden window with the locked-down preferences and shows it when ready', () => {
     const window = open();

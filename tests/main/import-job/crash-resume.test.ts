@@ -53,7 +53,13 @@ describe('an import killed with SIGKILL', () => {
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (Date.now() > deadline) throw new Error('the import never committed a batch');
-      const done = await fs.access(path.join(dataDir, 'studio.sqlite')).then(() => readState().job?.doneFiles ?? 0, () => 0).catch(() => 0);
+      const done = await fs
+        .access(path.join(dataDir, 'studio.sqlite'))
+        .then(
+          () => readState().job?.doneFiles ?? 0,
+          () => 0,
+        )
+        .catch(() => 0);
       if (done >= 3 * batchSize) break;
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -72,6 +78,12 @@ describe('an import killed with SIGKILL', () => {
     expect(stderr).toMatch(new RegExp(`Resuming import 1, interrupted at ${after.job!.doneFiles} / ${fileCount}`));
     expect(stdout).toMatch(new RegExp(`Import 1 finished: ${fileCount} / ${fileCount} files — imported ${fileCount}`));
     const final = readState();
-    expect(final).toMatchObject({ integrity: 'ok', items: fileCount, documents: fileCount, importedItems: fileCount, job: { state: 'finished', doneFiles: fileCount } });
+    expect(final).toMatchObject({
+      integrity: 'ok',
+      items: fileCount,
+      documents: fileCount,
+      importedItems: fileCount,
+      job: { state: 'finished', doneFiles: fileCount },
+    });
   }, 120_000);
 });

@@ -25,7 +25,9 @@ describe('import lock', () => {
       fs.writeFileSync(path.join(dataDir, 'import.lock'), String(other.pid));
       const core = await createCore({ dataDir, transport: 'cli' });
       expect(core.imports.jobs()[0]!.state).toBe('running');
-      await expect(core.call('import.start', { path: temp.dir })).rejects.toThrow(`Another Resume Studio process (pid ${other.pid}) is importing into this data folder`);
+      await expect(core.call('import.start', { path: temp.dir })).rejects.toThrow(
+        `Another Resume Studio process (pid ${other.pid}) is importing into this data folder`,
+      );
       await core.close();
     } finally {
       other.kill();

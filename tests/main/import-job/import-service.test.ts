@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
 import type { FileStatus, ImportJob } from '../../../preload/contract';
 import {
-  writeBinaryTxt, writeEmptyFile, writeEncryptedPdf, writeImageOnlyPdf, writeLegacyText, writeTruncatedPdf, writeUtf16Text, writeZipBombDocx,
+  writeBinaryTxt,
+  writeEmptyFile,
+  writeEncryptedPdf,
+  writeImageOnlyPdf,
+  writeLegacyText,
+  writeTruncatedPdf,
+  writeUtf16Text,
+  writeZipBombDocx,
 } from '../../fixtures/resume-files';
 import { makeResumeFolder } from '../../fixtures/resume-folder';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -35,7 +42,14 @@ async function statusesByName(jobId: number): Promise<Map<string, { status: File
 describe('import service', () => {
   it('accounts for every file of a messy folder with a status and a reason', async () => {
     const root = path.join(temp.dir, 'resumes');
-    const folder = await makeResumeFolder(root, { categories: { ACCOUNTANT: 4, CHEF: 3 }, rootFiles: 1, mixedFormats: true, oddNames: true, symlinkLoop: true, hiddenClutter: true });
+    const folder = await makeResumeFolder(root, {
+      categories: { ACCOUNTANT: 4, CHEF: 3 },
+      rootFiles: 1,
+      mixedFormats: true,
+      oddNames: true,
+      symlinkLoop: true,
+      hiddenClutter: true,
+    });
     const bad = path.join(root, 'CHEF');
     await writeTruncatedPdf(bad);
     await writeEncryptedPdf(bad);
@@ -49,7 +63,12 @@ describe('import service', () => {
 
     const preview = await core.call('import.preview', { path: root });
     expect(preview.kind).toBe('folder');
-    expect(preview.byCategory).toEqual(expect.arrayContaining([{ category: 'ACCOUNTANT', files: 4 + 4 }, { category: null, files: 1 }]));
+    expect(preview.byCategory).toEqual(
+      expect.arrayContaining([
+        { category: 'ACCOUNTANT', files: 4 + 4 },
+        { category: null, files: 1 },
+      ]),
+    );
 
     const job = await importAndWait(root);
     expect(job.state).toBe('finished');
@@ -76,11 +95,17 @@ describe('import service', () => {
     expect(summary.documents).toBe(job.counts.imported);
     expect(summary.categories.map((c) => c.category)).toEqual(['ACCOUNTANT', 'CHEF']);
     expect(summary.unlabelled).toBe(1);
-    const text = core.db.prepare("SELECT d.text FROM documents d JOIN import_items i ON i.document_id = d.id WHERE i.rel_path = 'CHEF/legacy-1252.txt'").get() as { text: string };
+    const text = core.db
+      .prepare("SELECT d.text FROM documents d JOIN import_items i ON i.document_id = d.id WHERE i.rel_path = 'CHEF/legacy-1252.txt'")
+      .get() as { text: string };
     expect(text.text).toContain('José Müller');
 
     const health = await core.call('dataset.health', {});
-    expect(health.extractionFailures).toBe(Object.entries(job.counts).filter(([s]) => s !== 'imported' && s !== 'duplicate').reduce((n, [, c]) => n + c, 0));
+    expect(health.extractionFailures).toBe(
+      Object.entries(job.counts)
+        .filter(([s]) => s !== 'imported' && s !== 'duplicate')
+        .reduce((n, [, c]) => n + c, 0),
+    );
   });
 
   it('is idempotent: importing the same folder again adds no documents', async () => {
@@ -144,7 +169,10 @@ describe('import service', () => {
 
   it('imports a CSV and a JSONL dataset with a chosen column mapping, and names a missing column', async () => {
     const csv = path.join(temp.dir, 'data.csv');
-    await fs.writeFile(csv, '\uFEFFRole,Notes\r\nChef,"Menu development,\r\nkitchen staff training"\r\nAccountant,"General ledger ""GL"" reconciliation"\r\nChef,\r\n');
+    await fs.writeFile(
+      csv,
+      '\uFEFFRole,Notes\r\nChef,"Menu development,\r\nkitchen staff training"\r\nAccountant,"General ledger ""GL"" reconciliation"\r\nChef,\r\n',
+    );
     const preview = await core.call('import.preview', { path: csv, textColumn: 'Notes', labelColumn: 'Role' });
     expect(preview.tabular).toMatchObject({ columns: ['Role', 'Notes'], rows: 3, textColumn: 'Notes', labelColumn: 'Role' });
     await expect(core.call('import.start', { path: csv })).rejects.toThrow(/data\.csv has no text column .*columns are: Role, Notes/);
@@ -152,7 +180,10 @@ describe('import service', () => {
     expect(job.counts).toEqual({ imported: 2, empty: 1 });
 
     const jsonl = path.join(temp.dir, 'data.jsonl');
-    await fs.writeFile(jsonl, '{"text":"Lesson planning and classroom management","category":"Teacher"}\n\n{"text":"AutoCAD drafting","category":"Engineer"}\n');
+    await fs.writeFile(
+      jsonl,
+      '{"text":"Lesson planning and classroom management","category":"Teacher"}\n\n{"text":"AutoCAD drafting","category":"Engineer"}\n',
+    );
     // A dataset file edited after its import started cannot be resumed row by row.
     core.db.prepare("UPDATE import_jobs SET state = 'interrupted' WHERE id = ?").run(job.id);
     await fs.appendFile(csv, 'Teacher,"Lesson planning"\r\n');
@@ -168,14 +199,24 @@ describe('import service', () => {
   it('flags near-duplicates (one word changed) for curation, in a worker, without dropping them', async () => {
     const root = path.join(temp.dir, 'near');
     await fs.mkdir(path.join(root, 'CHEF'), { recursive: true });
-    const base = 'Head chef with ten years in fine dining kitchens, menu development, food cost control, HACCP compliance and training a brigade of twelve cooks across two restaurants in the old town.';
+    const base =
+      'Head chef with ten years in fine dining kitchens, menu development, food cost control, HACCP compliance and training a brigade of twelve cooks across two restaurants in the old town.';
     await fs.writeFile(path.join(root, 'CHEF', 'a.txt'), base);
     await fs.writeFile(path.join(root, 'CHEF', 'a-edited.txt'), base.replace('twelve', 'fifteen'));
-    await fs.writeFile(path.join(root, 'CHEF', 'b.txt'), 'Pastry cook: laminated doughs, plated desserts, chocolate tempering, wedding cakes and a small bakery counter.');
-    await fs.writeFile(path.join(root, 'CHEF', 'c.txt'), 'Line cook on the grill and saute stations of a busy brasserie; inventory, prep lists and closing checks.');
+    await fs.writeFile(
+      path.join(root, 'CHEF', 'b.txt'),
+      'Pastry cook: laminated doughs, plated desserts, chocolate tempering, wedding cakes and a small bakery counter.',
+    );
+    await fs.writeFile(
+      path.join(root, 'CHEF', 'c.txt'),
+      'Line cook on the grill and saute stations of a busy brasserie; inventory, prep lists and closing checks.',
+    );
     const job = await importAndWait(root);
     expect(job.counts).toEqual({ imported: 4 });
-    const flagged = core.db.prepare('SELECT d.file_name AS name, o.file_name AS of FROM documents d JOIN documents o ON o.id = d.near_duplicate_of').all() as { name: string; of: string }[];
+    const flagged = core.db.prepare('SELECT d.file_name AS name, o.file_name AS of FROM documents d JOIN documents o ON o.id = d.near_duplicate_of').all() as {
+      name: string;
+      of: string;
+    }[];
     expect(flagged).toHaveLength(1);
     expect([flagged[0]!.name, flagged[0]!.of].sort()).toEqual(['a-edited.txt', 'a.txt']);
     expect((await core.call('dataset.health', {})).nearDuplicates).toBe(1);

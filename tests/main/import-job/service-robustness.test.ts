@@ -98,8 +98,21 @@ describe('import service robustness', () => {
   it('a throwing after-job hook or a failed state write still ends the job and frees the slot', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const setState = repo.setState.bind(repo);
-    const flakyRepo: ImportRepo = { ...repo, setState: (id, state, error) => (state === 'running' ? setState(id, state, error) : (() => { throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }); })()) };
-    const { service, seen } = makeService({ repo: flakyRepo, afterJob: async () => { throw new Error('near-duplicate worker died'); } });
+    const flakyRepo: ImportRepo = {
+      ...repo,
+      setState: (id, state, error) =>
+        state === 'running'
+          ? setState(id, state, error)
+          : (() => {
+              throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+            })(),
+    };
+    const { service, seen } = makeService({
+      repo: flakyRepo,
+      afterJob: async () => {
+        throw new Error('near-duplicate worker died');
+      },
+    });
     await service.start(root, {});
     const job = (await service.waitForIdle())!;
     expect(job.state).toBe('finished');
@@ -125,7 +138,11 @@ describe('import service robustness', () => {
 
   it('a copy of a file that failed to parse is parsed itself, not called a duplicate', async () => {
     const parser = textParser();
-    const failing: ClosableParser = { close: parser.close, parse: async (filePath, fileName) => (fileName.startsWith('bad') ? { status: 'damaged', reason: 'The PDF is damaged.' } : parser.parse(filePath, fileName)) };
+    const failing: ClosableParser = {
+      close: parser.close,
+      parse: async (filePath, fileName) =>
+        fileName.startsWith('bad') ? { status: 'damaged', reason: 'The PDF is damaged.' } : parser.parse(filePath, fileName),
+    };
     await fs.writeFile(path.join(root, 'CHEF', 'bad-1.txt'), 'same bytes');
     await fs.writeFile(path.join(root, 'CHEF', 'bad-2.txt'), 'same bytes');
     await fs.writeFile(path.join(root, 'CHEF', 'good-copy.txt'), 'Chef resume number 3: menus, brigade 21');
@@ -137,7 +154,11 @@ describe('import service robustness', () => {
 
   it('resume retries files that timed out, updating their rows without counting them twice', async () => {
     const base = textParser();
-    const slowOnce: ClosableParser = { close: base.close, parse: async (filePath, fileName) => (fileName === 'cv-3.txt' ? { status: 'timeout', reason: 'Parsing took longer than 30 s.' } : base.parse(filePath, fileName)) };
+    const slowOnce: ClosableParser = {
+      close: base.close,
+      parse: async (filePath, fileName) =>
+        fileName === 'cv-3.txt' ? { status: 'timeout', reason: 'Parsing took longer than 30 s.' } : base.parse(filePath, fileName),
+    };
     const first = makeService({ createParser: () => slowOnce });
     await first.service.start(root, {});
     const job = (await first.service.waitForIdle())!;

@@ -16,7 +16,10 @@ const perSampleBoundMs = 5_000;
 async function extractWithinBound(bytes: Uint8Array, fileName: string): Promise<ExtractResult> {
   let timer: NodeJS.Timeout | undefined;
   const hang = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`extractText did not settle within ${perSampleBoundMs} ms for ${fileName} (${bytes.length} bytes)`)), perSampleBoundMs);
+    timer = setTimeout(
+      () => reject(new Error(`extractText did not settle within ${perSampleBoundMs} ms for ${fileName} (${bytes.length} bytes)`)),
+      perSampleBoundMs,
+    );
   });
   try {
     return await Promise.race([extractText(bytes, fileName), hang]);
@@ -80,15 +83,26 @@ beforeAll(async () => {
 describe('extractText on hostile bytes (in process)', () => {
   it('arbitrary bytes under any name: never throws, never hangs, always a closed status', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('cv.pdf', 'cv.docx', 'cv.txt', 'cv.md', 'cv.html', 'cv.doc', 'cv', 'cv.rtf'), async (bytes, name) => {
-        expectWellFormed(await extractWithinBound(bytes, name));
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 4096 }),
+        fc.constantFrom('cv.pdf', 'cv.docx', 'cv.txt', 'cv.md', 'cv.html', 'cv.doc', 'cv', 'cv.rtf'),
+        async (bytes, name) => {
+          expectWellFormed(await extractWithinBound(bytes, name));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('arbitrary bytes behind real magic numbers (ZIP, OLE2, RTF, BOMs)', async () => {
-    const prefixes = ['PK\u0003\u0004', '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1', '{\\rtf1 ', '\u00ff\u00fe', '\u00fe\u00ff', '\u00ef\u00bb\u00bf'].map((prefix) => Uint8Array.from(Buffer.from(prefix, 'latin1')));
+    const prefixes = [
+      'PK\u0003\u0004',
+      '\u00d0\u00cf\u0011\u00e0\u00a1\u00b1\u001a\u00e1',
+      '{\\rtf1 ',
+      '\u00ff\u00fe',
+      '\u00fe\u00ff',
+      '\u00ef\u00bb\u00bf',
+    ].map((prefix) => Uint8Array.from(Buffer.from(prefix, 'latin1')));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 2048 }), async (prefix, tail) => {
         expectWellFormed(await extractWithinBound(Uint8Array.from([...prefix, ...tail]), 'cv.bin'));

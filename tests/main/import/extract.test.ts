@@ -64,8 +64,22 @@ describe('imported', () => {
     ['windows-1252', () => fixtures.writeLegacyText(dir, 'cp1252.txt')],
     ['UTF-16LE with BOM', () => fixtures.writeUtf16Text(dir, 'le')],
     ['UTF-16BE with BOM', () => fixtures.writeUtf16Text(dir, 'be')],
-    ['UTF-16LE without BOM', async () => { const p = path.join(dir, 'u16-nobom.txt'); await fs.writeFile(p, iconv.encode(fixtures.accentedResumeText, 'utf-16le')); return p; }],
-    ['UTF-8 with BOM', async () => { const p = path.join(dir, 'u8-bom.txt'); await fs.writeFile(p, `\ufeff${fixtures.accentedResumeText}`); return p; }],
+    [
+      'UTF-16LE without BOM',
+      async () => {
+        const p = path.join(dir, 'u16-nobom.txt');
+        await fs.writeFile(p, iconv.encode(fixtures.accentedResumeText, 'utf-16le'));
+        return p;
+      },
+    ],
+    [
+      'UTF-8 with BOM',
+      async () => {
+        const p = path.join(dir, 'u8-bom.txt');
+        await fs.writeFile(p, `\ufeff${fixtures.accentedResumeText}`);
+        return p;
+      },
+    ],
   ])('decodes %s text exactly', async (_label, write) => {
     const result = expectImported(await extractFile(await write()));
     expect(result.text).toBe(fixtures.accentedResumeText);
@@ -123,7 +137,12 @@ describe('failure statuses', () => {
   });
 
   it('encrypted: a password-protected Office file (OLE2 holding an EncryptedPackage)', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(512),
+    ]);
     const result = await extractText(new Uint8Array(bytes), 'locked.docx');
     expect(result.status).toBe('encrypted');
     expectSentence(result);
@@ -170,10 +189,40 @@ describe('failure statuses', () => {
 
   it.each([
     ['binary bytes named .txt', () => fixtures.writeBinaryTxt(dir)],
-    ['a PNG named .txt', async () => { const p = path.join(dir, 'photo.txt'); await fs.writeFile(p, fixtures.makePng(4, 4)); return p; }],
-    ['an RTF document', async () => { const p = path.join(dir, 'cv.rtf'); await fs.writeFile(p, '{\\rtf1\\ansi Jordan Example\\par}'); return p; }],
-    ['a plain ZIP archive', async () => { const zip = new JSZip(); zip.file('a.txt', 'x'); const p = path.join(dir, 'bundle.zip'); await fs.writeFile(p, await zip.generateAsync({ type: 'uint8array' })); return p; }],
-    ['a CSV table', async () => { const p = path.join(dir, 'table.csv'); await fs.writeFile(p, 'text,label\n"cv",X\n'); return p; }],
+    [
+      'a PNG named .txt',
+      async () => {
+        const p = path.join(dir, 'photo.txt');
+        await fs.writeFile(p, fixtures.makePng(4, 4));
+        return p;
+      },
+    ],
+    [
+      'an RTF document',
+      async () => {
+        const p = path.join(dir, 'cv.rtf');
+        await fs.writeFile(p, '{\\rtf1\\ansi Jordan Example\\par}');
+        return p;
+      },
+    ],
+    [
+      'a plain ZIP archive',
+      async () => {
+        const zip = new JSZip();
+        zip.file('a.txt', 'x');
+        const p = path.join(dir, 'bundle.zip');
+        await fs.writeFile(p, await zip.generateAsync({ type: 'uint8array' }));
+        return p;
+      },
+    ],
+    [
+      'a CSV table',
+      async () => {
+        const p = path.join(dir, 'table.csv');
+        await fs.writeFile(p, 'text,label\n"cv",X\n');
+        return p;
+      },
+    ],
   ])('unsupported: %s', async (_label, write) => {
     const result = await extractFile(await write());
     expect(result.status).toBe('unsupported');
@@ -205,6 +254,8 @@ describe('linear time on pathological text', () => {
 
 describe('joinTextItems', () => {
   it('joins items as pdfjs spaced them and breaks lines at hasEOL', () => {
-    expect(joinTextItems([{ str: 'Jordan', hasEOL: false }, { str: ' ', hasEOL: false }, { str: 'Example', hasEOL: true }, {}, { str: 'Summary', hasEOL: false }])).toBe('Jordan Example\nSummary');
+    expect(
+      joinTextItems([{ str: 'Jordan', hasEOL: false }, { str: ' ', hasEOL: false }, { str: 'Example', hasEOL: true }, {}, { str: 'Summary', hasEOL: false }]),
+    ).toBe('Jordan Example\nSummary');
   });
 });

@@ -61,7 +61,7 @@ describe('parse pool', () => {
     expect(folder.status).toBe('unsupported');
   });
 
-  it('parses bytes already in memory (a dropped file) without detaching the caller\'s copy', async () => {
+  it("parses bytes already in memory (a dropped file) without detaching the caller's copy", async () => {
     const pool = track(createParsePool({ size: 1 }));
     const bytes = await fixtures.makeDocxBytes();
     const result = await pool.parseBytes(bytes, 'dropped.docx');
@@ -106,7 +106,7 @@ describe('parse pool recovery', () => {
     expect(next.status).toBe('imported');
   });
 
-  it('rejects with ParserStartError when a worker dies before it is ready (not the file\'s fault)', async () => {
+  it("rejects with ParserStartError when a worker dies before it is ready (not the file's fault)", async () => {
     const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 4 }));
     await expect(pool.parse(pdfPath, 'resume.pdf')).rejects.toBeInstanceOf(ParserStartError);
   });
