@@ -21,7 +21,11 @@ const url = await bridge.listen(Number(values.port));
 console.log(`Resume Studio (browser mode) is serving ${core.dataDir}`);
 console.log(`Open ${url}`);
 
+let isStopping = false;
 async function shutdown() {
+  // Ctrl+C reaches both `npm start` (which forwards it) and this process: stop once.
+  if (isStopping) return;
+  isStopping = true;
   await bridge.close();
   await core.close();
   process.exit(0);
