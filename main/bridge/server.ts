@@ -20,7 +20,26 @@ export interface BridgeOptions {
   /** Fixed token for tests; a random one is generated otherwise. */
   token?: string;
   bodyLimitBytes?: number;
+  /** Socket deadlines; the defaults suit a local UI, tests shorten them. */
+  timeouts?: Partial<BridgeTimeouts>;
 }
+
+/** How long the bridge waits for a slow or silent client before dropping its socket. */
+export interface BridgeTimeouts {
+  /** Whole request head (a slowloris client trickles header bytes to hold a socket). */
+  headersMs: number;
+  /** Whole request, head and body; a 32 MB body over loopback takes well under a second. */
+  requestMs: number;
+  /** An idle keep-alive socket between requests. */
+  keepAliveMs: number;
+  /** A socket on which nothing at all moves (not applied to the authenticated event stream). */
+  idleMs: number;
+  /** How often Node checks the two deadlines above the idle one; they cannot fire sooner. */
+  checkIntervalMs: number;
+}
+
+/** Defaults: generous for a local UI, short enough that held sockets are freed in seconds. */
+export const defaultBridgeTimeouts: BridgeTimeouts = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000, idleMs: 60_000, checkIntervalMs: 1_000 };
 
 /** A bridge before it listens; `inject` works without a socket. */
 export interface Bridge {
@@ -44,20 +63,42 @@ function tokenMatches(given: unknown, expected: string): boolean {
 /** Builds the bridge's Fastify app with its security hooks and routes. */
 export function createBridge(options: BridgeOptions): Bridge {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
-  // forceCloseConnections: an open event stream must not hold up shutdown.
-  const app = Fastify({ bodyLimit: options.bodyLimitBytes ?? maxRequestBytes, logger: false, forceCloseConnections: true });
+  const timeouts = { ...defaultBridgeTimeouts, ...options.timeouts };
+  // forceCloseConnections: an open event stream must not hold up shutdown. Without the deadlines a
+  // client that sends its head one byte at a time, or nothing at all, holds a socket for minutes.
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes ?? maxRequestBytes,
+    logger: false,
+    forceCloseConnections: true,
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+  });
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   // DNS-rebinding defence: a page on another origin that resolves to 127.0.0.1 sends its own Host.
   app.addHook('onRequest', async (request, reply) => {
     const host = request.headers.host ?? '';
     if (!allowedHosts.has(host)) return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: `Host "${host}" is not allowed.` } });
+    // A page on another origin can still reach 127.0.0.1 by its right Host (a form post, or fetch
+    // with a leaked token); browsers always name that page in Origin. No Origin = not a browser's
+    // cross-origin request (curl, the CLI, a same-origin GET); "null" (file://, sandboxed frames) is
+    // foreign.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return reply.code(403).send({ ok: false, error: { code: 'forbidden', message: `Origin "${origin}" is not allowed.` } });
+    }
     // Decide by the route the router matched, never by the raw URL: the router decodes %XX, so
     // "/%72pc/…" reaches /rpc/:method while request.url does not start with "/rpc/". Only the
     // static files (GET/HEAD, not the event stream) are public; everything else needs the token.
     const isPublic = (request.method === 'GET' || request.method === 'HEAD') && request.routeOptions.url !== '/events';
     if (isPublic) return;
-    const given = request.headers[tokenHeader] ?? (request.query as Record<string, unknown>)?.token;
+    // The token goes in a header, which a URL cannot carry into logs, history or a Referer. Only the
+    // event stream may take it from the query string: EventSource cannot set headers.
+    const isEventStream = request.method === 'GET' && request.routeOptions.url === '/events';
+    const given = request.headers[tokenHeader] ?? (isEventStream ? (request.query as Record<string, unknown>)?.token : undefined);
     if (!tokenMatches(given, token)) return reply.code(401).send({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong session token.' } });
   });
 
@@ -67,6 +108,9 @@ export function createBridge(options: BridgeOptions): Bridge {
 
   app.get('/events', (request, reply) => {
     reply.hijack();
+    // The stream is idle between events by design; it is authenticated, so the idle deadline for
+    // anonymous sockets does not apply to it.
+    request.raw.socket.setTimeout(0);
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     reply.raw.write(': connected\n\n');
     const unsubscribe = options.events.subscribe((event) => reply.raw.write(`data: ${JSON.stringify(event)}\n\n`));
@@ -85,6 +129,7 @@ export function createBridge(options: BridgeOptions): Bridge {
       const address = app.server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
+      allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
       return `http://127.0.0.1:${actualPort}/?token=${token}`;
     },
     close: () => app.close(),
