@@ -71,7 +71,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
     batchSize: tuning.batchSize,
-    lock: createImportLock(dataDir),
+    lock: createImportLock(db),
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
     afterJob: async (job) => {

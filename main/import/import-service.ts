@@ -64,7 +64,9 @@ export function createImportService(deps: ImportServiceDeps) {
       const which = active.jobId === null ? 'Another import is starting' : `Import job ${active.jobId} is still running`;
       throw new AppError('conflict', `${which}; cancel it or wait for it to finish.`);
     }
-    deps.lock?.acquire();
+    const takeover = deps.lock?.acquire();
+    // Taking over a stale lock is normal after a crash, but worth a line in the log.
+    if (takeover) console.warn(takeover);
     let settle!: Slot['settle'];
     const finished = new Promise<ImportJob | undefined>((resolve) => (settle = resolve));
     active = { jobId: null, controller: new AbortController(), finished, settle };

@@ -108,4 +108,19 @@ export const migrations: Migration[] = [
       ALTER TABLE documents ADD COLUMN char_count INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 3,
+    name: 'import lock',
+    // One row at most: the process importing into this data folder, with its start time so a
+    // reused process id is not mistaken for it.
+    up: `
+      CREATE TABLE import_lock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        pid INTEGER NOT NULL,
+        start_time TEXT,
+        host_name TEXT NOT NULL,
+        acquired_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
