@@ -118,7 +118,9 @@ export function createBridge(options: BridgeOptions): Bridge {
   });
 
   if (options.rendererDir && fs.existsSync(options.rendererDir)) {
-    app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+    // preCompressed: the build writes .br / .gz beside each asset (electron.vite.config.ts). The
+    // index must be an array: with a string, @fastify/static 10 finds no compressed index for "/".
+    app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'], preCompressed: true });
   }
 
   return {

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { ImportDialogProvider, useOpenImport } from '../features/import/import-dialog-context';
 import { ErrorBoundary } from './error-boundary';
+import { focusWhenPresent } from './focus-when-present';
 import { PageOutlet } from './page-outlet';
 import { routes } from './routes';
 import { SidebarNav } from './sidebar-nav';
@@ -36,7 +37,8 @@ function Shell() {
       isFirstRoute.current = false;
       return;
     }
-    document.getElementById('page-title')?.focus();
+    // Pages load lazily: on a first visit the title appears a moment after the route changes.
+    return focusWhenPresent('page-title');
   }, [route]);
 
   // A plain `#main` href would change the route, so the skip link moves focus itself.

@@ -11,6 +11,9 @@ const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml')
 
 /** Minimal glob check for electron-builder's `files` patterns (`**` and `*` only). */
 function matchesGlob(pattern: string, file: string): boolean {
+  // {a,b} alternatives expand first, as in electron-builder's minimatch.
+  const braces = /\{([^{}]*)\}/.exec(pattern);
+  if (braces) return braces[1]!.split(',').some((choice) => matchesGlob(pattern.replace(braces[0], choice), file));
   const regex = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*\*\/?/g, '<globstar>')
@@ -36,6 +39,22 @@ describe('electron-builder.yml', () => {
       ).toBe(true);
     }
     expect(excluded.some((pattern) => matchesGlob(pattern, 'out/main/electron.js'))).toBe(false);
+    expect(excluded.some((pattern) => matchesGlob(pattern, 'out/renderer/assets/index-abc.js'))).toBe(false);
+  });
+
+  it('leaves out the precompressed copies and the chunk manifest', () => {
+    const excluded = (config.files as string[]).filter((f) => f.startsWith('!')).map((f) => f.slice(1));
+    for (const file of [
+      'out/renderer/assets/index-abc.js.br',
+      'out/renderer/assets/index-abc.js.gz',
+      'out/renderer/index.html.br',
+      'out/renderer/.vite/manifest.json',
+    ]) {
+      expect(
+        excluded.some((pattern) => matchesGlob(pattern, file)),
+        file,
+      ).toBe(true);
+    }
   });
 
   it('unpacks the native SQLite module from the asar', () => {

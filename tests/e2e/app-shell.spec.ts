@@ -46,6 +46,8 @@ test('the page is served with a strict Content-Security-Policy and no inline scr
 test('losing the backend is shown in the status line and in an error, not a blank page', async ({ page, openApp, backend, problems }) => {
   await openApp();
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Connected');
+  // The other pages' chunks are fetched in the background after the first paint; wait for them.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /train-page/.test(entry.name)))).toBe(true);
   await backend.stop();
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Reconnecting|Offline/);
   await page.keyboard.press('Control+2');

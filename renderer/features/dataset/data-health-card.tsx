@@ -1,8 +1,11 @@
 /** The data-health card: class balance chart and the issues worth fixing before training. */
+import { lazy, Suspense } from 'react';
 import type { DataHealth } from '../../../preload/contract';
 import { Icon } from '../../components/icon';
 import { formatCount } from '../import/import-format';
-import { ClassBalanceChart } from './class-balance-chart';
+
+// recharts is most of the renderer's weight: load it with the first chart, not with the page.
+const ClassBalanceChart = lazy(() => import('./class-balance-chart').then((m) => ({ default: m.ClassBalanceChart })));
 
 interface Finding {
   id: string;
@@ -44,7 +47,9 @@ export function DataHealthCard({ health }: { health: DataHealth }) {
         <div>
           <h3 className="subheading">Documents per category</h3>
           {health.classCounts.length > 0 ? (
-            <ClassBalanceChart classCounts={health.classCounts} tinyThreshold={health.tinyClassThreshold} />
+            <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+              <ClassBalanceChart classCounts={health.classCounts} tinyThreshold={health.tinyClassThreshold} />
+            </Suspense>
           ) : (
             <p className="muted">No labelled documents yet.</p>
           )}
