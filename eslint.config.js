@@ -1,5 +1,6 @@
 // Lint rules, including the layer rules of GUIDE §1: the folder tells the runtime.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -35,7 +36,7 @@ export default tseslint.config(
             electronOnlyInShell,
             { group: ['better-sqlite3', '**/main/**', '**/ml/**'], message: 'The renderer talks to the backend only through the contract.' },
             // Values from the contract would bundle zod, whose eval probe breaks the strict CSP.
-            { group: ['**/preload/contract'], allowTypeImports: true, message: 'The renderer imports only types from the contract.' },
+            { group: ['**/preload/contract', '**/preload/contracts/*'], allowTypeImports: true, message: 'The renderer imports only types from the contract.' },
           ],
         },
       ],
@@ -58,12 +59,35 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'preload/contract.ts', 'tests/**/*.ts'],
+    files: ['main/**/*.ts', 'preload/contract.ts', 'preload/contracts/**/*.ts', 'tests/**/*.ts'],
     ignores: ['main/electron/**', 'tests/main/electron/**', 'tests/electron/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [electronOnlyInShell] }] },
   },
   {
-    files: ['preload/contract.ts'],
+    // Layers inside main/: the request layer (rpc/) is the bottom and imports nothing else of main/;
+    // the composition root (core/) is the top, so the domains below it never import from it.
+    files: ['main/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './main/rpc', from: './main', except: ['./rpc'], message: 'main/rpc/ is the bottom layer: it imports nothing else of main/.' },
+            {
+              target: ['./main/store', './main/import', './main/workers', './main/datasets', './main/training', './main/predict'],
+              from: './main/core',
+              message:
+                'main/core/ is the composition root: domains and stores never import from it (use main/rpc/ for AppError, the dispatcher and the event bus).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/contract.ts', 'preload/contracts/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronOnlyInShell] }] },
   },
 );

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { maxRequestBytes, type RpcResult } from '../../preload/contract';
-import type { Dispatcher } from '../core/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { Dispatcher } from '../rpc/dispatcher';
+import type { EventBus } from '../rpc/event-bus';
 
 /** What the bridge serves. */
 export interface BridgeOptions {

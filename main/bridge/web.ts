@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore, resolveDataDir } from '../core/core';
+import { createCore } from '../core/core';
+import { resolveDataDir } from '../core/data-dir';
 import { createBridge } from './server';
 
 const { values } = parseArgs({

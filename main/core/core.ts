@@ -1,23 +1,24 @@
 /**
  * The composition root: builds the backend from a data directory. Used by the Electron shell,
- * the HTTP bridge, the CLI and tests alike. Plain Node; never imports electron.
+ * the HTTP bridge, the CLI and tests alike. Plain Node; never imports electron. Each domain
+ * brings its own handler group; they are spread into one map typed over the whole contract, so a
+ * domain whose handlers are left out fails to compile.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { AppInfo, MethodInput, MethodName, MethodOutput } from '../../preload/contract';
-import { AppError } from './app-error';
+import { contract, type AppInfo, type MethodInput, type MethodName, type MethodOutput } from '../../preload/contract';
+import { createDatasetHandlers } from '../dataset/dataset-handlers';
+import { createImportHandlers } from '../import/import-handlers';
+import type { ImportService } from '../import/import-service';
+import { wireImportService, type ImportTuning } from '../import/import-wiring';
+import { AppError } from '../rpc/app-error';
+import { createDispatcher, type Dispatcher, type HandlersFor } from '../rpc/dispatcher';
+import { createEventBus, type EventBus } from '../rpc/event-bus';
+import { createSettingsHandlers } from '../settings/settings-handlers';
 import { openDatabase, type Db } from '../store/database';
-import { createImportService, type ImportService } from '../import/import-service';
-import { createImportLock } from '../import/import-lock';
-import { flagNearDuplicates } from '../import/near-duplicates';
-import { createParsePool } from '../import/parse-pool';
 import { createDatasetRepo } from '../store/dataset-repo';
-import { createImportRepo } from '../store/import-repo';
 import { createSettingsRepo } from '../store/settings-repo';
-import { createDispatcher, type Dispatcher } from './dispatcher';
-import { createEventBus, type EventBus } from './event-bus';
-import { createHandlers } from './handlers';
+import { createAppHandlers } from './app-handlers';
 
 /** Everything a transport needs. */
 export interface Core {
@@ -39,21 +40,7 @@ export interface CoreOptions {
   /** Native folder picker (Electron); browser mode and the CLI type a path instead. */
   pickFolder?: () => Promise<string | null>;
   /** Import tuning for tests and benchmarks. */
-  importOptions?: { batchSize?: number; poolSize?: number; perFileTimeoutMs?: number };
-}
-
-/** The default data directory when none is given: per-user, outside the install folder. */
-export function defaultDataDir(): string {
-  const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? home, 'Resume Studio');
-  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Resume Studio');
-  // Same folder as Electron's app.getPath('userData'), so the CLI and the app share one store.
-  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Resume Studio');
-}
-
-/** The data directory to use: an explicit flag, else RESUME_STUDIO_DATA_DIR, else the per-user default. */
-export function resolveDataDir(flag?: string): string {
-  return flag ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir();
+  importOptions?: ImportTuning;
 }
 
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
@@ -64,36 +51,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = await openDatabase(databasePath);
   const events = createEventBus();
   const dataset = createDatasetRepo(db);
-  const tuning = options.importOptions ?? {};
-  const poolSize = tuning.poolSize;
-  const imports = createImportService({
-    repo: createImportRepo(db),
-    events,
-    createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
-    batchSize: tuning.batchSize,
-    lock: createImportLock(db),
-    // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
-    concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
-    afterJob: async (job) => {
-      if (job.counts.imported) {
-        // Flags are advice for curation: if the search fails, the import itself still stands.
-        await flagNearDuplicates(db, databasePath).catch((error: Error) => console.warn(`Near-duplicate search skipped: ${error.message}`));
-      }
-      events.emit('dataset.changed', dataset.summary());
-    },
-  });
-  const handlers = createHandlers({
-    dataDir,
-    databasePath,
-    db,
-    events,
-    transport: options.transport,
-    settings: createSettingsRepo(db),
-    dataset,
-    imports,
-    pickFolder: options.pickFolder,
-  });
-  const dispatcher = createDispatcher(handlers.contract, handlers.handlers);
+  const imports = wireImportService({ db, dataDir, databasePath, events, datasetSummary: () => dataset.summary(), tuning: options.importOptions });
+  const handlers: HandlersFor<typeof contract> = {
+    ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
+    ...createSettingsHandlers({ settings: createSettingsRepo(db), events }),
+    ...createDatasetHandlers({ dataset }),
+    ...createImportHandlers({ imports, pickFolder: options.pickFolder }),
+  };
+  const dispatcher = createDispatcher(contract, handlers);
   return {
     dataDir,
     databasePath,

@@ -6,8 +6,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { ipcChannels } from '../../preload/channels';
 import type { RpcResult, StudioEvent } from '../../preload/contract';
-import type { Dispatcher } from '../core/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { Dispatcher } from '../rpc/dispatcher';
+import type { EventBus } from '../rpc/event-bus';
 
 /** Decides whether an IPC call may reach the dispatcher. */
 export type FrameCheck = (frame: WebFrameMain | null, sender: WebContents) => boolean;

@@ -5,8 +5,8 @@
  */
 import type { NativeTheme } from 'electron';
 import type { Settings } from '../../preload/contract';
-import type { Dispatcher } from '../core/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { Dispatcher } from '../rpc/dispatcher';
+import type { EventBus } from '../rpc/event-bus';
 
 /** What followThemeSetting needs; nativeTheme is passed in so tests can use a plain object. */
 export interface ThemeOptions {

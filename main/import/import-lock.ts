@@ -7,7 +7,7 @@
  * Plain Node.
  */
 import os from 'node:os';
-import { AppError } from '../core/app-error';
+import { AppError } from '../rpc/app-error';
 import type { Db } from '../store/database';
 import { createImportLockRepo, type LockHolder } from '../store/import-lock-repo';
 import { currentProcess, lockHolderState } from './process-identity';

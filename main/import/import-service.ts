@@ -6,8 +6,8 @@
 import fs from 'node:fs/promises';
 import nodePath from 'node:path';
 import type { ImportJob, ImportPreview } from '../../preload/contract';
-import { AppError } from '../core/app-error';
-import type { EventBus } from '../core/event-bus';
+import { AppError } from '../rpc/app-error';
+import type { EventBus } from '../rpc/event-bus';
 import type { ImportRepo } from '../store/import-repo';
 import { runImport, type FileParser, type ImportUnit, type RunOutcome } from './import-runner';
 import type { ImportLock } from './import-lock';

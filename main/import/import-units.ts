@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { columnMappingSchema, ImportPreview } from '../../preload/contract';
-import { AppError } from '../core/app-error';
+import { AppError } from '../rpc/app-error';
 import { tabularFormatOf } from '../datasets/tabular';
 import type { ImportUnit } from './import-runner';
 import { makeDisplayName, walkImportRoot } from './walk';

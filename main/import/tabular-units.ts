@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { ImportPreview } from '../../preload/contract';
-import { AppError } from '../core/app-error';
+import { AppError } from '../rpc/app-error';
 import { cellText as cell, DatasetError, guessColumn, LABEL_COLUMN_CANDIDATES, readTableRecords, TEXT_COLUMN_CANDIDATES } from '../datasets/tabular';
 import type { ImportUnit } from './import-runner';
 import { byCategoryOrder, type ColumnMapping } from './import-units';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../core/app-error';
+import { AppError } from '../rpc/app-error';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
 /** The connection type every repository takes. */

@@ -27,6 +27,27 @@ describe('eslint layer rules', () => {
     );
     expect(await ruleIdsFor("import type { FileStatus } from '../../preload/contract';\nexport type X = FileStatus;\n", file)).toEqual([]);
   });
+  it('applies the type-only rule to the domain contract files too', async () => {
+    const file = 'renderer/features/x.tsx';
+    expect(await ruleIdsFor("import { importMethods } from '../../preload/contracts/import';\nexport const x = importMethods;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIdsFor("import type { ImportJob } from '../../preload/contracts/import';\nexport type X = ImportJob;\n", file)).toEqual([]);
+  });
+  it('keeps the domain contract files free of Node built-ins', async () => {
+    expect(await ruleIdsFor("import fs from 'node:fs';\nexport const x = fs;\n", 'preload/contracts/bad.ts')).toContain('no-restricted-imports');
+  });
+  it('keeps main/rpc at the bottom: it imports nothing else of main/', async () => {
+    const code = "import { openDatabase } from '../store/database';\nexport const x = openDatabase;\n";
+    expect(await ruleIdsFor(code, 'main/rpc/bad.ts')).toContain('import-x/no-restricted-paths');
+    expect(await ruleIdsFor("import { toRpcError } from './app-error';\nexport const x = toRpcError;\n", 'main/rpc/ok.ts')).toEqual([]);
+  });
+  it('keeps main/store and main/import from importing the composition root', async () => {
+    const code = "import { createCore } from '../core/core';\nexport const x = createCore;\n";
+    expect(await ruleIdsFor(code, 'main/store/bad.ts')).toContain('import-x/no-restricted-paths');
+    expect(await ruleIdsFor(code, 'main/import/bad.ts')).toContain('import-x/no-restricted-paths');
+    expect(await ruleIdsFor("import { AppError } from '../rpc/app-error';\nexport const x = AppError;\n", 'main/import/ok.ts')).toEqual([]);
+  });
   it("rejects 'electron' in main/ outside main/electron", async () => {
     expect(await ruleIdsFor("import { app } from 'electron';\nexport const x = app;\n", 'main/store/bad.ts')).toContain('no-restricted-imports');
   });

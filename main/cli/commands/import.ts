@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ImportJob } from '../../../preload/contract';
-import { createCore, resolveDataDir } from '../../core/core';
+import { createCore } from '../../core/core';
+import { resolveDataDir } from '../../core/data-dir';
 import type { Command } from '../command';
 
 const formatCounts = (counts: ImportJob['counts']) =>

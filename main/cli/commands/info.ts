@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createCore, resolveDataDir } from '../../core/core';
+import { createCore } from '../../core/core';
+import { resolveDataDir } from '../../core/data-dir';
 import type { Command } from '../command';
 
 /** `resume-studio info`: what a data directory holds, through the same core as the app. */

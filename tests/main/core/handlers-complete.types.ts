@@ -2,7 +2,11 @@
 // handler returning the wrong type, must not compile. If HandlersFor ever stopped enforcing
 // completeness, the @ts-expect-error lines below would become unused and fail type-checking.
 import { z } from 'zod';
-import type { HandlersFor } from '../../../main/core/dispatcher';
+import type { createAppHandlers } from '../../../main/core/app-handlers';
+import type { createDatasetHandlers } from '../../../main/dataset/dataset-handlers';
+import type { createImportHandlers } from '../../../main/import/import-handlers';
+import type { HandlersFor } from '../../../main/rpc/dispatcher';
+import type { createSettingsHandlers } from '../../../main/settings/settings-handlers';
 import type { contract } from '../../../preload/contract';
 
 export const twoMethods = {
@@ -25,3 +29,14 @@ export const complete: HandlersFor<typeof twoMethods> = { 'a.get': () => 'x', 'b
 type RealHandlers = HandlersFor<typeof contract>;
 // @ts-expect-error an empty map is missing every handler of the real contract
 export const none: RealHandlers = {};
+
+// The composition root spreads one handler group per domain into that map: leaving a group out
+// (here: import) must fail to compile too.
+type Group<F extends (...args: never[]) => unknown> = ReturnType<F>;
+declare const app: Group<typeof createAppHandlers>;
+declare const settings: Group<typeof createSettingsHandlers>;
+declare const dataset: Group<typeof createDatasetHandlers>;
+declare const imports: Group<typeof createImportHandlers>;
+export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports };
+// @ts-expect-error the import domain's handler group is missing
+export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset };

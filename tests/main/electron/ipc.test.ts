@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
 import { ipcChannels } from '../../../preload/contract';
-import { createEventBus } from '../../../main/core/event-bus';
+import { createEventBus } from '../../../main/rpc/event-bus';
 import { createFrameCheck, registerIpc } from '../../../main/electron/ipc';
 import { FakeWebContents, type FakeFrame } from './fakes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type RpcResult, type Settings } from '../../../preload/contract';
-import { createEventBus } from '../../../main/core/event-bus';
+import { createEventBus } from '../../../main/rpc/event-bus';
 import { followThemeSetting } from '../../../main/electron/theme';
 
 const settings = (theme: Settings['theme']): Settings => ({ ...defaultSettings, theme });

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createEventBus } from '../../../main/core/event-bus';
+import { createEventBus } from '../../../main/rpc/event-bus';
 import type { ParseOutcome } from '../../../main/import/import-runner';
 import { createImportService, type ClosableParser } from '../../../main/import/import-service';
 import { openDatabase, type Db } from '../../../main/store/database';

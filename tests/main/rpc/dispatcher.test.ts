@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../main/core/app-error';
-import { createDispatcher } from '../../../main/core/dispatcher';
+import { AppError } from '../../../main/rpc/app-error';
+import { createDispatcher } from '../../../main/rpc/dispatcher';
 
 const toyContract = {
   'toy.double': { input: z.object({ n: z.number().int() }).strict(), output: undefined as unknown as number },

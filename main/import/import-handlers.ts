@@ -1,0 +1,33 @@
+/** Handlers of the `import.*` methods over the import service. Plain Node. */
+import nodePath from 'node:path';
+import type { importMethods } from '../../preload/contract';
+import { AppError } from '../rpc/app-error';
+import type { HandlersFor } from '../rpc/dispatcher';
+import type { ImportService } from './import-service';
+
+/** What the import handlers use. */
+export interface ImportHandlerDeps {
+  imports: ImportService;
+  /** Native folder picker (Electron); browser mode and the CLI type a path instead. */
+  pickFolder?: () => Promise<string | null>;
+}
+
+/** Paths typed in the UI must be absolute: relative to what would be the server's working folder. */
+function absolutePath(target: string): string {
+  if (!nodePath.isAbsolute(target))
+    throw new AppError('bad_input', `"${target}" is not a full path; give the whole path, e.g. /home/you/resumes or C:\\Users\\you\\resumes.`);
+  return target;
+}
+
+/** The import domain's handler group. */
+export function createImportHandlers(deps: ImportHandlerDeps): HandlersFor<typeof importMethods> {
+  return {
+    'import.pickFolder': async () => (deps.pickFolder ? { supported: true, path: await deps.pickFolder() } : { supported: false, path: null }),
+    'import.preview': ({ path, ...mapping }) => deps.imports.preview(absolutePath(path), mapping),
+    'import.start': ({ path, ...mapping }) => deps.imports.start(absolutePath(path), mapping),
+    'import.cancel': ({ jobId }) => deps.imports.cancel(jobId),
+    'import.resume': ({ jobId }) => deps.imports.resume(jobId),
+    'import.jobs': () => deps.imports.jobs(),
+    'import.report': ({ jobId, status, offset, limit }) => deps.imports.report(jobId, status, offset, limit),
+  };
+}

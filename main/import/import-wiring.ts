@@ -1,0 +1,54 @@
+/**
+ * Builds the import service of one data directory with the import policy: a parse pool per job,
+ * the cross-process lock, and after each job the near-duplicate flags and a `dataset.changed`
+ * announcement. Plain Node; called by the composition root.
+ */
+import os from 'node:os';
+import type { DatasetSummary } from '../../preload/contract';
+import type { EventBus } from '../rpc/event-bus';
+import type { Db } from '../store/database';
+import { createImportRepo } from '../store/import-repo';
+import { createImportLock } from './import-lock';
+import { createImportService, type ImportService } from './import-service';
+import { flagNearDuplicates } from './near-duplicates';
+import { createParsePool } from './parse-pool';
+
+/** Import tuning for tests and benchmarks. */
+export interface ImportTuning {
+  batchSize?: number;
+  poolSize?: number;
+  perFileTimeoutMs?: number;
+}
+
+/** What the import domain is built from. */
+export interface ImportWiringDeps {
+  db: Db;
+  dataDir: string;
+  databasePath: string;
+  events: EventBus;
+  /** The counts announced after each job. */
+  datasetSummary: () => DatasetSummary;
+  tuning?: ImportTuning;
+}
+
+/** The import service with its parser, lock and after-job policy. */
+export function wireImportService(deps: ImportWiringDeps): ImportService {
+  const tuning = deps.tuning ?? {};
+  const poolSize = tuning.poolSize;
+  return createImportService({
+    repo: createImportRepo(deps.db),
+    events: deps.events,
+    createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
+    batchSize: tuning.batchSize,
+    lock: createImportLock(deps.db),
+    // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
+    concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
+    afterJob: async (job) => {
+      if (job.counts.imported) {
+        // Flags are advice for curation: if the search fails, the import itself still stands.
+        await flagNearDuplicates(deps.db, deps.databasePath).catch((error: Error) => console.warn(`Near-duplicate search skipped: ${error.message}`));
+      }
+      deps.events.emit('dataset.changed', deps.datasetSummary());
+    },
+  });
+}

@@ -1,0 +1,26 @@
+/** The `settings.*` methods and events: user preferences with defaults. Pure. */
+import { z } from 'zod';
+import { method, noInput } from './define';
+
+/** Settings a user can change; every key has a default so a fresh data directory works. */
+export const settingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']),
+  defaultEngine: z.enum(['fast', 'mljs']),
+  testFraction: z.number().min(0.05).max(0.5),
+  seed: z.number().int().min(0),
+});
+/** The user's settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+/** The settings of a fresh data directory. */
+export const defaultSettings: Settings = { theme: 'system', defaultEngine: 'fast', testFraction: 0.2, seed: 42 };
+
+/** The settings domain's methods. */
+export const settingsMethods = {
+  'settings.get': method<Settings>()(noInput),
+  'settings.set': method<Settings>()(settingsSchema.partial().strict()),
+} as const;
+
+/** The settings domain's events. */
+export interface SettingsEvents {
+  'settings.changed': Settings;
+}
