@@ -17,6 +17,7 @@ import { createEventBus, type EventBus } from '../rpc/event-bus';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { openDatabase, type Db } from '../store/database';
 import { createDatasetRepo } from '../store/dataset-repo';
+import { createDocumentsRepo } from '../store/documents-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { createAppHandlers } from './app-handlers';
 
@@ -50,8 +51,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const databasePath = path.join(dataDir, 'studio.sqlite');
   const db = await openDatabase(databasePath);
   const events = createEventBus();
-  const dataset = createDatasetRepo(db);
-  const imports = wireImportService({ db, dataDir, databasePath, events, datasetSummary: () => dataset.summary(), tuning: options.importOptions });
+  const documents = createDocumentsRepo(db);
+  const dataset = createDatasetRepo(db, documents);
+  const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary: () => dataset.summary(), tuning: options.importOptions });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
     ...createSettingsHandlers({ settings: createSettingsRepo(db), events }),

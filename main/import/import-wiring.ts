@@ -7,6 +7,7 @@ import os from 'node:os';
 import type { DatasetSummary } from '../../preload/contract';
 import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
+import type { DocumentsRepo } from '../store/documents-repo';
 import { createImportRepo } from '../store/import-repo';
 import { createImportLock } from './import-lock';
 import { createImportService, type ImportService } from './import-service';
@@ -23,6 +24,7 @@ export interface ImportTuning {
 /** What the import domain is built from. */
 export interface ImportWiringDeps {
   db: Db;
+  documents: DocumentsRepo;
   dataDir: string;
   databasePath: string;
   events: EventBus;
@@ -36,7 +38,7 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
   const tuning = deps.tuning ?? {};
   const poolSize = tuning.poolSize;
   return createImportService({
-    repo: createImportRepo(deps.db),
+    repo: createImportRepo(deps.db, deps.documents),
     events: deps.events,
     createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
     batchSize: tuning.batchSize,
@@ -46,7 +48,7 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     afterJob: async (job) => {
       if (job.counts.imported) {
         // Flags are advice for curation: if the search fails, the import itself still stands.
-        await flagNearDuplicates(deps.db, deps.databasePath).catch((error: Error) => console.warn(`Near-duplicate search skipped: ${error.message}`));
+        await flagNearDuplicates(deps.documents, deps.databasePath).catch((error: Error) => console.warn(`Near-duplicate search skipped: ${error.message}`));
       }
       deps.events.emit('dataset.changed', deps.datasetSummary());
     },

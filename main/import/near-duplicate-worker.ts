@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { findDuplicateGroups } from '../../ml/eval/dedup';
+import { iterateDocumentTexts } from '../store/documents-repo';
 
 /** What the worker is started with. */
 export interface NearDuplicateWorkerData {
@@ -20,7 +21,7 @@ const { databasePath, nearThreshold } = workerData as NearDuplicateWorkerData;
 let reply: NearDuplicateReply;
 try {
   const db = new Database(databasePath, { readonly: true });
-  const rows = db.prepare<[], { id: number; text: string }>('SELECT id, text FROM documents ORDER BY id').all();
+  const rows = [...iterateDocumentTexts(db)];
   db.close();
   const groups = findDuplicateGroups(
     rows.map((r) => r.text),

@@ -1,6 +1,7 @@
-/** The only module that reads or writes import_jobs and import_items (and inserts imported documents). */
+/** The only module that reads or writes import_jobs and import_items; imported documents are stored through the documents repository. */
 import type { FileStatus, ImportItem, ImportJob } from '../../preload/contract';
 import type { Db } from './database';
+import { createDocumentsRepo, type DocumentsRepo } from './documents-repo';
 
 /** One finished file, ready to be written with its batch. */
 export interface ItemToWrite {
@@ -33,8 +34,8 @@ interface JobRow {
 export const retriedOnResume: readonly FileStatus[] = ['timeout', 'io_error'];
 const retriedList = retriedOnResume.map((s) => `'${s}'`).join(', ');
 
-/** Creates the import repository over an open database. */
-export function createImportRepo(db: Db) {
+/** Creates the import repository over an open database; documents go through `documents`, inside each batch's transaction. */
+export function createImportRepo(db: Db, documents: DocumentsRepo = createDocumentsRepo(db)) {
   const statusCounts = db.prepare<[number], { status: FileStatus; n: number }>(
     'SELECT status, COUNT(*) AS n FROM import_items WHERE import_job_id = ? GROUP BY status',
   );
@@ -51,14 +52,6 @@ export function createImportRepo(db: Db) {
     finishedAt: row.finished_at,
   });
   const selectJob = db.prepare<[number], JobRow>('SELECT * FROM import_jobs WHERE id = ?');
-  const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?) ON CONFLICT(name) DO NOTHING');
-  const categoryId = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE name = ?');
-  const insertDocument = db.prepare(
-    `INSERT INTO documents (import_job_id, source_path, file_name, format, size_bytes, content_hash, text_hash, text, char_count, category_id)
-     VALUES (@jobId, @sourcePath, @fileName, @format, @sizeBytes, @contentHash, @textHash, @text, @charCount, @categoryId)
-     ON CONFLICT(text_hash) DO NOTHING`,
-  );
-  const documentByTextHash = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE text_hash = ?');
   const insertItem = db.prepare(
     `INSERT INTO import_items (import_job_id, rel_path, display_name, category, format, size_bytes, content_hash, status, reason, document_id)
      VALUES (@jobId, @relPath, @displayName, @category, @format, @sizeBytes, @contentHash, @status, @reason, @documentId)
@@ -66,6 +59,12 @@ export function createImportRepo(db: Db) {
        display_name = excluded.display_name, category = excluded.category, format = excluded.format, size_bytes = excluded.size_bytes,
        content_hash = excluded.content_hash, status = excluded.status, reason = excluded.reason, document_id = excluded.document_id
      WHERE import_items.status IN (${retriedList})`,
+  );
+  // A file that failed in one job and was imported later is not a failure any more.
+  const unresolvedFailures = db.prepare<[], { n: number }>(
+    `SELECT COUNT(DISTINCT rel_path) AS n FROM import_items i
+     WHERE status NOT IN ('imported', 'duplicate')
+       AND NOT EXISTS (SELECT 1 FROM import_items j WHERE j.rel_path = i.rel_path AND j.status IN ('imported', 'duplicate') AND j.id > i.id)`,
   );
   const itemExists = db.prepare<[number, string], { one: number }>('SELECT 1 AS one FROM import_items WHERE import_job_id = ? AND rel_path = ?');
   const bumpDone = db.prepare('UPDATE import_jobs SET done_files = done_files + ? WHERE id = ?');
@@ -77,14 +76,9 @@ export function createImportRepo(db: Db) {
       let { status, reason } = item;
       let documentId: number | null = null;
       if (item.document) {
-        let catId: number | null = null;
-        if (item.category) {
-          insertCategory.run(item.category);
-          catId = categoryId.get(item.category)!.id;
-        }
         const doc = item.document;
-        const inserted = insertDocument.run({
-          jobId,
+        const stored = documents.insert({
+          importJobId: jobId,
           sourcePath: doc.sourcePath,
           fileName: doc.fileName,
           format: item.format,
@@ -92,17 +86,14 @@ export function createImportRepo(db: Db) {
           contentHash: item.contentHash,
           textHash: doc.textHash,
           text: doc.text,
-          charCount: doc.text.length,
-          categoryId: catId,
+          category: item.category,
         });
-        if (inserted.changes === 1) {
-          documentId = Number(inserted.lastInsertRowid);
+        if (stored.inserted) {
+          documentId = stored.id;
         } else {
-          // Another file with the same text won the race (earlier batch or earlier in this batch).
-          const existing = documentByTextHash.get(doc.textHash)!;
           status = 'duplicate';
-          reason = `Same text as "${existing.file_name}", which is already in the dataset.`;
-          documentId = existing.id;
+          reason = `Same text as "${stored.existing.fileName}", which is already in the dataset.`;
+          documentId = stored.existing.id;
         }
       }
       // A retried row is updated in place; only new rows add to done_files, so nothing counts twice.
@@ -143,6 +134,14 @@ export function createImportRepo(db: Db) {
     jobOptions(id: number): Record<string, unknown> {
       return JSON.parse(selectJob.get(id)?.options_json ?? '{}');
     },
+    /** How many import jobs were ever started. */
+    countJobs(): number {
+      return (db.prepare('SELECT COUNT(*) AS n FROM import_jobs').get() as { n: number }).n;
+    },
+    /** Files that failed and were not imported by a later job (a later success clears an earlier failure). */
+    countUnresolvedFailures(): number {
+      return unresolvedFailures.get()!.n;
+    },
     /** Every job, newest first. */
     listJobs(): ImportJob[] {
       return db.prepare<[], JobRow>('SELECT * FROM import_jobs ORDER BY id DESC').all().map(toJob);
@@ -169,8 +168,7 @@ export function createImportRepo(db: Db) {
     },
     /** The document already holding these exact bytes, if any. */
     documentByContentHash(hash: string): { id: number; fileName: string } | undefined {
-      const row = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE content_hash = ? LIMIT 1').get(hash);
-      return row && { id: row.id, fileName: row.file_name };
+      return documents.findByContentHash(hash);
     },
     /** Writes one batch of files in one transaction (all of it lands, or none); returns the rows written or retried. */
     writeBatch(jobId: number, items: ItemToWrite[]): number {

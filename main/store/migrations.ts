@@ -123,4 +123,14 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'documents can be excluded from training',
+    // Training (issue 10) leaves excluded documents out; curation (issue 12) sets the flag. The
+    // partial index keeps "list what is excluded" cheap without indexing the common case.
+    up: `
+      ALTER TABLE documents ADD COLUMN excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1));
+      CREATE INDEX documents_excluded ON documents(id) WHERE excluded = 1;
+    `,
+  },
 ];

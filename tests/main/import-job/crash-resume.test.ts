@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iterateDocumentTexts } from '../../../main/store/documents-repo';
 import { syntheticResumeText } from '../../fixtures/resume-files';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -37,7 +38,7 @@ const readState = () => {
       integrity: db.pragma('integrity_check', { simple: true }),
       job: db.prepare('SELECT state, done_files AS doneFiles FROM import_jobs WHERE id = 1').get() as { state: string; doneFiles: number } | undefined,
       items: (db.prepare('SELECT COUNT(*) AS n FROM import_items').get() as { n: number }).n,
-      documents: (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n,
+      documents: [...iterateDocumentTexts(db)].length,
       importedItems: (db.prepare("SELECT COUNT(*) AS n FROM import_items WHERE status = 'imported'").get() as { n: number }).n,
     };
   } finally {

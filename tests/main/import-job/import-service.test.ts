@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
+import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import type { FileStatus, ImportJob } from '../../../preload/contract';
 import {
   writeBinaryTxt,
@@ -34,9 +35,9 @@ async function importAndWait(target: string, mapping: { textColumn?: string; lab
   return (await core.imports.waitForIdle())!;
 }
 
-async function statusesByName(jobId: number): Promise<Map<string, { status: FileStatus; reason: string }>> {
+async function statusesByName(jobId: number): Promise<Map<string, { status: FileStatus; reason: string; documentId: number | null }>> {
   const report = await core.call('import.report', { jobId, limit: 1000 });
-  return new Map(report.items.map((item) => [item.relPath, { status: item.status, reason: item.reason }]));
+  return new Map(report.items.map((item) => [item.relPath, { status: item.status, reason: item.reason, documentId: item.documentId }]));
 }
 
 describe('import service', () => {
@@ -95,10 +96,8 @@ describe('import service', () => {
     expect(summary.documents).toBe(job.counts.imported);
     expect(summary.categories.map((c) => c.category)).toEqual(['ACCOUNTANT', 'CHEF']);
     expect(summary.unlabelled).toBe(1);
-    const text = core.db
-      .prepare("SELECT d.text FROM documents d JOIN import_items i ON i.document_id = d.id WHERE i.rel_path = 'CHEF/legacy-1252.txt'")
-      .get() as { text: string };
-    expect(text.text).toContain('José Müller');
+    const legacy = createDocumentsRepo(core.db).get(items.get('CHEF/legacy-1252.txt')!.documentId!);
+    expect(legacy?.text).toContain('José Müller');
 
     const health = await core.call('dataset.health', {});
     expect(health.extractionFailures).toBe(
@@ -157,7 +156,7 @@ describe('import service', () => {
     expect(failed.doneFiles % 3).toBe(0);
     expect(failed.doneFiles).toBeGreaterThan(0);
     expect(failed.doneFiles).toBeLessThan(30);
-    const stored = (core.db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+    const stored = createDocumentsRepo(core.db).counts().documents;
     expect(stored).toBe(failed.doneFiles);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
 
@@ -213,12 +212,9 @@ describe('import service', () => {
     );
     const job = await importAndWait(root);
     expect(job.counts).toEqual({ imported: 4 });
-    const flagged = core.db.prepare('SELECT d.file_name AS name, o.file_name AS of FROM documents d JOIN documents o ON o.id = d.near_duplicate_of').all() as {
-      name: string;
-      of: string;
-    }[];
+    const flagged = createDocumentsRepo(core.db).nearDuplicates();
     expect(flagged).toHaveLength(1);
-    expect([flagged[0]!.name, flagged[0]!.of].sort()).toEqual(['a-edited.txt', 'a.txt']);
+    expect([flagged[0]!.fileName, flagged[0]!.ofFileName].sort()).toEqual(['a-edited.txt', 'a.txt']);
     expect((await core.call('dataset.health', {})).nearDuplicates).toBe(1);
   });
 

@@ -26,7 +26,10 @@ describe('openDatabase', () => {
 
   it('enforces foreign keys', async () => {
     const db = await openDatabase(path.join(temp.dir, 'fk.sqlite'));
-    expect(() => db.prepare("INSERT INTO documents (file_name, text, category_id) VALUES ('a.txt', 'x', 999)").run()).toThrow(/FOREIGN KEY/);
+    // An item of an import job that does not exist.
+    expect(() =>
+      db.prepare("INSERT INTO import_items (import_job_id, rel_path, display_name, status, reason) VALUES (999, 'a', 'a', 'empty', 'x')").run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

@@ -1,0 +1,199 @@
+/**
+ * The only module that reads or writes the `documents` and `categories` tables: inserts during
+ * import batches, the labelled corpus for training, labels and exclusion for curation,
+ * near-duplicate flags, texts for workers and the counts behind the dataset summary and health.
+ * Plain Node; used by the other repositories, the domains and the worker adapters.
+ */
+import type { CategoryCount } from '../../preload/contract';
+import type { Db } from './database';
+
+/** A document about to be stored by an import batch. */
+export interface NewDocument {
+  importJobId: number;
+  sourcePath: string;
+  fileName: string;
+  format: string | null;
+  sizeBytes: number | null;
+  contentHash: string | null;
+  textHash: string;
+  text: string;
+  /** Category name; created on first use. Null: unlabelled. */
+  category: string | null;
+}
+
+/** What storing a document did: a new row, or the document that already has the same text. */
+export type InsertOutcome = { inserted: true; id: number } | { inserted: false; existing: { id: number; fileName: string } };
+
+/** One labelled, not excluded document, as training reads it. */
+export interface LabelledDocument {
+  id: number;
+  text: string;
+  category: string;
+}
+
+/** One stored document, as curation shows it. */
+export interface StoredDocument {
+  id: number;
+  fileName: string;
+  text: string;
+  category: string | null;
+  isExcluded: boolean;
+  nearDuplicateOf: number | null;
+}
+
+/** Counts for the data-health summary that come from the documents themselves. */
+export interface DocumentHealthCounts {
+  unlabelled: number;
+  shortTexts: number;
+  longTexts: number;
+  nearDuplicates: number;
+}
+
+interface DocumentRow {
+  id: number;
+  file_name: string;
+  text: string;
+  category: string | null;
+  excluded: number;
+  near_duplicate_of: number | null;
+}
+
+/** SQLite's default limit on bound parameters is 32766; chunks stay well under it. */
+const idsPerStatement = 500;
+
+/**
+ * Every document's id and text in id order, one row at a time. Needs only a read-only connection,
+ * so worker threads that open the database themselves read through it too.
+ */
+export function* iterateDocumentTexts(db: Db): Generator<{ id: number; text: string }> {
+  yield* db.prepare<[], { id: number; text: string }>('SELECT id, text FROM documents ORDER BY id').iterate();
+}
+
+/** Creates the documents repository over an open (writable) database. */
+export function createDocumentsRepo(db: Db) {
+  const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?) ON CONFLICT(name) DO NOTHING');
+  const categoryIdByName = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE name = ?');
+  const insertDocument = db.prepare(
+    `INSERT INTO documents (import_job_id, source_path, file_name, format, size_bytes, content_hash, text_hash, text, char_count, category_id)
+     VALUES (@importJobId, @sourcePath, @fileName, @format, @sizeBytes, @contentHash, @textHash, @text, @charCount, @categoryId)
+     ON CONFLICT(text_hash) DO NOTHING`,
+  );
+  const byTextHash = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE text_hash = ?');
+  const byContentHash = db.prepare<[string], { id: number; file_name: string }>('SELECT id, file_name FROM documents WHERE content_hash = ? LIMIT 1');
+  const counts = db.prepare<[], { documents: number; labelled: number }>('SELECT COUNT(*) AS documents, COUNT(category_id) AS labelled FROM documents');
+  const byCategory = db.prepare<[], CategoryCount>(
+    `SELECT c.name AS category, COUNT(d.id) AS documents FROM categories c
+     LEFT JOIN documents d ON d.category_id = c.id GROUP BY c.id ORDER BY c.name`,
+  );
+  const health = db.prepare<[number, number], DocumentHealthCounts>(
+    `SELECT COUNT(*) - COUNT(category_id) AS unlabelled,
+            COALESCE(SUM(char_count < ?), 0) AS shortTexts,
+            COALESCE(SUM(char_count > ?), 0) AS longTexts,
+            COUNT(near_duplicate_of) AS nearDuplicates
+     FROM documents`,
+  );
+  const labelled = db.prepare<[], LabelledDocument>(
+    `SELECT d.id, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
+     WHERE d.excluded = 0 ORDER BY d.id`,
+  );
+  const selectOne = db.prepare<[number], DocumentRow>(
+    `SELECT d.id, d.file_name, d.text, c.name AS category, d.excluded, d.near_duplicate_of
+     FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id = ?`,
+  );
+  const nearDuplicatePairs = db.prepare<[], { documentId: number; fileName: string; ofId: number; ofFileName: string }>(
+    `SELECT d.id AS documentId, d.file_name AS fileName, o.id AS ofId, o.file_name AS ofFileName
+     FROM documents d JOIN documents o ON o.id = d.near_duplicate_of ORDER BY d.id`,
+  );
+  const clearFlags = db.prepare('UPDATE documents SET near_duplicate_of = NULL WHERE near_duplicate_of IS NOT NULL');
+  const setFlag = db.prepare('UPDATE documents SET near_duplicate_of = ? WHERE id = ?');
+
+  const categoryId = (name: string): number => {
+    insertCategory.run(name);
+    return categoryIdByName.get(name)!.id;
+  };
+
+  /** Runs `update` over `ids` in chunks inside one transaction; returns the rows changed. */
+  const updateIds = db.transaction((ids: readonly number[], update: (chunk: readonly number[], placeholders: string) => number): number => {
+    let changed = 0;
+    for (let i = 0; i < ids.length; i += idsPerStatement) {
+      const chunk = ids.slice(i, i + idsPerStatement);
+      changed += update(chunk, chunk.map(() => '?').join(', '));
+    }
+    return changed;
+  });
+
+  return {
+    /** Stores a document unless one with the same text exists. Runs inside the caller's transaction (an import batch). */
+    insert(doc: NewDocument): InsertOutcome {
+      const { category, ...fields } = doc;
+      const result = insertDocument.run({ ...fields, charCount: doc.text.length, categoryId: category ? categoryId(category) : null });
+      if (result.changes === 1) return { inserted: true, id: Number(result.lastInsertRowid) };
+      // Another file with the same text won (an earlier batch, or earlier in this one).
+      const existing = byTextHash.get(doc.textHash)!;
+      return { inserted: false, existing: { id: existing.id, fileName: existing.file_name } };
+    },
+    /** The document already holding these exact bytes, if any. */
+    findByContentHash(hash: string): { id: number; fileName: string } | undefined {
+      const row = byContentHash.get(hash);
+      return row && { id: row.id, fileName: row.file_name };
+    },
+    /** One document with its label and flags, or undefined. */
+    get(id: number): StoredDocument | undefined {
+      const row = selectOne.get(id);
+      return (
+        row && {
+          id: row.id,
+          fileName: row.file_name,
+          text: row.text,
+          category: row.category,
+          isExcluded: row.excluded === 1,
+          nearDuplicateOf: row.near_duplicate_of,
+        }
+      );
+    },
+    /** Documents and how many carry a label. */
+    counts(): { documents: number; labelled: number } {
+      return counts.get()!;
+    },
+    /** Every category with its document count (possibly 0), by name. */
+    categoryCounts(): CategoryCount[] {
+      return byCategory.all();
+    },
+    /** Unlabelled, too short, too long and near-duplicate document counts. */
+    healthCounts(shortChars: number, longChars: number): DocumentHealthCounts {
+      return health.get(shortChars, longChars)!;
+    },
+    /** The training corpus: labelled documents not excluded, in id order, one at a time (nothing held in memory here). */
+    iterateLabelled(): IterableIterator<LabelledDocument> {
+      return labelled.iterate();
+    },
+    /** Labels documents with a category (created on first use), or removes their label (null); returns the rows changed. */
+    setCategory(documentIds: readonly number[], categoryName: string | null): number {
+      return db.transaction(() => {
+        const id = categoryName === null ? null : categoryId(categoryName);
+        return updateIds(documentIds, (chunk, marks) => db.prepare(`UPDATE documents SET category_id = ? WHERE id IN (${marks})`).run(id, ...chunk).changes);
+      })();
+    },
+    /** Excludes documents from training, or includes them again; returns the rows changed. */
+    setExcluded(documentIds: readonly number[], isExcluded: boolean): number {
+      return updateIds(
+        documentIds,
+        (chunk, marks) => db.prepare(`UPDATE documents SET excluded = ? WHERE id IN (${marks})`).run(isExcluded ? 1 : 0, ...chunk).changes,
+      );
+    },
+    /** Replaces every near-duplicate flag with `[documentId, representativeId]` pairs, in one transaction. */
+    replaceNearDuplicateFlags(pairs: readonly (readonly [number, number])[]): void {
+      db.transaction(() => {
+        clearFlags.run();
+        for (const [documentId, representativeId] of pairs) setFlag.run(representativeId, documentId);
+      })();
+    },
+    /** Flagged documents with the document each one nearly duplicates. */
+    nearDuplicates(): { documentId: number; fileName: string; ofId: number; ofFileName: string }[] {
+      return nearDuplicatePairs.all();
+    },
+  };
+}
+
+/** The documents repository's type. */
+export type DocumentsRepo = ReturnType<typeof createDocumentsRepo>;
