@@ -6,9 +6,10 @@
  */
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from '../workers/protocol';
 import { spawnWorker, type WorkerEntry } from '../workers/spawn';
 import { type ExtractResult, failure } from './extract/result';
-import type { ParseRequest, ParseResponse, ParseSource, ParseWorkerData } from './parse-worker';
+import type { ParseInput, ParseSource } from './parse-task';
 
 /** Where the parse worker lives, bundled and as source. */
 export const parseWorkerEntry: WorkerEntry = { bundledName: 'parse-worker', sourcePath: 'import/parse-worker.ts' };
@@ -23,8 +24,8 @@ export interface ParsePoolOptions {
   maxOldGenerationSizeMb?: number;
   /** Files above this size are refused unread; default 20 MB (the extractor's default). */
   maxBytes?: number;
-  /** Test only: lets special file names make a worker hang, crash or run out of memory. */
-  allowTestHooks?: boolean;
+  /** The worker to start; tests pass one that misbehaves on purpose. Default: the parse worker. */
+  workerEntry?: WorkerEntry;
 }
 
 /** Counters for diagnostics and the benchmark. */
@@ -81,6 +82,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   isReady: boolean;
   isRetired: boolean;
+  /** Set by 'error', acted on at 'exit' (after every message the worker sent has been delivered). */
+  deathError: (Error & { code?: string }) | null;
 }
 
 /** Default pool size: one worker per core except one, and at least one. */
@@ -132,7 +135,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
 
   const onDeath = (slot: Slot, error: (Error & { code?: string }) | null, exitCode: number | null) => {
-    if (slot.isRetired) return; // already handled (the 'error' event is followed by 'exit'), or terminated on purpose
+    if (slot.isRetired) return; // terminated on purpose (timeout, close)
     const job = finishJob(slot);
     retire(slot);
     stats.crashes++;
@@ -155,13 +158,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     dispatch();
   };
 
-  const onMessage = (slot: Slot, message: ParseResponse) => {
+  const onMessage = (slot: Slot, message: FromWorker<ExtractResult>) => {
     if (message.type === 'ready') {
       slot.isReady = true;
       armTimer(slot);
       return;
     }
-    if (!slot.job || message.seq !== slot.job.seq) return; // a late answer for a file already settled
+    if (message.type === 'progress' || !slot.job || message.seq !== slot.job.seq) return; // a late answer for a file already settled
     const job = finishJob(slot);
     slot.worker.unref();
     if (message.type === 'result') job?.resolve(message.result);
@@ -170,12 +173,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
 
   const startWorker = (): Slot => {
-    const workerData: ParseWorkerData = { allowTestHooks: options.allowTestHooks === true };
-    const worker = spawnWorker(parseWorkerEntry, { workerData, resourceLimits: { maxOldGenerationSizeMb } });
-    const slot: Slot = { worker, job: null, timer: null, isReady: false, isRetired: false };
-    worker.on('message', (message: ParseResponse) => onMessage(slot, message));
-    worker.on('error', (error: Error & { code?: string }) => onDeath(slot, error, null));
-    worker.on('exit', (exitCode) => onDeath(slot, null, exitCode));
+    const worker = spawnWorker(options.workerEntry ?? parseWorkerEntry, { resourceLimits: { maxOldGenerationSizeMb } });
+    const slot: Slot = { worker, job: null, timer: null, isReady: false, isRetired: false, deathError: null };
+    worker.on('message', (message: FromWorker<ExtractResult>) => onMessage(slot, message));
+    // 'error' is always followed by 'exit', and Node delivers the worker's last messages (its 'ready',
+    // a result) before 'exit': judging there keeps a crash right after 'ready' from looking like a failed start.
+    worker.on('error', (error: Error & { code?: string }) => (slot.deathError = error));
+    worker.on('exit', (exitCode) => onDeath(slot, slot.deathError, exitCode));
     stats.workersStarted++;
     slots.push(slot);
     return slot;
@@ -199,7 +203,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       // Busy workers keep the process alive; idle ones must not (a forgotten close() cannot hang the CLI).
       slot.worker.ref();
       armTimer(slot);
-      const request: ParseRequest = { type: 'parse', seq: job.seq, source: job.source, fileName: job.fileName, maxBytes: options.maxBytes };
+      const request: ToWorker<ParseInput> = {
+        type: 'request',
+        seq: job.seq,
+        input: { source: job.source, fileName: job.fileName, maxBytes: options.maxBytes },
+      };
       slot.worker.postMessage(request);
     }
   }

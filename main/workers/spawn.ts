@@ -2,7 +2,7 @@
  * Starts a worker thread from the right file in both ways the app runs: bundled (every worker
  * entry sits flat in out/main next to the main entry, e.g. out/main/parse-worker.js) or from
  * source under vitest / tsx (the .ts file, compiled on the fly by tsx). Plain Node; used by the
- * parse pool and the training orchestration.
+ * parse pool, the task runner (run-task.ts) and test-only workers.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export interface WorkerEntry {
   /** File name of the bundled entry without extension, e.g. "parse-worker". */
   bundledName: string;
-  /** Source file relative to main/, e.g. "import/parse-worker.ts". */
+  /** Source file relative to main/, e.g. "import/parse-worker.ts", or absolute (test-only entries under tests/). */
   sourcePath: string;
 }
 

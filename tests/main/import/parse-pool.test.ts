@@ -4,9 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParsePool, type ParsePool, ParsePoolClosedError, ParserStartError, parseWorkerEntry } from '../../../main/import/parse-pool';
-import { testHookNames } from '../../../main/import/parse-worker';
 import { locateWorker } from '../../../main/workers/spawn';
 import * as fixtures from '../../fixtures/resume-files';
+import { testHookNames, testWorkerEntry } from '../../workers/misbehaviour';
+
+/** The real parse task in a worker that misbehaves on file names starting with a test hook name. */
+const workerEntry = testWorkerEntry('misbehaving-parse-worker.ts');
 
 let dir: string;
 let pdfPath: string;
@@ -77,7 +80,7 @@ describe('parse pool', () => {
 
 describe('parse pool recovery', () => {
   it('times out a hanging file, replaces the worker and parses the next file', async () => {
-    const pool = track(createParsePool({ size: 1, perFileTimeoutMs: 1_500, allowTestHooks: true }));
+    const pool = track(createParsePool({ size: 1, perFileTimeoutMs: 1_500, workerEntry }));
     const startedMs = Date.now();
     // The next file is small text: under a loaded machine even a PDF could overrun a 1.5 s deadline.
     const textPath = await fixtures.writeUtf8Text(dir, 'after-hang.txt');
@@ -92,7 +95,7 @@ describe('parse pool recovery', () => {
     [testHookNames.exit, /crashed on this file \(exit code 7\)/],
     [testHookNames.throwUncaught, /crashed on this file \(test hook: uncaught error\)/],
   ])('marks a file whose worker dies (%s) damaged and goes on', async (hookName, reason) => {
-    const pool = track(createParsePool({ size: 1, allowTestHooks: true }));
+    const pool = track(createParsePool({ size: 1, workerEntry }));
     const [crashed, next] = await Promise.all([pool.parse(pdfPath, hookName), pool.parse(pdfPath, 'after-crash.pdf')]);
     expect(crashed).toMatchObject({ status: 'damaged', reason: expect.stringMatching(reason) });
     expect(next.status).toBe('imported');
@@ -100,7 +103,7 @@ describe('parse pool recovery', () => {
   });
 
   it('marks a file that exhausts the worker heap too_large and goes on', async () => {
-    const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 192, allowTestHooks: true }));
+    const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 192, workerEntry }));
     const [oom, next] = await Promise.all([pool.parse(pdfPath, testHookNames.outOfMemory), pool.parse(pdfPath, 'after-oom.pdf')]);
     expect(oom).toMatchObject({ status: 'too_large', reason: expect.stringMatching(/ran out of memory.*192 MB/) });
     expect(next.status).toBe('imported');
@@ -111,13 +114,13 @@ describe('parse pool recovery', () => {
     await expect(pool.parse(pdfPath, 'resume.pdf')).rejects.toBeInstanceOf(ParserStartError);
   });
 
-  it('ignores hook names unless test hooks are on', async () => {
+  it('the production worker has no test hooks: a hook name is just a file name', async () => {
     const pool = track(createParsePool({ size: 1, perFileTimeoutMs: 5_000 }));
     expect((await pool.parse(pdfPath, `${testHookNames.hang}.pdf`)).status).toBe('imported');
   });
 
   it('close() rejects running and queued files as cancelled and refuses new ones', async () => {
-    const pool = createParsePool({ size: 1, allowTestHooks: true });
+    const pool = createParsePool({ size: 1, workerEntry });
     // Settle into values right away: the rejections happen inside close().
     const running = pool.parse(pdfPath, testHookNames.hang).catch((error: unknown) => error);
     const queued = pool.parse(pdfPath, 'queued.pdf').catch((error: unknown) => error);

@@ -1,0 +1,87 @@
+/**
+ * One parse task: reads a file (or takes bytes already in memory) and answers with extractText's
+ * result. No parsing logic lives here. Served by the parse worker (parse-worker.ts) on the task
+ * protocol; the pool imports its types only.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+import { defaultMaxBytes, extractText } from './extract/index';
+import { preloadPdfJs } from './extract/pdf';
+import { type ExtractResult, failure, formatBytes } from './extract/result';
+import { describeIoError } from './io-errors';
+
+/** Where a file's bytes come from: a path the worker reads, or bytes already in memory (a dropped file). */
+export type ParseSource = { kind: 'path'; filePath: string } | { kind: 'bytes'; bytes: Uint8Array };
+
+/** What the pool asks a parse worker. */
+export interface ParseInput {
+  source: ParseSource;
+  fileName: string;
+  maxBytes?: number;
+}
+
+/** Reads a regular file, refusing FIFOs and devices without blocking on them, and oversized files unread. */
+async function readFileForParse(filePath: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { result: ExtractResult }> {
+  let handle: fs.FileHandle;
+  try {
+    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever, holding a libuv thread.
+    handle = await fs.open(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { result: failure('io_error', describeIoError((error as NodeJS.ErrnoException).code)) };
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { result: failure('unsupported', 'This is not a regular file (it is a folder, device, pipe or socket), so it was not read.') };
+    if (stat.size > maxBytes) {
+      return {
+        result: failure(
+          'too_large',
+          `The file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one resume; split it or export a smaller copy.`,
+        ),
+      };
+    }
+    const buffer = await handle.readFile();
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+  } catch (error) {
+    return { result: failure('io_error', describeIoError((error as NodeJS.ErrnoException).code)) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Loads the parsers every file needs, so a file's deadline (armed on 'ready') is its own. */
+export const prepareParsers = (): Promise<unknown> => preloadPdfJs();
+
+/** Extracts the text of one file or in-memory document. */
+export async function parseTask(input: ParseInput): Promise<ExtractResult> {
+  const maxBytes = input.maxBytes ?? defaultMaxBytes;
+  if (input.source.kind === 'bytes') return extractText(input.source.bytes, input.fileName, { maxBytes });
+  const read = await readFileForParse(input.source.filePath, maxBytes);
+  if ('result' in read) return read.result;
+  return extractText(read.bytes, input.fileName, { maxBytes });
+}
+
+/**
+ * Lowers this thread's CPU priority so the main thread (IPC, database, progress) wins whenever both
+ * want a core. Linux only: there the nice value is per thread and pid 0 means the calling thread;
+ * on macOS and Windows the same call would lower the whole app.
+ */
+function yieldCpuToMainThread(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted in some sandboxes; parsing works the same, only less politely.
+  }
+}
+
+/** Prepares the current worker thread for parsing; does nothing on the main thread. */
+export function setUpParseThread(): void {
+  if (isMainThread) return;
+  yieldCpuToMainThread();
+  // pdfjs leaves some internal promises rejected without a handler on damaged PDFs (e.g. a bad XRef
+  // entry while fetching a page). Every awaited path here is already handled, so such a rejection is
+  // stray: letting it kill the worker would wrongly fail the *next* file.
+  process.on('unhandledRejection', () => undefined);
+}
