@@ -43,6 +43,21 @@ export default tseslint.config(
     },
   },
   {
+    // One number format for the whole UI: 2481 must not read "2,481" on one page and "2 481" on another.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/format/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(toLocaleString|toFixed)$/], NewExpression[callee.object.name='Intl'][callee.property.name='NumberFormat']",
+          message: 'Format numbers with renderer/format/numbers, so the whole UI writes them one way.',
+        },
+      ],
+    },
+  },
+  {
     files: ['ml/**/*.ts'],
     rules: {
       'no-restricted-imports': [

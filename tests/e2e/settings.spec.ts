@@ -52,21 +52,39 @@ test('training defaults save and come back after a reload', async ({ page, openA
   await expect(page.getByText('your default: mljs')).toBeVisible();
 });
 
-test("an out-of-range value shows the backend's bad_input message beside the field", async ({ page, openApp }) => {
+test('an out-of-range value gets a sentence beside its field, never the validator text', async ({ page, openApp }) => {
   await openApp('#/settings');
   const fraction = page.getByLabel('Test fraction');
   await fraction.fill('0.9');
+  await page.getByLabel('Random seed').fill('');
   await page.getByRole('button', { name: 'Save changes' }).click();
   const formError = page.locator('.form-error');
   await expect(formError).toHaveAttribute('role', 'alert');
-  await expect(formError).toContainText('Invalid input for settings.set');
-  await expect(formError).toContainText('testFraction');
+  await expect(formError).toHaveText('Nothing was saved: some values need fixing.');
   await expect(fraction).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#testFraction-error')).toBeVisible();
+  await expect(page.locator('#testFraction-error')).toHaveText('Enter a test fraction from 0.05 to 0.5, for example 0.2.');
+  await expect(page.locator('#seed-error')).toHaveText('Enter a whole number, 0 or more, for example 42.');
+  await expect(page.getByRole('main')).not.toContainText(/Invalid input|Too big|expected number|testFraction/);
 
-  // Nothing was stored: after a reload the old value is back.
+  // Nothing was stored: after a reload (confirmed, since edits were pending) the old value is back.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.reload();
   await expect(page.getByLabel('Test fraction')).toHaveValue('0.2');
+});
+
+test('unsaved edits survive leaving the page and are marked unsaved', async ({ page, openApp }) => {
+  await openApp('#/settings');
+  await page.getByLabel('Random seed').fill('123');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dataset' })).toBeVisible();
+  await page.keyboard.press('Control+,');
+  await expect(page.getByLabel('Random seed')).toHaveValue('123');
+  await expect(page.getByRole('status').filter({ hasText: 'Unsaved changes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Random seed')).toHaveValue('123');
 });
 
 test('Discard restores the stored values', async ({ page, openApp }) => {

@@ -54,6 +54,11 @@ describe('eslint layer rules', () => {
   it("allows 'electron' inside main/electron", async () => {
     expect(await ruleIdsFor("import { app } from 'electron';\nexport const x = app;\n", 'main/electron/ok.ts')).not.toContain('no-restricted-imports');
   });
+  it('makes the renderer format numbers only through renderer/format/numbers', async () => {
+    expect(await ruleIdsFor('export const a = (n: number) => n.toLocaleString();\n', 'renderer/features/x.tsx')).toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('export const b = new Intl.NumberFormat();\n', 'renderer/features/x.tsx')).toContain('no-restricted-syntax');
+    expect(await ruleIdsFor('export const c = (n: number) => n.toFixed(1);\n', 'renderer/format/numbers.ts')).toEqual([]);
+  });
   it('rejects Node built-ins and globals in ml/', async () => {
     expect(await ruleIdsFor("import path from 'node:path';\nexport const x = path;\n", 'ml/bad.ts')).toContain('no-restricted-imports');
     expect(await ruleIdsFor('export const x = document.title;\n', 'ml/bad.ts')).toContain('no-restricted-globals');

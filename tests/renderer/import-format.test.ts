@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileStatuses } from '../../preload/contract';
 import { importReportHash, importReportIdFromHash } from '../../renderer/app/routes';
-import {
-  baseName,
-  formatBytes,
-  formatCount,
-  formatEta,
-  formatRate,
-  isResumable,
-  nonZeroCounts,
-  orderedStatuses,
-  percentDone,
-  problemCount,
-  statusLabel,
-} from '../../renderer/features/import/import-format';
+import { compactPath, isResumable, nonZeroCounts, orderedStatuses, problemCount, statusLabel } from '../../renderer/features/import/import-format';
+import { formatBytes, formatCount, formatEta, formatRate, percentDone } from '../../renderer/format/numbers';
 
 describe('status labels', () => {
   it('covers every contract status, in the contract order', () => {
@@ -57,9 +46,15 @@ describe('formatting', () => {
     expect(percentDone(999, 1000)).toBe(99);
     expect(percentDone(1000, 1000)).toBe(100);
   });
-  it('shortens paths to their last segment', () => {
-    expect(baseName('/home/me/resumes/')).toBe('resumes');
-    expect(baseName('C:\\data\\people.csv')).toBe('people.csv');
+  it('compactPath keeps a short path whole and the last segments of a long one', () => {
+    expect(compactPath('/home/me/resumes/')).toBe('/home/me/resumes');
+    expect(compactPath('/')).toBe('/');
+    expect(compactPath('/work/shared/data/very/long/folder/name/that/goes/on/resumes', 30)).toBe('…/name/that/goes/on/resumes');
+    // Always at least the last two segments, even when they alone are longer than asked.
+    expect(compactPath('/a/extraordinarily-long-folder-name/data', 10)).toBe('…/extraordinarily-long-folder-name/data');
+    expect(compactPath('C:\\Users\\me\\Documents\\hiring\\2024\\resumes', 24)).toBe('…\\hiring\\2024\\resumes');
+    for (const path of ['/x/y', '/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z/aa/bb/cc/dd'])
+      expect(compactPath(path, 20).length).toBeLessThanOrEqual(20);
   });
   it('offers Resume only for stopped jobs', () => {
     expect(isResumable({ state: 'interrupted' })).toBe(true);

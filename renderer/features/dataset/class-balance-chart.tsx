@@ -1,6 +1,7 @@
 /** Documents per category as a horizontal recharts bar chart, tiny classes in the warning colour. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryCount } from '../../../preload/contract';
+import { formatCount } from '../../format/numbers';
 
 const rowHeightPx = 40;
 const minHeightPx = 200;
@@ -15,14 +16,19 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
         <ResponsiveContainer width="100%" height={Math.max(minHeightPx, data.length * rowHeightPx + 36)}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} barCategoryGap={6}>
             <CartesianGrid horizontal={false} className="chart-grid" />
-            <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} className="chart-axis" />
+            <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} tickLine={false} axisLine={false} className="chart-axis" />
             <YAxis type="category" dataKey="category" width={Math.min(200, longestName * 8.6 + 16)} tickLine={false} axisLine={false} className="chart-axis" />
-            <Tooltip cursor={{ className: 'chart-cursor' }} wrapperClassName="chart-tooltip" isAnimationActive={false} />
+            <Tooltip
+              formatter={(value) => formatCount(Number(value))}
+              cursor={{ className: 'chart-cursor' }}
+              wrapperClassName="chart-tooltip"
+              isAnimationActive={false}
+            />
             <Bar dataKey="documents" name="Documents" radius={[0, 4, 4, 0]} isAnimationActive={false}>
               {data.map((entry) => (
                 <Cell key={entry.category} className={entry.documents < tinyThreshold ? 'chart-bar tiny' : 'chart-bar'} />
               ))}
-              <LabelList dataKey="documents" position="right" className="chart-value" />
+              <LabelList dataKey="documents" position="right" className="chart-value" formatter={(value) => formatCount(Number(value))} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>
@@ -33,7 +39,7 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
           {data.map((entry) => (
             <tr key={entry.category}>
               <th scope="row">{entry.category}</th>
-              <td>{entry.documents}</td>
+              <td>{formatCount(entry.documents)}</td>
             </tr>
           ))}
         </tbody>

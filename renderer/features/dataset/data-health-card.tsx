@@ -2,7 +2,7 @@
 import { lazy, Suspense } from 'react';
 import type { DataHealth } from '../../../preload/contract';
 import { Icon } from '../../components/icon';
-import { formatCount } from '../import/import-format';
+import { formatCount } from '../../format/numbers';
 
 // recharts is most of the renderer's weight: load it with the first chart, not with the page.
 const ClassBalanceChart = lazy(() => import('./class-balance-chart').then((m) => ({ default: m.ClassBalanceChart })));

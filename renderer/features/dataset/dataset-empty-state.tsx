@@ -10,8 +10,8 @@ export function DatasetEmptyState({ onImport }: { onImport(): void }) {
       </div>
       <h2 id="empty-title">Import a folder of resumes</h2>
       <p>
-        Put each job category in its own sub-folder (for example <code>Engineering/</code>, <code>Sales/</code>) with PDF, DOCX or text resumes inside; the
-        folder name becomes the label. A CSV or JSONL file with a text and a label column works too.
+        Put each job category in its own sub-folder (for example <code>Engineering/</code>, <code>Sales/</code>) with PDF, DOCX, DOC, text or HTML resumes
+        inside; the folder name becomes the label. A CSV or JSONL file with a text and a label column works too.
       </p>
       <div className="button-row">
         <button type="button" className="button primary" onClick={onImport}>

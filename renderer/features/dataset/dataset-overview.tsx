@@ -7,6 +7,7 @@ import { StatGrid } from '../../components/stat-grid';
 import { isMac } from '../../app/platform';
 import { shortcutLabel } from '../../app/routes';
 import { Icon } from '../../components/icon';
+import { formatCount } from '../../format/numbers';
 import { useOpenImport } from '../import/import-dialog-context';
 import { ImportJobsCard } from '../import/import-jobs-card';
 import { InterruptedImportBanner } from '../import/interrupted-import-banner';
@@ -40,7 +41,7 @@ export function DatasetOverview() {
       {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
       {jobs.data ? <InterruptedImportBanner jobs={jobs.data} onResumed={jobs.reload} /> : null}
       <StatGrid label="Dataset counts">
-        <StatCard label="Documents" icon="documents" value={data?.documents} detail={data ? `${data.unlabelled.toLocaleString()} unlabelled` : undefined} />
+        <StatCard label="Documents" icon="documents" value={data?.documents} detail={data ? `${formatCount(data.unlabelled)} unlabelled` : undefined} />
         <StatCard label="Labelled" icon="label" value={data?.labelled} detail={data ? labelledShare : undefined} />
         <StatCard label="Categories" icon="categories" value={data?.categories.length} detail="job categories with resumes" />
         <StatCard label="Import jobs" icon="import" value={data?.importJobs} detail="folders or files imported" />

@@ -1,5 +1,5 @@
 /** A small two-column table of counts, e.g. files per category or per type in an import preview. */
-import { formatCount } from './import-format';
+import { formatCount } from '../../format/numbers';
 
 /** Rows of `name → count`, largest first as given; `caption` names the table. */
 export function CountBreakdown({

@@ -2,7 +2,8 @@
 import type { ImportJob } from '../../../preload/contract';
 import { importReportHash } from '../../app/routes';
 import { ProgressMeter } from '../../components/progress-meter';
-import { baseName, formatCount, jobStateLabel, problemCount } from './import-format';
+import { compactPath, jobStateLabel, problemCount } from './import-format';
+import { formatCount } from '../../format/numbers';
 import { useLiveImportJob } from './use-live-import-job';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -15,7 +16,7 @@ export function ImportJobRow({ initialJob }: { initialJob: ImportJob }) {
     <tr>
       <th scope="row">
         <span className="job-source" title={job.rootPath}>
-          {baseName(job.rootPath)}
+          {compactPath(job.rootPath, 36)}
         </span>
         <span className="job-kind">{job.kind.toUpperCase()}</span>
       </th>
@@ -38,7 +39,7 @@ export function ImportJobRow({ initialJob }: { initialJob: ImportJob }) {
         <time dateTime={job.startedAt}>{timeFormat.format(new Date(job.startedAt))}</time>
       </td>
       <td>
-        <a href={importReportHash(job.id)} aria-label={`Report of import ${job.id} (${baseName(job.rootPath)})`}>
+        <a href={importReportHash(job.id)} aria-label={`Report of import ${job.id} (${compactPath(job.rootPath)})`}>
           Report
         </a>
       </td>

@@ -2,7 +2,7 @@
 import type { ImportPreview } from '../../../preload/contract';
 import { ColumnMappingForm, type ColumnChoice } from './column-mapping-form';
 import { CountBreakdown } from './count-breakdown';
-import { formatBytes, formatCount } from './import-format';
+import { formatBytes, formatCount } from '../../format/numbers';
 import { SampleRowsTable } from './sample-rows-table';
 
 /** Props of ImportPreviewStep. */

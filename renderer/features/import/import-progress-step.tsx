@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ImportJob } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
 import { ProgressMeter } from '../../components/progress-meter';
-import { formatCount, formatEta, formatRate, jobStateLabel, percentDone, problemCount } from './import-format';
+import { jobStateLabel, problemCount } from './import-format';
+import { formatCount, formatEta, formatRate, percentDone } from '../../format/numbers';
 import { StatusCountList } from './status-count-list';
 import { useLiveImportJob } from './use-live-import-job';
 

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import type { FileStatus } from '../../../preload/contract';
 import { hashForRoute } from '../../app/routes';
 import { InlineError } from '../../components/inline-error';
-import { baseName, formatCount, jobStateLabel } from './import-format';
+import { compactPath, jobStateLabel } from './import-format';
+import { formatCount } from '../../format/numbers';
 import { ReportItemList } from './report-item-list';
 import { ReportStatusFilter } from './report-status-filter';
 import { useReportItems } from './use-report-items';
@@ -30,7 +31,7 @@ export function ImportReport({ jobId }: { jobId: number }) {
             ← Dataset
           </a>
           <h1 id="page-title" tabIndex={-1}>
-            Import report{job ? `: ${baseName(job.rootPath)}` : ''}
+            Import report{job ? `: ${compactPath(job.rootPath)}` : ''}
           </h1>
           {job ? (
             <p className="page-description">

@@ -59,7 +59,7 @@ export function ImportSourceStep({ path, onPathChange, canPickFolder, onPickFold
           </p>
         ) : (
           <p id={`${fieldId}-hint`} className="field-hint">
-            Supported: PDF, DOCX, TXT, HTML files in folders; CSV and JSONL datasets.
+            Supported: PDF, DOCX, DOC, TXT, MD and HTML files in folders; CSV and JSONL datasets.
           </p>
         )}
       </div>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ImportJob } from '../../../preload/contract';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { useStudio } from '../../api/studio-context';
-import { formatCount, isResumable } from './import-format';
+import { isResumable } from './import-format';
+import { formatCount } from '../../format/numbers';
 
 const dismissedKey = 'resume-studio.dismissed-import-banner';
 

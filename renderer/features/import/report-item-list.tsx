@@ -2,7 +2,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { ImportItem } from '../../../preload/contract';
-import { formatBytes, statusInfo } from './import-format';
+import { statusInfo } from './import-format';
+import { formatBytes } from '../../format/numbers';
 
 const estimatedRowPx = 56;
 

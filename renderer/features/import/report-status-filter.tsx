@@ -1,6 +1,7 @@
 /** Status filter chips for an import report, each with its count; "All" first. */
 import type { FileStatus } from '../../../preload/contract';
-import { formatCount, nonZeroCounts, statusInfo } from './import-format';
+import { nonZeroCounts, statusInfo } from './import-format';
+import { formatCount } from '../../format/numbers';
 
 /** Toggle buttons (aria-pressed); only statuses present in the job are offered. */
 export function ReportStatusFilter({

@@ -1,6 +1,7 @@
 /** Per-status counts as coloured chips, e.g. "imported 96 · damaged 1"; updates live during an import. */
 import type { FileStatus } from '../../../preload/contract';
-import { formatCount, nonZeroCounts, statusInfo } from './import-format';
+import { nonZeroCounts, statusInfo } from './import-format';
+import { formatCount } from '../../format/numbers';
 
 /** The non-zero counts of an import, or "nothing yet" while none are in. */
 export function StatusCountList({ counts, label = 'Files by outcome' }: { counts: Partial<Record<FileStatus, number>>; label?: string }) {

@@ -1,7 +1,7 @@
 /**
  * Training defaults (engine, test fraction, seed) as a form saved with one `settings.set`. The
- * backend's schema is the one validator: its `bad_input` message is shown as is and beside the
- * field it names, so the rules cannot drift between UI and backend.
+ * backend's schema is the one validator: its `bad_input` message says which fields failed, and
+ * each gets a sentence beside it. Unsaved edits survive leaving the page (settings-draft.ts).
  */
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../preload/contract';
@@ -10,15 +10,17 @@ import { useSettings } from '../../app/settings-context';
 import { ChoiceGroup } from '../../components/choice-group';
 import { fieldErrorsFromMessage, type FieldErrors } from './field-errors';
 import { NumberField } from './number-field';
+import { setSettingsDraft, useSettingsDraft, type SettingsDraft as Draft } from './settings-draft';
 
 type Field = 'defaultEngine' | 'testFraction' | 'seed';
 const fields: readonly Field[] = ['defaultEngine', 'testFraction', 'seed'];
 
-interface Draft {
-  defaultEngine: Settings['defaultEngine'];
-  testFraction: string;
-  seed: string;
-}
+/** What each field needs, in words; shown beside a field the backend refused. */
+const fieldSentence: Record<Field, string> = {
+  defaultEngine: 'Choose one of the two engines.',
+  testFraction: 'Enter a test fraction from 0.05 to 0.5, for example 0.2.',
+  seed: 'Enter a whole number, 0 or more, for example 42.',
+};
 
 const engineChoices = [
   { value: 'fast', label: 'Fast', hint: 'Built-in sparse logistic regression. Recommended.' },
@@ -38,7 +40,8 @@ function toNumber(text: string): number {
 export function TrainingDefaultsForm() {
   const { settings, save } = useSettings();
   // null = not edited: the form shows the stored settings and follows changes made elsewhere.
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const draft = useSettingsDraft();
+  const setDraft = setSettingsDraft;
   const [formError, setFormError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<Field>>({});
   const [isSaving, setIsSaving] = useState(false);
@@ -63,8 +66,10 @@ export function TrainingDefaultsForm() {
       setSavedNotice(true);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setFormError(message);
-      if (error instanceof RpcCallError && error.code === 'bad_input') setFieldErrors(fieldErrorsFromMessage(message, fields));
+      const failed = error instanceof RpcCallError && error.code === 'bad_input' ? Object.keys(fieldErrorsFromMessage(message, fields)) : [];
+      // The validator's own words ("Too big: expected number to be <=0.5") are for developers.
+      setFieldErrors(Object.fromEntries(failed.map((field) => [field, fieldSentence[field as Field]])));
+      setFormError(failed.length > 0 ? `Nothing was saved: ${failed.length === 1 ? 'one value needs' : 'some values need'} fixing.` : message);
     } finally {
       setIsSaving(false);
     }
@@ -122,8 +127,8 @@ export function TrainingDefaultsForm() {
           <button type="button" className="button" onClick={reset} disabled={!draft || isSaving}>
             Discard
           </button>
-          <span className="save-notice" role="status">
-            {savedNotice ? 'Saved' : ''}
+          <span className={draft ? 'save-notice unsaved' : 'save-notice'} role="status">
+            {draft ? 'Unsaved changes' : savedNotice ? 'Saved' : ''}
           </span>
         </div>
       </form>
