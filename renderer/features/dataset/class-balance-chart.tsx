@@ -14,7 +14,7 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
     <div className="class-chart">
       <div className="class-chart-canvas" aria-hidden="true" data-testid="class-balance-chart">
         <ResponsiveContainer width="100%" height={Math.max(minHeightPx, data.length * rowHeightPx + 36)}>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} barCategoryGap={6}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} barCategoryGap={6}>
             <CartesianGrid horizontal={false} className="chart-grid" />
             <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} tickLine={false} axisLine={false} className="chart-axis" />
             <YAxis type="category" dataKey="category" width={Math.min(200, longestName * 8.6 + 16)} tickLine={false} axisLine={false} className="chart-axis" />
