@@ -1,14 +1,24 @@
+/**
+ * The importer's duplicate key. Three text normalisations exist on purpose, each named for its job:
+ * `cleanExtractedText` (extract/index.ts) tidies extracted text before it is stored; `duplicateKeyText`
+ * here folds case and white space so copies of the same words match; ml/'s `normalizeText` rewrites
+ * text for features (masks numbers, e-mails, URLs, repairs mojibake) and never touches what is stored.
+ */
 import { createHash } from 'node:crypto';
 
-/**
- * Hash of a text after Unicode NFC, lower-casing and whitespace folding: two files whose words
- * are the same (a PDF and the DOCX it was exported from, a re-saved copy) share it.
- */
-export function textHash(text: string): string {
-  const normalized = text
+/** The form two texts share when they hold the same words: Unicode NFC, lower case, white space folded. */
+export function duplicateKeyText(text: string): string {
+  return text
     .normalize('NFC')
     .toLowerCase()
     .replace(/[\s\u200b\u00a0]+/g, ' ')
     .trim();
-  return createHash('sha256').update(normalized).digest('hex');
+}
+
+/**
+ * Hash of a text's duplicate key: two files whose words are the same (a PDF and the DOCX it was
+ * exported from, a re-saved copy) share it.
+ */
+export function textHash(text: string): string {
+  return createHash('sha256').update(duplicateKeyText(text)).digest('hex');
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { readModelFile, readTextFile } from '../../datasets/index';
-import { explainPrediction } from '../../../ml/index';
+import { predictText } from '../../predict/predict';
 import type { Command } from '../command';
 
 /** `resume-studio predict`: the category of each text file, with probabilities and the terms that decided it. */
@@ -38,16 +38,14 @@ export const predictCommand: Command = {
         else io.stderr(`${file}: cannot read (${reason})`);
         continue;
       }
-      const ex = explainPrediction(pipeline, text, { top: terms });
-      const alternatives = ex.probabilities.slice(0, top);
-      const evidence = ex.toward.map((c) => ({ term: c.term, contribution: Number(c.contribution.toFixed(4)), spans: c.spans }));
+      const prediction = predictText(pipeline, text, { top, terms });
       if (values.json) {
-        io.stdout(JSON.stringify({ file, label: ex.label, probability: ex.probability, top: alternatives, evidence }));
+        io.stdout(JSON.stringify({ file, ...prediction }));
         continue;
       }
-      io.stdout(`${file}: ${ex.label} (${(ex.probability * 100).toFixed(1)}%)`);
-      io.stdout(`  top: ${alternatives.map((a) => `${a.label} ${(a.probability * 100).toFixed(1)}%`).join(', ')}`);
-      if (evidence.length) io.stdout(`  because of: ${evidence.map((e) => e.term).join(', ')}`);
+      io.stdout(`${file}: ${prediction.label} (${(prediction.probability * 100).toFixed(1)}%)`);
+      io.stdout(`  top: ${prediction.top.map((a) => `${a.label} ${(a.probability * 100).toFixed(1)}%`).join(', ')}`);
+      if (prediction.evidence.length) io.stdout(`  because of: ${prediction.evidence.map((e) => e.term).join(', ')}`);
     }
     return failures ? 1 : 0;
   },

@@ -1,8 +1,25 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { assertTrainable, classCounts, loadLabelledDataset } from '../../datasets/index';
-import { crossValidate, findDuplicateGroups, formatReport, holdoutEvaluation, serializeModel, TextClassifier, type EngineName } from '../../../ml/index';
+import { formatReport, type EngineName } from '../../../ml/index';
+import { runTraining, type TrainingProgress } from '../../training/run-training';
 import type { Command } from '../command';
+
+/** The stderr line for one progress event. */
+function progressLine(p: TrainingProgress): string {
+  switch (p.phase) {
+    case 'grouped':
+      return `${p.documents} documents, ${p.classes} classes, ${p.groups} after grouping duplicates (${p.exactDuplicates} exact, ${p.nearDuplicatePairs} near pairs)`;
+    case 'holdout':
+      return `holdout: trained on ${p.trainDocuments}, tested on ${p.testDocuments} (duplicate groups kept on one side)`;
+    case 'fold':
+      return `fold ${p.fold}/${p.folds}: macro-F1 ${p.macroF1.toFixed(3)}`;
+    case 'final-fit-started':
+      return 'fitting the final model on all documents…';
+    case 'epoch':
+      return `  epoch ${p.epoch}/${p.maxEpochs}${p.validationLoss !== null ? ` validation loss ${p.validationLoss.toFixed(3)}` : ''}`;
+  }
+}
 
 /** `resume-studio train`: dedup-aware holdout evaluation, optional k-fold CV, then a model fitted on all rows. */
 export const trainCommand: Command = {
@@ -47,50 +64,34 @@ export const trainCommand: Command = {
     const counts = classCounts(dataset.labels);
     const tiny = counts.filter(([, n]) => n < 2).map(([l]) => l);
     if (tiny.length) io.stderr(`warning: ${tiny.length} class(es) have a single document and cannot be tested: ${tiny.join(', ')}`);
-    const params = { engine, softmax: { seed } };
-    const corpus = { texts: dataset.texts, labels: dataset.labels };
-    const groups = findDuplicateGroups(dataset.texts);
-    io.stderr(
-      `${dataset.texts.length} documents, ${counts.length} classes, ${groups.groupCount} after grouping duplicates (${groups.exactDuplicates} exact, ${groups.nearDuplicatePairs} near pairs)`,
-    );
     const started = Date.now();
-    const holdout = holdoutEvaluation(corpus, params, { testFraction: testSize, seed, groups });
-    io.stderr(`holdout: trained on ${holdout.split.train.length}, tested on ${holdout.split.test.length} (duplicate groups kept on one side)`);
-    let cv: { folds: number; meanAccuracy: number; meanMacroF1: number; macroF1PerFold: number[] } | null = null;
-    if (folds >= 2) {
-      const result = crossValidate(corpus, params, {
-        folds,
-        seed,
-        groups,
-        onFold: (f, r) => io.stderr(`fold ${f + 1}/${folds}: macro-F1 ${r.macro.f1.toFixed(3)}`),
-      });
-      cv = { folds, meanAccuracy: result.meanAccuracy, meanMacroF1: result.meanMacroF1, macroF1PerFold: result.folds.map((r) => r.macro.f1) };
-    }
-    io.stderr('fitting the final model on all documents…');
-    const pipeline = new TextClassifier(params).fit(dataset.texts, dataset.labels, {
-      onProgress: (p) => io.stderr(`  epoch ${p.epoch}/${p.maxEpochs}${p.validationLoss !== null ? ` validation loss ${p.validationLoss.toFixed(3)}` : ''}`),
-    });
-    fs.writeFileSync(values.out, serializeModel(pipeline, holdout.report));
+    const result = runTraining(
+      { texts: dataset.texts, labels: dataset.labels },
+      { engine, seed, testFraction: testSize, folds },
+      { onProgress: (p) => io.stderr(progressLine(p)) },
+    );
+    fs.writeFileSync(values.out, result.modelJson);
     const seconds = (Date.now() - started) / 1000;
+    const { cv } = result;
     if (values.json) {
       io.stdout(
         JSON.stringify({
           model: values.out,
           engine,
-          documents: dataset.texts.length,
-          classes: pipeline.classes.length,
-          features: pipeline.training!.features,
-          holdout: holdout.report,
+          documents: result.documents,
+          classes: result.classes.length,
+          features: result.features,
+          holdout: result.holdout.report,
           cv,
           seconds,
         }),
       );
       return 0;
     }
-    io.stdout(`saved ${values.out} (${engine} engine, ${pipeline.classes.length} classes, ${pipeline.training!.features} features, ${seconds.toFixed(1)} s)`);
+    io.stdout(`saved ${values.out} (${engine} engine, ${result.classes.length} classes, ${result.features} features, ${seconds.toFixed(1)} s)`);
     io.stdout('');
     io.stdout(`holdout (dedup-aware stratified ${Math.round(testSize * 100)}% test, seed ${seed}) of a model trained on the rest:`);
-    for (const line of formatReport(holdout.report)) io.stdout(line);
+    for (const line of formatReport(result.holdout.report)) io.stdout(line);
     if (cv)
       io.stdout(
         `\n${folds}-fold CV (dedup-aware): accuracy ${cv.meanAccuracy.toFixed(3)}, macro-F1 ${cv.meanMacroF1.toFixed(3)} (folds ${cv.macroF1PerFold.map((x) => x.toFixed(3)).join(', ')})`,

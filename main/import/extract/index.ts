@@ -77,7 +77,7 @@ async function extractByFormat(bytes: Uint8Array, fileName: string): Promise<Ext
 }
 
 /** Cleans extracted text: NFC, Unix newlines, no NULs, no trailing white space on lines. */
-export function normalizeText(text: string): string {
+export function cleanExtractedText(text: string): string {
   // Line by line with trimEnd: a /[ \t]+$/m regex is quadratic on a long run of inner spaces.
   return text
     .replace(/\r\n?/g, '\n')
@@ -104,7 +104,7 @@ export async function extractText(bytes: Uint8Array, fileName: string, options: 
     return failure('damaged', `The file could not be read (${(error as Error)?.message ?? String(error)}).`);
   }
   if (result.status !== 'imported') return result;
-  const text = normalizeText(result.text);
+  const text = cleanExtractedText(result.text);
   if (text === '') return failure('empty', 'The file contains no text, only blank space.', result.format);
   return { ...result, text };
 }

@@ -1,0 +1,42 @@
+/**
+ * Prediction as a service: text → label, probability, the top alternatives and the evidence (terms
+ * with their contribution and where they occur in the text). Used by `resume-studio predict` and,
+ * with the active-model cache, by the app and the public API (issue 11). Plain TypeScript over ml/.
+ */
+import { explainPrediction, type Span, type TextClassifier } from '../../ml/index';
+
+/** How much of the explanation to return. */
+export interface PredictOptions {
+  /** Alternatives listed, most probable first (default 3). */
+  top?: number;
+  /** Terms of evidence toward the label (default 5). */
+  terms?: number;
+}
+
+/** One term that pushed the prediction toward its label. */
+export interface Evidence {
+  term: string;
+  /** Its share of the label's score, rounded to 4 decimals. */
+  contribution: number;
+  /** Where it occurs in the original text. */
+  spans: Span[];
+}
+
+/** The prediction for one text. */
+export interface Prediction {
+  label: string;
+  probability: number;
+  top: { label: string; probability: number }[];
+  evidence: Evidence[];
+}
+
+/** Predicts the category of `text` with `model` and explains it. */
+export function predictText(model: TextClassifier, text: string, options: PredictOptions = {}): Prediction {
+  const ex = explainPrediction(model, text, { top: options.terms ?? 5 });
+  return {
+    label: ex.label,
+    probability: ex.probability,
+    top: ex.probabilities.slice(0, options.top ?? 3),
+    evidence: ex.toward.map((c) => ({ term: c.term, contribution: Number(c.contribution.toFixed(4)), spans: c.spans })),
+  };
+}

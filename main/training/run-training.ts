@@ -1,0 +1,136 @@
+/**
+ * One training run as a service: a labelled corpus and parameters in; a serialized model, its
+ * dedup-aware holdout report, optional cross-validation and per-phase timings out, with progress
+ * as events and an abort signal checked between and inside the phases. Synchronous and free of
+ * I/O, so the CLI calls it directly and the training worker (issue 10) can serve it as a task.
+ * Plain TypeScript over ml/.
+ */
+import {
+  crossValidate,
+  findDuplicateGroups,
+  holdoutEvaluation,
+  serializeModel,
+  TextClassifier,
+  type AbortSignalLike,
+  type Corpus,
+  type EngineName,
+  type EvaluationReport,
+} from '../../ml/index';
+
+/** What a run is asked to do. */
+export interface TrainingParams {
+  engine: EngineName;
+  /** Seeds the split, the folds and the model. */
+  seed: number;
+  /** Share of documents held out for the report (0 < f < 1). */
+  testFraction: number;
+  /** k of k-fold cross-validation; 0 skips it. */
+  folds: number;
+}
+
+/** Progress of a run, one event per step. */
+export type TrainingProgress =
+  | { phase: 'grouped'; documents: number; classes: number; groups: number; exactDuplicates: number; nearDuplicatePairs: number }
+  | { phase: 'holdout'; trainDocuments: number; testDocuments: number }
+  | { phase: 'fold'; fold: number; folds: number; macroF1: number }
+  | { phase: 'final-fit-started' }
+  | { phase: 'epoch'; epoch: number; maxEpochs: number; validationLoss: number | null };
+
+/** Cross-validation figures of a run. */
+export interface CrossValidationSummary {
+  folds: number;
+  meanAccuracy: number;
+  meanMacroF1: number;
+  macroF1PerFold: number[];
+}
+
+/** What a run produces. */
+export interface TrainingResult {
+  /** The model fitted on every document, serialized with the holdout report. */
+  modelJson: string;
+  /** Class names of the model, sorted. */
+  classes: string[];
+  features: number;
+  documents: number;
+  holdout: { report: EvaluationReport; trainDocuments: number; testDocuments: number };
+  cv: CrossValidationSummary | null;
+  timingsMs: { grouping: number; holdout: number; crossValidation: number; finalFit: number; total: number };
+}
+
+/** Hooks of a run. */
+export interface TrainingHooks {
+  onProgress?: (progress: TrainingProgress) => void;
+  signal?: AbortSignalLike;
+}
+
+/** The error a cancelled run throws (the dispatcher reports it as `cancelled`). */
+function throwIfCancelled(signal: AbortSignalLike | undefined): void {
+  if (signal?.aborted) throw Object.assign(new Error('Training was cancelled.'), { name: 'AbortError' });
+}
+
+/** Trains and evaluates a classifier on `corpus`. */
+export function runTraining(corpus: Corpus, params: TrainingParams, hooks: TrainingHooks = {}): TrainingResult {
+  const { signal } = hooks;
+  const emit = (progress: TrainingProgress) => hooks.onProgress?.(progress);
+  const pipelineParams = { engine: params.engine, softmax: { seed: params.seed } };
+  const clock = () => performance.now();
+  const startedMs = clock();
+
+  throwIfCancelled(signal);
+  const groups = findDuplicateGroups(corpus.texts);
+  emit({
+    phase: 'grouped',
+    documents: corpus.texts.length,
+    classes: new Set(corpus.labels).size,
+    groups: groups.groupCount,
+    exactDuplicates: groups.exactDuplicates,
+    nearDuplicatePairs: groups.nearDuplicatePairs,
+  });
+  const groupedMs = clock();
+
+  throwIfCancelled(signal);
+  const holdout = holdoutEvaluation(corpus, pipelineParams, { testFraction: params.testFraction, seed: params.seed, groups, hooks: { signal } });
+  emit({ phase: 'holdout', trainDocuments: holdout.split.train.length, testDocuments: holdout.split.test.length });
+  const heldOutMs = clock();
+
+  let cv: CrossValidationSummary | null = null;
+  if (params.folds >= 2) {
+    const result = crossValidate(corpus, pipelineParams, {
+      folds: params.folds,
+      seed: params.seed,
+      groups,
+      onFold: (fold, report) => {
+        emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 });
+        // crossValidate has no signal of its own yet: stopping between folds is the next best.
+        throwIfCancelled(signal);
+      },
+    });
+    cv = { folds: params.folds, meanAccuracy: result.meanAccuracy, meanMacroF1: result.meanMacroF1, macroF1PerFold: result.folds.map((r) => r.macro.f1) };
+  }
+  const crossValidatedMs = clock();
+
+  throwIfCancelled(signal);
+  emit({ phase: 'final-fit-started' });
+  const pipeline = new TextClassifier(pipelineParams).fit(corpus.texts, corpus.labels, {
+    signal,
+    onProgress: (p) => emit({ phase: 'epoch', epoch: p.epoch, maxEpochs: p.maxEpochs, validationLoss: p.validationLoss }),
+  });
+  throwIfCancelled(signal);
+  const fittedMs = clock();
+
+  return {
+    modelJson: serializeModel(pipeline, holdout.report),
+    classes: [...pipeline.classes],
+    features: pipeline.training!.features,
+    documents: corpus.texts.length,
+    holdout: { report: holdout.report, trainDocuments: holdout.split.train.length, testDocuments: holdout.split.test.length },
+    cv,
+    timingsMs: {
+      grouping: groupedMs - startedMs,
+      holdout: heldOutMs - groupedMs,
+      crossValidation: crossValidatedMs - heldOutMs,
+      finalFit: fittedMs - crossValidatedMs,
+      total: fittedMs - startedMs,
+    },
+  };
+}

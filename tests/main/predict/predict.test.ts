@@ -1,0 +1,53 @@
+// The prediction service and the active-model cache over a model trained on generated resumes.
+import { describe, expect, it } from 'vitest';
+import { createActiveModelCache } from '../../../main/predict/model-cache';
+import { predictText } from '../../../main/predict/predict';
+import { runTraining } from '../../../main/training/run-training';
+import { generateResumeSample } from '../../../ml/index';
+
+const rows = generateResumeSample({ seed: 11, perClass: 20, classes: ['Nurse', 'Accountant', 'Software Engineer'] });
+const { modelJson } = runTraining(
+  { texts: rows.map((r) => r.text), labels: rows.map((r) => r.category) },
+  { engine: 'fast', seed: 1, testFraction: 0.2, folds: 0 },
+);
+const nurse = generateResumeSample({ seed: 77, perClass: 1, classes: ['Nurse'] })[0]!.text;
+
+describe('predictText', () => {
+  it('gives the label, sorted alternatives and evidence whose spans point at the term in the text', () => {
+    const cache = createActiveModelCache(() => ({ key: 1, json: modelJson }));
+    const prediction = predictText(cache.get()!, nurse, { top: 2, terms: 3 });
+    expect(prediction.label).toBe('Nurse');
+    expect(prediction.top).toHaveLength(2);
+    expect(prediction.top[0]).toEqual({ label: 'Nurse', probability: prediction.probability });
+    expect(prediction.top[0]!.probability).toBeGreaterThanOrEqual(prediction.top[1]!.probability);
+    expect(prediction.evidence.length).toBeGreaterThan(0);
+    expect(prediction.evidence.length).toBeLessThanOrEqual(3);
+    for (const e of prediction.evidence) {
+      expect(e.contribution).toBeGreaterThan(0);
+      for (const span of e.spans) expect(span.end).toBeGreaterThan(span.start);
+    }
+  });
+});
+
+describe('createActiveModelCache', () => {
+  it('loads once per key, reloads when the key changes and forgets when no model is active', () => {
+    let active: { key: number; json: string } | null = { key: 1, json: modelJson };
+    const cache = createActiveModelCache(() => active);
+    const first = cache.get();
+    expect(first).not.toBeNull();
+    expect(cache.get()).toBe(first);
+    active = { key: 2, json: modelJson };
+    const second = cache.get();
+    expect(second).not.toBe(first);
+    active = null;
+    expect(cache.get()).toBeNull();
+  });
+
+  it('does not cache a model that fails to load', () => {
+    let json = '{"format":"something else"}';
+    const cache = createActiveModelCache(() => ({ key: 1, json }));
+    expect(() => cache.get()).toThrow();
+    json = modelJson;
+    expect(cache.get()?.classes).toEqual(['Accountant', 'Nurse', 'Software Engineer']);
+  });
+});
