@@ -60,6 +60,7 @@ export default defineConfig({
           cli: resolve(root, 'main/cli/main.ts'),
           'parse-worker': resolve(root, 'main/import/parse-worker.ts'),
           'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
+          'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -1,6 +1,7 @@
 /** Reads a folder of category folders of plain-text resumes: <root>/<category>/<file>.txt. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readRegularFileSync } from '../import/regular-file';
 import { DatasetError } from './tabular';
 
 /** Extensions read as plain text (PDF/DOCX come with the importer). */
@@ -12,9 +13,11 @@ export interface FolderDataset {
   ignoredFiles: string[];
 }
 
-/** Decodes UTF-8 bytes, dropping a BOM. */
+/** Decodes a regular file's UTF-8 bytes, dropping a BOM; a FIFO or device is refused (NotRegularFileError), never waited on. */
 export function readTextFile(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  return readRegularFileSync(file)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
 }
 
 /** Reads every category folder; an empty category folder is an error that names it. */

@@ -1,4 +1,4 @@
-/** Labelled dataset loading for the CLI, the bench and the importer. Plain Node. */
+/** Reading external labelled datasets and model files, for the CLI and the benchmarks. Plain Node. */
 export { loadLabelledDataset, assertTrainable, classCounts, type LabelledDataset } from './load';
 export {
   readTabular,
@@ -7,7 +7,6 @@ export {
   DatasetError,
   TEXT_COLUMN_CANDIDATES,
   LABEL_COLUMN_CANDIDATES,
-  type ColumnMapping,
   type LabelledRow,
   type TabularFormat,
 } from './tabular';

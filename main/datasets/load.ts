@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import { generateResumeSample } from '../../ml/index';
 import { readCategoryFolders } from './folder';
-import { DatasetError, readTabular, tabularFormatOf, type ColumnMapping } from './tabular';
+import type { ColumnMapping } from '../../preload/contract';
+import { nonRegularKind } from '../import/regular-file';
+import { DatasetError, readTabular, tabularFormatOf } from './tabular';
 
 /** A labelled dataset in memory. */
 export interface LabelledDataset {
@@ -30,6 +32,9 @@ export function loadLabelledDataset(source: string, mapping: ColumnMapping = {})
   } catch {
     throw new DatasetError(source, 'no such file or folder');
   }
+  const kind = stat.isDirectory() ? null : nonRegularKind(stat);
+  // A FIFO or a device named like a dataset would block the read forever: refused before opening.
+  if (kind) throw new DatasetError(source, `it is ${kind}, not a regular file or folder, so it was not opened`);
   if (stat.isDirectory()) {
     const { rows, ignoredFiles } = readCategoryFolders(source);
     const warnings = ignoredFiles.length ? [`ignored ${ignoredFiles.length} file(s) that are not non-empty text files inside a category folder`] : [];

@@ -25,10 +25,17 @@ export type ImportUnit =
   | { kind: 'record'; relPath: string; displayName: string; sourcePath: string; category: string | null; text: string }
   | { kind: 'judged'; relPath: string; displayName: string; category: string | null; status: Exclude<FileStatus, 'imported'>; reason: string };
 
+/** Units streamed as they are read (a table's rows), with their number known up front. */
+export interface UnitStream {
+  total: number;
+  units: AsyncIterable<ImportUnit>;
+}
+
 /** Options for one run. */
 export interface RunImportOptions {
   jobId: number;
-  units: ImportUnit[];
+  /** A list (a folder's files), or a stream (a table's rows, whose row numbers never change: a changed file is refused on resume). */
+  units: ImportUnit[] | UnitStream;
   repo: ImportRepo;
   parser: FileParser;
   signal: AbortSignal;
@@ -55,12 +62,18 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 4;
   const done = repo.doneRelPaths(jobId);
-  const queue = options.units.filter((unit) => !done.has(unit.relPath));
-  const totalFiles = options.units.length;
-  // Rows of files that vanished since the last run are not part of this run's progress.
-  const alreadyDone = totalFiles - queue.length;
+  const isList = Array.isArray(options.units);
+  const totalFiles = isList ? (options.units as ImportUnit[]).length : (options.units as UnitStream).total;
+  // Rows of files that vanished since the last run are not part of this run's progress. A table's
+  // rows are matched by number in an unchanged file, so every row already done is one of its rows.
+  const alreadyDone = isList ? (options.units as ImportUnit[]).filter((unit) => done.has(unit.relPath)).length : Math.min(done.size, totalFiles);
+  const source: AsyncIterator<ImportUnit> | Iterator<ImportUnit> = isList
+    ? (options.units as ImportUnit[])[Symbol.iterator]()
+    : (options.units as UnitStream).units[Symbol.asyncIterator]();
   repo.setTotal(jobId, totalFiles);
 
+  // Kept up to date from what each batch reports it stored (in-batch text duplicates included), so a
+  // large job's rows are never counted again on the main thread.
   const counts: Partial<Record<FileStatus, number>> = { ...repo.getJob(jobId)?.counts };
   let doneFiles = alreadyDone;
   const startedAtMs = Date.now();
@@ -93,13 +106,13 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     const batch = pending;
     pending = [];
     try {
-      doneFiles += repo.writeBatch(jobId, batch);
+      const stored = repo.writeBatch(jobId, batch);
+      doneFiles += stored.written;
+      for (const [status, change] of Object.entries(stored.countChanges) as [FileStatus, number][]) counts[status] = (counts[status] ?? 0) + change;
     } catch (error) {
       fatalError = describeWriteError(error, batch.length);
       return;
     }
-    // Counts come from the database so in-batch text duplicates are reported as they were stored.
-    Object.assign(counts, repo.getJob(jobId)?.counts);
     emitProgress(false);
   };
 
@@ -183,10 +196,27 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     };
   };
 
-  let next = 0;
+  let isExhausted = false;
+  let sourceError: string | null = null;
+  /** The next unit not settled by an earlier run; lanes share one iterator, so each unit is taken once. */
+  const nextUnit = async (): Promise<ImportUnit | null> => {
+    while (!isExhausted) {
+      try {
+        const step = await source.next();
+        if (step.done) isExhausted = true;
+        else if (!done.has(step.value.relPath)) return step.value;
+      } catch (error) {
+        // A table that turned unreadable or invalid half-way: the rows before it are kept, then the job stops.
+        sourceError ??= error instanceof Error ? error.message : String(error);
+        isExhausted = true;
+      }
+    }
+    return null;
+  };
   const lane = async () => {
-    while (next < queue.length && !signal.aborted && !fatalError) {
-      const unit = queue[next++]!;
+    while (!signal.aborted && !fatalError) {
+      const unit = await nextUnit();
+      if (!unit) break;
       let item: ItemToWrite;
       try {
         // Await first: `pending.push(await …)` would capture the array before a flush replaces it.
@@ -201,7 +231,10 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
+  // Stops a table's reader early (cancel, failure) so its file is closed.
+  await source.return?.();
   flush();
+  fatalError ??= sourceError;
   emitProgress(true);
   if (fatalError) return { state: 'failed', error: fatalError };
   return { state: signal.aborted ? 'cancelled' : 'finished' };

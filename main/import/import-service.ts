@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs/promises';
 import nodePath from 'node:path';
-import type { ImportJob, ImportPreview } from '../../preload/contract';
+import type { ColumnMapping, ImportJob, ImportPreview } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { ImportRepo } from '../store/import-repo';
-import { runImport, type FileParser, type ImportUnit, type RunOutcome } from './import-runner';
+import { runImport, type FileParser, type ImportUnit, type RunOutcome, type UnitStream } from './import-runner';
 import type { ImportLock } from './import-lock';
-import { describeSource, listUnits, type ColumnMapping } from './import-units';
+import { describeSource, listUnits } from './import-units';
 
 /** A parser that can be shut down when the job ends. */
 export interface ClosableParser extends FileParser {
@@ -29,6 +29,8 @@ export interface ImportServiceDeps {
   concurrency?: number;
   /** Keeps two processes from running imports in one data folder. */
   lock?: ImportLock;
+  /** Started when a job's rows start flowing and stopped when they end (e.g. moves WAL checkpoints off the main thread). */
+  whileWriting?: () => { stop(): Promise<void> };
 }
 
 /** The one job slot; claimed synchronously so two calls can never both start a job. */
@@ -83,13 +85,15 @@ export function createImportService(deps: ImportServiceDeps) {
   };
 
   /** Runs the units in the background; whatever fails, the slot is released and `import.finished` sent. */
-  const runInBackground = (slot: Slot, jobId: number, units: ImportUnit[]) => {
+  const runInBackground = (slot: Slot, jobId: number, units: ImportUnit[] | UnitStream) => {
     const parser = deps.createParser();
     // Cancelling closes the pool at once: files in flight are dropped and redone on resume.
     slot.controller.signal.addEventListener('abort', () => void parser.close().catch(() => undefined), { once: true });
     void (async () => {
       let outcome: RunOutcome;
+      let writing: { stop(): Promise<void> } | undefined;
       try {
+        writing = deps.whileWriting?.();
         outcome = await runImport({
           jobId,
           units,
@@ -104,6 +108,7 @@ export function createImportService(deps: ImportServiceDeps) {
         outcome = { state: 'failed', error: messageOf(error) };
       }
       await parser.close().catch(() => undefined);
+      await writing?.stop().catch(() => undefined);
       const error = outcome.state === 'failed' ? outcome.error : null;
       let job: ImportJob | undefined;
       try {
@@ -126,7 +131,7 @@ export function createImportService(deps: ImportServiceDeps) {
   /** Lists the units for a claimed slot and starts them; on failure the job records why and the slot is freed. */
   const launch = async (slot: Slot, jobId: number, path: string, mapping: ColumnMapping): Promise<ImportJob> => {
     slot.jobId = jobId;
-    let units: ImportUnit[];
+    let units: ImportUnit[] | UnitStream;
     try {
       units = await listUnits(path, mapping, slot.controller.signal);
       if (slot.controller.signal.aborted) throw Object.assign(new Error('The import was cancelled before it started.'), { name: 'AbortError' });

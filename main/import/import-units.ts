@@ -4,36 +4,33 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
-import type { columnMappingSchema, ImportPreview } from '../../preload/contract';
+import type { ColumnMapping, ImportPreview } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
-import { tabularFormatOf } from '../datasets/tabular';
 import type { ImportUnit } from './import-runner';
+import { byCategoryOrder } from './preview-order';
+import { nonRegularKind } from './regular-file';
+import { previewTabularSource, streamTabularUnits, type StreamedUnits } from './tabular-units';
+import { tabularFormatOf } from './table-records';
 import { makeDisplayName, walkImportRoot } from './walk';
 
-/** The user's choice of columns for a CSV / JSONL dataset, as the contract defines it (labelColumn null: unlabelled). */
-export type ColumnMapping = z.infer<typeof columnMappingSchema>;
-
-/** Categories by name, the unlabelled (null) group last. */
-export function byCategoryOrder(a: { category: string | null }, b: { category: string | null }): number {
-  if (a.category === b.category) return 0;
-  if (a.category === null) return 1;
-  if (b.category === null) return -1;
-  return a.category.localeCompare(b.category);
-}
-
+/** A folder or a regular file; anything else (a FIFO, a device, a socket) is refused before it is opened. */
 async function statOrExplain(target: string) {
+  let stat: Awaited<ReturnType<typeof fs.stat>>;
   try {
-    return await fs.stat(target);
+    stat = await fs.stat(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission was denied' : `it could not be read (${code})`;
     throw new AppError('bad_input', `Cannot import "${target}": ${why}.`);
   }
+  const kind = stat.isDirectory() ? null : nonRegularKind(stat);
+  // Opening a FIFO waits for a writer and reading a device never ends: either would hang the import.
+  if (kind) throw new AppError('bad_input', `Cannot import "${target}": it is ${kind}, not a regular file or folder, so it was not opened.`);
+  return stat;
 }
 
-/** Every unit of a job over `target`: files to parse, dataset rows, and entries already judged. */
-export async function listUnits(target: string, mapping: ColumnMapping, signal?: AbortSignal): Promise<ImportUnit[]> {
+/** Every unit of a job over `target`: files to parse and entries already judged, or a table's rows as a stream. */
+export async function listUnits(target: string, mapping: ColumnMapping, signal?: AbortSignal): Promise<ImportUnit[] | StreamedUnits> {
   const stat = await statOrExplain(target);
   if (stat.isDirectory()) {
     const walked = await walkImportRoot(target, { signal });
@@ -57,26 +54,22 @@ export async function listUnits(target: string, mapping: ColumnMapping, signal?:
       })),
     ];
   }
-  if (tabularFormatOf(target)) {
-    const { readTabularUnits } = await import('./tabular-units');
-    return readTabularUnits(target, mapping);
-  }
-  // A FIFO or a device would block or never end: only regular files are read.
-  if (!stat.isFile()) throw new AppError('bad_input', `Cannot import "${target}": it is not a regular file or folder.`);
+  if (tabularFormatOf(target)) return streamTabularUnits(target, mapping, signal);
   const fileName = path.basename(target);
   return [{ kind: 'file', absolutePath: target, relPath: fileName, fileName, displayName: makeDisplayName(fileName), category: null, sizeBytes: stat.size }];
 }
 
 /** Counts by category and by type (from the extension: the bytes are sniffed during the import). */
-export async function describeSource(target: string, mapping: ColumnMapping, options: { countOnly?: boolean } = {}): Promise<ImportPreview> {
+export async function describeSource(
+  target: string,
+  mapping: ColumnMapping,
+  options: { countOnly?: boolean; signal?: AbortSignal } = {},
+): Promise<ImportPreview> {
   const stat = await statOrExplain(target);
   const kind: ImportPreview['kind'] = stat.isDirectory() ? 'folder' : (tabularFormatOf(target) ?? 'files');
   const empty: ImportPreview = { path: target, kind, files: 0, totalBytes: 0, byCategory: [], byFormat: [], skipped: 0, problems: 0, tabular: null };
   if (options.countOnly) return empty;
-  if (kind === 'csv' || kind === 'jsonl') {
-    const { previewTabularSource } = await import('./tabular-units');
-    return { ...empty, ...(await previewTabularSource(target, kind, mapping)), totalBytes: stat.size };
-  }
+  if (kind === 'csv' || kind === 'jsonl') return { ...empty, ...(await previewTabularSource(target, kind, mapping, options.signal)), totalBytes: stat.size };
   if (kind === 'files') {
     return { ...empty, files: 1, totalBytes: stat.size, byCategory: [{ category: null, files: 1 }], byFormat: [{ format: formatOf(target), files: 1 }] };
   }

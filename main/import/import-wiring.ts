@@ -9,6 +9,7 @@ import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
 import type { DocumentsRepo } from '../store/documents-repo';
 import { createImportRepo } from '../store/import-repo';
+import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import { createImportLock } from './import-lock';
 import { createImportService, type ImportService } from './import-service';
 import { flagNearDuplicates } from './near-duplicates';
@@ -43,6 +44,8 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
     batchSize: tuning.batchSize,
     lock: createImportLock(deps.db),
+    // A table import writes hundreds of megabytes: its checkpoints' fsyncs would stall the main thread.
+    whileWriting: () => startBackgroundCheckpoints(deps.db, deps.databasePath),
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
     afterJob: async (job) => {

@@ -8,6 +8,13 @@ import Database from 'better-sqlite3';
 import { AppError } from '../rpc/app-error';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
+/**
+ * WAL pages after which a commit checkpoints. Checkpoints run on the committing thread (the main
+ * one); small, frequent ones keep each pause short. During imports they move to a worker
+ * (wal-checkpointer.ts).
+ */
+export const automaticCheckpointPages = 256;
+
 /** The connection type every repository takes. */
 export type Db = Database.Database;
 
@@ -53,7 +60,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     db.pragma('synchronous = NORMAL');
     // Checkpoints run on the committing thread (the main one); small, frequent ones keep each
     // pause short (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
-    db.pragma('wal_autocheckpoint = 256');
+    db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
     await migrate(db, file, list, options.now ?? (() => new Date()));
     return db;
   } catch (error) {

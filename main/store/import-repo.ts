@@ -30,6 +30,12 @@ interface JobRow {
   finished_at: string | null;
 }
 
+/** What one batch changed: rows written (new or retried) and, per status, by how much its count moved. */
+export interface BatchWritten {
+  written: number;
+  countChanges: Partial<Record<FileStatus, number>>;
+}
+
 /** Outcomes worth another try when a job resumes: the file may be readable, or faster, next time. */
 export const retriedOnResume: readonly FileStatus[] = ['timeout', 'io_error'];
 const retriedList = retriedOnResume.map((s) => `'${s}'`).join(', ');
@@ -66,12 +72,14 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
      WHERE status NOT IN ('imported', 'duplicate')
        AND NOT EXISTS (SELECT 1 FROM import_items j WHERE j.rel_path = i.rel_path AND j.status IN ('imported', 'duplicate') AND j.id > i.id)`,
   );
-  const itemExists = db.prepare<[number, string], { one: number }>('SELECT 1 AS one FROM import_items WHERE import_job_id = ? AND rel_path = ?');
+  const existingStatus = db.prepare<[number, string], { status: FileStatus }>('SELECT status FROM import_items WHERE import_job_id = ? AND rel_path = ?');
   const bumpDone = db.prepare('UPDATE import_jobs SET done_files = done_files + ? WHERE id = ?');
 
-  const writeBatchTx = db.transaction((jobId: number, items: ItemToWrite[]): number => {
+  const writeBatchTx = db.transaction((jobId: number, items: ItemToWrite[]): BatchWritten => {
     let written = 0;
     let added = 0;
+    const countChanges: BatchWritten['countChanges'] = {};
+    const bump = (status: FileStatus, by: number) => (countChanges[status] = (countChanges[status] ?? 0) + by);
     for (const item of items) {
       let { status, reason } = item;
       let documentId: number | null = null;
@@ -97,7 +105,7 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
         }
       }
       // A retried row is updated in place; only new rows add to done_files, so nothing counts twice.
-      const existed = itemExists.get(jobId, item.relPath) !== undefined;
+      const previous = existingStatus.get(jobId, item.relPath)?.status;
       const changed = insertItem.run({
         jobId,
         relPath: item.relPath,
@@ -111,10 +119,14 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
         documentId,
       }).changes;
       written += changed;
-      if (changed && !existed) added++;
+      if (changed) {
+        if (previous === undefined) added++;
+        else bump(previous, -1);
+        bump(status, 1);
+      }
     }
     bumpDone.run(added, jobId);
-    return written;
+    return { written, countChanges };
   });
 
   return {
@@ -170,8 +182,8 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
     documentByContentHash(hash: string): { id: number; fileName: string } | undefined {
       return documents.findByContentHash(hash);
     },
-    /** Writes one batch of files in one transaction (all of it lands, or none); returns the rows written or retried. */
-    writeBatch(jobId: number, items: ItemToWrite[]): number {
+    /** Writes one batch of files in one transaction (all of it lands, or none); returns the rows written or retried and how the status counts moved. */
+    writeBatch(jobId: number, items: ItemToWrite[]): BatchWritten {
       return writeBatchTx(jobId, items);
     },
     /** A page of a job's items, optionally filtered by status. */

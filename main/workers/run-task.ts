@@ -30,6 +30,11 @@ export interface RunTaskOptions<Progress> {
   taskName: string;
   /** Aborting terminates the worker; the run rejects with an AbortError once the thread is gone. */
   signal?: AbortSignal;
+  /**
+   * On abort, first ask the task to stop (its own signal aborts) and give it this long to finish
+   * cleanly (close a database, say) before the worker is terminated. Default 0: terminate at once.
+   */
+  stopGraceMs?: number;
   onProgress?: (progress: Progress) => void;
   /** Heap limit of the worker; exceeding it stops the task with a sentence instead of the process. */
   maxOldGenerationSizeMb?: number;
@@ -74,6 +79,7 @@ export function runWorkerTask<Input, Result, Progress = never>(entry: WorkerEntr
     }
     const seq = 1;
     let isSettled = false;
+    let isStopping = false;
     let deathError: (Error & { code?: string }) | null = null;
     let timer: NodeJS.Timeout | undefined;
 
@@ -88,10 +94,18 @@ export function runWorkerTask<Input, Result, Progress = never>(entry: WorkerEntr
         .catch(() => undefined)
         .then(() => ('result' in outcome ? resolve(outcome.result) : reject(outcome.error)));
     };
-    const onAbort = () => finish({ error: abortError(taskName) });
+    const onAbort = () => {
+      if (!options.stopGraceMs) return finish({ error: abortError(taskName) });
+      isStopping = true;
+      worker.postMessage({ type: 'cancel', seq } satisfies ToWorker<Input>);
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ error: abortError(taskName) }), options.stopGraceMs);
+    };
 
     worker.on('message', (message: FromWorker<Result, Progress>) => {
       if (isSettled || message.type === 'ready' || message.seq !== seq) return;
+      // Asked to stop: its last word only means it has stopped; the run is still cancelled.
+      if (isStopping) return message.type === 'progress' ? undefined : finish({ error: abortError(taskName) });
       if (message.type === 'progress') {
         try {
           options.onProgress?.(message.progress);
@@ -107,7 +121,7 @@ export function runWorkerTask<Input, Result, Progress = never>(entry: WorkerEntr
     // 'error' is always followed by 'exit', and messages the worker sent before dying are delivered
     // before 'exit': deciding there means a result posted just before a crash still counts.
     worker.on('error', (error: Error & { code?: string }) => (deathError = error));
-    worker.on('exit', (exitCode) => finish({ error: describeDeath(options, deathError, exitCode) }));
+    worker.on('exit', (exitCode) => finish({ error: isStopping ? abortError(taskName) : describeDeath(options, deathError, exitCode) }));
     signal?.addEventListener('abort', onAbort, { once: true });
     if (options.timeoutMs !== undefined) {
       const seconds = Math.round(options.timeoutMs / 100) / 10;

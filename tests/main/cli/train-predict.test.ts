@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,5 +78,15 @@ describe('train → predict → eval', () => {
     const single = path.join(temp.dir, 'single.csv');
     fs.writeFileSync(single, 'text,category\na,X\nb,X\n');
     await expect(run(trainCommand, ['--data', single, '--out', model])).rejects.toThrow(/only one class \("X"\)/);
+  });
+  it('a FIFO named like a dataset is refused with a sentence, never opened (train --data, eval --data)', async () => {
+    const fifoCsv = path.join(temp.dir, 'pipe.csv');
+    const fifoJsonl = path.join(temp.dir, 'pipe.jsonl');
+    execFileSync('mkfifo', [fifoCsv]);
+    execFileSync('mkfifo', [fifoJsonl]);
+    await expect(run(trainCommand, ['--data', fifoCsv, '--out', model])).rejects.toThrow(
+      `${fifoCsv}: it is a named pipe (FIFO), not a regular file or folder, so it was not opened`,
+    );
+    await expect(run(evalCommand, ['--data', fifoJsonl, '--model', model])).rejects.toThrow(/pipe\.jsonl: it is a named pipe \(FIFO\)/);
   });
 });

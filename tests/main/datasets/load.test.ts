@@ -28,8 +28,9 @@ describe('CSV', () => {
   it('a missing column is an error naming the file, the column and the columns present', () => {
     const file = write('d.csv', 'a,b\n1,2\n');
     expect(() => readTabular(file)).toThrow(DatasetError);
-    expect(() => readTabular(file)).toThrow(/d\.csv: cannot find a text column .*columns: a, b.*--text-column/);
-    expect(() => readTabular(file, { textColumn: 'a', labelColumn: 'zz' })).toThrow(/no label column "zz"/);
+    expect(() => readTabular(file)).toThrow(/d\.csv has no text column \(looked for text, resume.*\); columns are: a, b\. Pass --text-column NAME\./);
+    expect(() => readTabular(file, { textColumn: 'a' })).toThrow(/d\.csv has no label column .*Pass --label-column NAME\./);
+    expect(() => readTabular(file, { textColumn: 'a', labelColumn: 'zz' })).toThrow(/d\.csv has no column "zz"; columns are: a, b\./);
   });
   it('skips and counts rows with an empty text or label', () => {
     const file = write('d.csv', 'text,label\nx,A\n,B\ny,\n');

@@ -175,10 +175,11 @@ describe('import service robustness', () => {
     expect(Math.max(...progress)).toBe(12);
   });
 
-  it('refuses something that is neither a regular file nor a folder', async () => {
+  it('refuses something that is neither a regular file nor a folder before opening it, in preview and start', async () => {
     const { service } = makeService();
-    await expect(service.preview('/dev/null', {})).resolves.toBeDefined();
-    await expect(service.start('/dev/null', {})).rejects.toThrow(/not a regular file or folder/);
-    expect(repo.getJob(1)).toMatchObject({ state: 'failed' });
+    await expect(service.preview('/dev/null', {})).rejects.toThrow(/"\/dev\/null": it is a device, not a regular file or folder, so it was not opened/);
+    await expect(service.start('/dev/null', {})).rejects.toThrow(/it is a device, not a regular file or folder/);
+    // Refused like a missing path: no job is created for it.
+    expect(repo.listJobs()).toEqual([]);
   });
 });

@@ -51,6 +51,33 @@ describe('runWorkerTask', () => {
     expect(progressCount).toBe(progressAtAbort);
   });
 
+  it('with a stop grace, abort first asks the task to stop and settles as soon as it has', async () => {
+    const beats = new SharedArrayBuffer(4);
+    const counter = new Int32Array(beats);
+    const controller = new AbortController();
+    const running = settle(run({ mode: 'heartbeat' }, { signal: controller.signal, workerData: { beats }, stopGraceMs: 5_000 }));
+    while (Atomics.load(counter, 0) < 3) await sleep(10);
+    const abortedAtMs = performance.now();
+    controller.abort();
+    expect(((await running) as { error: Error }).error.name).toBe('AbortError');
+    // The task saw its signal and returned: far sooner than the 5 s grace.
+    expect(performance.now() - abortedAtMs).toBeLessThan(1_000);
+  });
+
+  it('with a stop grace, a task that ignores the request is terminated when the grace ends', async () => {
+    const controller = new AbortController();
+    let sawProgress!: () => void;
+    const started = new Promise<void>((resolve) => (sawProgress = resolve));
+    const running = settle(run({ mode: 'spin' }, { signal: controller.signal, stopGraceMs: 300, onProgress: () => sawProgress() }));
+    await started;
+    const abortedAtMs = performance.now();
+    controller.abort();
+    expect(((await running) as { error: Error }).error.name).toBe('AbortError');
+    const elapsedMs = performance.now() - abortedAtMs;
+    expect(elapsedMs).toBeGreaterThanOrEqual(290);
+    expect(elapsedMs).toBeLessThan(1_300);
+  });
+
   it('a worker that exceeds its memory limit becomes a sentence', async () => {
     const outcome = await settle(run({ mode: 'misbehave', hook: 'outOfMemory' }, { maxOldGenerationSizeMb: 32, outOfMemoryAdvice: 'Nothing was changed.' }));
     expect((outcome as { error: Error }).error).toBeInstanceOf(WorkerTaskError);

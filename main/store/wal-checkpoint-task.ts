@@ -1,0 +1,39 @@
+/**
+ * Background WAL checkpoints: copying the write-ahead log into the database file ends in an fsync
+ * that takes tens of milliseconds (more on a busy disk). During a long import the main connection's
+ * automatic checkpoints would block the event loop that often; this task runs them on a connection
+ * of its own in a worker thread instead, until it is asked to stop. Plain Node.
+ */
+import Database from 'better-sqlite3';
+import type { TaskContext } from '../workers/serve-task';
+
+/** What the checkpoint task is given. */
+export interface CheckpointInput {
+  databasePath: string;
+  intervalMs: number;
+}
+
+/** Checkpoints (PASSIVE: never waits for the writer) every intervalMs until the signal aborts; returns how many ran. */
+export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInput, { signal }: TaskContext<never>): Promise<number> {
+  const db = new Database(databasePath, { fileMustExist: true });
+  let runs = 0;
+  try {
+    db.pragma('busy_timeout = 1000');
+    while (!signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, intervalMs);
+        signal.addEventListener('abort', wake, { once: true });
+      });
+      db.pragma('wal_checkpoint(PASSIVE)');
+      runs++;
+    }
+    return runs;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,61 @@
+// Background WAL checkpoints over a real SQLite file and a real worker thread.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { automaticCheckpointPages, openDatabase, type Db } from '../../../main/store/database';
+import { startBackgroundCheckpoints } from '../../../main/store/wal-checkpointer';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let temp: ReturnType<typeof makeTempDir>;
+let file: string;
+let db: Db;
+beforeEach(async () => {
+  temp = makeTempDir();
+  file = path.join(temp.dir, 'studio.sqlite');
+  db = await openDatabase(file);
+  db.exec('CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+});
+afterEach(() => {
+  db.close();
+  temp.cleanup();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const autocheckpoint = () => db.pragma('wal_autocheckpoint', { simple: true });
+/** 20 transactions of ~500 KB with pauses, as an import writes its batches; returns the largest WAL seen. */
+async function writeBatches(): Promise<number> {
+  const insert = db.prepare('INSERT INTO blobs (body) VALUES (?)');
+  let largestWalBytes = 0;
+  for (let batch = 0; batch < 20; batch++) {
+    db.transaction(() => {
+      for (let row = 0; row < 50; row++) insert.run(`${batch}-${row}-`.padEnd(10_000, 'x'));
+    })();
+    largestWalBytes = Math.max(largestWalBytes, fs.statSync(`${file}-wal`).size);
+    await sleep(60);
+  }
+  return largestWalBytes;
+}
+
+describe('startBackgroundCheckpoints', () => {
+  it('keeps the WAL small from a worker while the main connection does not checkpoint, then restores automatic checkpoints', async () => {
+    const checkpoints = startBackgroundCheckpoints(db, file, 30);
+    expect(autocheckpoint()).toBe(0);
+    const largestWalBytes = await writeBatches();
+    await checkpoints.stop();
+    expect(autocheckpoint()).toBe(automaticCheckpointPages);
+    expect(largestWalBytes).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('control: with automatic checkpoints off and no worker the same writes grow the WAL past 9 MB', async () => {
+    db.pragma('wal_autocheckpoint = 0');
+    expect(await writeBatches()).toBeGreaterThan(9 * 1024 * 1024);
+  });
+
+  it('a worker that cannot run gives checkpoints back to the main connection at once', async () => {
+    const checkpoints = startBackgroundCheckpoints(db, path.join(temp.dir, 'missing.sqlite'), 30);
+    for (let i = 0; i < 100 && autocheckpoint() === 0; i++) await sleep(50);
+    expect(autocheckpoint()).toBe(automaticCheckpointPages);
+    await checkpoints.stop();
+    expect(autocheckpoint()).toBe(automaticCheckpointPages);
+  });
+});
