@@ -48,6 +48,11 @@ describe('eslint layer rules', () => {
     expect(await ruleIdsFor(code, 'main/import/bad.ts')).toContain('import-x/no-restricted-paths');
     expect(await ruleIdsFor("import { AppError } from '../rpc/app-error';\nexport const x = AppError;\n", 'main/import/ok.ts')).toEqual([]);
   });
+  it('rejects an import cycle (fixture pair a.ts ⇄ b.ts, ignored by the normal lint run)', async () => {
+    const unignored = new ESLint({ cwd: root, ignore: false });
+    const [result] = await unignored.lintFiles([path.join(root, 'tests/lint/fixtures/cycle/a.ts')]);
+    expect(result!.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle');
+  });
   it("rejects 'electron' in main/ outside main/electron", async () => {
     expect(await ruleIdsFor("import { app } from 'electron';\nexport const x = app;\n", 'main/store/bad.ts')).toContain('no-restricted-imports');
   });
