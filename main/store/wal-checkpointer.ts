@@ -14,6 +14,8 @@ export const walCheckpointWorkerEntry: WorkerEntry = { bundledName: 'wal-checkpo
 
 /** A running background checkpointer. */
 export interface BackgroundCheckpoints {
+  /** Resolves once the worker runs (or has failed and the main connection took over). */
+  started: Promise<void>;
   /** Stops the worker (after its current checkpoint) and restores automatic checkpoints. */
   stop(): Promise<void>;
 }
@@ -21,20 +23,26 @@ export interface BackgroundCheckpoints {
 /** Starts checkpointing `databasePath` in a worker every `intervalMs` (default 200 ms). */
 export function startBackgroundCheckpoints(db: Db, databasePath: string, intervalMs = 200): BackgroundCheckpoints {
   const controller = new AbortController();
-  const restore = () => db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
+  // A connection closed meanwhile (the app quitting) has nothing left to restore.
+  const restore = () => void (db.open && db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`));
   db.pragma('wal_autocheckpoint = 0');
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
   const running = runWorkerTask<CheckpointInput, number>(
     walCheckpointWorkerEntry,
     { databasePath, intervalMs },
-    { taskName: 'Background checkpointing', signal: controller.signal, stopGraceMs: 2_000, maxOldGenerationSizeMb: 64 },
-  ).catch((error: Error) => {
-    if (error.name !== 'AbortError') {
-      // Checkpoints matter more than smoothness: the main connection resumes them.
-      restore();
-      console.warn(`${error.message} Checkpoints run on the main thread again.`);
-    }
-  });
+    { taskName: 'Background checkpointing', signal: controller.signal, stopGraceMs: 2_000, maxOldGenerationSizeMb: 64, onStarted: markStarted },
+  )
+    .catch((error: Error) => {
+      if (error.name !== 'AbortError') {
+        // Checkpoints matter more than smoothness: the main connection resumes them.
+        restore();
+        console.warn(`${error.message} Checkpoints run on the main thread again.`);
+      }
+    })
+    .finally(markStarted);
   return {
+    started,
     async stop() {
       controller.abort();
       await running;

@@ -36,6 +36,8 @@ export interface RunTaskOptions<Progress> {
    */
   stopGraceMs?: number;
   onProgress?: (progress: Progress) => void;
+  /** Called once the worker has loaded and is about to run the task (its `ready` message). */
+  onStarted?: () => void;
   /** Heap limit of the worker; exceeding it stops the task with a sentence instead of the process. */
   maxOldGenerationSizeMb?: number;
   /** Stops the task after this long (from start); none by default. */
@@ -103,7 +105,9 @@ export function runWorkerTask<Input, Result, Progress = never>(entry: WorkerEntr
     };
 
     worker.on('message', (message: FromWorker<Result, Progress>) => {
-      if (isSettled || message.type === 'ready' || message.seq !== seq) return;
+      if (isSettled) return;
+      if (message.type === 'ready') return options.onStarted?.();
+      if (message.seq !== seq) return;
       // Asked to stop: its last word only means it has stopped; the run is still cancelled.
       if (isStopping) return message.type === 'progress' ? undefined : finish({ error: abortError(taskName) });
       if (message.type === 'progress') {

@@ -22,11 +22,11 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const autocheckpoint = () => db.pragma('wal_autocheckpoint', { simple: true });
-/** 20 transactions of ~500 KB with pauses, as an import writes its batches; returns the largest WAL seen. */
+/** 30 transactions of ~500 KB with pauses, as an import writes its batches; returns the largest WAL seen. */
 async function writeBatches(): Promise<number> {
   const insert = db.prepare('INSERT INTO blobs (body) VALUES (?)');
   let largestWalBytes = 0;
-  for (let batch = 0; batch < 20; batch++) {
+  for (let batch = 0; batch < 30; batch++) {
     db.transaction(() => {
       for (let row = 0; row < 50; row++) insert.run(`${batch}-${row}-`.padEnd(10_000, 'x'));
     })();
@@ -40,20 +40,24 @@ describe('startBackgroundCheckpoints', () => {
   it('keeps the WAL small from a worker while the main connection does not checkpoint, then restores automatic checkpoints', async () => {
     const checkpoints = startBackgroundCheckpoints(db, file, 30);
     expect(autocheckpoint()).toBe(0);
+    // Starting a worker from source takes seconds on a loaded machine; the writes begin once it runs.
+    await checkpoints.started;
+    expect(autocheckpoint()).toBe(0);
     const largestWalBytes = await writeBatches();
     await checkpoints.stop();
     expect(autocheckpoint()).toBe(automaticCheckpointPages);
-    expect(largestWalBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(largestWalBytes).toBeLessThan(6 * 1024 * 1024);
   });
 
-  it('control: with automatic checkpoints off and no worker the same writes grow the WAL past 9 MB', async () => {
+  it('control: with automatic checkpoints off and no worker the same writes grow the WAL past 14 MB', async () => {
     db.pragma('wal_autocheckpoint = 0');
-    expect(await writeBatches()).toBeGreaterThan(9 * 1024 * 1024);
+    expect(await writeBatches()).toBeGreaterThan(14 * 1024 * 1024);
   });
 
   it('a worker that cannot run gives checkpoints back to the main connection at once', async () => {
     const checkpoints = startBackgroundCheckpoints(db, path.join(temp.dir, 'missing.sqlite'), 30);
-    for (let i = 0; i < 100 && autocheckpoint() === 0; i++) await sleep(50);
+    // The worker starts, fails to open the file, and the main connection takes checkpoints back.
+    for (let i = 0; i < 600 && autocheckpoint() === 0; i++) await sleep(50);
     expect(autocheckpoint()).toBe(automaticCheckpointPages);
     await checkpoints.stop();
     expect(autocheckpoint()).toBe(automaticCheckpointPages);

@@ -15,10 +15,10 @@ const settle = <T>(promise: Promise<T>) =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('runWorkerTask', () => {
-  it('delivers progress in order, then the result', async () => {
-    const seen: number[] = [];
-    expect(await run({ mode: 'count', upTo: 50 }, { onProgress: (p) => seen.push(p) })).toBe(1275);
-    expect(seen).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  it('says when the worker has started, delivers progress in order, then the result', async () => {
+    const seen: (number | 'started')[] = [];
+    expect(await run({ mode: 'count', upTo: 50 }, { onStarted: () => seen.push('started'), onProgress: (p) => seen.push(p) })).toBe(1275);
+    expect(seen).toEqual(['started', ...Array.from({ length: 50 }, (_, i) => i + 1)]);
   });
 
   it('abort terminates a worker stuck in a synchronous loop within a second', async () => {
