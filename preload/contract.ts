@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { appMethods, type AppEvents } from './contracts/app';
 import { datasetMethods, type DatasetEvents } from './contracts/dataset';
 import type { RpcResult } from './contracts/define';
+import { documentsMethods, type DocumentsEvents } from './contracts/documents';
 import { importMethods, type ImportEvents } from './contracts/import';
 import { settingsMethods, type SettingsEvents } from './contracts/settings';
 
@@ -18,6 +19,7 @@ export * from './contracts/app';
 export * from './contracts/settings';
 export * from './contracts/dataset';
 export * from './contracts/import';
+export * from './contracts/documents';
 
 /** Every method of every domain. */
 export const contract = {
@@ -25,6 +27,7 @@ export const contract = {
   ...settingsMethods,
   ...datasetMethods,
   ...importMethods,
+  ...documentsMethods,
 } as const;
 
 /** The contract's type. */
@@ -37,7 +40,7 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
 /** Events pushed from the backend to the UI, named in the past tense. */
-export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents;
+export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents & DocumentsEvents;
 /** Every event name. */
 export type EventName = keyof EventMap;
 /** One event; a union discriminated by `name`, so narrowing on the name types the payload. */

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contract, type AppInfo, type MethodInput, type MethodName, type MethodOutput } from '../../preload/contract';
+import { createDocumentsHandlers } from '../curation/documents-handlers';
+import { createLabelsService, type LabelsService } from '../curation/labels-service';
 import { createDatasetHandlers } from '../dataset/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import type { ImportService } from '../import/import-service';
@@ -18,6 +20,7 @@ import { createSettingsHandlers } from '../settings/settings-handlers';
 import { openDatabase, type Db } from '../store/database';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createDocumentsRepo } from '../store/documents-repo';
+import { createLabelHistoryRepo } from '../store/label-history-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { createAppHandlers } from './app-handlers';
 
@@ -28,6 +31,8 @@ export interface Core {
   db: Db;
   events: EventBus;
   imports: ImportService;
+  /** Labelling actions with undo / redo (the CLI's `label` command uses it directly). */
+  labels: LabelsService;
   dispatcher: Dispatcher;
   /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -53,12 +58,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventBus();
   const documents = createDocumentsRepo(db);
   const dataset = createDatasetRepo(db, documents);
-  const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary: () => dataset.summary(), tuning: options.importOptions });
+  const datasetSummary = () => dataset.summary();
+  const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, tuning: options.importOptions });
+  const labels = createLabelsService({ db, documents, history: createLabelHistoryRepo(db), events, datasetSummary });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
     ...createSettingsHandlers({ settings: createSettingsRepo(db), events }),
     ...createDatasetHandlers({ dataset }),
     ...createImportHandlers({ imports, pickFolder: options.pickFolder }),
+    ...createDocumentsHandlers({ documents, labels }),
   };
   const dispatcher = createDispatcher(contract, handlers);
   return {
@@ -67,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     events,
     imports,
+    labels,
     dispatcher,
     async call(method, input) {
       const result = await dispatcher.dispatch(method, input);

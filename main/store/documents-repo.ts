@@ -2,10 +2,14 @@
  * The only module that reads or writes the `documents` and `categories` tables: inserts during
  * import batches, the labelled corpus for training, labels and exclusion for curation,
  * near-duplicate flags, texts for workers and the counts behind the dataset summary and health.
- * Plain Node; used by the other repositories, the domains and the worker adapters.
+ * Its statements are split by concern into the `documents-*.ts` files it composes (only this file
+ * imports them). Plain Node; used by the other repositories, the domains and the worker adapters.
  */
-import type { CategoryCount } from '../../preload/contract';
+import type { CategoryCount, DocumentDetail } from '../../preload/contract';
 import type { Db } from './database';
+import { createDocumentLabels } from './documents-labels';
+
+export type { LabelState } from './documents-labels';
 
 /** A document about to be stored by an import batch. */
 export interface NewDocument {
@@ -31,16 +35,6 @@ export interface LabelledDocument {
   category: string;
 }
 
-/** One stored document, as curation shows it. */
-export interface StoredDocument {
-  id: number;
-  fileName: string;
-  text: string;
-  category: string | null;
-  isExcluded: boolean;
-  nearDuplicateOf: number | null;
-}
-
 /** Counts for the data-health summary that come from the documents themselves. */
 export interface DocumentHealthCounts {
   unlabelled: number;
@@ -52,6 +46,12 @@ export interface DocumentHealthCounts {
 interface DocumentRow {
   id: number;
   file_name: string;
+  source_path: string | null;
+  format: string | null;
+  size_bytes: number | null;
+  char_count: number;
+  import_job_id: number | null;
+  created_at: string;
   text: string;
   category: string | null;
   excluded: number;
@@ -97,7 +97,8 @@ export function createDocumentsRepo(db: Db) {
      WHERE d.excluded = 0 ORDER BY d.id`,
   );
   const selectOne = db.prepare<[number], DocumentRow>(
-    `SELECT d.id, d.file_name, d.text, c.name AS category, d.excluded, d.near_duplicate_of
+    `SELECT d.id, d.file_name, d.source_path, d.format, d.size_bytes, d.char_count, d.import_job_id, d.created_at, d.text,
+            c.name AS category, d.excluded, d.near_duplicate_of
      FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id = ?`,
   );
   const nearDuplicatePairs = db.prepare<[], { documentId: number; fileName: string; ofId: number; ofFileName: string }>(
@@ -137,17 +138,23 @@ export function createDocumentsRepo(db: Db) {
       const row = byContentHash.get(hash);
       return row && { id: row.id, fileName: row.file_name };
     },
-    /** One document with its label and flags, or undefined. */
-    get(id: number): StoredDocument | undefined {
+    /** One document with its text, metadata, label and flags, or undefined. */
+    get(id: number): DocumentDetail | undefined {
       const row = selectOne.get(id);
       return (
         row && {
           id: row.id,
           fileName: row.file_name,
-          text: row.text,
+          sourcePath: row.source_path,
+          format: row.format,
+          sizeBytes: row.size_bytes,
+          charCount: row.char_count,
+          importJobId: row.import_job_id,
+          importedAt: row.created_at,
           category: row.category,
           isExcluded: row.excluded === 1,
           nearDuplicateOf: row.near_duplicate_of,
+          text: row.text,
         }
       );
     },
@@ -167,14 +174,15 @@ export function createDocumentsRepo(db: Db) {
     iterateLabelled(): IterableIterator<LabelledDocument> {
       return labelled.iterate();
     },
-    /** Labels documents with a category (created on first use), or removes their label (null); returns the rows changed. */
+    ...createDocumentLabels(db, categoryId),
+    /** Labels documents with a category (created on first use), or removes their label (null); returns the rows changed. Writes no history: actions people take go through the curation service, which can undo them. */
     setCategory(documentIds: readonly number[], categoryName: string | null): number {
       return db.transaction(() => {
         const id = categoryName === null ? null : categoryId(categoryName);
         return updateIds(documentIds, (chunk, marks) => db.prepare(`UPDATE documents SET category_id = ? WHERE id IN (${marks})`).run(id, ...chunk).changes);
       })();
     },
-    /** Excludes documents from training, or includes them again; returns the rows changed. */
+    /** Excludes documents from training, or includes them again; returns the rows changed. Writes no history (see setCategory). */
     setExcluded(documentIds: readonly number[], isExcluded: boolean): number {
       return updateIds(
         documentIds,

@@ -133,4 +133,37 @@ export const migrations: Migration[] = [
       CREATE INDEX documents_excluded ON documents(id) WHERE excluded = 1;
     `,
   },
+  {
+    version: 5,
+    name: 'labelling history for undo and redo',
+    // One row per labelling action; its documents' label and exclusion before and after, and the
+    // category rows it created, renamed or deleted, so undo / redo work after a restart. Names, not
+    // category ids, are kept: undoing a merge or a delete recreates the category the action removed.
+    up: `
+      CREATE TABLE label_history (
+        id INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        is_undone INTEGER NOT NULL DEFAULT 0 CHECK (is_undone IN (0, 1)),
+        done_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+      CREATE TABLE label_history_documents (
+        history_id INTEGER NOT NULL REFERENCES label_history(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        before_category TEXT,
+        after_category TEXT,
+        before_excluded INTEGER NOT NULL CHECK (before_excluded IN (0, 1)),
+        after_excluded INTEGER NOT NULL CHECK (after_excluded IN (0, 1)),
+        PRIMARY KEY (history_id, document_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX label_history_documents_document ON label_history_documents(document_id);
+      CREATE TABLE label_history_categories (
+        history_id INTEGER NOT NULL REFERENCES label_history(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('created', 'renamed', 'deleted')),
+        name TEXT NOT NULL,
+        new_name TEXT,
+        PRIMARY KEY (history_id, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,0 +1,167 @@
+/**
+ * Every labelling action people take — set a category, exclude / include, and the category
+ * operations — runs here, in one transaction with its history step, so each can be undone and
+ * redone (also after a restart). After each change it announces `documents.changed` and the new
+ * `dataset.changed` counts. Plain Node; used by the curation handlers and the CLI.
+ */
+import type { DatasetSummary, LabelChange, LabelHistory } from '../../preload/contract';
+import { AppError } from '../rpc/app-error';
+import type { EventBus } from '../rpc/event-bus';
+import type { Db } from '../store/database';
+import type { DocumentsRepo, LabelState } from '../store/documents-repo';
+import type { CategoryOp, DocumentChange, HistoryEntry, LabelHistoryRepo } from '../store/label-history-repo';
+
+/** What the labels service is built from. */
+export interface LabelsServiceDeps {
+  db: Db;
+  documents: DocumentsRepo;
+  history: LabelHistoryRepo;
+  events: EventBus;
+  datasetSummary: () => DatasetSummary;
+}
+
+/** "1 resume", "12 resumes". */
+export function resumes(count: number): string {
+  return `${count} resume${count === 1 ? '' : 's'}`;
+}
+
+/** A planned action: its documents' states before and after (unchanged ones are dropped) and the category rows it touches. */
+export interface PlannedAction {
+  description: string;
+  documents: DocumentChange[];
+  /** Category rows, applied in order: `created` and `renamed` before the documents move, `deleted` after. */
+  categories: CategoryOp[];
+}
+
+/** Creates the service that performs, undoes and redoes labelling actions. */
+export function createLabelsService(deps: LabelsServiceDeps) {
+  const { db, documents, history } = deps;
+
+  const announce = (changed: number): void => {
+    if (changed === 0) return;
+    deps.events.emit('documents.changed', { changed, history: history.state() });
+    deps.events.emit('dataset.changed', deps.datasetSummary());
+  };
+
+  /** Current states of `ids`, refusing ids that name no document (nothing is changed then). */
+  const statesOf = (ids: readonly number[]): LabelState[] => {
+    const unique = [...new Set(ids)];
+    const states = documents.labelStates(unique);
+    if (states.length !== unique.length) {
+      const found = new Set(states.map((s) => s.id));
+      const missing = unique.filter((id) => !found.has(id));
+      throw new AppError('not_found', `No resume has the id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}; nothing was changed.`);
+    }
+    return states;
+  };
+
+  const renamedCount = (ops: readonly CategoryOp[], forward: boolean) =>
+    ops.reduce((sum, op) => sum + (op.op === 'renamed' ? documents.countInCategory(forward ? op.newName : op.name) : 0), 0);
+
+  const renameOrRefuse = (from: string, to: string, verb: string) => {
+    if (documents.hasCategory(to)) throw new AppError('conflict', `Cannot ${verb}: a category named "${to}" exists again. Rename or merge it first.`);
+    documents.renameCategory(from, to);
+  };
+
+  /** Applies an entry's category rows and document states forward (do / redo). */
+  const applyForward = (documentsAfter: readonly LabelState[], ops: readonly CategoryOp[]) => {
+    for (const op of ops) {
+      if (op.op === 'created') documents.createCategory(op.name);
+      if (op.op === 'renamed') renameOrRefuse(op.name, op.newName, `rename "${op.name}"`);
+    }
+    documents.applyLabelStates(documentsAfter);
+    for (const op of ops) if (op.op === 'deleted') documents.deleteCategoryIfEmpty(op.name);
+  };
+
+  /** Reverts an entry: recreate what it deleted, restore the documents, undo renames, drop what it created (if still empty). */
+  const applyBackward = (entry: HistoryEntry) => {
+    const reversed = [...entry.categories].reverse();
+    for (const op of reversed) {
+      if (op.op === 'deleted') documents.createCategory(op.name);
+      if (op.op === 'renamed') renameOrRefuse(op.newName, op.name, `undo "${entry.step.description}"`);
+    }
+    documents.applyLabelStates(entry.documents.map((d) => d.before));
+    for (const op of reversed) if (op.op === 'created') documents.deleteCategoryIfEmpty(op.name);
+  };
+
+  const perform = (plan: () => PlannedAction): LabelChange => {
+    const result = db.transaction((): LabelChange => {
+      const action = plan();
+      const changes = action.documents.filter(({ before, after }) => before.category !== after.category || before.isExcluded !== after.isExcluded);
+      if (changes.length === 0 && action.categories.length === 0) return { changed: 0, step: null, history: history.state() };
+      applyForward(
+        changes.map((c) => c.after),
+        action.categories,
+      );
+      const step = history.record(action.description, changes, action.categories);
+      return { changed: changes.length + renamedCount(action.categories, true), step, history: history.state() };
+    })();
+    announce(result.changed);
+    return result;
+  };
+
+  return {
+    /** Plans (inside the transaction) and runs an action with its history step. */
+    perform,
+    /** Labels documents with a category (created on first use), or removes their label (null). */
+    setCategory(ids: readonly number[], category: string | null): LabelChange {
+      return perform(() => {
+        const before = statesOf(ids);
+        const changing = before.filter((s) => s.category !== category).length;
+        const created = category !== null && !documents.hasCategory(category);
+        return {
+          description: category === null ? `Removed the label of ${resumes(changing)}` : `Set ${resumes(changing)} to ${category}`,
+          documents: before.map((s) => ({ before: s, after: { ...s, category } })),
+          categories: created ? [{ op: 'created', name: category }] : [],
+        };
+      });
+    },
+    /** Excludes documents from training, or includes them again. */
+    setExcluded(ids: readonly number[], isExcluded: boolean): LabelChange {
+      return perform(() => {
+        const before = statesOf(ids);
+        const changing = before.filter((s) => s.isExcluded !== isExcluded).length;
+        return {
+          description: `${isExcluded ? 'Excluded' : 'Included'} ${resumes(changing)}`,
+          documents: before.map((s) => ({ before: s, after: { ...s, isExcluded } })),
+          categories: [],
+        };
+      });
+    },
+    /** Reverts the latest action not yet undone. */
+    undo(): LabelChange {
+      const result = db.transaction((): LabelChange => {
+        const entry = history.nextUndo();
+        if (!entry) return { changed: 0, step: null, history: history.state() };
+        const renamed = renamedCount(entry.categories, true);
+        applyBackward(entry);
+        history.markUndone(entry.step.id, true);
+        return { changed: entry.documents.length + renamed, step: entry.step, history: history.state() };
+      })();
+      announce(result.changed);
+      return result;
+    },
+    /** Does the earliest undone action again. */
+    redo(): LabelChange {
+      const result = db.transaction((): LabelChange => {
+        const entry = history.nextRedo();
+        if (!entry) return { changed: 0, step: null, history: history.state() };
+        applyForward(
+          entry.documents.map((d) => d.after),
+          entry.categories,
+        );
+        history.markUndone(entry.step.id, false);
+        return { changed: entry.documents.length + renamedCount(entry.categories, true), step: entry.step, history: history.state() };
+      })();
+      announce(result.changed);
+      return result;
+    },
+    /** What undo and redo would do next. */
+    history(): LabelHistory {
+      return history.state();
+    },
+  };
+}
+
+/** The labels service's type. */
+export type LabelsService = ReturnType<typeof createLabelsService>;

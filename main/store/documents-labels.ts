@@ -1,0 +1,102 @@
+/**
+ * Labels, exclusion and category rows: the part of the documents repository that curation's
+ * actions, their undo and their redo write through. Composed into `createDocumentsRepo`, which stays
+ * the one owner of the `documents` and `categories` tables; nothing else imports this file.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+
+/** A document's label and exclusion, as history records it before and after an action. */
+export interface LabelState {
+  id: number;
+  category: string | null;
+  isExcluded: boolean;
+}
+
+/** SQLite's default limit on bound parameters is 32766; chunks stay well under it. */
+const idsPerStatement = 500;
+
+/** Splits ids into statement-sized chunks with their `?, ?, …` placeholders. */
+export function* idChunks(ids: readonly number[]): Generator<{ chunk: number[]; marks: string }> {
+  for (let i = 0; i < ids.length; i += idsPerStatement) {
+    const chunk = ids.slice(i, i + idsPerStatement);
+    yield { chunk, marks: chunk.map(() => '?').join(', ') };
+  }
+}
+
+/** The label / category statements over `db`; `categoryId` creates a category on first use. */
+export function createDocumentLabels(db: Db, categoryId: (name: string) => number) {
+  const categoryByName = db.prepare<[string], { id: number }>('SELECT id FROM categories WHERE name = ?');
+  const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?) ON CONFLICT(name) DO NOTHING');
+  const renameCategory = db.prepare('UPDATE categories SET name = ? WHERE name = ?');
+  const deleteEmptyCategory = db.prepare('DELETE FROM categories WHERE name = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE category_id = categories.id)');
+  const inCategory = db.prepare<[string], { id: number }>(
+    'SELECT d.id FROM documents d JOIN categories c ON c.id = d.category_id WHERE c.name = ? ORDER BY d.id',
+  );
+  const countInCategory = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM documents d JOIN categories c ON c.id = d.category_id WHERE c.name = ?',
+  );
+  const statements = new Map<string, Statement<unknown[]>>();
+  /** Statements for a chunk size are prepared once and reused (a bulk action runs hundreds). */
+  const cached = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)));
+    return statement;
+  };
+
+  return {
+    /** The current label and exclusion of each existing document among `ids`, in id order. */
+    labelStates(ids: readonly number[]): LabelState[] {
+      const states: LabelState[] = [];
+      for (const { chunk, marks } of idChunks(ids)) {
+        const rows = cached(
+          `SELECT d.id, c.name AS category, d.excluded FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id IN (${marks})`,
+        ).all(...chunk) as { id: number; category: string | null; excluded: number }[];
+        for (const row of rows) states.push({ id: row.id, category: row.category, isExcluded: row.excluded === 1 });
+      }
+      return states.sort((a, b) => a.id - b.id);
+    },
+    /** Puts documents into the given states: one UPDATE per (category, excluded) group and chunk. Call inside a transaction. */
+    applyLabelStates(states: readonly LabelState[]): number {
+      const groups = new Map<string, { category: string | null; isExcluded: boolean; ids: number[] }>();
+      for (const state of states) {
+        const key = JSON.stringify([state.category, state.isExcluded]);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { category: state.category, isExcluded: state.isExcluded, ids: [] }));
+        group.ids.push(state.id);
+      }
+      let changed = 0;
+      for (const group of groups.values()) {
+        const id = group.category === null ? null : categoryId(group.category);
+        for (const { chunk, marks } of idChunks(group.ids)) {
+          changed += cached(`UPDATE documents SET category_id = ?, excluded = ? WHERE id IN (${marks})`).run(id, group.isExcluded ? 1 : 0, ...chunk).changes;
+        }
+      }
+      return changed;
+    },
+    /** Whether a category of exactly this name exists. */
+    hasCategory(name: string): boolean {
+      return categoryByName.get(name) !== undefined;
+    },
+    /** Creates a category; false when it already existed. */
+    createCategory(name: string): boolean {
+      return insertCategory.run(name).changes === 1;
+    },
+    /** Renames a category in place (its documents follow); false when `from` does not exist. */
+    renameCategory(from: string, to: string): boolean {
+      return renameCategory.run(to, from).changes === 1;
+    },
+    /** Deletes a category that no document carries; false when it is missing or still in use. */
+    deleteCategoryIfEmpty(name: string): boolean {
+      return deleteEmptyCategory.run(name).changes === 1;
+    },
+    /** Ids of the documents labelled `name`, in id order. */
+    documentIdsInCategory(name: string): number[] {
+      return inCategory.all(name).map((row) => row.id);
+    },
+    /** How many documents carry the label `name`. */
+    countInCategory(name: string): number {
+      return countInCategory.get(name)!.n;
+    },
+  };
+}
