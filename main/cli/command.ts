@@ -7,6 +7,8 @@
 export interface CliIO {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Aborts when a reader closed stdout or stderr early: long commands stop as on Ctrl+C and clean up. */
+  outputClosed?: AbortSignal;
 }
 
 /** One sub-command: `resume-studio <name> ...argv`. `run` resolves to the process exit code. */

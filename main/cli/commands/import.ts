@@ -39,12 +39,15 @@ export const importCommand: Command = {
     const target = path.resolve(positionals[0]!);
     const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
     const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli', importOptions: { batchSize } });
+    let stopRequested = false;
     const stop = () => {
+      stopRequested = true;
       const running = core.imports.jobs().find((j) => j.state === 'running');
       if (running) void core.imports.cancel(running.id);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    io.outputClosed?.addEventListener('abort', stop, { once: true });
     const offProgress = core.events.subscribe((event) => {
       if (event.name !== 'import.progressed' || values.json) return;
       const p = event.payload;
@@ -60,6 +63,8 @@ export const importCommand: Command = {
         ? await core.call('import.resume', { jobId: resumable.id })
         : await core.call('import.start', { path: target, textColumn: values['text-column'], labelColumn: values['label-column'] });
       if (!resumable && !values.json) io.stderr(`Importing ${target} (job ${started.id})…`);
+      // A stop asked for while the job was still being set up cancels it now.
+      if (stopRequested || io.outputClosed?.aborted) void core.imports.cancel(started.id);
       const job = (await core.imports.waitForIdle()) ?? started;
       if (values.json) {
         io.stdout(JSON.stringify(job));
@@ -76,6 +81,7 @@ export const importCommand: Command = {
       offProgress();
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      io.outputClosed?.removeEventListener('abort', stop);
       await core.close();
     }
   },
