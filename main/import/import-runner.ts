@@ -4,11 +4,10 @@
  * batches or nothing and the job can resume. Plain Node; used by the import service.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
 import type { FileStatus, ImportProgress } from '../../preload/contract';
 import type { ImportRepo, ItemToWrite } from '../store/import-repo';
 import { defaultMaxBytes, tooLargeReason } from './extract/result';
-import { describeIoError } from './io-errors';
+import { readAtMost } from './bounded-read';
 import { textHash } from './text-hash';
 
 /** What the parser pool returns for one file (structurally the extractor's result). */
@@ -16,12 +15,23 @@ export type ParseOutcome = { status: 'imported'; text: string; format: string } 
 
 /** The part of the parse pool the runner needs. */
 export interface FileParser {
-  parse(filePath: string, fileName: string): Promise<ParseOutcome>;
+  /** `filePath` is bytes when the name is not valid UTF-8. */
+  parse(filePath: string | Uint8Array, fileName: string): Promise<ParseOutcome>;
 }
 
 /** One unit of work: a file to parse, a row whose text is known, or a file already judged. */
 export type ImportUnit =
-  | { kind: 'file'; absolutePath: string; relPath: string; displayName: string; fileName: string; category: string | null; sizeBytes: number }
+  | {
+      kind: 'file';
+      absolutePath: string;
+      /** The path as bytes when it is not valid UTF-8 (absolutePath is then escaped for display). */
+      pathBytes?: Uint8Array;
+      relPath: string;
+      displayName: string;
+      fileName: string;
+      category: string | null;
+      sizeBytes: number;
+    }
   | { kind: 'record'; relPath: string; displayName: string; sourcePath: string; category: string | null; text: string }
   | { kind: 'judged'; relPath: string; displayName: string; category: string | null; status: Exclude<FileStatus, 'imported'>; reason: string };
 
@@ -133,22 +143,14 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
         document: { text, textHash: textHash(text), sourcePath: unit.sourcePath, fileName: unit.displayName },
       };
     }
-    // Checked before reading so a huge file never lands in the main process's memory.
+    // Checked before opening so a file the walk already saw as huge is not even opened; the read
+    // below checks again on the open handle, since the file may have grown since the walk.
     if (unit.sizeBytes > defaultMaxBytes)
       return { ...base, format: null, sizeBytes: unit.sizeBytes, contentHash: null, status: 'too_large', reason: tooLargeReason(unit.sizeBytes) };
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(unit.absolutePath);
-    } catch (error) {
-      return {
-        ...base,
-        format: null,
-        sizeBytes: unit.sizeBytes,
-        contentHash: null,
-        status: 'io_error',
-        reason: describeIoError((error as NodeJS.ErrnoException).code),
-      };
-    }
+    const readPath = unit.pathBytes ?? unit.absolutePath;
+    const read = await readAtMost(readPath, defaultMaxBytes);
+    if (!read.ok) return { ...base, format: null, sizeBytes: read.sizeBytes ?? unit.sizeBytes, contentHash: null, status: read.status, reason: read.reason };
+    const bytes = read.bytes;
     const contentHash = createHash('sha256').update(bytes).digest('hex');
     const known = repo.documentByContentHash(contentHash);
     if (known)
@@ -171,7 +173,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
         reason: `Identical bytes to "${earlier.displayName}", earlier in this import.`,
       };
     }
-    const parsing = parser.parse(unit.absolutePath, unit.fileName);
+    const parsing = parser.parse(readPath, unit.fileName);
     // The rejection is handled by this file's own await below; the copy only needs "not imported".
     if (!earlier)
       seenContent.set(contentHash, {

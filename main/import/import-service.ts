@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs/promises';
 import nodePath from 'node:path';
-import type { ColumnMapping, ImportJob, ImportPreview } from '../../preload/contract';
+import type { ImportJob, ImportPreview } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { ImportRepo } from '../store/import-repo';
 import { runImport, type FileParser, type ImportUnit, type RunOutcome, type UnitStream } from './import-runner';
 import type { ImportLock } from './import-lock';
-import { describeSource, listUnits } from './import-units';
+import { describeSource, listUnits, type ImportOptions } from './import-units';
 
 /** A parser that can be shut down when the job ends. */
 export interface ClosableParser extends FileParser {
@@ -129,7 +129,7 @@ export function createImportService(deps: ImportServiceDeps) {
   };
 
   /** Lists the units for a claimed slot and starts them; on failure the job records why and the slot is freed. */
-  const launch = async (slot: Slot, jobId: number, path: string, mapping: ColumnMapping): Promise<ImportJob> => {
+  const launch = async (slot: Slot, jobId: number, path: string, mapping: ImportOptions): Promise<ImportJob> => {
     slot.jobId = jobId;
     let units: ImportUnit[] | UnitStream;
     try {
@@ -147,11 +147,11 @@ export function createImportService(deps: ImportServiceDeps) {
 
   return {
     /** Counts by category and type before anything is written. */
-    preview(path: string, mapping: ColumnMapping): Promise<ImportPreview> {
+    preview(path: string, mapping: ImportOptions): Promise<ImportPreview> {
       return describeSource(path, mapping);
     },
     /** Starts a job in the background and returns it in state 'running'. */
-    async start(path: string, mapping: ColumnMapping): Promise<ImportJob> {
+    async start(path: string, mapping: ImportOptions): Promise<ImportJob> {
       const slot = claim();
       let jobId: number;
       try {
@@ -168,7 +168,7 @@ export function createImportService(deps: ImportServiceDeps) {
     async resume(jobId: number): Promise<ImportJob> {
       const job = mustGetJob(jobId);
       if (job.state === 'finished') throw new AppError('conflict', `Import job ${jobId} already finished.`);
-      const { fingerprint, ...mapping } = deps.repo.jobOptions(jobId) as ColumnMapping & { fingerprint?: string };
+      const { fingerprint, ...mapping } = deps.repo.jobOptions(jobId) as ImportOptions & { fingerprint?: string };
       if (fingerprint !== undefined && fingerprint !== (await fingerprintOf(job.rootPath).catch(() => 'missing'))) {
         throw new AppError(
           'conflict',

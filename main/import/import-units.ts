@@ -13,6 +13,9 @@ import { previewTabularSource, streamTabularUnits, type StreamedUnits } from './
 import { tabularFormatOf } from './table-records';
 import { makeDisplayName, walkImportRoot } from './walk';
 
+/** A job's options: its column mapping, and whether symlinks leading out of a folder are followed. */
+export type ImportOptions = ColumnMapping & { followLinks?: boolean };
+
 /** A folder or a regular file; anything else (a FIFO, a device, a socket) is refused before it is opened. */
 async function statOrExplain(target: string) {
   let stat: Awaited<ReturnType<typeof fs.stat>>;
@@ -30,10 +33,10 @@ async function statOrExplain(target: string) {
 }
 
 /** Every unit of a job over `target`: files to parse and entries already judged, or a table's rows as a stream. */
-export async function listUnits(target: string, mapping: ColumnMapping, signal?: AbortSignal): Promise<ImportUnit[] | StreamedUnits> {
+export async function listUnits(target: string, mapping: ImportOptions, signal?: AbortSignal): Promise<ImportUnit[] | StreamedUnits> {
   const stat = await statOrExplain(target);
   if (stat.isDirectory()) {
-    const walked = await walkImportRoot(target, { signal });
+    const walked = await walkImportRoot(target, { signal, followLinks: mapping.followLinks });
     return [
       ...walked.files.map((f): ImportUnit => ({ kind: 'file', ...f })),
       ...walked.problems.map((p): ImportUnit => ({
@@ -62,7 +65,7 @@ export async function listUnits(target: string, mapping: ColumnMapping, signal?:
 /** Counts by category and by type (from the extension: the bytes are sniffed during the import). */
 export async function describeSource(
   target: string,
-  mapping: ColumnMapping,
+  mapping: ImportOptions,
   options: { countOnly?: boolean; signal?: AbortSignal } = {},
 ): Promise<ImportPreview> {
   const stat = await statOrExplain(target);
@@ -73,7 +76,7 @@ export async function describeSource(
   if (kind === 'files') {
     return { ...empty, files: 1, totalBytes: stat.size, byCategory: [{ category: null, files: 1 }], byFormat: [{ format: formatOf(target), files: 1 }] };
   }
-  const walked = await walkImportRoot(target);
+  const walked = await walkImportRoot(target, { followLinks: mapping.followLinks });
   const byCategory = new Map<string | null, number>();
   const byFormat = new Map<string, number>();
   let totalBytes = 0;

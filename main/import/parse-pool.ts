@@ -38,7 +38,7 @@ export interface ParsePoolStats {
 /** The pool's interface. */
 export interface ParsePool {
   /** Parses one file in a worker; resolves with text or a status; rejects only when the pool closes first or no worker can start. */
-  parse(filePath: string, fileName: string): Promise<ExtractResult>;
+  parse(filePath: string | Uint8Array, fileName: string): Promise<ExtractResult>;
   /** Parses bytes already in memory (a dropped file) in a worker; the bytes are copied, not transferred. */
   parseBytes(bytes: Uint8Array, fileName: string): Promise<ExtractResult>;
   /** Terminates every worker; pending and queued files reject with a ParsePoolClosedError. */

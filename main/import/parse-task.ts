@@ -3,16 +3,15 @@
  * result. No parsing logic lives here. Served by the parse worker (parse-worker.ts) on the task
  * protocol; the pool imports its types only.
  */
-import fs from 'node:fs/promises';
 import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { defaultMaxBytes, extractText } from './extract/index';
 import { preloadPdfJs } from './extract/pdf';
-import { type ExtractResult, failure, formatBytes } from './extract/result';
-import { describeIoError } from './io-errors';
+import { readAtMost } from './bounded-read';
+import { type ExtractResult, failure } from './extract/result';
 
-/** Where a file's bytes come from: a path the worker reads, or bytes already in memory (a dropped file). */
-export type ParseSource = { kind: 'path'; filePath: string } | { kind: 'bytes'; bytes: Uint8Array };
+/** Where a file's bytes come from: a path the worker reads (as bytes when the name is not UTF-8), or bytes already in memory (a dropped file). */
+export type ParseSource = { kind: 'path'; filePath: string | Uint8Array } | { kind: 'bytes'; bytes: Uint8Array };
 
 /** What the pool asks a parse worker. */
 export interface ParseInput {
@@ -22,32 +21,10 @@ export interface ParseInput {
 }
 
 /** Reads a regular file, refusing FIFOs and devices without blocking on them, and oversized files unread. */
-async function readFileForParse(filePath: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { result: ExtractResult }> {
-  let handle: fs.FileHandle;
-  try {
-    // O_NONBLOCK: opening a FIFO would otherwise wait for a writer forever, holding a libuv thread.
-    handle = await fs.open(filePath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return { result: failure('io_error', describeIoError((error as NodeJS.ErrnoException).code)) };
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { result: failure('unsupported', 'This is not a regular file (it is a folder, device, pipe or socket), so it was not read.') };
-    if (stat.size > maxBytes) {
-      return {
-        result: failure(
-          'too_large',
-          `The file is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for one resume; split it or export a smaller copy.`,
-        ),
-      };
-    }
-    const buffer = await handle.readFile();
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
-  } catch (error) {
-    return { result: failure('io_error', describeIoError((error as NodeJS.ErrnoException).code)) };
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+async function readFileForParse(filePath: string | Uint8Array, maxBytes: number): Promise<{ bytes: Uint8Array } | { result: ExtractResult }> {
+  const read = await readAtMost(filePath, maxBytes);
+  if (!read.ok) return { result: failure(read.status, read.reason) };
+  return { bytes: new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) };
 }
 
 /** Loads the parsers every file needs, so a file's deadline (armed on 'ready') is its own. */

@@ -1,9 +1,12 @@
 /**
  * Lists the files of an import root: absolute and relative paths, the category (the first-level
- * sub-folder), sizes. Symlinks are followed but every folder is entered once (by device and
- * inode), so a loop is reported instead of walked forever; hidden clutter is skipped on purpose
- * and counted; nothing disappears silently. Plain Node; used by the import service and the CLI.
+ * sub-folder), sizes. Symlinks that stay inside the root are followed, but every folder is entered
+ * once (by device and inode), so a loop is reported instead of walked forever; links that lead out
+ * of the root are reported and not followed unless asked. Names are read as bytes, so a name that
+ * is not UTF-8 is imported (shown with \xNN escapes) rather than lost. Hidden clutter is skipped on
+ * purpose and counted; nothing disappears silently. Plain Node; used by the import service and the CLI.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Dirent, Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +22,8 @@ export interface WalkedFile {
   /** First-level sub-folder name, or null for files directly in the root. */
   category: string | null;
   sizeBytes: number;
+  /** The path as bytes, set only when it is not valid UTF-8 (then `absolutePath` is escaped and cannot open it). */
+  pathBytes?: Buffer;
 }
 
 /** An entry that could not be read or followed. */
@@ -48,6 +53,33 @@ export interface WalkOptions {
   /** Folder levels below the root that are entered; default 32. */
   maxDepth?: number;
   signal?: AbortSignal;
+  /** Follow symlinks that lead outside the root (off: they are listed as skipped, with where they lead). */
+  followLinks?: boolean;
+}
+
+/** Byte length of the UTF-8 sequence a lead byte starts, or 0 when it cannot start one. */
+const utf8SequenceLength = (lead: number): number =>
+  lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+
+/**
+ * A file name's bytes as text: valid UTF-8 decoded, every other byte as "\xNN" (e.g. a Latin-1
+ * "café" → "caf\xE9"), so two different names never collapse into the same "�" string.
+ */
+export function decodeFileName(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isUtf8(buffer)) return buffer.toString('utf8');
+  let text = '';
+  for (let i = 0; i < buffer.length;) {
+    const length = utf8SequenceLength(buffer[i]!);
+    if (length > 0 && i + length <= buffer.length && isUtf8(buffer.subarray(i, i + length))) {
+      text += buffer.toString('utf8', i, i + length);
+      i += length;
+    } else {
+      text += `\\x${buffer[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+      i += 1;
+    }
+  }
+  return text;
 }
 
 /** Bidi controls (they can make "cv\u202Etxt.exe" read as "cvexe.txt") and invisible marks; ZWJ/ZWNJ stay, emoji need them. */
@@ -92,6 +124,19 @@ function ioReason(error: unknown, isFolder: boolean): string {
 }
 
 const inodeKey = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
+const separator = Buffer.from(path.sep);
+
+/** True when `target` is `root` or lies under it (both real paths, as bytes). */
+function isInside(target: Buffer, root: Buffer): boolean {
+  if (target.equals(root)) return true;
+  const prefix = root.at(-1) === separator[0] ? root : Buffer.concat([root, separator]);
+  return target.length > prefix.length && target.subarray(0, prefix.length).equals(prefix);
+}
+
+/** The sentence for a link that leads out of the import root. */
+export function outsideLinkReason(target: string): string {
+  return `This is a link to "${makeDisplayName(target)}", outside the folder being imported, so it was not followed; to include it, import that location itself or use resume-studio import --follow-links.`;
+}
 
 /** Walks `rootPath` depth-first in name order; throws only when the root itself is not a readable folder. */
 export async function walkImportRoot(rootPath: string, options: WalkOptions = {}): Promise<WalkResult> {
@@ -99,6 +144,8 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
   const root = path.resolve(rootPath);
   const rootStats = await fs.stat(root);
   if (!rootStats.isDirectory()) throw Object.assign(new Error(`${rootPath} is not a folder.`), { code: 'ENOTDIR' });
+  // Links are judged by where they really lead, against where the root really is.
+  const rootReal = await fs.realpath(Buffer.from(root), { encoding: 'buffer' });
   const result: WalkResult = { files: [], problems: [], skipped: [] };
   // Folder inode → where it was first entered; a folder is walked once however many links reach it.
   const visited = new Map<string, string>([[inodeKey(rootStats), '']]);
@@ -111,28 +158,43 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
   const problem = (segments: string[], reason: string) => result.problems.push({ ...entryOf(segments), status: 'io_error', reason });
   const skip = (segments: string[], reason: string) => result.skipped.push({ ...entryOf(segments), reason });
 
-  const walkFolder = async (absolutePath: string, segments: string[]): Promise<void> => {
+  /**
+   * `absolutePath` names the folder as text (escaped where not UTF-8), `pathBytes` as the OS knows
+   * it; `isEscaped` says whether the text form can open it.
+   */
+  const walkFolder = async (absolutePath: string, pathBytes: Buffer, isEscaped: boolean, segments: string[]): Promise<void> => {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error('The folder walk was cancelled.');
-    let entries: Dirent[];
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await fs.readdir(absolutePath, { withFileTypes: true });
+      entries = await fs.readdir(pathBytes, { withFileTypes: true, encoding: 'buffer' });
     } catch (error) {
       problem(segments, ioReason(error, true));
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const childPath = path.join(absolutePath, entry.name);
-      const childSegments = [...segments, entry.name];
+    const named = entries.map((entry) => ({ entry, name: decodeFileName(entry.name) }));
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { entry, name } of named) {
+      const childPath = path.join(absolutePath, name);
+      const childBytes = Buffer.concat([pathBytes, separator, entry.name]);
+      const childEscaped = isEscaped || !isUtf8(entry.name);
+      const childSegments = [...segments, name];
+      if (entry.isSymbolicLink() && !options.followLinks) {
+        const target = await fs.realpath(childBytes, { encoding: 'buffer' }).catch(() => null);
+        // A broken or looping link has no target; the stat below reports it.
+        if (target && !isInside(target, rootReal)) {
+          skip(childSegments, outsideLinkReason(decodeFileName(target)));
+          continue;
+        }
+      }
       let stats: Stats;
       try {
         // stat follows symlinks: a link counts as what it points to.
-        stats = await fs.stat(childPath);
+        stats = await fs.stat(childBytes);
       } catch (error) {
         problem(childSegments, ioReason(error, entry.isDirectory()));
         continue;
       }
-      const reason = skipReason(entry.name, stats.isDirectory());
+      const reason = skipReason(name, stats.isDirectory());
       if (reason) {
         skip(childSegments, reason);
       } else if (stats.isDirectory()) {
@@ -150,19 +212,20 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
         } else {
           visited.set(key, childSegments.join('/'));
           ancestors.add(key);
-          await walkFolder(childPath, childSegments);
+          await walkFolder(childPath, childBytes, childEscaped, childSegments);
           ancestors.delete(key);
         }
       } else if (stats.isFile()) {
         const { relPath, displayName } = entryOf(childSegments);
         const category = childSegments.length >= 2 ? (childSegments[0] as string) : null;
-        result.files.push({ absolutePath: childPath, relPath, fileName: entry.name, displayName, category, sizeBytes: stats.size });
+        const file: WalkedFile = { absolutePath: childPath, relPath, fileName: name, displayName, category, sizeBytes: stats.size };
+        result.files.push(childEscaped ? { ...file, pathBytes: childBytes } : file);
       } else {
         skip(childSegments, 'Not a regular file (a device, pipe or socket), skipped.');
       }
     }
   };
 
-  await walkFolder(root, []);
+  await walkFolder(root, Buffer.from(root), false, []);
   return result;
 }

@@ -80,12 +80,14 @@ export interface ImportProgress {
 
 const jobIdInput = z.object({ jobId: z.number().int().positive() }).strict();
 const pathInput = z.string().min(1).max(4096);
+/** What to import and how: the path, the columns of a dataset, and whether links leaving a folder are followed. */
+const importSourceInput = columnMappingSchema.extend({ path: pathInput, followLinks: z.boolean().optional() }).strict();
 
 /** The import domain's methods. */
 export const importMethods = {
   'import.pickFolder': method<{ supported: boolean; path: string | null }>()(noInput),
-  'import.preview': method<ImportPreview>()(columnMappingSchema.extend({ path: pathInput }).strict()),
-  'import.start': method<ImportJob>()(columnMappingSchema.extend({ path: pathInput }).strict()),
+  'import.preview': method<ImportPreview>()(importSourceInput),
+  'import.start': method<ImportJob>()(importSourceInput),
   'import.cancel': method<ImportJob>()(jobIdInput),
   'import.resume': method<ImportJob>()(jobIdInput),
   'import.jobs': method<ImportJob[]>()(noInput),

@@ -16,9 +16,10 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a folder of resumes (sub-folders = categories), a CSV or a JSONL file',
   usage:
-    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--json]\n\n' +
+    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--follow-links] [--json]\n\n' +
     'An interrupted or cancelled import of the same path is resumed (files already done are skipped) unless --fresh is given.\n' +
-    'Ctrl+C stops after the current batch; run the same command again to resume.',
+    'Ctrl+C stops after the current batch; run the same command again to resume.\n' +
+    'Symlinks that lead outside the folder are listed as skipped and not followed unless --follow-links is given.',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -29,6 +30,7 @@ export const importCommand: Command = {
         'label-column': { type: 'string' },
         'batch-size': { type: 'string' },
         fresh: { type: 'boolean', default: false },
+        'follow-links': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
     });
@@ -61,7 +63,12 @@ export const importCommand: Command = {
       if (resumable) io.stderr(`Resuming import ${resumable.id}, interrupted at ${resumable.doneFiles} / ${resumable.totalFiles}.`);
       const started = resumable
         ? await core.call('import.resume', { jobId: resumable.id })
-        : await core.call('import.start', { path: target, textColumn: values['text-column'], labelColumn: values['label-column'] });
+        : await core.call('import.start', {
+            path: target,
+            textColumn: values['text-column'],
+            labelColumn: values['label-column'],
+            followLinks: values['follow-links'] || undefined,
+          });
       if (!resumable && !values.json) io.stderr(`Importing ${target} (job ${started.id})…`);
       // A stop asked for while the job was still being set up cancels it now.
       if (stopRequested || io.outputClosed?.aborted) void core.imports.cancel(started.id);
