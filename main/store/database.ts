@@ -1,11 +1,13 @@
 /**
- * Opens the SQLite store: one writer connection, WAL, foreign keys, busy timeout, migrations under
- * PRAGMA user_version with an online backup first. Plain Node; imported by main/core only.
+ * Opens the SQLite store: an integrity check first (a damaged file is refused untouched), then one
+ * writer connection, WAL, foreign keys, busy timeout, migrations under PRAGMA user_version with an
+ * online backup first (the newest few kept). Plain Node; imported by main/core only.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../rpc/app-error';
+import { assertIntact, listBackups } from './integrity';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
 /**
@@ -22,6 +24,8 @@ export type Db = Database.Database;
 export interface OpenOptions {
   migrations?: Migration[];
   now?: () => Date;
+  /** Backups kept next to the file; older ones are deleted after a new one is made. Default 3. */
+  keepBackups?: number;
 }
 
 /** Reads user_version without writing anything to the file (WAL mode would change the header). */
@@ -50,6 +54,8 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
           'It was not opened or changed; update Resume Studio to use it.',
       );
     }
+    // Before anything writes or migrates: a damaged file taking new rows only spreads the damage.
+    assertIntact(file);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
@@ -61,7 +67,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     // Checkpoints run on the committing thread (the main one); small, frequent ones keep each
     // pause short (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
     db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
-    await migrate(db, file, list, options.now ?? (() => new Date()));
+    await migrate(db, file, list, options.now ?? (() => new Date()), options.keepBackups ?? 3);
     return db;
   } catch (error) {
     db.close();
@@ -70,13 +76,16 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 }
 
 /** Applies pending migrations, each in its own transaction, after backing the file up once. */
-async function migrate(db: Db, file: string, list: Migration[], now: () => Date): Promise<void> {
+async function migrate(db: Db, file: string, list: Migration[], now: () => Date, keepBackups: number): Promise<void> {
   const current = db.pragma('user_version', { simple: true }) as number;
   const pending = list.filter((m) => m.version > current);
   if (pending.length === 0) return;
   if (current > 0) {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     await db.backup(`${file}.v${current}.${stamp}.bak`);
+    // A migration that keeps failing is retried at every start; without pruning each try leaves
+    // another full copy of the database.
+    for (const old of listBackups(file).slice(Math.max(1, keepBackups))) fs.rmSync(old.path, { force: true });
   }
   for (const migration of pending) {
     try {

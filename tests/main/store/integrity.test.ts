@@ -1,0 +1,105 @@
+// A database with corrupt interior pages is refused at start, untouched, with the newest backup
+// named; retried migrations keep only the newest few backups. Generated databases only.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../../main/core/core';
+import { openDatabase } from '../../../main/store/database';
+import { DatabaseDamagedError, quickCheck } from '../../../main/store/integrity';
+import type { Migration } from '../../../main/store/migrations';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (temp = makeTempDir()));
+afterEach(() => temp.cleanup());
+
+/** A real store with enough documents that their table has interior b-tree pages. */
+async function makeStore(file: string, documents = 3000): Promise<void> {
+  const db = await openDatabase(file);
+  const insert = db.prepare('INSERT INTO documents (file_name, text, text_hash) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (let i = 0; i < documents; i++) insert.run(`cv-${i}.txt`, `Generated resume ${i}: `.padEnd(400, 'skills '), `hash-${i}`);
+  })();
+  db.close();
+}
+
+/** Overwrites the middle of every interior page of the documents table (its child pointers). */
+function corruptInteriorPages(file: string): number[] {
+  const db = new Database(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'internal'").all() as { pageno: number }[]).map(
+    (row) => row.pageno,
+  );
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  for (const page of pages) fs.writeSync(fd, Buffer.alloc(pageSize / 2, 0xab), 0, pageSize / 2, (page - 1) * pageSize + pageSize / 4);
+  fs.closeSync(fd);
+  return pages;
+}
+
+describe('integrity check at start', () => {
+  it('refuses a database with corrupt interior pages, leaves it byte-identical and names the newest backup', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const file = path.join(dataDir, 'studio.sqlite');
+    await makeStore(file);
+    // Two backups, as migrations leave them; the newer one must be named.
+    const older = `${file}.v1.2026-01-01T00-00-00-000Z.bak`;
+    const newer = `${file}.v2.2026-02-01T00-00-00-000Z.bak`;
+    fs.copyFileSync(file, older);
+    fs.copyFileSync(file, newer);
+    fs.utimesSync(older, new Date('2026-01-01'), new Date('2026-01-01'));
+    expect(corruptInteriorPages(file).length).toBeGreaterThan(0);
+    const before = fs.readFileSync(file);
+    const listing = fs.readdirSync(dataDir).sort();
+
+    const failure = await openDatabase(file).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DatabaseDamagedError);
+    const damaged = failure as DatabaseDamagedError;
+    expect(damaged).toMatchObject({ kind: 'database_damaged', code: 'failed', databasePath: file, backupPath: newer });
+    expect(damaged.problems.length).toBeGreaterThan(0);
+    expect(damaged.message).toMatch(/^The database .*studio\.sqlite is damaged \(SQLite's integrity check says: .+\)\. It was left exactly as it is/);
+    expect(damaged.message).toContain(`The newest backup is ${newer}`);
+    // Through the composition root too: nothing opens, nothing is written.
+    await expect(createCore({ dataDir, transport: 'cli' })).rejects.toThrow(DatabaseDamagedError);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(listing);
+    expect(quickCheck(newer).ok).toBe(true);
+  });
+
+  it('says there is no backup when there is none', async () => {
+    const file = path.join(temp.dir, 'solo.sqlite');
+    await makeStore(file);
+    corruptInteriorPages(file);
+    await expect(openDatabase(file)).rejects.toThrow(/There is no backup next to it/);
+  });
+
+  it('passes a healthy database', async () => {
+    const file = path.join(temp.dir, 'fine.sqlite');
+    await makeStore(file, 200);
+    expect(quickCheck(file)).toMatchObject({ ok: true, problems: [] });
+    (await openDatabase(file)).close();
+  });
+});
+
+describe('backups left by migrations', () => {
+  it('keeps only the newest three when a failing migration is retried again and again', async () => {
+    const file = path.join(temp.dir, 'mig.sqlite');
+    const v1: Migration[] = [{ version: 1, name: 'one', up: 'CREATE TABLE one (id INTEGER PRIMARY KEY);' }];
+    (await openDatabase(file, { migrations: v1 })).close();
+    const broken: Migration[] = [...v1, { version: 2, name: 'two (broken)', up: 'INSERT INTO no_such_table VALUES (1);' }];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const now = () => new Date(Date.UTC(2026, 0, attempt));
+      await expect(openDatabase(file, { migrations: broken, now })).rejects.toThrow(/Migration 2/);
+      // Distinct modification times, in the order the tries happened.
+      const made = `${file}.v1.${now().toISOString().replace(/[:.]/g, '-')}.bak`;
+      fs.utimesSync(made, now(), now());
+    }
+    expect(
+      fs
+        .readdirSync(temp.dir)
+        .filter((name) => name.endsWith('.bak'))
+        .sort(),
+    ).toEqual(['mig.sqlite.v1.2026-01-03T00-00-00-000Z.bak', 'mig.sqlite.v1.2026-01-04T00-00-00-000Z.bak', 'mig.sqlite.v1.2026-01-05T00-00-00-000Z.bak']);
+  });
+});
