@@ -6,29 +6,46 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/core';
+import { integerOption } from '../cli/options';
+import { createCore, type Core } from '../core/core';
 import { resolveDataDir } from '../core/data-dir';
-import { createBridge } from './server';
+import { createBridge, type Bridge } from './server';
 
-const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' } },
-});
-const dataDir = resolveDataDir(values['data-dir']);
+/** A start-up failure as one sentence: a busy or privileged port, or whatever the core said. */
+function describeStartupError(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return `Port ${port} on 127.0.0.1 is already in use by another program; choose another with --port N, or --port 0 for any free one.`;
+  if (code === 'EACCES' && port < 1024) return `Port ${port} needs administrator rights; choose a port above 1023 with --port N, or --port 0 for any free one.`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-const core = await createCore({ dataDir, transport: 'http' });
-const bridge = createBridge({ dispatcher: core.dispatcher, events: core.events, rendererDir: path.join(here, '../renderer') });
-const url = await bridge.listen(Number(values.port));
-console.log(`Resume Studio (browser mode) is serving ${core.dataDir}`);
-console.log(`Open ${url}`);
+let core: Core | undefined;
+let bridge: Bridge | undefined;
+let port = 0;
+try {
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '0' } } });
+  port = integerOption('port', values.port, { min: 0, max: 65535 }) ?? 0;
+  core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'http' });
+  bridge = createBridge({ dispatcher: core.dispatcher, events: core.events, rendererDir: path.join(here, '../renderer') });
+  const url = await bridge.listen(port);
+  console.log(`Resume Studio (browser mode) is serving ${core.dataDir}`);
+  console.log(`Open ${url}`);
+} catch (error) {
+  // A sentence, not a stack trace: these are the user's to fix (a busy port, a bad folder).
+  console.error(`error: ${describeStartupError(error, port)}`);
+  await core?.close().catch(() => undefined);
+  process.exit(1);
+}
 
 let isStopping = false;
 async function shutdown() {
   // Ctrl+C reaches both `npm start` (which forwards it) and this process: stop once.
   if (isStopping) return;
   isStopping = true;
-  await bridge.close();
-  await core.close();
+  await bridge?.close();
+  await core?.close();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

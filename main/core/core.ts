@@ -4,7 +4,6 @@
  * brings its own handler group; they are spread into one map typed over the whole contract, so a
  * domain whose handlers are left out fails to compile.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { contract, type AppInfo, type MethodInput, type MethodName, type MethodOutput } from '../../preload/contract';
 import { createDocumentsHandlers } from '../curation/documents-handlers';
@@ -18,6 +17,7 @@ import { createDispatcher, type Dispatcher, type HandlersFor } from '../rpc/disp
 import { createEventBus, type EventBus } from '../rpc/event-bus';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { openDatabase, type Db } from '../store/database';
+import { prepareDataDir } from '../store/data-dir-checks';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createDocumentsRepo } from '../store/documents-repo';
 import { createLabelHistoryRepo } from '../store/label-history-repo';
@@ -52,7 +52,7 @@ export interface CoreOptions {
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  prepareDataDir(dataDir);
   const databasePath = path.join(dataDir, 'studio.sqlite');
   const db = await openDatabase(databasePath);
   const events = createEventBus();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../rpc/app-error';
+import { readOnlyReason, writableCode } from './data-dir-checks';
 import { assertIntact, listBackups } from './integrity';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
@@ -34,7 +35,10 @@ function readUserVersion(file: string): number {
   try {
     return probe.pragma('user_version', { simple: true }) as number;
   } catch (error) {
-    throw new AppError('failed', `Cannot open the database ${file}: ${(error as Error).message}. It was not changed; move it aside to start with a fresh one.`);
+    const code = (error as { code?: string }).code;
+    // Only a file that is not a database (or is damaged beyond reading) is worth moving aside.
+    const advice = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' ? '; move it aside to start with a fresh one' : '';
+    throw new AppError('failed', `Cannot open the database ${file}: ${(error as Error).message}. It was not changed${advice}.`);
   } finally {
     probe.close();
   }
@@ -45,6 +49,12 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const list = options.migrations ?? defaultMigrations;
   const latest = list.at(-1)?.version ?? 0;
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // SQLite's own words for these ("unable to open database file", "attempt to write a readonly
+  // database") do not say what to do.
+  const folderCode = writableCode(path.dirname(file));
+  if (fs.existsSync(path.dirname(file)) && folderCode) throw new AppError('failed', readOnlyReason(`The data folder ${path.dirname(file)}`, folderCode));
+  const fileCode = exists ? writableCode(file) : null;
+  if (fileCode) throw new AppError('failed', readOnlyReason(`The database ${file}`, fileCode));
   if (exists) {
     const found = readUserVersion(file);
     if (found > latest) {

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import type { ImportJob } from '../../../preload/contract';
 import { createCore } from '../../core/core';
 import { resolveDataDir } from '../../core/data-dir';
+import { AppError } from '../../rpc/app-error';
+import { integerOption } from '../options';
 import type { Command } from '../command';
 
 const formatCounts = (counts: ImportJob['counts']) =>
@@ -16,7 +18,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a folder of resumes (sub-folders = categories), a CSV or a JSONL file',
   usage:
-    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--follow-links] [--json]\n\n' +
+    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--follow-links] [--batch-size N] [--json]\n\n' +
     'An interrupted or cancelled import of the same path is resumed (files already done are skipped) unless --fresh is given.\n' +
     'Ctrl+C stops after the current batch; run the same command again to resume.\n' +
     'Symlinks that lead outside the folder are listed as skipped and not followed unless --follow-links is given.',
@@ -39,7 +41,7 @@ export const importCommand: Command = {
       return 2;
     }
     const target = path.resolve(positionals[0]!);
-    const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+    const batchSize = integerOption('batch-size', values['batch-size'], { min: 1, max: 100_000 });
     const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli', importOptions: { batchSize } });
     let stopRequested = false;
     const stop = () => {
@@ -62,7 +64,13 @@ export const importCommand: Command = {
         : core.imports.jobs().find((j) => j.rootPath === target && ['interrupted', 'cancelled', 'failed'].includes(j.state));
       if (resumable) io.stderr(`Resuming import ${resumable.id}, interrupted at ${resumable.doneFiles} / ${resumable.totalFiles}.`);
       const started = resumable
-        ? await core.call('import.resume', { jobId: resumable.id })
+        ? await core.call('import.resume', { jobId: resumable.id }).catch((error: unknown) => {
+            // The CLI resumes on its own initiative, so it owes the way out: --fresh.
+            if (error instanceof AppError && error.code === 'conflict') {
+              throw new AppError('conflict', `${error.message} To do that, run the same command with --fresh.`);
+            }
+            throw error;
+          })
         : await core.call('import.start', {
             path: target,
             textColumn: values['text-column'],
