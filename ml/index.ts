@@ -15,14 +15,27 @@ export { stemWord } from './text/stem';
 export { type CsrMatrix, CsrBuilder, l2NormalizeRows, selectRows, selectColumns, appendDenseColumns, stackRows } from './features/csr';
 export { TextVectorizer, defaultTfidfParams, defaultCountParams, type VectorizerParams } from './features/vectorizer';
 export { chi2Scores, topKIndices } from './features/chi2';
+export { usableText, isRealWord, capAnalysedText, MIN_REAL_WORDS, MIN_WORD_SHARE, MAX_ANALYSED_CHARS, type TextUsability } from './features/usable-text';
 export { yearsOfExperience, engineeredNames, engineeredValues, defaultEngineeredOptions, type EngineeredOptions } from './features/engineered';
-export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSignalLike } from './models/estimator';
-export { SoftmaxRegression, defaultSoftmaxParams, type SoftmaxParams } from './models/softmax-regression';
+export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSignalLike, softmaxRows } from './models/estimator';
+export { LinearSvmClassifier, defaultSvmParams, nbFeatureScale, type SvmParams } from './models/svm-classifier';
+export { fitOneVsRestSvm, linearScores, svmPrimalObjective, type SvmSolverParams, type SvmSolution } from './models/linear-svm';
+export { fitTemperature, calibrateTemperature, temperatureLogLoss, type Calibration } from './models/calibration';
+export { defaultTuneOptions, type TuneOptions, type TuneGrid, type TuneTrial, type TuneResult } from './models/tune';
 export { MljsLogisticRegression, defaultMljsParams, type MljsParams } from './models/mljs-adapter';
-export { TextClassifier, defaultVectorizerFor, type PipelineParams, type EngineName, type TrainingInfo } from './models/pipeline';
+export {
+  TextClassifier,
+  defaultVectorizerFor,
+  type PipelineParams,
+  type EngineName,
+  type TrainingInfo,
+  type TuningSummary,
+  type FitTimings,
+} from './models/pipeline';
 export * from './eval/metrics';
 export { findDuplicateGroups, shingles, jaccard, type DuplicateGroups, type DedupOptions } from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
+export { stripFirstLine } from './eval/strip-title';
 export {
   holdoutEvaluation,
   crossValidate,
@@ -33,8 +46,18 @@ export {
   type CrossValidationResult,
   type LearningCurvePoint,
   type MislabelCandidate,
+  type LoopHooks,
+  type LoopProgress,
 } from './eval/evaluate';
 export { explainPrediction, topTermsForClass, termSpans, type Explanation, type Contribution, type Span } from './explain/explain';
-export { serializeModel, deserializeModel, modelToJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelDocument } from './serialize/model-json';
+export {
+  serializeModel,
+  deserializeModel,
+  modelToJSON,
+  ModelFormatError,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelDocument,
+} from './serialize/model-json';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
 export { formatReport } from './eval/format-report';

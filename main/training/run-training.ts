@@ -15,6 +15,7 @@ import {
   type Corpus,
   type EngineName,
   type EvaluationReport,
+  type FitProgress,
 } from '../../ml/index';
 
 /** What a run is asked to do. */
@@ -34,7 +35,8 @@ export type TrainingProgress =
   | { phase: 'holdout'; trainDocuments: number; testDocuments: number }
   | { phase: 'fold'; fold: number; folds: number; macroF1: number }
   | { phase: 'final-fit-started' }
-  | { phase: 'epoch'; epoch: number; maxEpochs: number; validationLoss: number | null };
+  /** Inside the final fit: `stage` (vectorize → tune → fit → calibrate), step `epoch` of `maxEpochs` within it. */
+  | { phase: 'epoch'; stage: FitProgress['phase']; epoch: number; maxEpochs: number; validationLoss: number | null };
 
 /** Cross-validation figures of a run. */
 export interface CrossValidationSummary {
@@ -72,7 +74,7 @@ function throwIfCancelled(signal: AbortSignalLike | undefined): void {
 export function runTraining(corpus: Corpus, params: TrainingParams, hooks: TrainingHooks = {}): TrainingResult {
   const { signal } = hooks;
   const emit = (progress: TrainingProgress) => hooks.onProgress?.(progress);
-  const pipelineParams = { engine: params.engine, softmax: { seed: params.seed } };
+  const pipelineParams = { engine: params.engine, seed: params.seed };
   const clock = () => performance.now();
   const startedMs = clock();
 
@@ -99,11 +101,8 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
       folds: params.folds,
       seed: params.seed,
       groups,
-      onFold: (fold, report) => {
-        emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 });
-        // crossValidate has no signal of its own yet: stopping between folds is the next best.
-        throwIfCancelled(signal);
-      },
+      signal,
+      onFold: (fold, report) => emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 }),
     });
     cv = { folds: params.folds, meanAccuracy: result.meanAccuracy, meanMacroF1: result.meanMacroF1, macroF1PerFold: result.folds.map((r) => r.macro.f1) };
   }
@@ -113,7 +112,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   emit({ phase: 'final-fit-started' });
   const pipeline = new TextClassifier(pipelineParams).fit(corpus.texts, corpus.labels, {
     signal,
-    onProgress: (p) => emit({ phase: 'epoch', epoch: p.epoch, maxEpochs: p.maxEpochs, validationLoss: p.validationLoss }),
+    onProgress: (p) => emit({ phase: 'epoch', stage: p.phase, epoch: p.epoch, maxEpochs: p.maxEpochs, validationLoss: p.validationLoss }),
   });
   throwIfCancelled(signal);
   const fittedMs = clock();

@@ -1,5 +1,5 @@
 /** Evaluation protocols over a pipeline: dedup-aware holdout, k-fold with out-of-fold probabilities, learning curve, mislabel ranking. */
-import type { FitHooks } from '../models/estimator';
+import { throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
 import { TextClassifier, type PipelineParams } from '../models/pipeline';
 import { findDuplicateGroups, type DuplicateGroups } from './dedup';
 import { evaluatePredictions, type EvaluationReport } from './metrics';
@@ -9,6 +9,26 @@ import { groupStratifiedKFold, groupStratifiedSplit } from './split';
 export interface Corpus {
   texts: readonly string[];
   labels: readonly string[];
+}
+
+/** Progress of a loop of fits (cross-validation folds, learning-curve points): `step` of `steps`, and the current fit's own progress. */
+export interface LoopProgress {
+  step: number;
+  steps: number;
+  fit: FitProgress | null;
+}
+
+/** Hooks of a long evaluation loop: progress per step and inside each fit, and cancellation between and inside fits. */
+export interface LoopHooks {
+  onProgress?: (progress: LoopProgress) => void;
+  signal?: AbortSignalLike;
+}
+
+/** The FitHooks one step of a loop passes to its fit. */
+function stepHooks(hooks: LoopHooks, step: number, steps: number): FitHooks {
+  throwIfAborted(hooks.signal);
+  hooks.onProgress?.({ step, steps, fit: null });
+  return { signal: hooks.signal, onProgress: hooks.onProgress ? (fit) => hooks.onProgress!({ step, steps, fit }) : undefined };
 }
 
 const pickRows = <T>(items: readonly T[], rows: ArrayLike<number>): T[] => Array.from(rows as ArrayLike<number>, (i) => items[i]!);
@@ -54,7 +74,7 @@ export interface CrossValidationResult {
 export function crossValidate(
   corpus: Corpus,
   params: Partial<PipelineParams>,
-  options: { folds?: number; seed?: number; groups?: DuplicateGroups; onFold?: (fold: number, report: EvaluationReport) => void } = {},
+  options: { folds?: number; seed?: number; groups?: DuplicateGroups; onFold?: (fold: number, report: EvaluationReport) => void } & LoopHooks = {},
 ): CrossValidationResult {
   const k = options.folds ?? 5;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
@@ -68,7 +88,7 @@ export function crossValidate(
     const test: number[] = [];
     foldOf.forEach((fold, i) => (fold === f ? test : train).push(i));
     if (test.length === 0) continue;
-    const pipeline = new TextClassifier(params).fit(pickRows(corpus.texts, train), pickRows(corpus.labels, train));
+    const pipeline = new TextClassifier(params).fit(pickRows(corpus.texts, train), pickRows(corpus.labels, train), stepHooks(options, f + 1, k));
     const proba = pipeline.predictProba(pickRows(corpus.texts, test));
     // Map the fold model's classes (a class may be missing from a fold's training rows) onto all classes.
     const cols = pipeline.classes.map((c) => classes.indexOf(c));
@@ -96,7 +116,7 @@ export interface LearningCurvePoint {
 export function learningCurve(
   corpus: Corpus,
   params: Partial<PipelineParams>,
-  options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups } = {},
+  options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups } & LoopHooks = {},
 ): LearningCurvePoint[] {
   const fractions = options.fractions ?? [0.1, 0.25, 0.5, 0.75, 1];
   const seed = options.seed ?? 42;
@@ -107,10 +127,14 @@ export function learningCurve(
   const testCorpus = { texts: pickRows(corpus.texts, test), labels: pickRows(corpus.labels, test) };
   const trainY = pickRows(y, train);
   const trainGroups = pickRows(Array.from(groups.groupOf), train);
-  return fractions.map((fraction) => {
+  return fractions.map((fraction, step) => {
     // A stratified "test" split of the training side with fraction (1 - f) leaves a stratified subset of size f.
     const rows = fraction >= 1 ? Int32Array.from(train.keys()) : groupStratifiedSplit(trainY, trainGroups, 1 - fraction, seed + 1).train;
-    const pipeline = new TextClassifier(params).fit(pickRows(pickRows(corpus.texts, train), rows), pickRows(pickRows(corpus.labels, train), rows));
+    const pipeline = new TextClassifier(params).fit(
+      pickRows(pickRows(corpus.texts, train), rows),
+      pickRows(pickRows(corpus.labels, train), rows),
+      stepHooks(options, step + 1, fractions.length),
+    );
     const report = evaluatePipeline(pipeline, testCorpus);
     return { trainDocs: rows.length, accuracy: report.accuracy, macroF1: report.macro.f1 };
   });

@@ -5,7 +5,7 @@ import type { EvaluationReport } from './metrics';
 export function formatReport(report: EvaluationReport, maxConfusions = 10): string[] {
   const width = Math.max(8, ...report.classes.map((c) => c.length));
   const lines = [
-    `accuracy ${report.accuracy.toFixed(3)}   macro-F1 ${report.macro.f1.toFixed(3)}   weighted-F1 ${report.weighted.f1.toFixed(3)}   log loss ${report.logLoss.toFixed(3)}   ECE ${report.ece.toFixed(3)}   (${report.testRows} test documents)`,
+    `accuracy ${report.accuracy.toFixed(3)}   macro-F1 ${report.macro.f1.toFixed(3)}   weighted-F1 ${report.weighted.f1.toFixed(3)}   log loss ${report.logLoss.toFixed(3)}   ECE(${report.eceBins} bins) ${report.ece.toFixed(3)}   (${report.testRows} test documents)`,
     '',
     `${'class'.padEnd(width)}  precision  recall     f1  support`,
   ];

@@ -66,6 +66,9 @@ export function logLoss(yTrue: ArrayLike<number>, proba: ArrayLike<number>, nCla
   return sum / yTrue.length;
 }
 
+/** Equal-width top-label confidence bins used for every reported ECE. */
+export const ECE_BINS = 15;
+
 /**
  * Expected calibration error: rows binned by top-class confidence into `bins` equal-width bins;
  * ECE = Σ_b (n_b / n) · |accuracy_b − mean confidence_b|.
@@ -74,19 +77,34 @@ export function expectedCalibrationError(
   yTrue: ArrayLike<number>,
   proba: ArrayLike<number>,
   nClasses: number,
-  bins = 10,
+  bins = ECE_BINS,
+): { ece: number; bins: { confidence: number; accuracy: number; count: number }[] } {
+  const confidence = new Float64Array(yTrue.length);
+  const correct = new Uint8Array(yTrue.length);
+  for (let i = 0; i < yTrue.length; i++) {
+    let best = 0;
+    for (let k = 1; k < nClasses; k++) if (proba[i * nClasses + k]! > proba[i * nClasses + best]!) best = k;
+    confidence[i] = proba[i * nClasses + best]!;
+    correct[i] = best === yTrue[i] ? 1 : 0;
+  }
+  return topLabelEce(confidence, correct, bins);
+}
+
+/** ECE from each row's top-label confidence and whether that label was right (same binning as expectedCalibrationError). */
+export function topLabelEce(
+  confidence: ArrayLike<number>,
+  correct: ArrayLike<number>,
+  bins = ECE_BINS,
 ): { ece: number; bins: { confidence: number; accuracy: number; count: number }[] } {
   const count = new Float64Array(bins);
   const conf = new Float64Array(bins);
   const hits = new Float64Array(bins);
-  for (let i = 0; i < yTrue.length; i++) {
-    let best = 0;
-    for (let k = 1; k < nClasses; k++) if (proba[i * nClasses + k]! > proba[i * nClasses + best]!) best = k;
-    const p = proba[i * nClasses + best]!;
+  for (let i = 0; i < confidence.length; i++) {
+    const p = confidence[i]!;
     const b = Math.min(bins - 1, Math.floor(p * bins));
     count[b]!++;
     conf[b]! += p;
-    if (best === yTrue[i]) hits[b]!++;
+    hits[b]! += correct[i] ? 1 : 0;
   }
   let ece = 0;
   const out: { confidence: number; accuracy: number; count: number }[] = [];
@@ -97,7 +115,7 @@ export function expectedCalibrationError(
     }
     const meanConf = conf[b]! / count[b]!;
     const acc = hits[b]! / count[b]!;
-    ece += (count[b]! / yTrue.length) * Math.abs(acc - meanConf);
+    ece += (count[b]! / confidence.length) * Math.abs(acc - meanConf);
     out.push({ confidence: meanConf, accuracy: acc, count: count[b]! });
   }
   return { ece, bins: out };
@@ -112,7 +130,9 @@ export interface EvaluationReport {
   perClass: (ClassScores & { label: string })[];
   confusion: number[][];
   logLoss: number;
+  /** Top-label ECE over `eceBins` equal-width bins. */
   ece: number;
+  eceBins: number;
   testRows: number;
 }
 
@@ -137,6 +157,7 @@ export function evaluatePredictions(yTrue: ArrayLike<number>, proba: ArrayLike<n
     testRows: yTrue.length,
     perClass: perClass.map((s, i) => ({ ...s, label: classes[i]! })),
     logLoss: logLoss(yTrue, proba, k),
-    ece: expectedCalibrationError(yTrue, proba, k).ece,
+    ece: expectedCalibrationError(yTrue, proba, k, ECE_BINS).ece,
+    eceBins: ECE_BINS,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { normalizeTracked } from '../text/normalize';
 import { defaultTokenizeOptions, forEachToken } from '../text/tokenize';
+import { capAnalysedText } from '../features/usable-text';
 import type { TextClassifier } from '../models/pipeline';
 
 /** A [start, end) character range in the original text. */
@@ -31,11 +32,14 @@ export interface Explanation {
   toward: Contribution[];
   /** Features that pushed away from `label`, most negative first. */
   against: Contribution[];
+  /** True when the text was longer than MAX_ANALYSED_CHARS and only its beginning was analysed. */
+  truncated: boolean;
 }
 
 /** Where each term of the vocabulary occurs in the original text (unigrams, bigrams, headline terms). */
-export function termSpans(pipeline: TextClassifier, text: string): Map<string, Span[]> {
+export function termSpans(pipeline: TextClassifier, fullText: string): Map<string, Span[]> {
   const params = pipeline.vectorizer.params;
+  const text = capAnalysedText(fullText).text;
   const { text: clean, offsets } = normalizeTracked(text, params.normalize);
   const tokens: { token: string; start: number; end: number }[] = [];
   forEachToken(clean, { ...defaultTokenizeOptions, ...params.tokenize }, (token, start, end) => tokens.push({ token, start, end }));
@@ -55,10 +59,12 @@ export function termSpans(pipeline: TextClassifier, text: string): Map<string, S
 }
 
 /** Explains the prediction for one text (or its score for `classLabel`). */
-export function explainPrediction(pipeline: TextClassifier, text: string, options: { top?: number; classLabel?: string } = {}): Explanation {
+export function explainPrediction(pipeline: TextClassifier, fullText: string, options: { top?: number; classLabel?: string } = {}): Explanation {
   const top = options.top ?? 10;
+  // Only the analysed part of the text is explained; spans stay valid offsets into the full text.
+  const text = capAnalysedText(fullText).text;
   const X = pipeline.transform([text]);
-  const proba = pipeline.model.predictProba(X);
+  const proba = pipeline.probabilities(X);
   const K = pipeline.classes.length;
   let predicted = 0;
   for (let k = 1; k < K; k++) if (proba[k]! > proba[predicted]!) predicted = k;
@@ -83,6 +89,7 @@ export function explainPrediction(pipeline: TextClassifier, text: string, option
     probabilities: pipeline.classes.map((label, k) => ({ label, probability: proba[k]! })).sort((a, b) => b.probability - a.probability),
     toward: toward.slice(0, top),
     against: against.slice(0, top),
+    truncated: text.length < fullText.length,
   };
 }
 

@@ -5,9 +5,9 @@
  */
 import { normalizeText, type NormalizeOptions } from '../text/normalize';
 import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../text/tokenize';
-import { chi2Scores, topKIndices } from './chi2';
+import { topKIndices } from './chi2';
 import { CsrBuilder, type CsrMatrix } from './csr';
-import { PairMap } from './pair-map';
+import { idfOf, RowScratch, TokenPool, weighRow } from './token-pool';
 import { Vocabulary } from './vocabulary';
 
 /** Vectorizer parameters (scikit-learn names where they exist). */
@@ -24,12 +24,16 @@ export interface VectorizerParams {
   maxFeatures: number;
   /** Keep the k terms with the highest chi² against the labels (0 = off; needs labels at fit). */
   chi2Features: number;
+  /** What chi² counts per class: documents containing the term, or the sum of its (normalised) weights as scikit-learn's chi2 on a TF-IDF matrix. */
+  chi2On: 'presence' | 'tfidf';
   /** tf → 1 + ln(tf). */
   sublinearTf: boolean;
   /** Row normalization. */
   norm: 'l2' | 'none';
   /** Engineered feature: the first N tokens (the resume's headline) also count as "h:token" terms (0 = off). */
   headlineTokens: number;
+  /** Multiplier on the headline columns after row normalisation (the title weight). */
+  headlineWeight: number;
   normalize: Partial<NormalizeOptions>;
   tokenize: Partial<TokenizeOptions>;
 }
@@ -42,9 +46,11 @@ export const defaultTfidfParams: VectorizerParams = {
   maxDf: 0.9,
   maxFeatures: 0,
   chi2Features: 0,
+  chi2On: 'presence',
   sublinearTf: true,
   norm: 'l2',
   headlineTokens: 0,
+  headlineWeight: 1,
   normalize: {},
   tokenize: {},
 };
@@ -65,6 +71,7 @@ export class TextVectorizer {
   readonly params: VectorizerParams;
   private vocab: Vocabulary | null = null;
   private idfValues: Float64Array | null = null;
+  private headlineCols: Uint8Array | null = null;
 
   constructor(params: Partial<VectorizerParams> = {}) {
     this.params = { ...defaultTfidfParams, ...params };
@@ -100,6 +107,7 @@ export class TextVectorizer {
   setState(terms: readonly string[], idf: ArrayLike<number> | null): this {
     this.vocab = new Vocabulary(terms);
     this.idfValues = idf ? Float64Array.from(idf) : null;
+    this.headlineCols = Uint8Array.from(terms, (t) => (t.startsWith('h:') ? 1 : 0));
     return this;
   }
 
@@ -118,142 +126,44 @@ export class TextVectorizer {
 
   /** Fits and returns the training matrix in one pass over the texts (texts are read once). */
   fitTransform(texts: Iterable<string>, labels?: { y: Int32Array; nClasses: number }): CsrMatrix {
+    return this.fitFromPool(TokenPool.build(texts, this.params), labels);
+  }
+
+  /**
+   * Chooses the vocabulary from a pool (chi² top `chi2Features` with labels, else the most frequent
+   * `maxFeatures`, else every candidate), fits idf and returns the training matrix. Empties the
+   * pool's per-document arrays as it goes (the 50k-document memory budget), so call it last.
+   */
+  fitFromPool(pool: TokenPool, labels?: { y: Int32Array; nClasses: number }, chi2?: Float64Array): CsrMatrix {
     const p = this.params;
-    const tokenOptions = { ...defaultTokenizeOptions, ...p.tokenize };
-    // Pass 1: token ids per document (headline ids first, counted in heads[d]).
-    const ids = new Map<string, number>();
-    const names: string[] = [];
-    const idOf = (t: string): number => {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = names.length;
-        ids.set(t, id);
-        names.push(t);
-      }
-      return id;
-    };
-    const docs: Int32Array[] = [];
-    const headCounts: number[] = [];
-    let buffer = new Int32Array(1 << 14);
-    for (const text of texts) {
-      let n = 0;
-      const headline: string[] = [];
-      forEachToken(normalizeText(text, p.normalize), tokenOptions, (t) => {
-        if (n === buffer.length) {
-          const b2 = new Int32Array(buffer.length * 2);
-          b2.set(buffer);
-          buffer = b2;
-        }
-        buffer[n++] = idOf(t);
-        if (headline.length < p.headlineTokens) headline.push(`h:${t}`);
-      });
-      const doc = new Int32Array(headline.length + n);
-      for (let i = 0; i < headline.length; i++) doc[i] = idOf(headline[i]!);
-      doc.set(buffer.subarray(0, n), headline.length);
-      docs.push(doc);
-      headCounts.push(headline.length);
+    const nCandidates = pool.candidates.length;
+    let chosen: Int32Array = Int32Array.from({ length: nCandidates }, (_, i) => i);
+    if (labels && p.chi2Features > 0 && nCandidates > p.chi2Features) {
+      chosen = topKIndices(chi2 ?? pool.chi2(labels.y, labels.nClasses, p.chi2On), p.chi2Features);
+    } else if (p.maxFeatures > 0 && nCandidates > p.maxFeatures) {
+      chosen = topKIndices(
+        Float64Array.from(pool.candidates, (f) => pool.df[f]!),
+        p.maxFeatures,
+      );
     }
-    const nDocs = docs.length;
-    if (nDocs === 0) throw new Error('Cannot fit a vectorizer on zero documents.');
-    // Features: unigram id u → u; bigram (a, b) → names.length + its index in `bigrams`.
-    const bigrams = new PairMap(1 << 16);
-    const bigramPairs: number[] = [];
-    const docFeatures: Int32Array[] = [];
-    let df = new Int32Array(names.length + (1 << 16));
-    let seen = new Int32Array(df.length).fill(-1);
-    const unigramCount = names.length;
-    for (let d = 0; d < nDocs; d++) {
-      const doc = docs[d]!;
-      const h = headCounts[d]!;
-      const features = p.ngramMax === 2 ? new Int32Array(Math.max(0, doc.length - h - 1)) : EMPTY;
-      for (let i = h + 1; i < doc.length && p.ngramMax === 2; i++) {
-        const b = bigrams.getOrSet(doc[i - 1]!, doc[i]!, bigrams.size);
-        if (b === bigramPairs.length / 2) bigramPairs.push(doc[i - 1]!, doc[i]!);
-        features[i - h - 1] = unigramCount + b;
-      }
-      docFeatures.push(features);
-      if (unigramCount + bigrams.size > df.length) {
-        const size = Math.max(unigramCount + bigrams.size, df.length * 2);
-        const df2 = new Int32Array(size);
-        df2.set(df);
-        df = df2;
-        const s2 = new Int32Array(size).fill(-1);
-        s2.set(seen);
-        seen = s2;
-      }
-      for (const list of [doc, features]) {
-        for (let i = 0; i < list.length; i++) {
-          const f = list[i]!;
-          if (seen[f] === d) continue;
-          seen[f] = d;
-          df[f]!++;
-        }
-      }
-    }
-    const nFeatures = unigramCount + bigrams.size;
-    const minDocs = p.minDf >= 1 ? p.minDf : Math.ceil(p.minDf * nDocs);
-    const maxDocs = Math.max(minDocs, p.maxDf > 1 ? p.maxDf : Math.floor(p.maxDf * nDocs));
-    const candidates: number[] = [];
-    for (let f = 0; f < nFeatures; f++) if (df[f]! >= minDocs && df[f]! <= maxDocs) candidates.push(f);
-    let chosen: number[] = candidates;
-    if (labels && p.chi2Features > 0 && candidates.length > p.chi2Features) {
-      chosen = this.chi2Select(candidates, nFeatures, docs, docFeatures, labels);
-    } else if (p.maxFeatures > 0 && candidates.length > p.maxFeatures) {
-      const scores = Float64Array.from(candidates, (f) => df[f]!);
-      chosen = Array.from(topKIndices(scores, p.maxFeatures), (i) => candidates[i]!);
-    }
-    const termOf = (f: number): string =>
-      f < unigramCount ? names[f]! : `${names[bigramPairs[(f - unigramCount) * 2]!]} ${names[bigramPairs[(f - unigramCount) * 2 + 1]!]}`;
-    const entries = chosen.map((f) => ({ term: termOf(f), df: df[f]! }));
+    const nDocs = pool.size;
+    const entries = Array.from(chosen, (c) => ({ term: pool.termOf(pool.candidates[c]!), df: pool.df[pool.candidates[c]!]! }));
     entries.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-    const idf = p.weighting === 'tfidf' ? entries.map((e) => quantize(Math.log((1 + nDocs) / (1 + e.df)) + 1)) : null;
     this.setState(
       entries.map((e) => e.term),
-      idf,
+      p.weighting === 'tfidf' ? entries.map((e) => idfOf(nDocs, e.df)) : null,
     );
     // Pass 2: the training matrix, through the same lookup as transform().
-    const remap = Int32Array.from(names, (t) => this.vocab!.tokenId(t));
+    const remap = Int32Array.from(pool.names, (t) => this.vocab!.tokenId(t));
     const builder = new CsrBuilder(this.vocab!.size);
     const scratch = new RowScratch();
     for (let d = 0; d < nDocs; d++) {
-      const doc = docs[d]!.map((id) => remap[id]!);
-      docs[d] = EMPTY;
-      docFeatures[d] = EMPTY;
-      this.addRow(builder, doc.subarray(headCounts[d]!), doc.subarray(0, headCounts[d]!), scratch);
+      const doc = pool.docs[d]!.map((id) => remap[id]!);
+      pool.docs[d] = EMPTY;
+      pool.docFeatures[d] = EMPTY;
+      this.addRow(builder, doc.subarray(pool.headCounts[d]!), doc.subarray(0, pool.headCounts[d]!), scratch);
     }
     return builder.build();
-  }
-
-  private chi2Select(
-    candidates: number[],
-    nFeatures: number,
-    docs: Int32Array[],
-    docFeatures: Int32Array[],
-    labels: { y: Int32Array; nClasses: number },
-  ): number[] {
-    const k = labels.nClasses;
-    const candidateIndex = new Int32Array(nFeatures).fill(-1);
-    candidates.forEach((f, i) => (candidateIndex[f] = i));
-    // Per-class document frequency of each candidate: chi² on binary occurrence, which needs no
-    // full document-term matrix in memory (the 50k-document budget).
-    const observed = new Float64Array(candidates.length * k);
-    const seen = new Int32Array(candidates.length).fill(-1);
-    const classDocs = new Float64Array(k);
-    for (let d = 0; d < docs.length; d++) {
-      const c = labels.y[d]!;
-      classDocs[c]!++;
-      for (const list of [docs[d]!, docFeatures[d]!]) {
-        for (let j = 0; j < list.length; j++) {
-          const i = candidateIndex[list[j]!]!;
-          if (i >= 0 && seen[i] !== d) {
-            seen[i] = d;
-            observed[i * k + c]!++;
-          }
-        }
-      }
-    }
-    const scores = chi2Scores(observed, candidates.length, classDocs);
-    return Array.from(topKIndices(scores, this.params.chi2Features), (i) => candidates[i]!);
   }
 
   /** Vectorizes texts with the fitted vocabulary (unknown terms are ignored). */
@@ -289,42 +199,18 @@ export class TextVectorizer {
         if (b >= 0) s.cols[n++] = b;
       }
     }
-    const cols = s.cols.subarray(0, n).sort();
-    let m = 0;
+    const m = weighRow(s, n, this.params.sublinearTf, this.idfValues);
     let sumSq = 0;
-    for (let i = 0; i < n;) {
-      let j = i + 1;
-      while (j < n && cols[j] === cols[i]) j++;
-      const tf = j - i;
-      let v = this.params.sublinearTf ? 1 + Math.log(tf) : tf;
-      if (this.idfValues) v *= this.idfValues[cols[i]!]!;
-      s.outCols[m] = cols[i]!;
-      s.outVals[m++] = v;
-      sumSq += v * v;
-      i = j;
-    }
-    if (this.params.norm === 'l2' && sumSq > 0) {
-      const inv = 1 / Math.sqrt(sumSq);
-      for (let i = 0; i < m; i++) s.outVals[i] = s.outVals[i]! * inv;
-    }
+    for (let i = 0; i < m; i++) sumSq += s.outVals[i]! * s.outVals[i]!;
+    const inv = this.params.norm === 'l2' && sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
+    // The title weight scales headline columns after normalising, like a per-column feature weight.
+    const hw = this.params.headlineWeight;
+    for (let i = 0; i < m; i++) s.outVals[i] = s.outVals[i]! * inv * (hw !== 1 && this.headlineCols![s.outCols[i]!] ? hw : 1);
     builder.addRow(s.outCols, s.outVals, m);
   }
 }
 
 const EMPTY = new Int32Array(0);
-
-/** Reusable per-row buffers, so vectorizing allocates nothing per document. */
-class RowScratch {
-  cols = new Int32Array(4096);
-  outCols = new Int32Array(4096);
-  outVals = new Float64Array(4096);
-  reserve(size: number): void {
-    if (size <= this.cols.length) return;
-    this.cols = new Int32Array(size);
-    this.outCols = new Int32Array(size);
-    this.outVals = new Float64Array(size);
-  }
-}
 
 /** Rounds to 1e-6 so JSON prints short decimals and a reloaded model equals the fitted one exactly. */
 export function quantize(value: number): number {

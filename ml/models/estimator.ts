@@ -7,8 +7,10 @@ export interface AbortSignalLike {
   readonly reason?: unknown;
 }
 
-/** Progress of an iterative fit, reported once per epoch (or step block). */
+/** Progress of a long fit: `epoch` of `maxEpochs` steps within the current phase. */
 export interface FitProgress {
+  /** vectorize → tune (inner cross-validation) → fit (the final model) → calibrate (temperature). */
+  phase: 'vectorize' | 'tune' | 'fit' | 'calibrate';
   epoch: number;
   maxEpochs: number;
   trainLoss: number;
@@ -30,7 +32,9 @@ export interface SparseClassifier {
   readonly isFitted: boolean;
   /** Learns from X and labels y (0..nClasses-1); resets any previous state; returns this. */
   fit(X: CsrMatrix, y: Int32Array, nClasses: number, hooks?: FitHooks): this;
-  /** Row-major rows × nClasses probabilities (each row sums to 1). */
+  /** Row-major rows × nClasses scores whose softmax is predictProba (margins or log-probabilities). */
+  decisionFunction(X: CsrMatrix): Float64Array;
+  /** Row-major rows × nClasses probabilities before calibration (each row sums to 1). */
   predictProba(X: CsrMatrix): Float64Array;
   /** The most probable class index per row. */
   predict(X: CsrMatrix): Int32Array;
@@ -40,10 +44,15 @@ export interface SparseClassifier {
   toJSON(): Record<string, unknown>;
 }
 
-/** Throws the signal's reason (or a generic abort error) when aborted. */
+/**
+ * When aborted, throws an Error named "AbortError" saying "Training was cancelled." — or the signal's
+ * own reason when that is an Error of another kind (a caller's timeout, say), so its sentence survives.
+ */
 export function throwIfAborted(signal: AbortSignalLike | undefined): void {
   if (!signal?.aborted) return;
-  throw signal.reason instanceof Error ? signal.reason : new Error('Training was cancelled.');
+  const reason = signal.reason;
+  if (reason instanceof Error && reason.name !== 'AbortError') throw reason;
+  throw Object.assign(new Error('Training was cancelled.'), { name: 'AbortError' });
 }
 
 /** Throws a clear error when a model is used before fit. */
@@ -59,6 +68,20 @@ export function argmaxRows(values: Float64Array, nCols: number): Int32Array {
     let best = 0;
     for (let c = 1; c < nCols; c++) if (values[r * nCols + c]! > values[r * nCols + best]!) best = c;
     out[r] = best;
+  }
+  return out;
+}
+
+/** Row-wise softmax of scores / temperature (row-major rows × nCols), stable against overflow. */
+export function softmaxRows(scores: Float64Array, nCols: number, temperature: number): Float64Array {
+  const out = new Float64Array(scores.length);
+  const inv = 1 / temperature;
+  for (let o = 0; o < scores.length; o += nCols) {
+    let max = -Infinity;
+    for (let k = 0; k < nCols; k++) max = Math.max(max, scores[o + k]! * inv);
+    let sum = 0;
+    for (let k = 0; k < nCols; k++) sum += out[o + k] = Math.exp(scores[o + k]! * inv - max);
+    for (let k = 0; k < nCols; k++) out[o + k]! /= sum;
   }
   return out;
 }

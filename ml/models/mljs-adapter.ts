@@ -5,7 +5,7 @@
  * So: features must be capped first (chi², ~2k) because X becomes a dense rows × cols matrix; the
  * learning rate is scaled as lrTimesRows / n_train; labels are mapped to 0..K-1 (string labels make
  * it predict 0, and its class count comes from the labels it sees); probabilities are
- * 1 − P(not k), normalized to sum to 1 (they are one-vs-rest scores, not calibrated softmax outputs);
+ * 1 − P(not k), normalized to sum to 1 (one-vs-rest scores; the pipeline calibrates them with a temperature);
  * it has no progress inside training and cannot be cancelled mid-fit (cancel = terminate the worker).
  */
 import LogisticRegression from 'ml-logistic-regression';
@@ -69,8 +69,20 @@ export class MljsLogisticRegression implements SparseClassifier {
     // Quantize like the fast engine so a reloaded model predicts exactly as the fitted one.
     for (const c of model.classifiers) c.weights = new Matrix([c.weights.to1DArray().map(quantize)]);
     this.model = model;
-    hooks.onProgress?.({ epoch: this.params.numSteps, maxEpochs: this.params.numSteps, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+    hooks.onProgress?.({
+      phase: 'fit',
+      epoch: this.params.numSteps,
+      maxEpochs: this.params.numSteps,
+      trainLoss: NaN,
+      validationLoss: null,
+      validationAccuracy: null,
+    });
     return this;
+  }
+
+  /** Log of the normalised one-vs-rest probabilities, so a softmax of them (at temperature 1) gives predictProba back. */
+  decisionFunction(X: CsrMatrix): Float64Array {
+    return this.predictProba(X).map((p) => Math.log(Math.max(p, 1e-12)));
   }
 
   predictProba(X: CsrMatrix): Float64Array {
@@ -114,15 +126,17 @@ export class MljsLogisticRegression implements SparseClassifier {
     const m = new MljsLogisticRegression(json.params as Partial<MljsParams>);
     m.nClasses = Number(json.nClasses);
     m.nFeatures = Number(json.nFeatures);
-    const weights = json.notClassWeights as number[][];
-    if (!Array.isArray(weights) || weights.length !== m.nClasses || weights.some((w) => w.length !== m.nFeatures))
-      throw new Error('mljs weights do not match the declared shape.');
+    const weights = json.notClassWeights as unknown[];
+    if (!Array.isArray(weights) || weights.length !== m.nClasses || weights.some((w) => !Array.isArray(w) || w.length !== m.nFeatures))
+      throw new Error(`its "mljs" weights do not hold ${m.nClasses} classes × ${m.nFeatures} features`);
+    if (weights.some((w) => (w as unknown[]).some((v) => typeof v !== 'number' || !Number.isFinite(v))))
+      throw new Error('its "mljs" weights contain non-numbers');
     m.model = LogisticRegression.load({
       name: 'LogisticRegression',
       numSteps: m.params.numSteps,
       learningRate: 0,
       numberClasses: m.nClasses,
-      classifiers: weights.map((w) => ({ numSteps: m.params.numSteps, learningRate: 0, weights: [w] })),
+      classifiers: weights.map((w) => ({ numSteps: m.params.numSteps, learningRate: 0, weights: [w as number[]] })),
     });
     return m;
   }

@@ -1,14 +1,20 @@
 /**
- * The text classifier pipeline: vectorizer (+ engineered columns) → estimator. It is itself an
- * estimator over raw texts and string labels: fit / predict / predictProba / toJSON / fromJSON.
+ * The text classifier pipeline: vectorizer (+ engineered columns) → estimator → temperature. It is
+ * itself an estimator over raw texts and string labels: fit / predict / predictProba, saved by
+ * ml/serialize. Fitting the fast engine also tunes it (inner CV on the training rows, tune.ts) and
+ * every engine is calibrated on held-out scores (fit-plan.ts).
  */
 import { appendDenseColumns, type CsrMatrix } from '../features/csr';
 import { defaultEngineeredOptions, engineeredNames, engineeredValues, type EngineeredOptions } from '../features/engineered';
+import { capAnalysedText } from '../features/usable-text';
 import { TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import { hashString } from '../random';
-import { requireFitted, type FitHooks, type SparseClassifier } from './estimator';
+import type { Calibration } from './calibration';
+import { argmaxRows, requireFitted, softmaxRows, type FitHooks, type SparseClassifier } from './estimator';
+import { fitPipeline } from './fit-plan';
 import { MljsLogisticRegression, type MljsParams } from './mljs-adapter';
-import { SoftmaxRegression, type SoftmaxParams } from './softmax-regression';
+import { LinearSvmClassifier, type SvmParams } from './svm-classifier';
+import type { TuneOptions, TuneResult } from './tune';
 
 /** The available engines. */
 export type EngineName = 'fast' | 'mljs';
@@ -16,13 +22,19 @@ export type EngineName = 'fast' | 'mljs';
 /** Everything that configures a pipeline. */
 export interface PipelineParams {
   engine: EngineName;
+  /** Seeds every random choice of a fit (solver order, inner folds, calibration holdout). */
+  seed: number;
   vectorizer: Partial<VectorizerParams>;
   engineered: Partial<EngineeredOptions>;
-  softmax: Partial<SoftmaxParams>;
+  fast: Partial<SvmParams>;
   mljs: Partial<MljsParams>;
+  /** Inner cross-validation of the fast engine; false keeps the given C, feature count and title weight. */
+  tune: Partial<TuneOptions> | false;
+  /** Share of the training rows held out to calibrate engines that are not tuned by cross-validation. */
+  calibrationHoldout: number;
 }
 
-/** Per-engine vectorizer defaults: TF-IDF 1–2-grams, headline terms, chi² 5k (fast) or 2k (mljs, dense). */
+/** Per-engine vectorizer defaults: TF-IDF 1–2-grams, headline terms, chi² on TF-IDF mass; 3k (fast, tuned) or 2k (mljs, dense). */
 export function defaultVectorizerFor(engine: EngineName): Partial<VectorizerParams> {
   return {
     weighting: 'tfidf',
@@ -32,16 +44,34 @@ export function defaultVectorizerFor(engine: EngineName): Partial<VectorizerPara
     sublinearTf: true,
     norm: 'l2',
     headlineTokens: 5,
-    chi2Features: engine === 'mljs' ? 2000 : 5000,
+    headlineWeight: engine === 'mljs' ? 1 : 0.5,
+    chi2On: engine === 'mljs' ? 'presence' : 'tfidf',
+    chi2Features: engine === 'mljs' ? 2000 : 3000,
   };
 }
 
-/** Facts about the data a pipeline was fitted on. */
+/** What the inner cross-validation chose and how (stored in the model). */
+export type TuningSummary = Omit<TuneResult, 'oofRows' | 'oofScores' | 'chi2'>;
+
+/** Facts about the data a pipeline was fitted on and how it was fitted. */
 export interface TrainingInfo {
   docs: number;
   /** Hash of every (text, label) pair in order: identifies the training data without storing it. */
   dataHash: string;
   features: number;
+  /** The fast engine's inner cross-validation, or null when it did not tune. */
+  tuning: TuningSummary | null;
+  calibration: Calibration | null;
+}
+
+/** Wall-clock split of a fit in milliseconds (not serialized, so model JSON stays deterministic). */
+export interface FitTimings {
+  vectorizeMs: number;
+  tuneMs: number;
+  fitMs: number;
+  calibrateMs: number;
+  /** Everything after vectorizing: tune + fit + calibrate. */
+  trainMs: number;
 }
 
 /** Resume text → job category. */
@@ -51,20 +81,28 @@ export class TextClassifier {
   model: SparseClassifier;
   classes: string[] = [];
   training: TrainingInfo | null = null;
-  /** Wall-clock split of the last fit (not serialized, so model JSON stays deterministic). */
-  lastFitTimings: { vectorizeMs: number; trainMs: number } | null = null;
+  lastFitTimings: FitTimings | null = null;
 
   constructor(params: Partial<PipelineParams> = {}) {
     const engine = params.engine ?? 'fast';
     this.params = {
       engine,
+      seed: params.seed ?? 42,
       vectorizer: { ...defaultVectorizerFor(engine), ...params.vectorizer },
       engineered: { ...defaultEngineeredOptions, ...params.engineered },
-      softmax: { ...params.softmax },
+      fast: { ...params.fast },
       mljs: { ...params.mljs },
+      tune: params.tune === false ? false : { ...params.tune },
+      calibrationHoldout: params.calibrationHoldout ?? 0.2,
     };
     this.vectorizer = new TextVectorizer(this.params.vectorizer);
-    this.model = engine === 'mljs' ? new MljsLogisticRegression(this.params.mljs) : new SoftmaxRegression(this.params.softmax);
+    this.model = this.newModel();
+  }
+
+  /** A fresh, unfitted estimator of this pipeline's engine (with `overrides` on its parameters). */
+  newModel(overrides: { C?: number } = {}): SparseClassifier {
+    if (this.params.engine === 'mljs') return new MljsLogisticRegression(this.params.mljs);
+    return new LinearSvmClassifier({ seed: this.params.seed, ...this.params.fast, ...overrides });
   }
 
   /** True once fitted or loaded. */
@@ -72,13 +110,19 @@ export class TextClassifier {
     return this.training !== null && this.model.isFitted;
   }
 
-  private get engineeredOptions(): EngineeredOptions {
+  /** The engineered feature settings in force. */
+  get engineeredOptions(): EngineeredOptions {
     return { ...defaultEngineeredOptions, ...this.params.engineered };
   }
 
   /** Names of every model column: vocabulary terms, then engineered features. */
   get featureNames(): string[] {
     return [...this.vectorizer.vocabulary, ...engineeredNames(this.engineeredOptions)];
+  }
+
+  /** The temperature applied to the model's scores (1 when uncalibrated). */
+  get temperature(): number {
+    return this.training?.calibration?.temperature ?? 1;
   }
 
   /** Fits on texts (read once, so a generator works) and their labels; returns this. */
@@ -89,52 +133,56 @@ export class TextClassifier {
     const y = Int32Array.from(labels, (l) => index.get(l)!);
     this.training = null;
     this.classes = classes;
-    this.vectorizer = new TextVectorizer(this.params.vectorizer);
     const options = this.engineeredOptions;
     const width = engineeredNames(options).length;
     const dense: number[] = [];
     let hash = '';
     let docs = 0;
     const tapped = function* (): Generator<string> {
-      for (const text of texts) {
+      for (const raw of texts) {
         if (docs >= labels.length) throw new Error(`More texts than labels (${labels.length}).`);
-        hash = hashString(`${hash}\u0000${labels[docs]}\u0000${text}`);
+        const text = capAnalysedText(raw).text;
+        // Hash each text on its own: concatenating a long text onto the running hash copies it first.
+        hash = hashString(`${hash}\u0000${labels[docs]}\u0000${hashString(text)}`);
         docs++;
-        if (width > 0) dense.push(...engineeredValues(text, options));
+        if (width > 0) for (const v of engineeredValues(text, options)) dense.push(v);
         yield text;
       }
     };
-    const startedMs = Date.now();
-    let X = this.vectorizer.fitTransform(tapped(), { y, nClasses: classes.length });
+    const result = fitPipeline(this, tapped(), y, classes.length, { values: dense, width, count: () => docs }, hooks);
     if (docs !== labels.length) throw new Error(`Got ${docs} texts but ${labels.length} labels.`);
-    X = appendDenseColumns(X, Float64Array.from(dense), width);
-    hooks.onVectorized?.();
-    const vectorizedMs = Date.now();
-    this.model.fit(X, y, classes.length, hooks);
-    this.lastFitTimings = { vectorizeMs: vectorizedMs - startedMs, trainMs: Date.now() - vectorizedMs };
-    this.training = { docs, dataHash: hash, features: X.cols };
+    this.vectorizer = result.vectorizer;
+    this.model = result.model;
+    this.lastFitTimings = result.timings;
+    this.training = { docs, dataHash: hash, features: result.features, tuning: result.tuning, calibration: result.calibration };
     return this;
   }
 
-  /** The model's input matrix for texts (vocabulary columns + engineered columns). */
+  /** The model's input matrix for texts (vocabulary columns + engineered columns); each text is capped at MAX_ANALYSED_CHARS. */
   transform(texts: Iterable<string>): CsrMatrix {
     const options = this.engineeredOptions;
     const width = engineeredNames(options).length;
-    const list = [...texts];
+    const list = Array.from(texts, (t) => capAnalysedText(t).text);
     const dense = width > 0 ? Float64Array.from(list.flatMap((t) => engineeredValues(t, options))) : new Float64Array(0);
     return appendDenseColumns(this.vectorizer.transform(list), dense, width);
   }
 
-  /** Row-major texts × classes probabilities. */
+  /** Calibrated probabilities of a model matrix, row-major rows × classes. */
+  probabilities(X: CsrMatrix): Float64Array {
+    requireFitted(this.isFitted, 'TextClassifier');
+    return softmaxRows(this.model.decisionFunction(X), this.classes.length, this.temperature);
+  }
+
+  /** Row-major texts × classes calibrated probabilities. */
   predictProba(texts: Iterable<string>): Float64Array {
     requireFitted(this.isFitted, 'TextClassifier');
-    return this.model.predictProba(this.transform(texts));
+    return this.probabilities(this.transform(texts));
   }
 
   /** The predicted category of each text. */
   predict(texts: Iterable<string>): string[] {
     requireFitted(this.isFitted, 'TextClassifier');
-    return Array.from(this.model.predict(this.transform(texts)), (k) => this.classes[k]!);
+    return Array.from(argmaxRows(this.model.decisionFunction(this.transform(texts)), this.classes.length), (k) => this.classes[k]!);
   }
 }
 

@@ -1,15 +1,24 @@
-/** Versioned JSON for a fitted pipeline; loading refuses another format name or version. */
+/**
+ * Versioned JSON for a fitted pipeline. Loading checks the format name, the version and that every
+ * part fits the others; whatever is wrong comes back as one ModelFormatError sentence
+ * ("<source> is not a Resume Studio model or is damaged: <reason>."), never a raw TypeError or
+ * JSON parser message.
+ */
 import type { EvaluationReport } from '../eval/metrics';
-import { TextVectorizer } from '../features/vectorizer';
+import { TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import type { SparseClassifier } from '../models/estimator';
 import { MljsLogisticRegression } from '../models/mljs-adapter';
 import { assemblePipeline, type PipelineParams, type TextClassifier, type TrainingInfo } from '../models/pipeline';
-import { SoftmaxRegression } from '../models/softmax-regression';
+import { LinearSvmClassifier } from '../models/svm-classifier';
 
 /** The format name written into every model file. */
 export const MODEL_FORMAT = 'resume-studio.text-classifier';
-/** Bumped on any change that an older loader would misread. */
-export const MODEL_FORMAT_VERSION = 1;
+/**
+ * Bumped on any change that an older loader would misread. 2: the fast engine's weights come from
+ * the NB-SVM solver, probabilities are softmax(scores / training.calibration.temperature), and the
+ * fitted vectorizer settings are stored in `vectorizer`.
+ */
+export const MODEL_FORMAT_VERSION = 2;
 
 /** The JSON document of a saved model. */
 export interface ModelDocument {
@@ -17,12 +26,23 @@ export interface ModelDocument {
   version: number;
   engine: string;
   classes: string[];
+  /** The parameters the pipeline was asked for. */
   params: PipelineParams;
+  /** The vectorizer settings actually fitted (after tuning). */
+  vectorizer: VectorizerParams;
   training: TrainingInfo;
   vocabulary: string[];
   idf: number[] | null;
   model: Record<string, unknown>;
   metrics: EvaluationReport | null;
+}
+
+/** A model file that cannot be used, with a sentence saying why. */
+export class ModelFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelFormatError';
+  }
 }
 
 /** The document for a fitted pipeline (optionally with its evaluation). */
@@ -35,6 +55,7 @@ export function modelToJSON(pipeline: TextClassifier, metrics: EvaluationReport 
     engine: pipeline.params.engine,
     classes: pipeline.classes,
     params: pipeline.params,
+    vectorizer: pipeline.vectorizer.params,
     training: pipeline.training!,
     vocabulary: [...pipeline.vectorizer.vocabulary],
     idf: idf ? Array.from(idf) : null,
@@ -48,22 +69,62 @@ export function serializeModel(pipeline: TextClassifier, metrics: EvaluationRepo
   return JSON.stringify(modelToJSON(pipeline, metrics));
 }
 
-/** Restores a pipeline from a parsed document or JSON text; throws on a wrong format, version or shape. */
-export function deserializeModel(input: string | unknown): { pipeline: TextClassifier; metrics: EvaluationReport | null } {
-  const doc = (typeof input === 'string' ? JSON.parse(input) : input) as Partial<ModelDocument> | null;
-  if (!doc || typeof doc !== 'object' || doc.format !== MODEL_FORMAT) throw new Error(`Not a Resume Studio model (expected format "${MODEL_FORMAT}").`);
-  if (doc.version !== MODEL_FORMAT_VERSION)
-    throw new Error(`Model format version ${String(doc.version)} is not supported (this build reads version ${MODEL_FORMAT_VERSION}).`);
-  if (!Array.isArray(doc.classes) || doc.classes.length < 2 || !Array.isArray(doc.vocabulary) || !doc.params || !doc.training || !doc.model) {
-    throw new Error('The model file is incomplete (classes, vocabulary, params, training or model missing).');
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Why a parsed document cannot be a model of this version, or null when its parts fit together. */
+function problemWith(doc: Record<string, unknown>): string | null {
+  const { classes, vocabulary, idf, model, training, params, vectorizer } = doc;
+  if (!Array.isArray(classes) || classes.length < 2 || classes.some((c) => typeof c !== 'string')) return 'it does not list two or more category names';
+  if (!Array.isArray(vocabulary) || vocabulary.some((t) => typeof t !== 'string')) return 'its vocabulary is missing or not a list of terms';
+  if (idf !== null && (!Array.isArray(idf) || idf.length !== vocabulary.length || idf.some((v) => typeof v !== 'number')))
+    return `its idf has ${Array.isArray(idf) ? idf.length : 'no'} values for ${vocabulary.length} terms`;
+  if (!isObject(params) || !isObject(vectorizer) || !isObject(training) || !isObject(model)) return 'its parameters, training facts or weights are missing';
+  if (doc.engine !== 'fast' && doc.engine !== 'mljs')
+    return `its engine ${JSON.stringify(doc.engine ?? null)} is not one this version knows ("fast" or "mljs")`;
+  if (model.engine !== doc.engine) return `it says engine "${String(doc.engine)}" but holds ${JSON.stringify(model.engine ?? null)} weights`;
+  if (Number(model.nClasses) !== classes.length) return `its weights are for ${String(model.nClasses)} classes but it lists ${classes.length}`;
+  if (Number(model.nFeatures) !== training.features)
+    return `its weights are for ${String(model.nFeatures)} features but it was trained on ${String(training.features)}`;
+  const calibration = training.calibration;
+  if (calibration !== null && !(isObject(calibration) && typeof calibration.temperature === 'number' && calibration.temperature > 0))
+    return 'its calibration temperature is not a positive number';
+  return null;
+}
+
+/**
+ * Restores a pipeline from a parsed document or JSON text. `source` names it in errors (a file name);
+ * every failure is a ModelFormatError sentence.
+ */
+export function deserializeModel(input: string | unknown, source = 'The model'): { pipeline: TextClassifier; metrics: EvaluationReport | null } {
+  const damaged = (reason: string) => new ModelFormatError(`${source} is not a Resume Studio model or is damaged: ${reason}.`);
+  let doc: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input);
+    } catch {
+      throw damaged(input.trim() === '' ? 'it is empty' : 'its JSON is cut short or malformed');
+    }
   }
-  if (doc.idf && doc.idf.length !== doc.vocabulary.length) throw new Error('The model file is inconsistent: idf and vocabulary lengths differ.');
-  const vectorizer = new TextVectorizer(doc.params.vectorizer).setState(doc.vocabulary, doc.idf ?? null);
+  if (!isObject(doc) || doc.format !== MODEL_FORMAT) throw damaged(`it has no "format": "${MODEL_FORMAT}" field`);
+  if (doc.version !== MODEL_FORMAT_VERSION) {
+    const older = typeof doc.version === 'number' && doc.version < MODEL_FORMAT_VERSION;
+    throw new ModelFormatError(
+      older
+        ? `${source} was saved by an older Resume Studio (model format ${doc.version}); this version reads format ${MODEL_FORMAT_VERSION}: train the model again.`
+        : `${source} was saved by a newer Resume Studio (model format ${String(doc.version)}); this version reads format ${MODEL_FORMAT_VERSION}: update Resume Studio to use it.`,
+    );
+  }
+  const problem = problemWith(doc);
+  if (problem) throw damaged(problem);
+  const d = doc as unknown as ModelDocument;
   let model: SparseClassifier;
-  if (doc.engine === 'fast') model = SoftmaxRegression.fromJSON(doc.model);
-  else if (doc.engine === 'mljs') model = MljsLogisticRegression.fromJSON(doc.model);
-  else throw new Error(`Unknown engine "${String(doc.engine)}" in the model file.`);
-  if (Number(doc.model.nClasses) !== doc.classes.length) throw new Error('The model file is inconsistent: class count differs from its weights.');
-  if (Number(doc.model.nFeatures) !== doc.training.features) throw new Error('The model file is inconsistent: feature count differs from its weights.');
-  return { pipeline: assemblePipeline(doc.params, vectorizer, model, doc.classes, doc.training), metrics: doc.metrics ?? null };
+  try {
+    model = d.engine === 'fast' ? LinearSvmClassifier.fromJSON(d.model) : MljsLogisticRegression.fromJSON(d.model);
+  } catch (error) {
+    // The engines' own checks say "its … weights …"; anything else is an inconsistency they did not foresee.
+    const message = (error as Error).message;
+    throw damaged(message.startsWith('its ') ? message : 'its weights do not fit together');
+  }
+  const vectorizer = new TextVectorizer(d.vectorizer).setState(d.vocabulary, d.idf ?? null);
+  return { pipeline: assemblePipeline(d.params, vectorizer, model, d.classes, d.training), metrics: d.metrics ?? null };
 }

@@ -83,6 +83,31 @@ describe('evaluation protocols', () => {
     const ranked = rankLikelyMislabelled(cv, 10).map((m) => m.row);
     for (const v of victims) expect(ranked).toContain(v);
   });
+  it('cross-validation and the learning curve report progress per step and inside each fit, and stop on an aborted signal', () => {
+    const steps: string[] = [];
+    crossValidate(corpus, { tune: false }, { folds: 3, seed: 1, onProgress: (p) => steps.push(`${p.step}/${p.steps}${p.fit ? ` ${p.fit.phase}` : ''}`) });
+    expect(steps.filter((s) => !s.includes(' '))).toEqual(['1/3', '2/3', '3/3']);
+    expect(steps).toContain('2/3 fit');
+    const signal = { aborted: false, reason: new Error('Stopped by the user.') };
+    let fitsSeen = 0;
+    expect(() =>
+      crossValidate(
+        corpus,
+        {},
+        {
+          folds: 3,
+          signal,
+          onProgress: (p) => {
+            if (p.fit?.phase === 'tune' && ++fitsSeen === 2) signal.aborted = true;
+          },
+        },
+      ),
+    ).toThrow('Stopped by the user.');
+    const points: number[] = [];
+    learningCurve(corpus, { tune: false }, { fractions: [0.5, 1], seed: 2, onProgress: (p) => p.fit === null && points.push(p.step) });
+    expect(points).toEqual([1, 2]);
+    expect(() => learningCurve(corpus, {}, { fractions: [0.5, 1], signal: { aborted: true } })).toThrow(/cancelled/);
+  });
   it('the learning curve grows the training set', () => {
     const points = learningCurve(corpus, {}, { fractions: [0.3, 1], seed: 4 });
     expect(points[0]!.trainDocs).toBeLessThan(points[1]!.trainDocs);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainPrediction, topTermsForClass } from '../../ml/explain/explain';
+import { softmaxRows } from '../../ml/models/estimator';
 import { TextClassifier } from '../../ml/models/pipeline';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { deserializeModel, MODEL_FORMAT_VERSION, serializeModel } from '../../ml/serialize/model-json';
@@ -9,10 +10,10 @@ const texts = sample.map((s) => s.text);
 const labels = sample.map((s) => s.category);
 
 describe('TextClassifier (fast)', () => {
-  const fitted = new TextClassifier({ softmax: { seed: 5 } }).fit(texts, labels);
+  const fitted = new TextClassifier({ seed: 5 }).fit(texts, labels);
 
   it('same seed → byte-identical model JSON', () => {
-    const again = new TextClassifier({ softmax: { seed: 5 } }).fit(texts, labels);
+    const again = new TextClassifier({ seed: 5 }).fit(texts, labels);
     expect(serializeModel(again)).toBe(serializeModel(fitted));
   });
   it('JSON round trip predicts identically (labels and probabilities)', () => {
@@ -25,9 +26,36 @@ describe('TextClassifier (fast)', () => {
     expect(doc).toMatchObject({ format: 'resume-studio.text-classifier', version: MODEL_FORMAT_VERSION, engine: 'fast', classes: [...new Set(labels)].sort() });
     expect(doc.training.dataHash).toMatch(/^[0-9a-f]{14}$/);
     expect(doc.vocabulary.length).toBe(doc.idf.length);
-    expect(() => deserializeModel({ ...doc, version: MODEL_FORMAT_VERSION + 1 })).toThrow(/version/);
-    expect(() => deserializeModel({ ...doc, format: 'other' })).toThrow(/Not a Resume Studio model/);
-    expect(() => deserializeModel({ ...doc, idf: doc.idf.slice(1) })).toThrow(/inconsistent/);
+    expect(() => deserializeModel({ ...doc, version: MODEL_FORMAT_VERSION + 1 })).toThrow(/saved by a newer Resume Studio/);
+    expect(() => deserializeModel({ ...doc, format: 'other' })).toThrow(/is not a Resume Studio model or is damaged/);
+    expect(() => deserializeModel({ ...doc, idf: doc.idf.slice(1) })).toThrow(/idf has \d+ values for \d+ terms/);
+  });
+  it('stores what the inner cross-validation chose and how, and the temperature fitted on its out-of-fold scores', () => {
+    const { tuning, calibration } = fitted.training!;
+    expect(tuning).not.toBeNull();
+    expect(tuning!.objective).toBe('full+stripped');
+    expect(tuning!.folds).toBe(3);
+    expect(tuning!.trials.length).toBeGreaterThanOrEqual(3);
+    expect(tuning!.trials).toContainEqual(expect.objectContaining(tuning!.chosen));
+    const best = Math.max(...tuning!.trials.map((t) => t.score));
+    expect(tuning!.trials.find((t) => t.C === tuning!.chosen.C && t.features === tuning!.chosen.features)!.score).toBe(best);
+    expect(calibration!.source).toMatch(/out-of-fold scores of the 3-fold inner cross-validation/);
+    expect(calibration!.temperature).toBeGreaterThan(0);
+    expect(fitted.vectorizer.params.chi2Features).toBe(Math.min(tuning!.chosen.features, fitted.vectorizer.params.chi2Features));
+    const doc = JSON.parse(serializeModel(fitted));
+    expect(doc.training.calibration.temperature).toBe(calibration!.temperature);
+    expect(doc.vectorizer.headlineWeight).toBe(tuning!.chosen.headlineWeight);
+    // The temperature is applied: probabilities are softmax(scores / T).
+    const X = fitted.transform(texts.slice(0, 3));
+    expect(Array.from(fitted.probabilities(X))).toEqual(
+      Array.from(softmaxRows(fitted.model.decisionFunction(X), fitted.classes.length, calibration!.temperature)),
+    );
+  });
+  it('an untuned fast engine is calibrated on a 3-fold cross-fit', () => {
+    const p = new TextClassifier({ seed: 2, tune: false }).fit(texts, labels);
+    expect(p.training!.tuning).toBeNull();
+    expect(p.training!.calibration!.source).toMatch(/3-fold cross-fit/);
+    expect(p.training!.calibration!.rows).toBe(texts.length);
   });
   it('a different training set gives a different data hash', () => {
     const other = new TextClassifier().fit(texts.slice(1), labels.slice(1));
@@ -67,5 +95,8 @@ describe('TextClassifier (mljs)', () => {
     expect(correct).toBeGreaterThan(0.8);
     const { pipeline } = deserializeModel(serializeModel(p));
     expect(pipeline.predict(texts.slice(0, 20))).toEqual(predicted.slice(0, 20));
-  });
+    // mljs is too slow for cross-fitting: one model on 80% of the rows scores a 20% holdout.
+    expect(p.training!.calibration!.source).toMatch(/20% stratified holdout/);
+    expect(p.training!.calibration!.rows).toBeLessThan(texts.length / 3);
+  }, 120_000);
 });

@@ -5,8 +5,8 @@ import { formatReport, type EngineName } from '../../../ml/index';
 import { runTraining, type TrainingProgress } from '../../training/run-training';
 import type { Command } from '../command';
 
-/** The stderr line for one progress event. */
-function progressLine(p: TrainingProgress): string {
+/** The stderr line for one progress event (inside the final fit, one line per finished stage). */
+function progressLine(p: TrainingProgress): string | null {
   switch (p.phase) {
     case 'grouped':
       return `${p.documents} documents, ${p.classes} classes, ${p.groups} after grouping duplicates (${p.exactDuplicates} exact, ${p.nearDuplicatePairs} near pairs)`;
@@ -17,7 +17,7 @@ function progressLine(p: TrainingProgress): string {
     case 'final-fit-started':
       return 'fitting the final model on all documents…';
     case 'epoch':
-      return `  epoch ${p.epoch}/${p.maxEpochs}${p.validationLoss !== null ? ` validation loss ${p.validationLoss.toFixed(3)}` : ''}`;
+      return p.epoch === p.maxEpochs ? `  ${p.stage}: ${p.maxEpochs} step${p.maxEpochs === 1 ? '' : 's'} done` : null;
   }
 }
 
@@ -68,7 +68,12 @@ export const trainCommand: Command = {
     const result = runTraining(
       { texts: dataset.texts, labels: dataset.labels },
       { engine, seed, testFraction: testSize, folds },
-      { onProgress: (p) => io.stderr(progressLine(p)) },
+      {
+        onProgress: (p) => {
+          const line = progressLine(p);
+          if (line !== null) io.stderr(line);
+        },
+      },
     );
     fs.writeFileSync(values.out, result.modelJson);
     const seconds = (Date.now() - started) / 1000;

@@ -6,7 +6,7 @@ import { evalCommand } from '../../../main/cli/commands/eval';
 import { predictCommand } from '../../../main/cli/commands/predict';
 import { trainCommand } from '../../../main/cli/commands/train';
 import type { Command } from '../../../main/cli/command';
-import { generateResumeSample } from '../../../ml/index';
+import { generateResumeSample, MODEL_FORMAT_VERSION } from '../../../ml/index';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const run = async (command: Command, argv: string[]) => {
@@ -41,7 +41,7 @@ describe('train → predict → eval', () => {
     expect(r.out).toMatch(/3-fold CV/);
     expect(JSON.parse(fs.readFileSync(model, 'utf8'))).toMatchObject({
       format: 'resume-studio.text-classifier',
-      version: 1,
+      version: MODEL_FORMAT_VERSION,
       classes: ['Accountant', 'Nurse', 'Software Engineer'],
     });
   });
@@ -72,7 +72,7 @@ describe('train → predict → eval', () => {
     expect((await run(trainCommand, ['--data', dataDir, '--out', model, '--engine', 'svm'])).code).toBe(2);
     const bad = path.join(temp.dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ format: 'resume-studio.text-classifier', version: 99 }));
-    await expect(run(predictCommand, ['--model', bad, 'x.txt'])).rejects.toThrow(/bad\.json: Model format version 99/);
+    await expect(run(predictCommand, ['--model', bad, 'x.txt'])).rejects.toThrow(/bad\.json: .*saved by a newer Resume Studio \(model format 99\)/);
   });
   it('one class only is refused with a clear message', async () => {
     const single = path.join(temp.dir, 'single.csv');

@@ -1,0 +1,265 @@
+/**
+ * Pass 1 of fitting a vectorizer: every document as token ids (headline ids first), its bigram
+ * feature ids, document frequencies and the candidate terms that pass min_df / max_df. The pool also
+ * builds what tuning needs without tokenizing again: candidate-column rows of any document, with or
+ * without its first line (the "title-stripped" view), and chi² scores over any subset of rows.
+ */
+import { normalizeText, type NormalizeOptions } from '../text/normalize';
+import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../text/tokenize';
+import { chi2Scores } from './chi2';
+import { CsrBuilder, type CsrMatrix } from './csr';
+import { PairMap } from './pair-map';
+
+/** The vectorizer settings pass 1 depends on. */
+export interface PoolParams {
+  weighting: 'count' | 'tfidf';
+  ngramMax: 1 | 2;
+  minDf: number;
+  maxDf: number;
+  sublinearTf: boolean;
+  headlineTokens: number;
+  normalize: Partial<NormalizeOptions>;
+  tokenize: Partial<TokenizeOptions>;
+}
+
+const EMPTY = new Int32Array(0);
+
+/** The first line of a text as a reader sees it (leading blank space skipped), or null when the text has one line. */
+export function firstLineOf(text: string): string | null {
+  const trimmed = text.trimStart();
+  const end = trimmed.indexOf('\n');
+  return end < 0 ? null : trimmed.slice(0, end);
+}
+
+/** Reusable per-row buffers, so building rows allocates nothing per document. */
+export class RowScratch {
+  cols = new Int32Array(4096);
+  outCols = new Int32Array(4096);
+  outVals = new Float64Array(4096);
+  /** Grows the buffers to hold `size` entries. */
+  reserve(size: number): void {
+    if (size <= this.cols.length) return;
+    this.cols = new Int32Array(size);
+    this.outCols = new Int32Array(size);
+    this.outVals = new Float64Array(size);
+  }
+}
+
+/** Token ids, n-gram features and candidate terms of a training corpus. */
+export class TokenPool {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  readonly docs: Int32Array[] = [];
+  readonly headCounts: number[] = [];
+  /** Body tokens on each document's first line (only when built with trackFirstLine). */
+  readonly firstLineCounts: number[] = [];
+  readonly docFeatures: Int32Array[] = [];
+  readonly bigrams = new PairMap(1 << 16);
+  readonly bigramPairs: number[] = [];
+  unigramCount = 0;
+  df = new Int32Array(0);
+  /** Feature ids that pass min_df / max_df, ascending. */
+  candidates = new Int32Array(0);
+  /** Feature id → candidate index, or -1. */
+  candidateIndex = new Int32Array(0);
+  /** Smooth idf per candidate (1 for count weighting), quantized like the fitted vectorizer's. */
+  candidateIdf = new Float64Array(0);
+
+  private constructor(readonly params: PoolParams) {}
+
+  /** Number of documents. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  private idOf(t: string): number {
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(t, id);
+      this.names.push(t);
+    }
+    return id;
+  }
+
+  /** Reads every text once; `trackFirstLine` also counts the tokens of each first line (for title-stripped rows). */
+  static build(texts: Iterable<string>, params: PoolParams, trackFirstLine = false): TokenPool {
+    const pool = new TokenPool(params);
+    const tokenOptions = { ...defaultTokenizeOptions, ...params.tokenize };
+    let buffer = new Int32Array(1 << 14);
+    for (const text of texts) {
+      let n = 0;
+      const headline: string[] = [];
+      forEachToken(normalizeText(text, params.normalize), tokenOptions, (t) => {
+        if (n === buffer.length) {
+          const b2 = new Int32Array(buffer.length * 2);
+          b2.set(buffer);
+          buffer = b2;
+        }
+        buffer[n++] = pool.idOf(t);
+        if (headline.length < params.headlineTokens) headline.push(`h:${t}`);
+      });
+      const doc = new Int32Array(headline.length + n);
+      for (let i = 0; i < headline.length; i++) doc[i] = pool.idOf(headline[i]!);
+      doc.set(buffer.subarray(0, n), headline.length);
+      pool.docs.push(doc);
+      pool.headCounts.push(headline.length);
+      if (trackFirstLine) {
+        const first = firstLineOf(text);
+        let count = 0;
+        if (first !== null) forEachToken(normalizeText(first, params.normalize), tokenOptions, () => count++);
+        pool.firstLineCounts.push(Math.min(count, n));
+      }
+    }
+    if (pool.docs.length === 0) throw new Error('Cannot fit a vectorizer on zero documents.');
+    pool.countFeatures();
+    return pool;
+  }
+
+  private countFeatures(): void {
+    const p = this.params;
+    const nDocs = this.docs.length;
+    // Features: unigram id u → u; bigram (a, b) → unigramCount + its index in `bigrams`.
+    const unigramCount = (this.unigramCount = this.names.length);
+    let df = new Int32Array(unigramCount + (1 << 16));
+    let seen = new Int32Array(df.length).fill(-1);
+    for (let d = 0; d < nDocs; d++) {
+      const doc = this.docs[d]!;
+      const h = this.headCounts[d]!;
+      const features = p.ngramMax === 2 ? new Int32Array(Math.max(0, doc.length - h - 1)) : EMPTY;
+      for (let i = h + 1; i < doc.length && p.ngramMax === 2; i++) {
+        const b = this.bigrams.getOrSet(doc[i - 1]!, doc[i]!, this.bigrams.size);
+        if (b === this.bigramPairs.length / 2) this.bigramPairs.push(doc[i - 1]!, doc[i]!);
+        features[i - h - 1] = unigramCount + b;
+      }
+      this.docFeatures.push(features);
+      if (unigramCount + this.bigrams.size > df.length) {
+        const size = Math.max(unigramCount + this.bigrams.size, df.length * 2);
+        const df2 = new Int32Array(size);
+        df2.set(df);
+        df = df2;
+        const s2 = new Int32Array(size).fill(-1);
+        s2.set(seen);
+        seen = s2;
+      }
+      for (const list of [doc, features]) {
+        for (let i = 0; i < list.length; i++) {
+          const f = list[i]!;
+          if (seen[f] === d) continue;
+          seen[f] = d;
+          df[f]!++;
+        }
+      }
+    }
+    const nFeatures = unigramCount + this.bigrams.size;
+    this.df = df.subarray(0, nFeatures);
+    const minDocs = p.minDf >= 1 ? p.minDf : Math.ceil(p.minDf * nDocs);
+    const maxDocs = Math.max(minDocs, p.maxDf > 1 ? p.maxDf : Math.floor(p.maxDf * nDocs));
+    const candidates: number[] = [];
+    for (let f = 0; f < nFeatures; f++) if (df[f]! >= minDocs && df[f]! <= maxDocs) candidates.push(f);
+    this.candidates = Int32Array.from(candidates);
+    this.candidateIndex = new Int32Array(nFeatures).fill(-1);
+    candidates.forEach((f, i) => (this.candidateIndex[f] = i));
+    this.candidateIdf = Float64Array.from(candidates, (f) => (p.weighting === 'tfidf' ? idfOf(nDocs, df[f]!) : 1));
+  }
+
+  /** The term of a feature id: "word", "h:word" or "word word". */
+  termOf(f: number): string {
+    if (f < this.unigramCount) return this.names[f]!;
+    const b = (f - this.unigramCount) * 2;
+    return `${this.names[this.bigramPairs[b]!]} ${this.names[this.bigramPairs[b + 1]!]}`;
+  }
+
+  /** True for candidate columns that are headline ("h:") terms. */
+  headlineCandidates(): Uint8Array {
+    return Uint8Array.from(this.candidates, (f) => (f < this.unigramCount && this.names[f]!.startsWith('h:') ? 1 : 0));
+  }
+
+  /**
+   * Candidate indices of document d's features (repeats kept), into scratch.cols; returns the count.
+   * `stripped`: the document without its first line (its headline then comes from the next tokens).
+   */
+  private candidateFeatures(d: number, stripped: boolean, s: RowScratch): number {
+    const doc = this.docs[d]!;
+    const h = this.headCounts[d]!;
+    s.reserve(doc.length * 2 + h);
+    let n = 0;
+    const push = (f: number) => {
+      const c = f < 0 ? -1 : this.candidateIndex[f]!;
+      if (c >= 0) s.cols[n++] = c;
+    };
+    if (!stripped) {
+      for (let i = 0; i < doc.length; i++) push(doc[i]!);
+      const bigrams = this.docFeatures[d]!;
+      for (let i = 0; i < bigrams.length; i++) push(bigrams[i]!);
+      return n;
+    }
+    const body = doc.subarray(h + (this.firstLineCounts[d] ?? 0));
+    for (let i = 0; i < Math.min(this.params.headlineTokens, body.length); i++) push(this.ids.get(`h:${this.names[body[i]!]}`) ?? -1);
+    for (let i = 0; i < body.length; i++) {
+      push(body[i]!);
+      if (this.params.ngramMax === 2 && i > 0) {
+        const b = this.bigrams.get(body[i - 1]!, body[i]!);
+        if (b >= 0) push(this.unigramCount + b);
+      }
+    }
+    return n;
+  }
+
+  /** Rows over candidate columns with raw weights (tf transform × idf, no row norm) for the given documents. */
+  candidateMatrix(rows: ArrayLike<number>, stripped = false): CsrMatrix {
+    const builder = new CsrBuilder(this.candidates.length);
+    const s = new RowScratch();
+    for (let i = 0; i < rows.length; i++) {
+      const n = this.candidateFeatures(rows[i]!, stripped, s);
+      const m = weighRow(s, n, this.params.sublinearTf, this.candidateIdf);
+      builder.addRow(s.outCols, s.outVals, m);
+    }
+    return builder.build();
+  }
+
+  /**
+   * chi² of every candidate against the labels, streamed over the documents: per class, either the
+   * number of documents containing the term ("presence") or the sum of its l2-normalised weights
+   * ("tfidf", as scikit-learn's chi2 on a TF-IDF matrix).
+   */
+  chi2(y: Int32Array, nClasses: number, on: 'presence' | 'tfidf'): Float64Array {
+    const k = nClasses;
+    const observed = new Float64Array(this.candidates.length * k);
+    const classDocs = new Float64Array(k);
+    const s = new RowScratch();
+    for (let d = 0; d < this.docs.length; d++) {
+      const c = y[d]!;
+      classDocs[c]!++;
+      const n = this.candidateFeatures(d, false, s);
+      const m = weighRow(s, n, this.params.sublinearTf, this.candidateIdf);
+      let sumSq = 0;
+      for (let i = 0; i < m; i++) sumSq += s.outVals[i]! * s.outVals[i]!;
+      const inv = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 0;
+      for (let i = 0; i < m; i++) observed[s.outCols[i]! * k + c]! += on === 'presence' ? 1 : s.outVals[i]! * inv;
+    }
+    return chi2Scores(observed, this.candidates.length, classDocs);
+  }
+}
+
+/** Smooth idf ln((1 + n) / (1 + df)) + 1, rounded to 1e-6 as the saved vectorizer stores it. */
+export function idfOf(nDocs: number, df: number): number {
+  return Math.round((Math.log((1 + nDocs) / (1 + df)) + 1) * 1e6) / 1e6;
+}
+
+/** Sorts scratch.cols[0..n), merges repeats into tf, writes (col, tf-transform × weight[col]) to outCols/outVals; returns the row length. */
+export function weighRow(s: RowScratch, n: number, sublinearTf: boolean, weight: Float64Array | null): number {
+  const cols = s.cols.subarray(0, n).sort();
+  let m = 0;
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && cols[j] === cols[i]) j++;
+    const tf = j - i;
+    let v = sublinearTf ? 1 + Math.log(tf) : tf;
+    if (weight) v *= weight[cols[i]!]!;
+    s.outCols[m] = cols[i]!;
+    s.outVals[m++] = v;
+    i = j;
+  }
+  return m;
+}

@@ -1,0 +1,196 @@
+/**
+ * Cross-fitting over a token pool: per fold, chi² selection on that fold's training rows only (so no
+ * validation label leaks into the features), the fold's model matrices (cached per feature count and
+ * title weight), a model fitted on the training rows and held-out decision scores for the rest —
+ * for the documents as given and, optionally, with their first line removed.
+ */
+import { chi2Scores } from '../features/chi2';
+import { CsrBuilder, type CsrMatrix } from '../features/csr';
+import type { TokenPool } from '../features/token-pool';
+import { throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
+
+/** Exact-duplicate groups by token sequence, so a copy never sits on both sides of an inner fold. */
+export function duplicateGroups(pool: TokenPool, rows: Int32Array): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(rows, (d) => {
+    const doc = pool.docs[d]!;
+    // Two 32-bit FNV-style hashes and the length: a false match is vanishingly unlikely and would only join two folds' rows.
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let i = 0; i < doc.length; i++) {
+      h1 = Math.imul(h1 ^ doc[i]!, 0x01000193);
+      h2 = Math.imul(h2 ^ doc[i]!, 0x5bd1e995) ^ (h2 >>> 13);
+    }
+    const key = `${h1 >>> 0}:${h2 >>> 0}:${doc.length}`;
+    let g = ids.get(key);
+    if (g === undefined) ids.set(key, (g = ids.size));
+    return g;
+  });
+}
+
+/** chi² of every candidate column over the given rows of a raw candidate matrix (values l2-normalised per row, or presence). */
+function foldChi2(M: CsrMatrix, rows: Int32Array, y: Int32Array, nClasses: number, on: 'presence' | 'tfidf'): Float64Array {
+  const observed = new Float64Array(M.cols * nClasses);
+  const classDocs = new Float64Array(nClasses);
+  for (const r of rows) {
+    const c = y[r]!;
+    classDocs[c]!++;
+    let sumSq = 0;
+    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) sumSq += M.values[q]! * M.values[q]!;
+    const inv = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 0;
+    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) observed[M.indices[q]! * nClasses + c]! += on === 'presence' ? 1 : M.values[q]! * inv;
+  }
+  return chi2Scores(observed, M.cols, classDocs);
+}
+
+/** The model matrix of some rows: chosen columns, row l2 norm, title weight, then the engineered columns. */
+function foldMatrix(
+  M: CsrMatrix,
+  rows: Int32Array,
+  colMap: Int32Array,
+  nCols: number,
+  isHead: Uint8Array,
+  hw: number,
+  dense: Float64Array,
+  width: number,
+  docOf: Int32Array,
+): CsrMatrix {
+  const b = new CsrBuilder(nCols + width);
+  const idx = new Int32Array(M.cols + width);
+  const val = new Float64Array(M.cols + width);
+  for (const r of rows) {
+    let m = 0;
+    let sumSq = 0;
+    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) {
+      const c = colMap[M.indices[q]!]!;
+      if (c < 0) continue;
+      idx[m] = c;
+      val[m++] = M.values[q]!;
+      sumSq += M.values[q]! * M.values[q]!;
+    }
+    const inv = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
+    for (let i = 0; i < m; i++) val[i] = val[i]! * inv * (isHead[idx[i]!] ? hw : 1);
+    for (let e = 0; e < width; e++) {
+      idx[m] = nCols + e;
+      val[m++] = dense[docOf[r]! * width + e]!;
+    }
+    b.addRow(idx, val, m);
+  }
+  return b.build();
+}
+
+/** One setting of the features and the model. */
+export interface CrossFitConfig {
+  features: number;
+  headlineWeight: number;
+  C: number;
+}
+
+/** Held-out scores of one config, rows × classes aligned with the fitter's docs (rows of unscored folds stay 0). */
+export interface HeldOutScores {
+  full: Float64Array;
+  stripped: Float64Array | null;
+}
+
+interface FoldMatrices {
+  train: CsrMatrix;
+  valid: CsrMatrix;
+  stripped: CsrMatrix | null;
+}
+
+/** Fold machinery over some pool documents; see the file header. */
+export class CrossFitter {
+  private readonly M: CsrMatrix;
+  private readonly strippedM: CsrMatrix | null;
+  private readonly headCandidate: Uint8Array;
+  private readonly yRows: Int32Array;
+  private readonly rankings = new Map<number, Int32Array>();
+  private readonly matrices = new Map<string, FoldMatrices>();
+
+  constructor(
+    pool: TokenPool,
+    private readonly nClasses: number,
+    y: Int32Array,
+    private readonly dense: Float64Array,
+    private readonly width: number,
+    /** Pool documents taking part, and the fold of each (same length). */
+    readonly docs: Int32Array,
+    private readonly foldOf: Int32Array,
+    /** Folds used as validation sets (every fold for k-fold; one for a holdout). */
+    readonly scoredFolds: number[],
+    private readonly chi2On: 'presence' | 'tfidf',
+    withStripped: boolean,
+  ) {
+    this.yRows = Int32Array.from(docs, (d) => y[d]!);
+    this.M = pool.candidateMatrix(docs);
+    this.strippedM = withStripped ? pool.candidateMatrix(docs, true) : null;
+    this.headCandidate = pool.headlineCandidates();
+  }
+
+  /** chi² of every candidate over all of the fitter's rows (the final vocabulary's ranking when they are the whole pool). */
+  chi2All(): Float64Array {
+    return foldChi2(this.M, Int32Array.from(this.docs.keys()), this.yRows, this.nClasses, this.chi2On);
+  }
+
+  /** True labels of the fitter's rows. */
+  get labels(): Int32Array {
+    return this.yRows;
+  }
+
+  private rowsOf(fold: number, inFold: boolean): Int32Array {
+    return Int32Array.from(this.foldOf.keys()).filter((i) => (this.foldOf[i] === fold) === inFold);
+  }
+
+  /** Candidates by descending chi² on the fold's training rows (ties: lower index first), so every feature count is a prefix. */
+  private ranking(fold: number): Int32Array {
+    let order = this.rankings.get(fold);
+    if (!order) {
+      const scores = foldChi2(this.M, this.rowsOf(fold, false), this.yRows, this.nClasses, this.chi2On);
+      order = Int32Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b);
+      this.rankings.set(fold, order);
+    }
+    return order;
+  }
+
+  private foldMatrices(fold: number, features: number, hw: number): FoldMatrices {
+    const key = `${fold}|${features}|${hw}`;
+    let cached = this.matrices.get(key);
+    if (!cached) {
+      const chosen = this.ranking(fold).slice(0, Math.min(features, this.M.cols)).sort();
+      const colMap = new Int32Array(this.M.cols).fill(-1);
+      chosen.forEach((c, i) => (colMap[c] = i));
+      const isHead = Uint8Array.from(chosen, (c) => this.headCandidate[c]!);
+      const build = (src: CsrMatrix, rows: Int32Array) => foldMatrix(src, rows, colMap, chosen.length, isHead, hw, this.dense, this.width, this.docs);
+      const valid = this.rowsOf(fold, true);
+      cached = { train: build(this.M, this.rowsOf(fold, false)), valid: build(this.M, valid), stripped: this.strippedM ? build(this.strippedM, valid) : null };
+      this.matrices.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Held-out scores of each config; makeModel gets the config and the number of rows its fold trains on. */
+  run(configs: CrossFitConfig[], makeModel: (config: CrossFitConfig, trainRows: number) => SparseClassifier, hooks: FitHooks = {}): HeldOutScores[] {
+    const K = this.nClasses;
+    const n = this.docs.length;
+    const out = configs.map(() => ({ full: new Float64Array(n * K), stripped: this.strippedM ? new Float64Array(n * K) : null }));
+    const total = configs.length * this.scoredFolds.length;
+    let done = 0;
+    for (const fold of this.scoredFolds) {
+      const train = this.rowsOf(fold, false);
+      const valid = this.rowsOf(fold, true);
+      if (valid.length === 0 || train.length === 0) continue;
+      const yTrain = Int32Array.from(train, (i) => this.yRows[i]!);
+      const put = (target: Float64Array, s: Float64Array) => valid.forEach((row, i) => target.set(s.subarray(i * K, (i + 1) * K), row * K));
+      configs.forEach((config, c) => {
+        throwIfAborted(hooks.signal);
+        const m = this.foldMatrices(fold, config.features, config.headlineWeight);
+        const model = makeModel(config, train.length).fit(m.train, yTrain, K, { signal: hooks.signal });
+        put(out[c]!.full, model.decisionFunction(m.valid));
+        if (m.stripped) put(out[c]!.stripped!, model.decisionFunction(m.stripped));
+        done++;
+        hooks.onProgress?.({ phase: 'tune', epoch: done, maxEpochs: total, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+      });
+    }
+    return out;
+  }
+}

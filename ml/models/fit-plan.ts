@@ -1,0 +1,136 @@
+/**
+ * How a pipeline is fitted: tokenize once into a pool → (fast) inner cross-validation picks the
+ * feature count, title weight and C → the vocabulary and the final model on every training row →
+ * a temperature fitted on held-out scores. The held-out scores are the inner CV's out-of-fold scores
+ * when it ran; otherwise a 3-fold cross-fit (fast, untuned) or, for mljs (≈80 s per fit), one extra
+ * model on a stratified holdout of the training rows, which bounds calibration at 0.8 of a fit.
+ */
+import { appendDenseColumns } from '../features/csr';
+import { TokenPool } from '../features/token-pool';
+import { defaultTfidfParams, TextVectorizer, type VectorizerParams } from '../features/vectorizer';
+import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
+import { calibrateTemperature, type Calibration } from './calibration';
+import type { FitHooks, SparseClassifier } from './estimator';
+import type { TextClassifier, TuningSummary } from './pipeline';
+import { CrossFitter, duplicateGroups } from './cross-fit';
+import { defaultTuneOptions, tuneFastEngine } from './tune';
+
+/** Everything a fit produces. */
+export interface FitResult {
+  vectorizer: TextVectorizer;
+  model: SparseClassifier;
+  features: number;
+  tuning: TuningSummary | null;
+  calibration: Calibration;
+  timings: { vectorizeMs: number; tuneMs: number; fitMs: number; calibrateMs: number; trainMs: number };
+}
+
+/** Fits `pipeline`'s engine on texts (read once) with labels y; `dense` fills with engineered values as texts are read. */
+export function fitPipeline(
+  pipeline: TextClassifier,
+  texts: Iterable<string>,
+  y: Int32Array,
+  nClasses: number,
+  dense: { values: number[]; width: number; count: () => number },
+  hooks: FitHooks,
+): FitResult {
+  const params = pipeline.params;
+  const started = Date.now();
+  hooks.onProgress?.({ phase: 'vectorize', epoch: 0, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+  const vectorizerParams: VectorizerParams = { ...defaultTfidfParams, ...params.vectorizer };
+  const tune = params.engine === 'fast' && params.tune !== false ? { ...defaultTuneOptions, seed: params.seed, ...params.tune } : null;
+  const pool = TokenPool.build(texts, vectorizerParams, true);
+  if (dense.count() !== y.length) throw new Error(`Got ${dense.count()} texts but ${y.length} labels.`);
+  const denseValues = Float64Array.from(dense.values);
+  const pooled = Date.now();
+  let tuning: TuningSummary | null = null;
+  let calibration: Calibration | null = null;
+  let C = params.fast.C;
+  let chi2: Float64Array | undefined;
+  if (tune) {
+    const result = tuneFastEngine(pool, y, nClasses, denseValues, dense.width, { seed: params.seed, ...params.fast }, vectorizerParams.chi2On, tune, hooks);
+    vectorizerParams.chi2Features = result.chosen.features;
+    vectorizerParams.headlineWeight = result.chosen.headlineWeight;
+    C = result.chosen.C;
+    const { oofRows, oofScores, chi2: tunedChi2, ...summary } = result;
+    chi2 = tunedChi2 ?? undefined;
+    tuning = summary;
+    calibration = calibrateTemperature(
+      oofScores,
+      Int32Array.from(oofRows, (d) => y[d]!),
+      nClasses,
+      `out-of-fold scores of the ${result.folds}-fold inner cross-validation (${result.rows} training documents, chosen setting)`,
+    );
+  } else {
+    calibration = heldOutCalibration(pipeline, pool, y, nClasses, denseValues, dense.width, vectorizerParams, hooks);
+  }
+  const tuned = Date.now();
+  const vectorizer = new TextVectorizer(vectorizerParams);
+  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2), denseValues, dense.width);
+  hooks.onVectorized?.();
+  const vectorized = Date.now();
+  const model = pipeline.newModel(C === undefined ? {} : { C }).fit(X, y, nClasses, hooks);
+  const fitted = Date.now();
+  // Calibration ran before the final fit (it needs the pool, which the final vectorizer empties);
+  // its time is reported under calibrateMs when it was not part of tuning.
+  const tuneMs = tune ? tuned - pooled : 0;
+  const calibrateMs = tune ? 0 : tuned - pooled;
+  return {
+    vectorizer,
+    model,
+    features: X.cols,
+    tuning,
+    calibration,
+    timings: {
+      vectorizeMs: pooled - started + (vectorized - tuned),
+      tuneMs,
+      fitMs: fitted - vectorized,
+      calibrateMs,
+      trainMs: tuneMs + calibrateMs + (fitted - vectorized),
+    },
+  };
+}
+
+/** A temperature from held-out scores of an untuned engine (3-fold cross-fit, or one stratified holdout for mljs). */
+function heldOutCalibration(
+  pipeline: TextClassifier,
+  pool: TokenPool,
+  y: Int32Array,
+  nClasses: number,
+  dense: Float64Array,
+  width: number,
+  v: VectorizerParams,
+  hooks: FitHooks,
+): Calibration {
+  const docs = Int32Array.from({ length: pool.size }, (_, i) => i);
+  const groups = duplicateGroups(pool, docs);
+  const config = { features: v.chi2Features > 0 ? v.chi2Features : pool.candidates.length, headlineWeight: v.headlineWeight, C: 0 };
+  const makeModel = () => pipeline.newModel();
+  let foldOf: Int32Array;
+  let scoredFolds: number[];
+  let source: string;
+  if (pipeline.params.engine === 'mljs') {
+    const fraction = pipeline.params.calibrationHoldout;
+    const { test } = groupStratifiedSplit(y, groups, fraction, pipeline.params.seed);
+    foldOf = new Int32Array(docs.length).fill(1);
+    for (const r of test) foldOf[r] = 0;
+    scoredFolds = [0];
+    source = `a ${Math.round(fraction * 100)}% stratified holdout of the training documents, scored by a second model fitted (features included) on the other ${Math.round((1 - fraction) * 100)}%`;
+  } else {
+    foldOf = groupStratifiedKFold(y, groups, 3, pipeline.params.seed);
+    scoredFolds = [0, 1, 2];
+    source = 'out-of-fold scores of a 3-fold cross-fit on the training documents (features chosen per fold)';
+  }
+  const fitter = new CrossFitter(pool, nClasses, y, dense, width, docs, foldOf, scoredFolds, v.chi2On, false);
+  const [scores] = fitter.run([config], makeModel, hooks);
+  const scored = docs.filter((d) => scoredFolds.includes(foldOf[d]!));
+  const K = nClasses;
+  const rows = new Float64Array(scored.length * K);
+  scored.forEach((d, i) => rows.set(scores!.full.subarray(d * K, (d + 1) * K), i * K));
+  return calibrateTemperature(
+    rows,
+    Int32Array.from(scored, (d) => y[d]!),
+    nClasses,
+    source,
+  );
+}

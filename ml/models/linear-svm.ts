@@ -1,0 +1,196 @@
+/**
+ * L2-regularised L2-loss linear SVM, one-vs-rest, solved in the dual by coordinate descent with
+ * shrinking (Hsieh et al. 2008; liblinear's L2R_L2LOSS_SVC_DUAL, which scikit-learn's LinearSVC
+ * runs). Per class k it minimises ½‖w‖² + C Σ_i max(0, 1 − y_ik w·x̃_i)² where x̃ = [x ∘ s_k, B]: an
+ * optional per-class feature scale s_k (the NB-SVM trick) and a constant column B that carries the
+ * bias, regularised exactly as liblinear's intercept_scaling does. The returned weights are in the
+ * unscaled feature space (w ∘ s_k), so a score is a plain dot product with x.
+ */
+import type { CsrMatrix } from '../features/csr';
+import { createRng, shuffleInPlace } from '../random';
+import { throwIfAborted, type AbortSignalLike } from './estimator';
+
+/** Solver settings for one one-vs-rest fit. */
+export interface SvmSolverParams {
+  /** Loss weight (scikit-learn's C): larger C fits the training rows more closely. */
+  C: number;
+  /** Stop a class when max − min projected gradient over its rows falls below this (liblinear's eps). */
+  tol: number;
+  /** Upper bound on passes over the rows per class. */
+  maxEpochs: number;
+  /** Value of the constant column that carries the bias (liblinear's B). */
+  biasScale: number;
+  seed: number;
+}
+
+/** One-vs-rest weights in feature-major layout: weights[j * nClasses + k]; bias[k] is the intercept. */
+export interface SvmSolution {
+  weights: Float64Array;
+  bias: Float64Array;
+  nFeatures: number;
+  nClasses: number;
+  /** Passes over the rows, summed over classes (a measure of work done). */
+  epochs: number;
+}
+
+/** Options of one solve. */
+export interface SvmSolveOptions {
+  /** Train on these rows of X only (all rows when omitted). */
+  rows?: Int32Array;
+  /** Per-class feature scale, class-major (scale[k * nFeatures + j]); all ones when omitted. */
+  featureScale?: Float64Array;
+  signal?: AbortSignalLike;
+  /** Called after each class is solved. */
+  onClass?: (classIndex: number) => void;
+}
+
+/**
+ * Fits one binary L2-loss SVM per class over the chosen rows of X. Deterministic for a seed: each
+ * class shuffles its rows with its own seeded generator.
+ */
+export function fitOneVsRestSvm(X: CsrMatrix, y: Int32Array, nClasses: number, params: SvmSolverParams, options: SvmSolveOptions = {}): SvmSolution {
+  if (!(params.C > 0)) throw new Error(`C must be positive, got ${params.C}.`);
+  const rows = options.rows ?? Int32Array.from({ length: X.rows }, (_, i) => i);
+  const n = rows.length;
+  const F = X.cols;
+  const K = nClasses;
+  const out = new Float64Array(F * K);
+  const bias = new Float64Array(K);
+  const w = new Float64Array(F);
+  const a = new Float64Array(n);
+  const qd = new Float64Array(n);
+  const order = new Int32Array(n);
+  const { indptr, indices, values } = X;
+  const B = params.biasScale;
+  // L2 loss: the dual's diagonal gains 1 / (2C) and alpha has no upper bound.
+  const diag = 1 / (2 * params.C);
+  let totalEpochs = 0;
+  // Per class, the row values times the class's feature scale, in solve order (rows[i]'s entries
+  // start at start[i]): the inner loops then read one array sequentially instead of two at random.
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + indptr[rows[i]! + 1]! - indptr[rows[i]!]!;
+  const cols = new Int32Array(start[n]!);
+  const vals = new Float64Array(start[n]!);
+  for (let i = 0; i < n; i++) cols.set(indices.subarray(indptr[rows[i]!]!, indptr[rows[i]! + 1]!), start[i]!);
+  for (let k = 0; k < K; k++) {
+    throwIfAborted(options.signal);
+    const s = options.featureScale ? options.featureScale.subarray(k * F, (k + 1) * F) : null;
+    w.fill(0);
+    a.fill(0);
+    let wBias = 0;
+    for (let i = 0; i < n; i++) {
+      const src = indptr[rows[i]!]!;
+      let sq = B * B + diag;
+      for (let q = start[i]!; q < start[i + 1]!; q++) {
+        const v = s ? values[src + q - start[i]!]! * s[cols[q]!]! : values[src + q - start[i]!]!;
+        vals[q] = v;
+        sq += v * v;
+      }
+      qd[i] = sq;
+      order[i] = i;
+    }
+    const rng = createRng(params.seed + 7919 * k);
+    let active = n;
+    let pgMaxOld = Infinity;
+    let epoch = 0;
+    while (epoch < params.maxEpochs) {
+      let pgMax = -Infinity;
+      let pgMin = Infinity;
+      shuffleInPlace(order.subarray(0, active), rng);
+      for (let t = 0; t < active; t++) {
+        const i = order[t]!;
+        const yi = y[rows[i]!] === k ? 1 : -1;
+        const from = start[i]!;
+        const to = start[i + 1]!;
+        let dot = wBias * B;
+        for (let q = from; q < to; q++) dot += w[cols[q]!]! * vals[q]!;
+        const ai = a[i]!;
+        const G = yi * dot - 1 + diag * ai;
+        let pg = G;
+        if (ai === 0) {
+          // At the bound and pushing outward by more than any free row moved last pass: shrink it.
+          if (G > pgMaxOld) {
+            active--;
+            order[t] = order[active]!;
+            order[active] = i;
+            t--;
+            continue;
+          }
+          if (G > 0) pg = 0;
+        }
+        if (pg > pgMax) pgMax = pg;
+        if (pg < pgMin) pgMin = pg;
+        if (Math.abs(pg) > 1e-12) {
+          const next = Math.max(ai - G / qd[i]!, 0);
+          a[i] = next;
+          const d = (next - ai) * yi;
+          for (let q = from; q < to; q++) w[cols[q]!]! += d * vals[q]!;
+          wBias += d * B;
+        }
+      }
+      epoch++;
+      if (pgMax - pgMin <= params.tol) {
+        if (active === n) break;
+        // Converged on the active set: check every row once more before stopping.
+        active = n;
+        pgMaxOld = Infinity;
+        continue;
+      }
+      // liblinear also tracks the smallest gradient to shrink rows at the upper bound; L2 loss has none.
+      pgMaxOld = pgMax <= 0 ? Infinity : pgMax;
+    }
+    totalEpochs += epoch;
+    for (let j = 0; j < F; j++) out[j * K + k] = s ? w[j]! * s[j]! : w[j]!;
+    bias[k] = wBias * B;
+    options.onClass?.(k);
+  }
+  return { weights: out, bias, nFeatures: F, nClasses: K, epochs: totalEpochs };
+}
+
+/** Decision values x·w_k + b_k for the given rows (all rows when omitted), row-major rows × classes. */
+export function linearScores(X: CsrMatrix, weights: Float64Array, bias: Float64Array, rows?: ArrayLike<number>): Float64Array {
+  const K = bias.length;
+  const n = rows ? rows.length : X.rows;
+  const out = new Float64Array(n * K);
+  for (let i = 0; i < n; i++) {
+    const r = rows ? rows[i]! : i;
+    const o = i * K;
+    for (let k = 0; k < K; k++) out[o + k] = bias[k]!;
+    for (let q = X.indptr[r]!; q < X.indptr[r + 1]!; q++) {
+      const base = X.indices[q]! * K;
+      const x = X.values[q]!;
+      for (let k = 0; k < K; k++) out[o + k]! += weights[base + k]! * x;
+    }
+  }
+  return out;
+}
+
+/**
+ * The primal objective of class k: ½‖w‖² + C Σ max(0, 1 − y w·x̃)², with w in the scaled space
+ * (weights / scale, bias / B), for tests and diagnostics.
+ */
+export function svmPrimalObjective(
+  X: CsrMatrix,
+  y: Int32Array,
+  solution: SvmSolution,
+  k: number,
+  C: number,
+  biasScale: number,
+  featureScale?: Float64Array,
+): number {
+  const F = solution.nFeatures;
+  const K = solution.nClasses;
+  let reg = (solution.bias[k]! / biasScale) ** 2;
+  for (let j = 0; j < F; j++) {
+    const s = featureScale ? featureScale[k * F + j]! : 1;
+    const v = solution.weights[j * K + k]!;
+    if (v !== 0) reg += (v / s) ** 2;
+  }
+  const scores = linearScores(X, solution.weights, solution.bias);
+  let loss = 0;
+  for (let r = 0; r < X.rows; r++) {
+    const margin = 1 - (y[r] === k ? 1 : -1) * scores[r * K + k]!;
+    if (margin > 0) loss += margin * margin;
+  }
+  return 0.5 * reg + C * loss;
+}
