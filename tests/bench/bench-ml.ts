@@ -1,26 +1,21 @@
 /**
- * ML benchmark: `npm run bench -- [--data PATH] [--engines fast,mljs] [--scales base,10k,50k] [--json]
- * [--seeds N] [--cv K --repeats R] [--ablation]`. Each (engine, scale) runs in its own child process so
- * peak RSS is that run's own. Without --data it uses the generated resume sample. Prints aggregate
- * numbers only, never resume text.
+ * ML benchmark. Every (engine, scale, seed) runs in its own child process so peak RSS is that run's
+ * own. Without --data it uses the generated resume sample. Prints aggregate numbers only, never
+ * resume text.
+ *
+ *   npm run bench -- [--data PATH] [--engines fast,mljs] [--scales base,10k,50k] [--seed 42] [--json]
+ *   npm run bench -- --data PATH --seeds 42,1,2 [--split-files DIR] [--json]   per-engine mean ± sd
+ *   npm run bench -- --data PATH --cv 5 [--repeats R]                          dedup-aware k-fold CV
+ *   npm run bench -- --data PATH --seeds 42,1,2 --ablation                     title terms and features
+ *
+ * --split-files DIR reads DIR/train_S.jsonl and DIR/test_S.jsonl (the scikit-learn reference's
+ * make_splits.py) for each seed S instead of making the split, for a like-for-like comparison.
  */
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadLabelledDataset } from '../../main/datasets/index';
-import {
-  crossValidate,
-  createRng,
-  evaluatePipeline,
-  findDuplicateGroups,
-  generateResumeSample,
-  groupStratifiedSplit,
-  TextClassifier,
-  type EngineName,
-  type PipelineParams,
-  type Rng,
-} from '../../ml/index';
+import { createRng, crossValidate, findDuplicateGroups, topLabelEce, type EngineName, type PipelineParams } from '../../ml/index';
+import { loadCorpus, runOne, SCALE_DOCS, type CorpusSource, type Row } from './ml-run';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +24,8 @@ const { values } = parseArgs({
     scales: { type: 'string', default: 'base,10k,50k' },
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
-    seeds: { type: 'string', default: '0' },
+    seeds: { type: 'string' },
+    'split-files': { type: 'string' },
     cv: { type: 'string', default: '0' },
     'drop-duplicates': { type: 'boolean', default: false },
     repeats: { type: 'string', default: '1' },
@@ -41,247 +37,184 @@ const { values } = parseArgs({
   allowPositionals: true,
 });
 
-const SCALE_DOCS: Record<string, number> = { '10k': 10_000, '50k': 50_000 };
+const source: CorpusSource = {
+  data: values.data,
+  dropDuplicates: values['drop-duplicates'],
+  textColumn: values['text-column'],
+  labelColumn: values['label-column'],
+  splitFiles: values['split-files'],
+};
 const MLJS_BUDGET_S = 300;
+const engines = values.engines.split(',') as EngineName[];
 
-interface Row {
-  engine: string;
-  scale: string;
-  docs: number;
-  classes: number;
-  vocab: number;
-  vectorize_s: number;
-  train_s: number;
-  vectorize_cpu_s?: number;
-  train_cpu_s?: number;
-  load_avg_1m?: number;
-  predict_ms_per_doc: number;
-  peak_rss_mb: number;
-  accuracy: number;
-  macro_f1: number;
-  test_docs: number;
-  epochs?: number;
-  skipped?: string;
+/** The arguments a child needs to rebuild the same corpus. */
+function sourceArgs(): string[] {
+  return [
+    ...(values.data ? ['--data', values.data] : []),
+    ...(values['drop-duplicates'] ? ['--drop-duplicates'] : []),
+    ...(values['text-column'] ? ['--text-column', values['text-column']] : []),
+    ...(values['label-column'] ? ['--label-column', values['label-column']] : []),
+    ...(values['split-files'] ? ['--split-files', values['split-files']] : []),
+  ];
 }
 
-function loadCorpus(): { texts: string[]; labels: string[]; name: string } {
-  if (!values.data) {
-    const sample = generateResumeSample({ seed: 42, perClass: 150 });
-    return { texts: sample.map((s) => s.text), labels: sample.map((s) => s.category), name: 'generated sample (seed 42, 150 per class)' };
-  }
-  const d = loadLabelledDataset(values.data, { textColumn: values['text-column'], labelColumn: values['label-column'] });
-  if (!values['drop-duplicates']) return { texts: d.texts, labels: d.labels, name: values.data };
-  // BASELINES.md protocol: keep the first of each exact duplicate (lower-cased, whitespace folded).
-  const seen = new Set<string>();
-  const keep = d.texts.map((t) => {
-    const key = t.toLowerCase().replace(/\s+/g, ' ').trim();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { texts: d.texts.filter((_, i) => keep[i]), labels: d.labels.filter((_, i) => keep[i]), name: `${values.data} (exact duplicates dropped)` };
-}
-
-/** A resampled copy of a text: each word dropped with probability 0.1, so copies are not byte-identical. */
-function perturb(text: string, rng: Rng): string {
-  return text
-    .split(' ')
-    .filter(() => rng.next() >= 0.1)
-    .join(' ');
-}
-
-function* perturbed(texts: string[], rows: Int32Array, rng: Rng): Generator<string> {
-  for (const r of rows) yield perturb(texts[r]!, rng);
-}
-
-function paramsFor(engine: EngineName, extra: Partial<PipelineParams> = {}): Partial<PipelineParams> {
-  return { engine, ...extra };
-}
-
-/** One (engine, scale) run in this process. */
-function runOne(engine: EngineName, scale: string, seed: number, extra: Partial<PipelineParams> = {}): Row {
-  const corpus = loadCorpus();
-  const classes = [...new Set(corpus.labels)].sort();
-  const y = corpus.labels.map((l) => classes.indexOf(l));
-  const groups = findDuplicateGroups(corpus.texts);
-  const { train, test } = groupStratifiedSplit(y, groups.groupOf, 0.2, seed);
-  let trainTexts: Iterable<string> = Array.from(train, (i) => corpus.texts[i]!);
-  let trainLabels = Array.from(train, (i) => corpus.labels[i]!);
-  let testTexts = Array.from(test, (i) => corpus.texts[i]!);
-  let testLabels = Array.from(test, (i) => corpus.labels[i]!);
-  let docs = corpus.texts.length;
-  if (scale !== 'base') {
-    docs = SCALE_DOCS[scale]!;
-    const rng = createRng(seed + 7);
-    const nTest = Math.round(docs * 0.2);
-    // Each side is resampled (with replacement) from its own side of the dedup-aware split, so no
-    // copy of a test resume ever trains. Training texts are generated lazily: 40k strings never coexist.
-    const trainRows = Int32Array.from({ length: docs - nTest }, () => train[rng.int(train.length)]!);
-    const testRows = Int32Array.from({ length: nTest }, () => test[rng.int(test.length)]!);
-    trainLabels = Array.from(trainRows, (r) => corpus.labels[r]!);
-    testLabels = Array.from(testRows, (r) => corpus.labels[r]!);
-    trainTexts = perturbed(corpus.texts, trainRows, createRng(seed + 8));
-    testTexts = [...perturbed(corpus.texts, testRows, createRng(seed + 9))];
-  }
-  const cpuStart = process.cpuUsage();
-  let cpuVectorized = cpuStart;
-  const pipeline = new TextClassifier(paramsFor(engine, extra)).fit(trainTexts, trainLabels, { onVectorized: () => (cpuVectorized = process.cpuUsage()) });
-  const cpuEnd = process.cpuUsage();
-  const cpuSeconds = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user + b.system - a.user - a.system) / 1e6;
-  const started = performance.now();
-  const report = evaluatePipeline(pipeline, { texts: testTexts, labels: testLabels });
-  const predictMs = performance.now() - started;
-  return {
-    engine,
-    scale,
-    docs,
-    classes: classes.length,
-    vocab: pipeline.vectorizer.vocabulary.length,
-    vectorize_s: pipeline.lastFitTimings!.vectorizeMs / 1000,
-    train_s: pipeline.lastFitTimings!.trainMs / 1000,
-    vectorize_cpu_s: cpuSeconds(cpuStart, cpuVectorized),
-    train_cpu_s: cpuSeconds(cpuVectorized, cpuEnd),
-    load_avg_1m: os.loadavg()[0]!,
-    predict_ms_per_doc: predictMs / testTexts.length,
-    peak_rss_mb: process.resourceUsage().maxRSS / 1024,
-    accuracy: report.accuracy,
-    macro_f1: report.macro.f1,
-    test_docs: testTexts.length,
-    ...('epochsRun' in pipeline.model ? { epochs: Number((pipeline.model as { epochsRun: number }).epochsRun) } : {}),
-  };
+/** One run in a child process. */
+function child(engine: EngineName, scale: string, seed: number, extra: Partial<PipelineParams> = {}): Row {
+  const self = fileURLToPath(import.meta.url);
+  const args = ['--import', 'tsx', self, ...sourceArgs(), '--seed', String(seed), '--only', `${engine}|${scale}|${JSON.stringify(extra)}`];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
 }
 
 function skipReason(engine: string, scale: string, nClasses: number): string | null {
   if (engine !== 'mljs' || scale === 'base') return null;
   const docs = SCALE_DOCS[scale]!;
   const denseGb = (docs * 0.8 * 2000 * 8 * 2) / 1e9;
-  // PERF-NOTES: ~0.09 s per step per class at ~2k training rows × 2k features, linear in rows; 50 steps.
-  const minutes = (0.09 * ((docs * 0.8) / 2000) * 50 * nClasses) / 60;
+  // PERF-NOTES: ~0.09 s per step per class at ~2k training rows × 2k features, linear in rows; 50 steps;
+  // calibration fits a second model on 80% of the rows.
+  const minutes = (1.8 * 0.09 * ((docs * 0.8) / 2000) * 50 * nClasses) / 60;
   if (minutes * 60 <= MLJS_BUDGET_S && denseGb < 1) return null;
   return `skipped: mljs is dense full-batch GD; ${docs} docs × 2k features needs ~${denseGb.toFixed(1)} GB (matrix + its per-step transpose) and ~${minutes.toFixed(0)} min (budget: ${MLJS_BUDGET_S / 60} min, 1 GB)`;
 }
 
-function fmt(row: Row): string {
+const f = (x: number, digits = 3, width = 8) => x.toFixed(digits).padStart(width);
+
+function scaleLine(row: Row): string {
   if (row.skipped) return `${row.engine.padEnd(6)} ${row.scale.padEnd(5)} ${String(row.docs).padStart(6)}  ${row.skipped}`;
   return [
     row.engine.padEnd(6),
     row.scale.padEnd(5),
     String(row.docs).padStart(6),
-    String(row.classes).padStart(7),
     String(row.vocab).padStart(6),
-    row.vectorize_s.toFixed(2).padStart(11),
-    row.train_s.toFixed(2).padStart(8),
-    `${(row.vectorize_cpu_s ?? 0).toFixed(2)}+${(row.train_cpu_s ?? 0).toFixed(2)}`.padStart(11),
-    row.predict_ms_per_doc.toFixed(3).padStart(10),
-    row.peak_rss_mb.toFixed(0).padStart(8),
-    row.accuracy.toFixed(3).padStart(8),
-    row.macro_f1.toFixed(3).padStart(8),
-    (row.load_avg_1m ?? 0).toFixed(1).padStart(5),
+    f(row.vectorize_s, 2, 7),
+    f(row.tune_s, 2, 6),
+    f(row.fit_s + row.calibrate_s, 2, 6),
+    f(row.train_s, 2, 7),
+    f(row.train_cpu_s, 2, 7),
+    f(row.predict_ms_per_doc, 3, 8),
+    row.peak_rss_mb.toFixed(0).padStart(7),
+    f(row.accuracy),
+    f(row.macro_f1),
+    f(row.stripped_macro_f1),
+    f(row.ece15, 3, 6),
+    f(row.logloss, 3, 7),
+    f(row.load_avg_1m, 1, 5),
   ].join(' ');
 }
 
-function emit(row: Row): void {
-  if (values.json) console.log(JSON.stringify(row));
-  else console.log(fmt(row));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / Math.max(1, xs.length - 1));
+const pm = (xs: number[]) => `${mean(xs).toFixed(3)} ± ${sd(xs).toFixed(3)}`;
+
+/**
+ * The ECE a perfectly calibrated model would still show with these confidences and this many
+ * documents: each document is drawn right with probability equal to its confidence (mean of 200
+ * draws). ECE on ~500 documents cannot be trusted below this sampling floor.
+ */
+function eceFloor(conf: number[]): number {
+  const rng = createRng(1);
+  let total = 0;
+  for (let draw = 0; draw < 200; draw++)
+    total += topLabelEce(
+      conf,
+      conf.map((p) => (rng.next() < p ? 1 : 0)),
+    ).ece;
+  return total / 200;
 }
 
-const seed = Number(values.seed);
+/** Per engine, mean ± sd over seeded base-scale runs (the issue's --seeds report). */
+function seedsReport(seeds: number[], label: string, extra: Partial<PipelineParams> = {}): void {
+  for (const engine of engines) {
+    const rows = seeds.map((s) => child(engine, 'base', s, extra));
+    const col = (k: keyof Row) => rows.map((r) => Number(r[k]));
+    if (values.json) {
+      console.log(
+        JSON.stringify({
+          engine,
+          seeds,
+          macro_f1_mean: mean(col('macro_f1')),
+          macro_f1_sd: sd(col('macro_f1')),
+          accuracy_mean: mean(col('accuracy')),
+          ece15_mean: mean(col('ece15')),
+          logloss_mean: mean(col('logloss')),
+          stripped_macro_f1_mean: mean(col('stripped_macro_f1')),
+          train_s: mean(col('train_s')),
+        }),
+      );
+      continue;
+    }
+    console.log(`${label}${engine}: over seeds ${seeds.join(', ')}`);
+    console.log(`  accuracy ${pm(col('accuracy'))}   macro-F1 ${pm(col('macro_f1'))}   title-stripped macro-F1 ${pm(col('stripped_macro_f1'))}`);
+    const pooledConf = rows.flatMap((r) => r.top_conf);
+    const pooled = topLabelEce(
+      pooledConf,
+      rows.flatMap((r) => r.top_correct),
+    ).ece;
+    console.log(`  ECE (15 bins) ${pm(col('ece15'))}   log loss ${pm(col('logloss'))}`);
+    console.log(
+      `  ECE sampling floor (a perfectly calibrated model, same confidences and sizes) ${pm(rows.map((r) => eceFloor(r.top_conf)))}; ECE of the ${pooledConf.length} test documents pooled ${pooled.toFixed(3)} (floor ${eceFloor(pooledConf).toFixed(3)})`,
+    );
+    console.log(
+      `  train s (vectorize + inner CV + fit + calibrate, wall) ${pm(col('train_s'))}; CPU s ${pm(col('train_cpu_s'))}; load average ${col('load_avg_1m')
+        .map((x) => x.toFixed(1))
+        .join(', ')}`,
+    );
+    for (const r of rows)
+      console.log(
+        `    seed ${String(r.seed).padEnd(3)} acc ${r.accuracy.toFixed(3)} F1 ${r.macro_f1.toFixed(3)} stripped ${r.stripped_macro_f1.toFixed(3)} ECE ${r.ece15.toFixed(3)} logloss ${r.logloss.toFixed(3)} T ${r.temperature?.toFixed(3)} ${r.chosen ?? ''} (${r.test_docs} test)`,
+      );
+  }
+}
+
 if (values.only) {
   const [engine, scale, extraJson] = values.only.split('|');
-  console.log(JSON.stringify(runOne(engine as EngineName, scale!, seed, extraJson ? JSON.parse(extraJson) : {})));
+  console.log(JSON.stringify(runOne(source, engine as EngineName, scale!, Number(values.seed), extraJson ? JSON.parse(extraJson) : {})));
+} else if (values.seeds) {
+  const seeds = values.seeds.split(',').map(Number);
+  if (!values.json)
+    console.log(
+      `data: ${values['split-files'] ? `split files in ${values['split-files']} (train_S / test_S.jsonl)` : `${loadCorpus(source).name}; dedup-aware stratified 80/20 splits`}`,
+    );
+  seedsReport(seeds, '');
+  if (values.ablation) {
+    const variants: [string, Partial<PipelineParams>][] = [
+      ['no headline (title) terms', { vectorizer: { headlineTokens: 0 } }],
+      ['title terms at weight 1', { tune: { grid: { features: [1500, 3000], headlineWeight: [1], C: [0.25, 0.5, 1] } } }],
+      ['title weight tuned too (0.5 or 1)', { tune: { grid: { features: [1500, 3000], headlineWeight: [0.5, 1], C: [0.25, 0.5, 1] } } }],
+      ['tuned on macro-F1 as given only', { tune: { objective: 'full' } }],
+      ['plain SVM (no NB scaling)', { fast: { nbInterpolation: 0 } }],
+      ['no engineered columns', { engineered: { yearsOfExperience: false, length: false, sections: false } }],
+    ];
+    for (const [name, extra] of variants) seedsReport(seeds, `ablation (${name}) `, extra);
+  }
 } else {
-  const self = fileURLToPath(import.meta.url);
-  const forward = process.argv.slice(2).filter((a, i, all) => a !== '--json' && !a.startsWith('--only') && all[i - 1] !== '--only');
-  const child = (only: string): Row => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', self, ...forward, '--only', only], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
-  };
-  const corpus = loadCorpus();
+  const corpus = loadCorpus(source);
+  const seed = Number(values.seed);
   if (!values.json) {
     console.log(`data: ${corpus.name}: ${corpus.texts.length} docs, ${new Set(corpus.labels).size} classes; dedup-aware stratified 80/20 split, seed ${seed}`);
-    console.log('wall seconds, then CPU seconds (vectorize+train) because the machine is shared; load = 1-min load average during the run');
-    console.log('engine scale   docs classes  vocab vectorize_s  train_s    cpu v+t predict_ms  peak_MB accuracy macro_f1  load');
+    console.log('wall seconds (train = vectorize + inner CV + fit + calibrate), CPU seconds of the whole fit, load = 1-min load average');
+    console.log('engine scale   docs  vocab  vect_s tune_s  fit_s train_s   cpu_s predict_ms peak_MB accuracy macro_f1 stripped    ece logloss  load');
   }
-  for (const engine of values.engines.split(',') as EngineName[]) {
+  for (const engine of engines) {
     for (const scale of values.scales.split(',')) {
       const reason = skipReason(engine, scale, new Set(corpus.labels).size);
-      if (reason)
-        emit({
-          engine,
-          scale,
-          docs: SCALE_DOCS[scale]!,
-          classes: 0,
-          vocab: 0,
-          vectorize_s: 0,
-          train_s: 0,
-          predict_ms_per_doc: 0,
-          peak_rss_mb: 0,
-          accuracy: 0,
-          macro_f1: 0,
-          test_docs: 0,
-          skipped: reason,
-        });
-      else emit(child(`${engine}|${scale}`));
-    }
-  }
-  const seeds = Number(values.seeds);
-  if (seeds > 0) {
-    // Several seeded splits: the single 80/20 split of a small deduplicated corpus is noisy.
-    for (const engine of values.engines.split(',') as EngineName[]) {
-      const f1 = Array.from({ length: seeds }, (_, i) => runSeed(engine, seed + i));
-      report(`${engine}: macro-F1 over ${seeds} dedup-aware 80/20 splits (seeds ${seed}..${seed + seeds - 1})`, f1);
+      const row = reason ? ({ engine, scale, docs: SCALE_DOCS[scale]!, skipped: reason } as Row) : child(engine, scale, seed);
+      const { top_conf: _conf, top_correct: _correct, ...printed } = row;
+      console.log(values.json ? JSON.stringify(printed) : scaleLine(row));
     }
   }
   const k = Number(values.cv);
   if (k > 0) {
     const groups = findDuplicateGroups(corpus.texts);
-    for (const engine of values.engines.split(',') as EngineName[]) {
+    for (const engine of engines) {
       const f1: number[] = [];
       const acc: number[] = [];
       for (let r = 0; r < Number(values.repeats); r++) {
-        const cv = crossValidate(corpus, paramsFor(engine), { folds: k, seed: seed + r, groups });
+        const cv = crossValidate(corpus, { engine }, { folds: k, seed: seed + r, groups });
         f1.push(cv.meanMacroF1);
         acc.push(cv.meanAccuracy);
       }
-      report(`${engine}: accuracy, ${values.repeats}× repeated dedup-aware stratified ${k}-fold CV`, acc);
-      report(`${engine}: macro-F1, ${values.repeats}× repeated dedup-aware stratified ${k}-fold CV`, f1);
+      console.log(`${engine}: ${values.repeats}× repeated dedup-aware stratified ${k}-fold CV: accuracy ${pm(acc)}, macro-F1 ${pm(f1)}`);
     }
   }
-  if (values.ablation) {
-    const variants: [string, Partial<PipelineParams>][] = [
-      ['all engineered features (default)', {}],
-      ['without headline terms', { vectorizer: { headlineTokens: 0 } }],
-      ['without years of experience', { engineered: { yearsOfExperience: false } }],
-      ['without length', { engineered: { length: false } }],
-      ['without section presence', { engineered: { sections: false } }],
-      ['no engineered features at all', { vectorizer: { headlineTokens: 0 }, engineered: { yearsOfExperience: false, length: false, sections: false } }],
-    ];
-    for (const [name, extra] of variants) {
-      const f1 = Array.from({ length: Math.max(1, seeds) }, (_, i) => runSeed('fast', seed + i, extra));
-      report(`ablation, fast, ${name}`, f1);
-    }
-  }
-}
-
-/** Macro-F1 of one base-scale run with another split seed, in a child process. */
-function runSeed(engine: EngineName, s: number, extra: Partial<PipelineParams> = {}): number {
-  const args = [
-    ...(values.data ? ['--data', values.data] : []),
-    ...(values['drop-duplicates'] ? ['--drop-duplicates'] : []),
-    ...(values['text-column'] ? ['--text-column', values['text-column']] : []),
-    ...(values['label-column'] ? ['--label-column', values['label-column']] : []),
-  ];
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), ...args, '--seed', String(s), '--only', `${engine}|base|${JSON.stringify(extra)}`],
-    { encoding: 'utf8' },
-  );
-  return (JSON.parse(out.trim().split('\n').at(-1)!) as Row).macro_f1;
-}
-
-function report(title: string, xs: number[]): void {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-  if (values.json) console.log(JSON.stringify({ summary: title, mean, sd, n: xs.length, values: xs }));
-  else console.log(`${title}: ${mean.toFixed(3)} ± ${sd.toFixed(3)} (n=${xs.length}: ${xs.map((x) => x.toFixed(3)).join(', ')})`);
 }
