@@ -88,9 +88,10 @@ describe('streamed tables', () => {
     for await (const _record of table.records()) if (++seen === 10) break;
     expect(seen).toBe(10);
     expect(table.columns).toEqual(['text']);
-    // On Linux an open descriptor would keep /proc/self/fd pointing at the file.
-    const open = await fs.readdir('/proc/self/fd').then((fds) => Promise.all(fds.map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => ''))));
-    expect(open).not.toContain(csv);
+    // On Linux an open descriptor keeps /proc/self/fd pointing at the file; closing completes asynchronously.
+    const openFiles = () => fs.readdir('/proc/self/fd').then((fds) => Promise.all(fds.map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => ''))));
+    for (let i = 0; i < 50 && (await openFiles()).includes(csv); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await openFiles()).not.toContain(csv);
   });
 });
 
