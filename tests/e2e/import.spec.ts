@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatCount } from '../../renderer/format/numbers';
 import { makeResumeFolder } from '../fixtures/resume-folder';
 import { writeBinaryTxt, writeEmptyFile, writeEncryptedPdf, writeImageOnlyPdf, writeTruncatedPdf, writeZipBombDocx } from '../fixtures/resume-files';
 import { expect, test } from './fixtures';
@@ -186,7 +187,8 @@ test('cancelling an import keeps finished batches and the banner resumes it', as
 
     const banner = page.getByRole('region', { name: 'Unfinished import' });
     await expect(banner).toContainText(/Import cancelled at [\d\s\u202f]+ \/ 2\s?400 — Resume\?/);
-    await expect(statValue(page, 'Documents')).toHaveText(stoppedAt.toLocaleString('en-US'));
+    // The UI's one number formatter ("1 412" with a narrow no-break space), not en-US's "1,412".
+    await expect(statValue(page, 'Documents')).toHaveText(formatCount(stoppedAt));
     await banner.getByRole('button', { name: 'Resume' }).click();
     await expect(banner).toBeHidden();
     await expect(page.getByRole('region', { name: 'Imports' }).getByRole('row').nth(1)).toContainText('Finished', { timeout: 60_000 });
