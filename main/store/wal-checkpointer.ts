@@ -31,7 +31,7 @@ export function startBackgroundCheckpoints(db: Db, databasePath: string, interva
   const running = runWorkerTask<CheckpointInput, number>(
     walCheckpointWorkerEntry,
     { databasePath, intervalMs },
-    { taskName: 'Background checkpointing', signal: controller.signal, stopGraceMs: 2_000, maxOldGenerationSizeMb: 64, onStarted: markStarted },
+    { taskName: 'Background checkpointing', signal: controller.signal, stopGraceMs: 500, maxOldGenerationSizeMb: 64, onStarted: markStarted },
   )
     .catch((error: Error) => {
       if (error.name !== 'AbortError') {
