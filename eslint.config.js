@@ -101,7 +101,7 @@ export default tseslint.config(
           zones: [
             { target: './main/rpc', from: './main', except: ['./rpc'], message: 'main/rpc/ is the bottom layer: it imports nothing else of main/.' },
             {
-              target: ['./main/store', './main/import', './main/workers', './main/datasets', './main/training', './main/predict'],
+              target: ['./main/store', './main/import', './main/workers', './main/datasets', './main/training', './main/predict', './main/curation'],
               from: './main/core',
               message:
                 'main/core/ is the composition root: domains and stores never import from it (use main/rpc/ for AppError, the dispatcher and the event bus).',

@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import { appMethods, type AppEvents } from './contracts/app';
+import { categoriesMethods } from './contracts/categories';
 import { datasetMethods, type DatasetEvents } from './contracts/dataset';
 import type { RpcResult } from './contracts/define';
 import { documentsMethods, type DocumentsEvents } from './contracts/documents';
@@ -20,6 +21,8 @@ export * from './contracts/settings';
 export * from './contracts/dataset';
 export * from './contracts/import';
 export * from './contracts/documents';
+export * from './contracts/document-query';
+export * from './contracts/categories';
 
 /** Every method of every domain. */
 export const contract = {
@@ -28,6 +31,7 @@ export const contract = {
   ...datasetMethods,
   ...importMethods,
   ...documentsMethods,
+  ...categoriesMethods,
 } as const;
 
 /** The contract's type. */

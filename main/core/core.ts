@@ -6,8 +6,7 @@
  */
 import path from 'node:path';
 import { contract, type AppInfo, type MethodInput, type MethodName, type MethodOutput } from '../../preload/contract';
-import { createDocumentsHandlers } from '../curation/documents-handlers';
-import { createLabelsService, type LabelsService } from '../curation/labels-service';
+import { wireCuration, type Curation } from '../curation/curation-wiring';
 import { createDatasetHandlers } from '../dataset/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import type { ImportService } from '../import/import-service';
@@ -20,7 +19,6 @@ import { openDatabase, type Db } from '../store/database';
 import { prepareDataDir } from '../store/data-dir-checks';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createDocumentsRepo } from '../store/documents-repo';
-import { createLabelHistoryRepo } from '../store/label-history-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { createAppHandlers } from './app-handlers';
 
@@ -31,8 +29,8 @@ export interface Core {
   db: Db;
   events: EventBus;
   imports: ImportService;
-  /** Labelling actions with undo / redo (the CLI's `label` command uses it directly). */
-  labels: LabelsService;
+  /** Table queries, labelling with undo / redo and categories (the CLI's `label` and `export` use them directly). */
+  curation: Curation;
   dispatcher: Dispatcher;
   /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -60,13 +58,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataset = createDatasetRepo(db, documents);
   const datasetSummary = () => dataset.summary();
   const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, tuning: options.importOptions });
-  const labels = createLabelsService({ db, documents, history: createLabelHistoryRepo(db), events, datasetSummary });
+  const curation = wireCuration({ db, documents, events, datasetSummary });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
     ...createSettingsHandlers({ settings: createSettingsRepo(db), events }),
     ...createDatasetHandlers({ dataset }),
     ...createImportHandlers({ imports, pickFolder: options.pickFolder }),
-    ...createDocumentsHandlers({ documents, labels }),
+    ...curation.handlers,
   };
   const dispatcher = createDispatcher(contract, handlers);
   return {
@@ -75,7 +73,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db,
     events,
     imports,
-    labels,
+    curation,
     dispatcher,
     async call(method, input) {
       const result = await dispatcher.dispatch(method, input);

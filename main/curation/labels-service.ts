@@ -4,7 +4,7 @@
  * redone (also after a restart). After each change it announces `documents.changed` and the new
  * `dataset.changed` counts. Plain Node; used by the curation handlers and the CLI.
  */
-import type { DatasetSummary, LabelChange, LabelHistory } from '../../preload/contract';
+import type { DatasetSummary, DocumentFilter, LabelChange, LabelHistory } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
@@ -18,6 +18,17 @@ export interface LabelsServiceDeps {
   history: LabelHistoryRepo;
   events: EventBus;
   datasetSummary: () => DatasetSummary;
+  /** Every document matching a filter (a whole search). */
+  matchingIds: (filter: DocumentFilter) => number[];
+}
+
+/** Which documents an action applies to: named ids, or every document matching a filter. */
+export type LabelTarget = { ids: readonly number[]; filter?: undefined } | { filter: DocumentFilter; ids?: undefined };
+
+/** Options of an action. */
+export interface ActionOptions {
+  /** Count what would change; write nothing. */
+  dryRun?: boolean;
 }
 
 /** "1 resume", "12 resumes". */
@@ -55,8 +66,13 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     return states;
   };
 
-  const renamedCount = (ops: readonly CategoryOp[], forward: boolean) =>
-    ops.reduce((sum, op) => sum + (op.op === 'renamed' ? documents.countInCategory(forward ? op.newName : op.name) : 0), 0);
+  /** The documents of a target: ids (all must exist) or a filter's current matches. */
+  const statesOfTarget = (target: LabelTarget): LabelState[] => (target.ids ? statesOf(target.ids) : documents.labelStates(deps.matchingIds(target.filter)));
+  const matching = (target: LabelTarget) => (target.filter?.q?.trim() ? ` matching "${target.filter.q.trim()}"` : target.filter ? ' of a filtered view' : '');
+
+  /** Documents a rename moves; `isApplied`: whether the rename already happened (they carry the new name). */
+  const renamedCount = (ops: readonly CategoryOp[], isApplied: boolean) =>
+    ops.reduce((sum, op) => sum + (op.op === 'renamed' ? documents.countInCategory(isApplied ? op.newName : op.name) : 0), 0);
 
   const renameOrRefuse = (from: string, to: string, verb: string) => {
     if (documents.hasCategory(to)) throw new AppError('conflict', `Cannot ${verb}: a category named "${to}" exists again. Rename or merge it first.`);
@@ -84,17 +100,20 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     for (const op of reversed) if (op.op === 'created') documents.deleteCategoryIfEmpty(op.name);
   };
 
-  const perform = (plan: () => PlannedAction): LabelChange => {
+  const perform = (plan: () => PlannedAction, options: ActionOptions = {}): LabelChange => {
     const result = db.transaction((): LabelChange => {
       const action = plan();
+      const matched = action.documents.length;
       const changes = action.documents.filter(({ before, after }) => before.category !== after.category || before.isExcluded !== after.isExcluded);
-      if (changes.length === 0 && action.categories.length === 0) return { changed: 0, step: null, history: history.state() };
+      const changed = changes.length + renamedCount(action.categories, false);
+      if (options.dryRun) return { changed, matched, step: null, history: history.state() };
+      if (changes.length === 0 && action.categories.length === 0) return { changed: 0, matched, step: null, history: history.state() };
       applyForward(
         changes.map((c) => c.after),
         action.categories,
       );
       const step = history.record(action.description, changes, action.categories);
-      return { changed: changes.length + renamedCount(action.categories, true), step, history: history.state() };
+      return { changed, matched, step, history: history.state() };
     })();
     announce(result.changed);
     return result;
@@ -104,26 +123,43 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     /** Plans (inside the transaction) and runs an action with its history step. */
     perform,
     /** Labels documents with a category (created on first use), or removes their label (null). */
-    setCategory(ids: readonly number[], category: string | null): LabelChange {
+    setCategory(target: LabelTarget, category: string | null, options: ActionOptions = {}): LabelChange {
       return perform(() => {
-        const before = statesOf(ids);
+        const before = statesOfTarget(target);
         const changing = before.filter((s) => s.category !== category).length;
         const created = category !== null && !documents.hasCategory(category);
+        const which = `${resumes(changing)}${matching(target)}`;
         return {
-          description: category === null ? `Removed the label of ${resumes(changing)}` : `Set ${resumes(changing)} to ${category}`,
+          description: category === null ? `Removed the label of ${which}` : `Set ${which} to ${category}`,
           documents: before.map((s) => ({ before: s, after: { ...s, category } })),
           categories: created ? [{ op: 'created', name: category }] : [],
         };
-      });
+      }, options);
     },
     /** Excludes documents from training, or includes them again. */
-    setExcluded(ids: readonly number[], isExcluded: boolean): LabelChange {
+    setExcluded(target: LabelTarget, isExcluded: boolean, options: ActionOptions = {}): LabelChange {
       return perform(() => {
-        const before = statesOf(ids);
+        const before = statesOfTarget(target);
         const changing = before.filter((s) => s.isExcluded !== isExcluded).length;
         return {
-          description: `${isExcluded ? 'Excluded' : 'Included'} ${resumes(changing)}`,
+          description: `${isExcluded ? 'Excluded' : 'Included'} ${resumes(changing)}${matching(target)}`,
           documents: before.map((s) => ({ before: s, after: { ...s, isExcluded } })),
+          categories: [],
+        };
+      }, options);
+    },
+    /** Keeps one document of its near-duplicate group (included) and excludes the other members. */
+    keepOne(keepId: number): LabelChange {
+      return perform(() => {
+        const kept = documents.get(keepId);
+        if (!kept) throw new AppError('not_found', `No resume has the id ${keepId}.`);
+        const members = documents.groupMemberIds(kept.nearDuplicateOf ?? keepId);
+        if (members.length < 2) throw new AppError('conflict', `"${kept.fileName}" is not in a duplicate group any more.`);
+        const before = statesOf(members);
+        const dropped = before.filter((s) => s.id !== keepId && !s.isExcluded).length;
+        return {
+          description: `Kept "${kept.fileName}" and excluded ${resumes(dropped)} of its duplicate group`,
+          documents: before.map((s) => ({ before: s, after: { ...s, isExcluded: s.id !== keepId } })),
           categories: [],
         };
       });
@@ -132,11 +168,11 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     undo(): LabelChange {
       const result = db.transaction((): LabelChange => {
         const entry = history.nextUndo();
-        if (!entry) return { changed: 0, step: null, history: history.state() };
-        const renamed = renamedCount(entry.categories, true);
+        if (!entry) return { changed: 0, matched: 0, step: null, history: history.state() };
+        const changed = entry.documents.length + renamedCount(entry.categories, true);
         applyBackward(entry);
         history.markUndone(entry.step.id, true);
-        return { changed: entry.documents.length + renamed, step: entry.step, history: history.state() };
+        return { changed, matched: changed, step: entry.step, history: history.state() };
       })();
       announce(result.changed);
       return result;
@@ -145,13 +181,14 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     redo(): LabelChange {
       const result = db.transaction((): LabelChange => {
         const entry = history.nextRedo();
-        if (!entry) return { changed: 0, step: null, history: history.state() };
+        if (!entry) return { changed: 0, matched: 0, step: null, history: history.state() };
+        const changed = entry.documents.length + renamedCount(entry.categories, false);
         applyForward(
           entry.documents.map((d) => d.after),
           entry.categories,
         );
         history.markUndone(entry.step.id, false);
-        return { changed: entry.documents.length + renamedCount(entry.categories, true), step: entry.step, history: history.state() };
+        return { changed, matched: changed, step: entry.step, history: history.state() };
       })();
       announce(result.changed);
       return result;

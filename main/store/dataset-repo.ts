@@ -3,6 +3,7 @@
  * Training runs and models are counted here until their own repository lands (issue 10).
  */
 import type { DataHealth, DatasetSummary } from '../../preload/contract';
+import { similarCategories } from './category-names';
 import type { Db } from './database';
 import { createDocumentsRepo, type DocumentsRepo } from './documents-repo';
 import { createImportRepo, type ImportRepo } from './import-repo';
@@ -11,13 +12,14 @@ import { createImportRepo, type ImportRepo } from './import-repo';
 export function createDatasetRepo(db: Db, documents: DocumentsRepo = createDocumentsRepo(db), imports: ImportRepo = createImportRepo(db, documents)) {
   const tableCount = (table: 'training_runs' | 'models') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
-    /** Class balance, tiny classes, failures and text-length outliers. */
+    /** Class balance, tiny classes, similar category names, failures and text-length outliers. */
     health(thresholds = { tinyClass: 10, shortChars: 300, longChars: 50_000 }): DataHealth {
       const classCounts = documents.categoryCounts();
       return {
         ...documents.healthCounts(thresholds.shortChars, thresholds.longChars),
         classCounts,
         tinyClasses: classCounts.filter((c) => c.documents < thresholds.tinyClass),
+        similarCategories: similarCategories(classCounts),
         tinyClassThreshold: thresholds.tinyClass,
         shortTextChars: thresholds.shortChars,
         longTextChars: thresholds.longChars,

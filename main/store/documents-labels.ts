@@ -5,23 +5,13 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { idChunks } from './id-chunks';
 
 /** A document's label and exclusion, as history records it before and after an action. */
 export interface LabelState {
   id: number;
   category: string | null;
   isExcluded: boolean;
-}
-
-/** SQLite's default limit on bound parameters is 32766; chunks stay well under it. */
-const idsPerStatement = 500;
-
-/** Splits ids into statement-sized chunks with their `?, ?, …` placeholders. */
-export function* idChunks(ids: readonly number[]): Generator<{ chunk: number[]; marks: string }> {
-  for (let i = 0; i < ids.length; i += idsPerStatement) {
-    const chunk = ids.slice(i, i + idsPerStatement);
-    yield { chunk, marks: chunk.map(() => '?').join(', ') };
-  }
 }
 
 /** The label / category statements over `db`; `categoryId` creates a category on first use. */

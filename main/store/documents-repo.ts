@@ -8,8 +8,10 @@
 import type { CategoryCount, DocumentDetail } from '../../preload/contract';
 import type { Db } from './database';
 import { createDocumentLabels } from './documents-labels';
+import { createDocumentsSearch } from './documents-search';
 
 export type { LabelState } from './documents-labels';
+export type { CompiledFilter, FtsMatch } from './documents-search';
 
 /** A document about to be stored by an import batch. */
 export interface NewDocument {
@@ -85,12 +87,19 @@ export function createDocumentsRepo(db: Db) {
     `SELECT c.name AS category, COUNT(d.id) AS documents FROM categories c
      LEFT JOIN documents d ON d.category_id = c.id GROUP BY c.id ORDER BY c.name`,
   );
-  const health = db.prepare<[number, number], DocumentHealthCounts>(
+  const health = db.prepare<[number, number], Omit<DocumentHealthCounts, 'nearDuplicates'>>(
     `SELECT COUNT(*) - COUNT(category_id) AS unlabelled,
             COALESCE(SUM(char_count < ?), 0) AS shortTexts,
-            COALESCE(SUM(char_count > ?), 0) AS longTexts,
-            COUNT(near_duplicate_of) AS nearDuplicates
+            COALESCE(SUM(char_count > ?), 0) AS longTexts
      FROM documents`,
+  );
+  // Near-duplicates still used for training: per group, the included members beyond the first, so
+  // "keep one" (which excludes the others) brings a group's count to 0.
+  const nearDuplicatesIncluded = db.prepare<[], { n: number }>(
+    `SELECT COALESCE(SUM(n - 1), 0) AS n FROM (
+       SELECT COUNT(*) AS n FROM documents d
+       WHERE d.excluded = 0 AND (d.near_duplicate_of IS NOT NULL OR EXISTS (SELECT 1 FROM documents f WHERE f.near_duplicate_of = d.id))
+       GROUP BY COALESCE(d.near_duplicate_of, d.id))`,
   );
   const labelled = db.prepare<[], LabelledDocument>(
     `SELECT d.id, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
@@ -166,15 +175,16 @@ export function createDocumentsRepo(db: Db) {
     categoryCounts(): CategoryCount[] {
       return byCategory.all();
     },
-    /** Unlabelled, too short, too long and near-duplicate document counts. */
+    /** Unlabelled, too short, too long and near-duplicate (still included) document counts. */
     healthCounts(shortChars: number, longChars: number): DocumentHealthCounts {
-      return health.get(shortChars, longChars)!;
+      return { ...health.get(shortChars, longChars)!, nearDuplicates: nearDuplicatesIncluded.get()!.n };
     },
     /** The training corpus: labelled documents not excluded, in id order, one at a time (nothing held in memory here). */
     iterateLabelled(): IterableIterator<LabelledDocument> {
       return labelled.iterate();
     },
     ...createDocumentLabels(db, categoryId),
+    ...createDocumentsSearch(db),
     /** Labels documents with a category (created on first use), or removes their label (null); returns the rows changed. Writes no history: actions people take go through the curation service, which can undo them. */
     setCategory(documentIds: readonly number[], categoryName: string | null): number {
       return db.transaction(() => {

@@ -1,6 +1,7 @@
 /** The only module that reads or writes import_jobs and import_items; imported documents are stored through the documents repository. */
 import type { FileStatus, ImportItem, ImportJob } from '../../preload/contract';
 import type { Db } from './database';
+import { idChunks } from './id-chunks';
 import { createDocumentsRepo, type DocumentsRepo } from './documents-repo';
 
 /** One finished file, ready to be written with its batch. */
@@ -153,6 +154,21 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
     /** Files that failed and were not imported by a later job (a later success clears an earlier failure). */
     countUnresolvedFailures(): number {
       return unresolvedFailures.get()!.n;
+    },
+    /** Files each document's import skipped as exact copies (same text, or same bytes), with the label each copy had. */
+    skippedCopiesOf(documentIds: readonly number[]): Map<number, { path: string; category: string | null }[]> {
+      const copies = new Map<number, { path: string; category: string | null }[]>();
+      for (const { chunk, marks } of idChunks(documentIds)) {
+        const rows = db
+          .prepare(
+            `SELECT COALESCE(i.document_id, d.id) AS documentId, i.display_name AS path, i.category
+             FROM import_items i LEFT JOIN documents d ON i.document_id IS NULL AND d.content_hash = i.content_hash
+             WHERE i.status = 'duplicate' AND COALESCE(i.document_id, d.id) IN (${marks}) ORDER BY i.id`,
+          )
+          .all(...chunk) as { documentId: number; path: string; category: string | null }[];
+        for (const row of rows) copies.set(row.documentId, [...(copies.get(row.documentId) ?? []), { path: row.path, category: row.category }]);
+      }
+      return copies;
     },
     /** Every job, newest first. */
     listJobs(): ImportJob[] {

@@ -166,4 +166,30 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'full-text search over documents',
+    // An external-content FTS5 index (the text is stored once, in documents), kept in step by
+    // triggers so every writer — import batches, other processes — updates it without knowing.
+    // unicode61 with diacritics removed: "jose" finds "José". The partial index serves the
+    // duplicates filter and the duplicate groups ("which documents point at this one").
+    up: `
+      CREATE VIRTUAL TABLE documents_fts USING fts5(
+        file_name, text, content = 'documents', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+      CREATE TRIGGER documents_fts_inserted AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, file_name, text) VALUES (new.id, new.file_name, new.text);
+      END;
+      CREATE TRIGGER documents_fts_deleted AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, file_name, text) VALUES ('delete', old.id, old.file_name, old.text);
+      END;
+      CREATE TRIGGER documents_fts_updated AFTER UPDATE OF file_name, text ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, file_name, text) VALUES ('delete', old.id, old.file_name, old.text);
+        INSERT INTO documents_fts (rowid, file_name, text) VALUES (new.id, new.file_name, new.text);
+      END;
+      CREATE INDEX documents_near_duplicate_of ON documents(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
+      CREATE INDEX documents_import_job ON documents(import_job_id);
+    `,
+  },
 ];

@@ -18,6 +18,13 @@ export interface DatasetSummary {
   models: number;
 }
 
+/** Categories whose names differ only by case, spacing or punctuation ("ARTS" and "Arts"), with the one to merge into. */
+export interface SimilarCategories {
+  categories: CategoryCount[];
+  /** The name with the most documents: the one-click merge keeps it. */
+  suggested: string;
+}
+
 /** The data-health summary shown beside the dataset. */
 export interface DataHealth {
   classCounts: CategoryCount[];
@@ -30,6 +37,7 @@ export interface DataHealth {
   longTexts: number;
   longTextChars: number;
   nearDuplicates: number;
+  similarCategories: SimilarCategories[];
 }
 
 /** The dataset domain's methods. */

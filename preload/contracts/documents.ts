@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method, noInput } from './define';
+import { documentFilterSchema, documentSortSchema, type DocumentCleaning, type DocumentFilter, type DocumentPage, type DuplicateGroup } from './document-query';
 
 /** One stored resume with its text, metadata, label and flags. */
 export interface DocumentDetail {
@@ -42,14 +43,16 @@ export interface LabelHistory {
 
 /** What a labelling action (or its undo / redo) did. */
 export interface LabelChange {
-  /** Documents whose label or exclusion changed; 0 when the action changed nothing (no history step is written). */
+  /** Documents whose label or exclusion changed (with dryRun: would change); 0 when the action changed nothing (no history step is written). */
   changed: number;
+  /** Documents the action named or matched (with dryRun too). */
+  matched: number;
   /** The step just done, undone or redone; null when nothing happened. */
   step: HistoryStep | null;
   history: LabelHistory;
 }
 
-/** Most documents one call may name; a whole search goes by filter instead (curation). */
+/** Most documents one call may name; a whole search goes by filter instead. */
 export const maxIdsPerCall = 200_000;
 
 const documentId = z.number().int().positive();
@@ -64,13 +67,58 @@ export const categoryNameSchema = z
   // eslint-disable-next-line no-control-regex
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'A category name cannot contain control characters (tabs, line breaks).');
 
+/** Which documents an action applies to: `ids`, or every document matching `filter` (a whole search). */
+const target = {
+  ids: documentIdsSchema.optional(),
+  filter: documentFilterSchema.optional(),
+  /** Only count what would change; nothing is written. */
+  dryRun: z.boolean().optional(),
+};
+const oneTarget = (input: { ids?: number[]; filter?: DocumentFilter }) => (input.ids === undefined) !== (input.filter === undefined);
+const oneTargetMessage = { message: 'Name the resumes either by ids or by a filter (one of the two).' };
+
 /** The documents domain's methods. */
 export const documentsMethods = {
   'documents.get': method<DocumentDetail>()(z.object({ id: documentId }).strict()),
+  /** One window of the resume table: documents matching a filter, sorted. */
+  'documents.list': method<DocumentPage>()(
+    z
+      .object({
+        filter: documentFilterSchema.default({}),
+        sort: documentSortSchema.default({ key: 'id', direction: 'asc' }),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ),
+  /** The extracted and the cleaned text of one document, with what cleaning changed. */
+  'documents.cleaning': method<DocumentCleaning>()(z.object({ id: documentId }).strict()),
+  /** Near-duplicate groups with their members side by side; resolved groups (one member left in training) are left out unless asked. */
+  'documents.duplicateGroups': method<{ total: number; groups: DuplicateGroup[] }>()(
+    z
+      .object({
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(200).default(20),
+        includeResolved: z.boolean().default(false),
+      })
+      .strict(),
+  ),
   /** Labels documents with a category (created on first use), or removes their label (null). Undoable. */
-  'documents.setCategory': method<LabelChange>()(z.object({ ids: documentIdsSchema, category: categoryNameSchema.nullable() }).strict()),
+  'documents.setCategory': method<LabelChange>()(
+    z
+      .object({ ...target, category: categoryNameSchema.nullable() })
+      .strict()
+      .refine(oneTarget, oneTargetMessage),
+  ),
   /** Excludes documents from training, or includes them again. Undoable. */
-  'documents.setExcluded': method<LabelChange>()(z.object({ ids: documentIdsSchema, excluded: z.boolean() }).strict()),
+  'documents.setExcluded': method<LabelChange>()(
+    z
+      .object({ ...target, excluded: z.boolean() })
+      .strict()
+      .refine(oneTarget, oneTargetMessage),
+  ),
+  /** Keeps one document of a duplicate group and excludes the other members still included. Undoable. */
+  'documents.keepOne': method<LabelChange>()(z.object({ keepId: documentId }).strict()),
   /** Reverts the latest labelling action not yet undone (history survives a restart). */
   'documents.undo': method<LabelChange>()(noInput),
   /** Does again the latest undone action, unless a new action was done since. */

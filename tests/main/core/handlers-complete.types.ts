@@ -3,7 +3,7 @@
 // completeness, the @ts-expect-error lines below would become unused and fail type-checking.
 import { z } from 'zod';
 import type { createAppHandlers } from '../../../main/core/app-handlers';
-import type { createDocumentsHandlers } from '../../../main/curation/documents-handlers';
+import type { wireCuration } from '../../../main/curation/curation-wiring';
 import type { createDatasetHandlers } from '../../../main/dataset/dataset-handlers';
 import type { createImportHandlers } from '../../../main/import/import-handlers';
 import type { HandlersFor } from '../../../main/rpc/dispatcher';
@@ -38,7 +38,7 @@ declare const app: Group<typeof createAppHandlers>;
 declare const settings: Group<typeof createSettingsHandlers>;
 declare const dataset: Group<typeof createDatasetHandlers>;
 declare const imports: Group<typeof createImportHandlers>;
-declare const documents: Group<typeof createDocumentsHandlers>;
+declare const documents: ReturnType<typeof wireCuration>['handlers'];
 export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents };
 // @ts-expect-error the import domain's handler group is missing
 export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents };

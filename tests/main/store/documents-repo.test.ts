@@ -127,3 +127,20 @@ describe('migration 4', () => {
     }
   });
 });
+
+describe('migration 6', () => {
+  it('indexes the documents stored before it for full-text search', async () => {
+    const older = path.join(temp.dir, 'v5.sqlite');
+    const v5 = await openDatabase(older, { migrations: migrations.filter((m) => m.version <= 5) });
+    v5.prepare("INSERT INTO documents (file_name, text, text_hash) VALUES ('old.txt', 'sommelier with wine lists', 'h')").run();
+    v5.close();
+    const migrated = await openDatabase(older);
+    try {
+      const repo = createDocumentsRepo(migrated);
+      expect(repo.matchingIds({ search: { match: '"sommelier"', isNegated: false } })).toEqual([1]);
+      expect(repo.matchingIds({ search: { match: '"chef"', isNegated: false } })).toEqual([]);
+    } finally {
+      migrated.close();
+    }
+  });
+});

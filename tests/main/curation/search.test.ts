@@ -1,0 +1,119 @@
+// Full-text search: what people type becomes a safe FTS5 query, checked against a real SQLite file.
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileSearch } from '../../../main/curation/search-query';
+import { createCore, type Core } from '../../../main/core/core';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { seedDocuments } from './seed';
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: Core;
+let ids: Record<string, number>;
+
+const texts = {
+  nurse: 'Registered nurse in an intensive care unit, patient care and triage.',
+  nursing: 'Nursing assistant; helped nurses with patient records.',
+  chef: 'Head chef: menu design, kitchen brigade, pastry and sauces.',
+  pastry: 'Pastry chef specialised in viennoiserie and chocolate work.',
+  jose: 'José García — contable, expérience en comptabilité générale.',
+  cpp: 'Software engineer: C++ and Rust, "quoted" words and 100% test coverage.',
+  teacher: 'Teacher of mathematics; registered with the teaching council.',
+};
+
+/** Names of the seeded documents a search finds, sorted. */
+async function found(q: string): Promise<string[]> {
+  const page = await core.call('documents.list', { filter: { q }, limit: 1000 });
+  const byId = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
+  return page.rows.map((row) => byId.get(row.id)!).sort();
+}
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  core = await createCore({ dataDir: path.join(temp.dir, 'data'), transport: 'cli' });
+  const names = Object.keys(texts) as (keyof typeof texts)[];
+  const stored = seedDocuments(
+    core.db,
+    names.map((name) => ({ text: texts[name], category: null, fileName: `${name}.txt` })),
+  );
+  ids = Object.fromEntries(names.map((name, i) => [name, stored[i]!]));
+});
+afterAll(async () => {
+  await core.close();
+  temp.cleanup();
+});
+
+describe('search syntax', () => {
+  it('words must all match; OR, NOT, phrases, prefixes and parentheses work', async () => {
+    expect(await found('chef pastry')).toEqual(['chef', 'pastry']);
+    expect(await found('chef AND kitchen')).toEqual(['chef']);
+    expect(await found('nurse OR teacher')).toEqual(['nurse', 'teacher']);
+    expect(await found('chef NOT viennoiserie')).toEqual(['chef']);
+    expect(await found('"registered nurse"')).toEqual(['nurse']);
+    expect(await found('registered')).toEqual(['nurse', 'teacher']);
+    expect(await found('nurs*')).toEqual(['nurse', 'nursing']);
+    expect(await found('(nurse OR chef) AND patient')).toEqual(['nurse']);
+    expect(await found('nurse OR "registered nurse"')).toEqual(['nurse']);
+  });
+
+  it('a query that only excludes returns everything else', async () => {
+    expect(await found('NOT chef')).toEqual(['cpp', 'jose', 'nurse', 'nursing', 'teacher']);
+    expect(await found('NOT chef NOT nurse*')).toEqual(['cpp', 'jose', 'teacher']);
+    expect(await found('teacher OR NOT registered')).toEqual(['chef', 'cpp', 'jose', 'nursing', 'pastry', 'teacher']);
+    expect(await found('NOT (NOT chef)')).toEqual(['chef', 'pastry']);
+  });
+
+  it('matches without accents and without case, and searches file names too', async () => {
+    expect(await found('jose')).toEqual(['jose']);
+    expect(await found('GARCÍA')).toEqual(['jose']);
+    expect(await found('experience comptabilite')).toEqual(['jose']);
+    expect(await found('teacher.txt')).toEqual(['teacher']);
+  });
+
+  it('treats odd input as plain words: quotes, operators, symbols, unicode, empty', async () => {
+    expect(await found('')).toHaveLength(7);
+    expect(await found('   ')).toHaveLength(7);
+    expect(await found('"')).toHaveLength(7);
+    expect(await found('AND OR NOT')).toHaveLength(7);
+    expect(await found('((( ))) * -- ++ "" ^')).toHaveLength(7);
+    expect(await found('"registered nurse')).toEqual(['nurse']);
+    expect(await found('c++')).toEqual(['cpp']);
+    expect(await found('100%')).toEqual(['cpp']);
+    expect(await found('"quoted"')).toEqual(['cpp']);
+    expect(await found('chef)')).toEqual(['chef', 'pastry']);
+    expect(await found('chef AND')).toEqual(['chef', 'pastry']);
+    expect(await found('OR chef')).toEqual(['chef', 'pastry']);
+    expect(await found('chef NOT')).toEqual(['chef', 'pastry']);
+    expect(await found('file_name:chef')).toEqual([]);
+    // NEAR is not an operator here: it is a word no resume contains.
+    expect(await found('NEAR(chef pastry)')).toEqual([]);
+    expect(await found('chef\u0000 pastry\u0007')).toEqual(['chef', 'pastry']);
+    expect(await found('🍳 chef')).toEqual(['chef', 'pastry']);
+    expect(await found('and')).toEqual(['chef', 'cpp', 'nurse', 'pastry']);
+  });
+
+  it('compiles every word to a quoted string, so no input is FTS5 syntax', () => {
+    expect(compileSearch('')).toBeNull();
+    expect(compileSearch('a"b')).toEqual({ match: '("a") AND ("b")', isNegated: false });
+    expect(compileSearch('x AND NOT y')).toEqual({ match: '(("x")) NOT (("y"))', isNegated: false });
+    expect(compileSearch('say "he said ""hi"""')?.match).toContain('"he said "');
+  });
+
+  it('never fails on arbitrary input (property test against SQLite)', async () => {
+    const alphabet = fc.constantFrom('"', '(', ')', '*', ' ', 'AND', 'OR', 'NOT', 'NEAR', ':', '^', '-', '+', 'chef', 'é', '\u0000', '🍳', "'", '\\', '{', '}');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.string({ unit: 'binary', maxLength: 30 }),
+          fc.array(alphabet, { maxLength: 12 }).map((parts) => parts.join('')),
+        ),
+        async (q) => {
+          const page = await core.call('documents.list', { filter: { q } });
+          expect(page.total).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
