@@ -33,7 +33,7 @@ export {
   type FitTimings,
 } from './models/pipeline';
 export * from './eval/metrics';
-export { findDuplicateGroups, shingles, jaccard, type DuplicateGroups, type DedupOptions } from './eval/dedup';
+export { findDuplicateGroups, shingles, jaccard, minhashSignature, bandKeys, minhashBands, type DuplicateGroups, type DedupOptions } from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
 export { stripFirstLine } from './eval/strip-title';
 export {

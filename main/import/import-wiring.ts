@@ -9,6 +9,7 @@ import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
 import type { DocumentsRepo } from '../store/documents-repo';
 import { createImportRepo } from '../store/import-repo';
+import { createNearDuplicateIndexRepo } from '../store/near-duplicate-index-repo';
 import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import { createImportLock } from './import-lock';
 import { createImportService, type ImportService } from './import-service';
@@ -49,9 +50,18 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
     afterJob: async (job) => {
-      if (job.counts.imported) {
-        // Flags are advice for curation: if the search fails, the import itself still stands.
-        await flagNearDuplicates(deps.documents, deps.databasePath).catch((error: Error) => console.warn(`Near-duplicate search skipped: ${error.message}`));
+      // A cancelled job (or the app quitting) does not wait for the search: the documents it added
+      // stay unchecked until the next pass, which is incremental.
+      if (job.counts.imported && job.state !== 'cancelled') {
+        // Flags are advice for curation: if the search fails, the import itself still stands and
+        // the failure is a sentence in the data-health summary.
+        const { problem } = await flagNearDuplicates({
+          db: deps.db,
+          documents: deps.documents,
+          index: createNearDuplicateIndexRepo(deps.db),
+          databasePath: deps.databasePath,
+        });
+        if (problem) console.warn(problem);
       }
       deps.events.emit('dataset.changed', deps.datasetSummary());
     },

@@ -1,8 +1,8 @@
 /**
- * Worker entry of the near-duplicate search: a thin adapter that serves `searchNearDuplicates`
- * on the task protocol. It reads the texts itself, so nothing large crosses threads.
+ * Worker entry of the near-duplicate search: a thin adapter that serves one chunk of the
+ * incremental pass on the task protocol. It reads the texts itself, so nothing large crosses threads.
  */
 import { serveTask } from '../workers/serve-task';
-import { searchNearDuplicates, type NearDuplicateInput } from './near-duplicate-search';
+import { indexNearDuplicateChunk, type NearDuplicateInput } from './near-duplicate-search';
 
-serveTask((input: NearDuplicateInput) => searchNearDuplicates(input));
+serveTask((input: NearDuplicateInput) => indexNearDuplicateChunk(input));

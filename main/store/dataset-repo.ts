@@ -7,9 +7,11 @@ import { similarCategories } from './category-names';
 import type { Db } from './database';
 import { createDocumentsRepo, type DocumentsRepo } from './documents-repo';
 import { createImportRepo, type ImportRepo } from './import-repo';
+import { createNearDuplicateIndexRepo } from './near-duplicate-index-repo';
 
 /** Counts shown on the Dataset page and by `resume-studio info`. */
 export function createDatasetRepo(db: Db, documents: DocumentsRepo = createDocumentsRepo(db), imports: ImportRepo = createImportRepo(db, documents)) {
+  const nearDuplicateIndex = createNearDuplicateIndexRepo(db);
   const tableCount = (table: 'training_runs' | 'models') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     /** Class balance, tiny classes, similar category names, failures and text-length outliers. */
@@ -24,6 +26,8 @@ export function createDatasetRepo(db: Db, documents: DocumentsRepo = createDocum
         shortTextChars: thresholds.shortChars,
         longTextChars: thresholds.longChars,
         extractionFailures: imports.countUnresolvedFailures(),
+        nearDuplicatesUnchecked: documents.countNotCheckedForNearDuplicates(),
+        nearDuplicateProblem: nearDuplicateIndex.problem(),
       };
     },
     /** Document, label, category, job, run and model counts. */

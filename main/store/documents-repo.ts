@@ -8,10 +8,12 @@
 import type { CategoryCount, DocumentDetail } from '../../preload/contract';
 import type { Db } from './database';
 import { createDocumentLabels } from './documents-labels';
+import { createNearDuplicateFlags } from './documents-near-duplicates';
 import { createDocumentsSearch } from './documents-search';
 
 export type { LabelState } from './documents-labels';
 export type { CompiledFilter, FtsMatch } from './documents-search';
+export { documentLookups, unindexedDocumentTexts } from './documents-near-duplicates';
 
 /** A document about to be stored by an import batch. */
 export interface NewDocument {
@@ -185,6 +187,7 @@ export function createDocumentsRepo(db: Db) {
     },
     ...createDocumentLabels(db, categoryId),
     ...createDocumentsSearch(db),
+    ...createNearDuplicateFlags(db),
     /** Labels documents with a category (created on first use), or removes their label (null); returns the rows changed. Writes no history: actions people take go through the curation service, which can undo them. */
     setCategory(documentIds: readonly number[], categoryName: string | null): number {
       return db.transaction(() => {

@@ -192,4 +192,25 @@ export const migrations: Migration[] = [
       CREATE INDEX documents_import_job ON documents(import_job_id);
     `,
   },
+  {
+    version: 7,
+    name: 'near-duplicate index',
+    // Each document's MinHash band keys (8 per document), so a near-duplicate pass compares only the
+    // documents an import added with the ones already indexed, through the key index, instead of
+    // holding every text in memory. The one-row state keeps why the last pass failed, for the
+    // data-health summary, until a pass succeeds.
+    up: `
+      CREATE TABLE near_duplicate_bands (
+        band_key INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (band_key, document_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX near_duplicate_bands_document ON near_duplicate_bands(document_id);
+      CREATE TABLE near_duplicate_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        problem TEXT,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+    `,
+  },
 ];

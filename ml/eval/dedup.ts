@@ -1,7 +1,9 @@
 /**
  * Duplicate groups: exact duplicates (same text after lower-casing and whitespace folding) and near
  * duplicates (word 3-shingle Jaccard ≥ threshold, found by MinHash + LSH banding, then verified
- * exactly) are joined by union-find. Splits keep a group on one side.
+ * exactly) are joined by union-find. Splits keep a group on one side. Memory and time stay bounded
+ * however alike the texts are: a document is compared with at most the first `maxBucketCompare`
+ * members of each LSH bucket (a template filled in 100,000 times puts every copy in one bucket).
  */
 import { hashString } from '../random';
 
@@ -11,6 +13,11 @@ export interface DedupOptions {
   nearThreshold: number;
   /** Off: exact duplicates only. */
   nearDuplicates: boolean;
+  /**
+   * Members of one LSH bucket a new document is compared with (the bucket's first ones). Up to this
+   * size every pair in a bucket is checked; beyond it, later members join through the first ones.
+   */
+  maxBucketCompare: number;
 }
 
 /** Result: a group id per text (0-based, in order of first appearance) and counts. */
@@ -22,8 +29,9 @@ export interface DuplicateGroups {
 }
 
 const HASHES = 32;
-const BANDS = 8;
-const ROWS = HASHES / BANDS;
+/** LSH bands per signature (each of ROWS hashes); two texts that agree on one band are candidates. */
+export const minhashBands = 8;
+const ROWS = HASHES / minhashBands;
 
 class UnionFind {
   readonly parent: Int32Array;
@@ -87,9 +95,36 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return union === 0 ? 1 : both / union;
 }
 
+/** The MinHash signature (32 minima) of a shingle set. */
+export function minhashSignature(shingleSet: Uint32Array): Uint32Array {
+  const signature = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const s of shingleSet) {
+    for (let h = 0; h < HASHES; h++) {
+      const v = mix(s ^ Math.imul(h + 1, 0x9e3779b1));
+      if (v < signature[h]!) signature[h] = v;
+    }
+  }
+  return signature;
+}
+
+/**
+ * One number per LSH band: the band's index in the top bits and a hash of its rows below, an
+ * exact integer (< 2^53) that a database index can hold. Equal keys = candidates; a rare hash
+ * collision only adds a candidate, which the exact Jaccard check then rejects.
+ */
+export function bandKeys(signature: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < minhashBands; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ signature[b * ROWS + r]!);
+    keys.push(b * 2 ** 32 + h);
+  }
+  return keys;
+}
+
 /** Groups exact and near-duplicate texts. */
 export function findDuplicateGroups(texts: readonly string[], options: Partial<DedupOptions> = {}): DuplicateGroups {
-  const { nearThreshold = 0.8, nearDuplicates = true } = options;
+  const { nearThreshold = 0.8, nearDuplicates = true, maxBucketCompare = 64 } = options;
   const uf = new UnionFind(texts.length);
   const firstByKey = new Map<string, number>();
   let exactDuplicates = 0;
@@ -107,36 +142,32 @@ export function findDuplicateGroups(texts: readonly string[], options: Partial<D
   });
   let nearDuplicatePairs = 0;
   if (nearDuplicates) {
+    // Shingle sets are kept only for bucket members that later texts may be compared with.
     const sets = new Map<number, Uint32Array>();
-    const buckets = new Map<string, number[]>();
+    const buckets = new Map<number, number[]>();
     for (const i of representatives) {
       const set = shingles(texts[i]!);
-      sets.set(i, set);
-      const signature = new Uint32Array(HASHES).fill(0xffffffff);
-      for (const s of set) {
-        for (let h = 0; h < HASHES; h++) {
-          const v = mix(s ^ Math.imul(h + 1, 0x9e3779b1));
-          if (v < signature[h]!) signature[h] = v;
+      // Each earlier text sharing a band is checked once, however many bands it shares.
+      const candidates = new Set<number>();
+      let isMember = false;
+      for (const key of bandKeys(minhashSignature(set))) {
+        const members = buckets.get(key);
+        if (!members) {
+          buckets.set(key, [i]);
+          isMember = true;
+          continue;
+        }
+        for (const j of members) candidates.add(j);
+        if (members.length < maxBucketCompare) {
+          members.push(i);
+          isMember = true;
         }
       }
-      for (let b = 0; b < BANDS; b++) {
-        const key = `${b}:${Array.from(signature.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}`;
-        const list = buckets.get(key);
-        if (list) list.push(i);
-        else buckets.set(key, [i]);
-      }
-    }
-    const checked = new Set<string>();
-    for (const list of buckets.values()) {
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const pair = `${list[x]},${list[y]}`;
-          if (checked.has(pair)) continue;
-          checked.add(pair);
-          if (jaccard(sets.get(list[x]!)!, sets.get(list[y]!)!) >= nearThreshold) {
-            nearDuplicatePairs++;
-            uf.union(list[x]!, list[y]!);
-          }
+      if (isMember) sets.set(i, set);
+      for (const j of [...candidates].sort((a, b) => a - b)) {
+        if (jaccard(sets.get(j)!, set) >= nearThreshold) {
+          nearDuplicatePairs++;
+          uf.union(j, i);
         }
       }
     }

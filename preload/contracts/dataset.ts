@@ -38,6 +38,10 @@ export interface DataHealth {
   longTextChars: number;
   nearDuplicates: number;
   similarCategories: SimilarCategories[];
+  /** Documents the near-duplicate search has not checked yet (it runs after each import). */
+  nearDuplicatesUnchecked: number;
+  /** Why the last near-duplicate search failed, as a sentence; null when it succeeded. */
+  nearDuplicateProblem: string | null;
 }
 
 /** The dataset domain's methods. */

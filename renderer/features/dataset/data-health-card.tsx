@@ -12,6 +12,8 @@ interface Finding {
   label: string;
   count: number;
   detail: string;
+  /** Worth a look even at a count of 0 (the check behind the count failed). */
+  isAlert?: boolean;
 }
 
 function findingsOf(health: DataHealth): Finding[] {
@@ -30,8 +32,15 @@ function findingsOf(health: DataHealth): Finding[] {
     { id: 'failures', label: 'Extraction failures', count: health.extractionFailures, detail: 'Files that gave no usable text (see the import reports)' },
     { id: 'short', label: 'Very short texts', count: health.shortTexts, detail: `Under ${formatCount(health.shortTextChars)} characters` },
     { id: 'long', label: 'Very long texts', count: health.longTexts, detail: `Over ${formatCount(health.longTextChars)} characters` },
-    { id: 'near', label: 'Near-duplicates', count: health.nearDuplicates, detail: 'Almost the same text as another document' },
+    { id: 'near', label: 'Near-duplicates', count: health.nearDuplicates, detail: nearDuplicateDetail(health), isAlert: health.nearDuplicateProblem !== null },
   ];
+}
+
+/** What the near-duplicate count means now: a failed search says so in its own words. */
+function nearDuplicateDetail(health: DataHealth): string {
+  if (health.nearDuplicateProblem) return health.nearDuplicateProblem;
+  if (health.nearDuplicatesUnchecked > 0) return `Almost the same text as another document; ${formatCount(health.nearDuplicatesUnchecked)} not checked yet`;
+  return 'Almost the same text as another document';
 }
 
 /** Health of the local dataset; refreshed by the page when the data changes. */
@@ -56,8 +65,8 @@ export function DataHealthCard({ health }: { health: DataHealth }) {
         </div>
         <ul className="health-findings" aria-label="Data health findings">
           {findings.map((finding) => (
-            <li key={finding.id} className={finding.count > 0 ? 'finding attention' : 'finding ok'} data-testid={`health-${finding.id}`}>
-              <Icon name={finding.count > 0 ? 'circle' : 'check'} size={16} />
+            <li key={finding.id} className={finding.count > 0 || finding.isAlert ? 'finding attention' : 'finding ok'} data-testid={`health-${finding.id}`}>
+              <Icon name={finding.count > 0 || finding.isAlert ? 'circle' : 'check'} size={16} />
               <div>
                 <span className="finding-label">
                   {finding.label}
