@@ -1,14 +1,25 @@
 /** Reads a saved model file for the CLI; errors name the file. Plain Node. */
 import fs from 'node:fs';
+import { nonRegularKind, readRegularFileSync } from '../import/regular-file';
 import { deserializeModel, type EvaluationReport, type TextClassifier } from '../../ml/index';
 
 /** Reads and validates a model file (format name and version are checked by deserializeModel). */
 export function readModelFile(file: string): { pipeline: TextClassifier; metrics: EvaluationReport | null } {
+  const cannotRead = (error: unknown) => new Error(`${file}: cannot read the model (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(file);
+  } catch (error) {
+    throw cannotRead(error);
+  }
+  // Only a regular file is opened: a FIFO named like a model would block the CLI for ever.
+  const kind = nonRegularKind(stats);
+  if (kind) throw new Error(`${file}: cannot read the model: it is ${kind}, not a regular file, so it was not opened.`);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFileSync(file).toString('utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot read the model (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw cannotRead(error);
   }
   try {
     return deserializeModel(text);

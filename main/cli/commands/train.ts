@@ -4,6 +4,7 @@ import { assertTrainable, classCounts, loadLabelledDataset } from '../../dataset
 import { formatReport, type EngineName } from '../../../ml/index';
 import { runTraining, type TrainingProgress } from '../../training/run-training';
 import type { Command } from '../command';
+import { assertWritableOutput } from '../output-file';
 
 /** The stderr line for one progress event (inside the final fit, one line per finished stage). */
 function progressLine(p: TrainingProgress): string | null {
@@ -58,6 +59,8 @@ export const trainCommand: Command = {
       io.stderr('error: --seed must be an integer, --test-size between 0 and 1, --cv an integer >= 2');
       return 2;
     }
+    // Before loading or training: a bad --out must not cost the whole run.
+    assertWritableOutput('out', values.out);
     const dataset = loadLabelledDataset(values.data, { textColumn: values['text-column'], labelColumn: values['label-column'] });
     assertTrainable(dataset);
     for (const w of dataset.warnings) io.stderr(`warning: ${w}`);

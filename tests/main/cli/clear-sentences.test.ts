@@ -1,7 +1,7 @@
 // Mistakes a user makes on the command line get one sentence that says what to do, never a stack
 // trace, NaN or wrong advice: bad numbers, a bad or read-only data folder, a busy port, a dataset
 // that changed before a resume. Real processes where the failure is the process's own.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -25,6 +25,7 @@ async function runProcess(args: string[], options: { asUnprivileged?: boolean } 
     const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
       cwd: root,
       env: { ...process.env, RESUME_STUDIO_FROM_SOURCE: '1', HOME: dropRoot ? '/tmp' : process.env.HOME },
+      // A process that hangs (a FIFO opened for reading) is killed and fails the test.
       timeout: 60_000,
       ...(dropRoot ? { uid: 65534, gid: 65534 } : {}),
     });
@@ -145,5 +146,53 @@ describe('re-running an import', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/people\.csv changed since import 1 started.*run the same command with --fresh\.$/);
     expect((await run(['import', csv, '--data-dir', dataDir, '--fresh'])).code).toBe(0);
+  });
+});
+
+describe('train and predict', () => {
+  it('train --out to a path that cannot be written fails before any training', async () => {
+    const missingFolder = path.join(temp.dir, 'no-such-folder', 'model.json');
+    const result = await run(['train', '--data', 'sample', '--out', missingFolder]);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`error: --out ${missingFolder}: the folder ${path.dirname(missingFolder)} does not exist; give a path you can write to.`);
+    // Nothing was loaded or trained: no progress line came before the error.
+    expect(result.err).not.toMatch(/documents|holdout|epoch/);
+    expect((await run(['train', '--data', 'sample', '--out', temp.dir])).err).toContain('that is a folder; name a file inside it');
+  });
+
+  it.skipIf(process.platform === 'win32')('train --out into a read-only folder says permission denied, before training', async () => {
+    const locked = path.join(temp.dir, 'locked');
+    fs.mkdirSync(locked, { mode: 0o555 });
+    fs.chmodSync(locked, 0o555);
+    const out = path.join(locked, 'model.json');
+    const result = await runProcess(['bin/resume-studio.mjs', 'train', '--data', 'sample', '--out', out], { asUnprivileged: true });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`error: --out ${out}: permission denied; give a path you can write to.`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('predict with a FIFO as the model or as a resume answers at once instead of hanging', async () => {
+    const data = path.join(temp.dir, 'data');
+    for (const [label, words] of [
+      ['CHEF', 'kitchen menu brigade sauce'],
+      ['NURSE', 'ward patient care triage'],
+    ] as const) {
+      fs.mkdirSync(path.join(data, label), { recursive: true });
+      for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(data, label, `${i}.txt`), `${words} ${words} number ${i}`);
+    }
+    const model = path.join(temp.dir, 'model.json');
+    expect((await run(['train', '--data', data, '--out', model])).code).toBe(0);
+    const fifoModel = path.join(temp.dir, 'model-pipe.json');
+    const fifoResume = path.join(temp.dir, 'resume-pipe.txt');
+    execFileSync('mkfifo', [fifoModel]);
+    execFileSync('mkfifo', [fifoResume]);
+    // Real processes: a hang would be killed by the timeout and fail the test.
+    const asModel = await runProcess(['bin/resume-studio.mjs', 'predict', '--model', fifoModel, path.join(data, 'CHEF', '0.txt')]);
+    expect(asModel.code).toBe(1);
+    expect(asModel.stderr.trim()).toBe(`error: ${fifoModel}: cannot read the model: it is a named pipe (FIFO), not a regular file, so it was not opened.`);
+    const asResume = await runProcess(['bin/resume-studio.mjs', 'predict', '--model', model, fifoResume]);
+    expect(asResume.code).toBe(1);
+    expect(asResume.stderr).toContain(`${fifoResume}: cannot read`);
+    expect(asResume.stderr).toContain('named pipe (FIFO)');
   });
 });
