@@ -5,12 +5,14 @@
  * domain whose handlers are left out fails to compile.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contract, type AppInfo, type MethodInput, type MethodName, type MethodOutput } from '../../preload/contract';
 import { wireCuration, type Curation } from '../curation/curation-wiring';
 import { createDatasetHandlers } from '../dataset/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import type { ImportService } from '../import/import-service';
 import { wireImportService, type ImportTuning } from '../import/import-wiring';
+import { resolveSampleDir } from '../import/sample-dir';
 import { AppError } from '../rpc/app-error';
 import { createDispatcher, type Dispatcher, type HandlersFor } from '../rpc/dispatcher';
 import { createEventBus, type EventBus } from '../rpc/event-bus';
@@ -31,6 +33,8 @@ export interface Core {
   imports: ImportService;
   /** Table queries, labelling with undo / redo and categories (the CLI's `label` and `export` use them directly). */
   curation: Curation;
+  /** The bundled sample dataset's folder, or null when this copy has none. */
+  sampleDir: string | null;
   dispatcher: Dispatcher;
   /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -45,6 +49,8 @@ export interface CoreOptions {
   pickFolder?: () => Promise<string | null>;
   /** Import tuning for tests and benchmarks. */
   importOptions?: ImportTuning;
+  /** The bundled sample dataset's folder; default: found beside the app (null: none). */
+  sampleDir?: string | null;
 }
 
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
@@ -59,11 +65,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const datasetSummary = () => dataset.summary();
   const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, tuning: options.importOptions });
   const curation = wireCuration({ db, documents, events, datasetSummary });
+  // Electron sets process.resourcesPath (the packaged sample lives there); plain Node leaves it undefined.
+  const sampleDir =
+    options.sampleDir !== undefined
+      ? options.sampleDir
+      : resolveSampleDir({ resourcesPath: (process as { resourcesPath?: string }).resourcesPath, moduleDir: path.dirname(fileURLToPath(import.meta.url)) });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
     ...createSettingsHandlers({ settings: createSettingsRepo(db), events }),
     ...createDatasetHandlers({ dataset }),
-    ...createImportHandlers({ imports, pickFolder: options.pickFolder }),
+    ...createImportHandlers({ imports, pickFolder: options.pickFolder, sampleDir }),
     ...curation.handlers,
   };
   const dispatcher = createDispatcher(contract, handlers);
@@ -74,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     imports,
     curation,
+    sampleDir,
     dispatcher,
     async call(method, input) {
       const result = await dispatcher.dispatch(method, input);

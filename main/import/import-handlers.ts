@@ -4,12 +4,15 @@ import type { importMethods } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import type { HandlersFor } from '../rpc/dispatcher';
 import type { ImportService } from './import-service';
+import { sampleMissingMessage } from './sample-dir';
 
 /** What the import handlers use. */
 export interface ImportHandlerDeps {
   imports: ImportService;
   /** Native folder picker (Electron); browser mode and the CLI type a path instead. */
   pickFolder?: () => Promise<string | null>;
+  /** The bundled sample dataset's folder (null: not installed). */
+  sampleDir: string | null;
 }
 
 /** Paths typed in the UI must be absolute: relative to what would be the server's working folder. */
@@ -25,6 +28,10 @@ export function createImportHandlers(deps: ImportHandlerDeps): HandlersFor<typeo
     'import.pickFolder': async () => (deps.pickFolder ? { supported: true, path: await deps.pickFolder() } : { supported: false, path: null }),
     'import.preview': ({ path, ...mapping }) => deps.imports.preview(absolutePath(path), mapping),
     'import.start': ({ path, ...mapping }) => deps.imports.start(absolutePath(path), mapping),
+    'import.startSample': () => {
+      if (!deps.sampleDir) throw new AppError('not_found', sampleMissingMessage);
+      return deps.imports.start(deps.sampleDir, {});
+    },
     'import.cancel': ({ jobId }) => deps.imports.cancel(jobId),
     'import.resume': ({ jobId }) => deps.imports.resume(jobId),
     'import.jobs': () => deps.imports.jobs(),

@@ -88,6 +88,8 @@ export const importMethods = {
   'import.pickFolder': method<{ supported: boolean; path: string | null }>()(noInput),
   'import.preview': method<ImportPreview>()(importSourceInput),
   'import.start': method<ImportJob>()(importSourceInput),
+  /** Imports the sample dataset bundled with the app; the backend finds the folder, the page never names a path. */
+  'import.startSample': method<ImportJob>()(noInput),
   'import.cancel': method<ImportJob>()(jobIdInput),
   'import.resume': method<ImportJob>()(jobIdInput),
   'import.jobs': method<ImportJob[]>()(noInput),

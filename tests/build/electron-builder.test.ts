@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveSampleDir, sampleFolderName } from '../../main/import/sample-dir';
 
 // js-yaml comes with electron-builder and ships no types; only load() is needed.
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
@@ -77,6 +79,23 @@ describe('electron-builder.yml', () => {
     expect((config.linux as { target: string[] }).target).toEqual(['AppImage', 'deb']);
     expect((config.win as { target: string[] }).target).toEqual(['nsis']);
     expect((config.mac as { target: string[] }).target).toEqual(['dmg']);
+  });
+
+  it('ships the sample dataset as a real folder beside the asar, where the app looks for it', () => {
+    const extra = config.extraResources as { from: string; to: string }[];
+    expect(extra).toContainEqual({ from: 'assets/sample-resumes', to: sampleFolderName });
+    expect(fs.statSync(path.join(root, 'assets/sample-resumes')).isDirectory()).toBe(true);
+    // A packaged app: <resources>/sample-resumes, whatever the module's own folder holds.
+    const resources = fs.mkdtempSync(path.join(os.tmpdir(), 'resources-'));
+    try {
+      fs.mkdirSync(path.join(resources, sampleFolderName));
+      const moduleDir = path.join(resources, 'app.asar', 'out', 'main');
+      expect(resolveSampleDir({ resourcesPath: resources, moduleDir })).toBe(path.join(resources, sampleFolderName));
+      fs.rmdirSync(path.join(resources, sampleFolderName));
+      expect(resolveSampleDir({ resourcesPath: resources, moduleDir })).toBeNull();
+    } finally {
+      fs.rmSync(resources, { recursive: true, force: true });
+    }
   });
 
   it('points package.json main at the built Electron entry that the files list ships', () => {

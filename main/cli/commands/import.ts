@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ImportJob } from '../../../preload/contract';
 import { createCore } from '../../core/core';
 import { resolveDataDir } from '../../core/data-dir';
+import { sampleMissingMessage } from '../../import/sample-dir';
 import { AppError } from '../../rpc/app-error';
 import { integerOption } from '../options';
 import type { Command } from '../command';
@@ -18,7 +19,9 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a folder of resumes (sub-folders = categories), a CSV or a JSONL file',
   usage:
-    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--follow-links] [--batch-size N] [--json]\n\n' +
+    'resume-studio import <folder|file.csv|file.jsonl> [--data-dir DIR] [--text-column NAME] [--label-column NAME] [--fresh] [--follow-links] [--batch-size N] [--json]\n' +
+    'resume-studio import --sample [--data-dir DIR] [--json]\n\n' +
+    '--sample imports the sample dataset that comes with the app (invented resumes in six categories, with a few deliberate problems).\n' +
     'An interrupted or cancelled import of the same path is resumed (files already done are skipped) unless --fresh is given.\n' +
     'Ctrl+C stops after the current batch; run the same command again to resume.\n' +
     'Symlinks that lead outside the folder are listed as skipped and not followed unless --follow-links is given.',
@@ -32,17 +35,22 @@ export const importCommand: Command = {
         'label-column': { type: 'string' },
         'batch-size': { type: 'string' },
         fresh: { type: 'boolean', default: false },
+        sample: { type: 'boolean', default: false },
         'follow-links': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
     });
-    if (positionals.length !== 1) {
-      io.stderr('error: give exactly one folder or file to import');
+    if (positionals.length !== (values.sample ? 0 : 1)) {
+      io.stderr(values.sample ? 'error: --sample imports the bundled sample; give no path with it' : 'error: give exactly one folder or file to import');
       return 2;
     }
-    const target = path.resolve(positionals[0]!);
     const batchSize = integerOption('batch-size', values['batch-size'], { min: 1, max: 100_000 });
     const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli', importOptions: { batchSize } });
+    if (values.sample && !core.sampleDir) {
+      await core.close();
+      throw new AppError('not_found', sampleMissingMessage);
+    }
+    const target = values.sample ? core.sampleDir! : path.resolve(positionals[0]!);
     let stopRequested = false;
     const stop = () => {
       stopRequested = true;
@@ -71,12 +79,14 @@ export const importCommand: Command = {
             }
             throw error;
           })
-        : await core.call('import.start', {
-            path: target,
-            textColumn: values['text-column'],
-            labelColumn: values['label-column'],
-            followLinks: values['follow-links'] || undefined,
-          });
+        : values.sample
+          ? await core.call('import.startSample', {})
+          : await core.call('import.start', {
+              path: target,
+              textColumn: values['text-column'],
+              labelColumn: values['label-column'],
+              followLinks: values['follow-links'] || undefined,
+            });
       if (!resumable && !values.json) io.stderr(`Importing ${target} (job ${started.id})…`);
       // A stop asked for while the job was still being set up cancels it now.
       if (stopRequested || io.outputClosed?.aborted) void core.imports.cancel(started.id);

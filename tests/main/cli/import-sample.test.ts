@@ -1,0 +1,33 @@
+/** `resume-studio import --sample`: the bundled sample through the CLI, found by the backend, resumable like any import. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/index';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+const run = async (argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+let temp: ReturnType<typeof makeTempDir>;
+beforeEach(() => (temp = makeTempDir()));
+afterEach(() => temp.cleanup());
+
+describe('resume-studio import --sample', () => {
+  it('imports the sample, lists its deliberate problems, and finds nothing new the second time', async () => {
+    const { code, out, err } = await run(['import', '--sample', '--data-dir', temp.dir]);
+    expect(err).toMatch(/Importing .*sample-resumes \(job 1\)/);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Import 1 finished: 93 \/ 93 files — imported 91, (duplicate 1, no_text 1|no_text 1, duplicate 1)$/m);
+    expect(out).toMatch(/no_text +Nurse\/.*-scan\.pdf: .*OCR/);
+    const again = await run(['import', '--sample', '--data-dir', temp.dir, '--json']);
+    expect(JSON.parse(again.out)).toMatchObject({ id: 2, state: 'finished', counts: { duplicate: 92, no_text: 1 } });
+  }, 60_000);
+
+  it('refuses a path given with --sample', async () => {
+    const { code, err } = await run(['import', '--sample', '/tmp/elsewhere', '--data-dir', temp.dir]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--sample imports the bundled sample; give no path with it/);
+  });
+});
