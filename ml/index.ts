@@ -15,7 +15,16 @@ export { stemWord } from './text/stem';
 export { type CsrMatrix, CsrBuilder, l2NormalizeRows, selectRows, selectColumns, appendDenseColumns, stackRows } from './features/csr';
 export { TextVectorizer, defaultTfidfParams, defaultCountParams, type VectorizerParams } from './features/vectorizer';
 export { chi2Scores, topKIndices } from './features/chi2';
-export { usableText, isRealWord, capAnalysedText, MIN_REAL_WORDS, MIN_WORD_SHARE, MAX_ANALYSED_CHARS, type TextUsability } from './features/usable-text';
+export {
+  usableText,
+  screenTexts,
+  isRealWord,
+  capAnalysedText,
+  MIN_REAL_WORDS,
+  MIN_WORD_SHARE,
+  MAX_ANALYSED_CHARS,
+  type TextUsability,
+} from './features/usable-text';
 export { yearsOfExperience, engineeredNames, engineeredValues, defaultEngineeredOptions, type EngineeredOptions } from './features/engineered';
 export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSignalLike, softmaxRows } from './models/estimator';
 export { LinearSvmClassifier, defaultSvmParams, nbFeatureScale, type SvmParams } from './models/svm-classifier';

@@ -1,6 +1,7 @@
 /** Reads a folder of category folders of plain-text resumes: <root>/<category>/<file>.txt. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeText } from '../import/extract/text';
 import { readRegularFileSync } from '../import/regular-file';
 import { DatasetError } from './tabular';
 
@@ -13,11 +14,15 @@ export interface FolderDataset {
   ignoredFiles: string[];
 }
 
-/** Decodes a regular file's UTF-8 bytes, dropping a BOM; a FIFO or device is refused (NotRegularFileError), never waited on. */
+/**
+ * Decodes a regular text file as the importer does (byte-order mark, else strict UTF-8, else
+ * chardet's guess: a cp1252 "Résumé… café" stays intact); binary bytes are a DatasetError naming
+ * the file, and a FIFO or device is refused (NotRegularFileError), never waited on.
+ */
 export function readTextFile(file: string): string {
-  return readRegularFileSync(file)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
+  const decoded = decodeText(readRegularFileSync(file));
+  if (!decoded.ok) throw new DatasetError(file, decoded.reason);
+  return decoded.text;
 }
 
 /** Reads every category folder; an empty category folder is an error that names it. */

@@ -12,6 +12,8 @@ export interface LabelledDataset {
   kind: 'folder' | 'csv' | 'jsonl' | 'sample';
   texts: string[];
   labels: string[];
+  /** Where each text came from, to name it in messages: its file, "<file> record N" or "sample row N". */
+  origins: string[];
   /** Human-readable notes (skipped rows, ignored files). */
   warnings: string[];
 }
@@ -24,7 +26,14 @@ export function loadLabelledDataset(source: string, mapping: ColumnMapping = {})
   const sample = SAMPLE_SOURCE.exec(source);
   if (sample && !fs.existsSync(source)) {
     const rows = generateResumeSample({ seed: Number(sample[1] ?? 42), perClass: 100 });
-    return { source, kind: 'sample', texts: rows.map((r) => r.text), labels: rows.map((r) => r.category), warnings: [] };
+    return {
+      source,
+      kind: 'sample',
+      texts: rows.map((r) => r.text),
+      labels: rows.map((r) => r.category),
+      origins: rows.map((_, i) => `sample row ${i + 1}`),
+      warnings: [],
+    };
   }
   let stat: fs.Stats;
   try {
@@ -38,7 +47,7 @@ export function loadLabelledDataset(source: string, mapping: ColumnMapping = {})
   if (stat.isDirectory()) {
     const { rows, ignoredFiles } = readCategoryFolders(source);
     const warnings = ignoredFiles.length ? [`ignored ${ignoredFiles.length} file(s) that are not non-empty text files inside a category folder`] : [];
-    return { source, kind: 'folder', texts: rows.map((r) => r.text), labels: rows.map((r) => r.label), warnings };
+    return { source, kind: 'folder', texts: rows.map((r) => r.text), labels: rows.map((r) => r.label), origins: rows.map((r) => r.file), warnings };
   }
   const format = tabularFormatOf(source);
   if (!format) throw new DatasetError(source, 'expected a folder of category folders, a .csv or a .jsonl file');
@@ -46,7 +55,14 @@ export function loadLabelledDataset(source: string, mapping: ColumnMapping = {})
   const warnings: string[] = [];
   if (t.skippedEmptyText) warnings.push(`skipped ${t.skippedEmptyText} row(s) with an empty "${t.textColumn}"`);
   if (t.skippedEmptyLabel) warnings.push(`skipped ${t.skippedEmptyLabel} row(s) with an empty "${t.labelColumn}"`);
-  return { source, kind: format, texts: t.rows.map((r) => r.text), labels: t.rows.map((r) => r.label), warnings };
+  return {
+    source,
+    kind: format,
+    texts: t.rows.map((r) => r.text),
+    labels: t.rows.map((r) => r.label),
+    origins: t.rows.map((r) => `${source} record ${r.record}`),
+    warnings,
+  };
 }
 
 /** Refuses data that cannot train a classifier: no rows, or a single class. */

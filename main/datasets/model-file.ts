@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { nonRegularKind, readRegularFileSync } from '../import/regular-file';
 import { deserializeModel, type EvaluationReport, type TextClassifier } from '../../ml/index';
 
-/** Reads and validates a model file (format name and version are checked by deserializeModel). */
+/** Reads and validates a model file; every failure is a sentence naming the file (ModelFormatError or a read error). */
 export function readModelFile(file: string): { pipeline: TextClassifier; metrics: EvaluationReport | null } {
   const cannotRead = (error: unknown) => new Error(`${file}: cannot read the model (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   let stats: fs.Stats;
@@ -21,9 +21,6 @@ export function readModelFile(file: string): { pipeline: TextClassifier; metrics
   } catch (error) {
     throw cannotRead(error);
   }
-  try {
-    return deserializeModel(text);
-  } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
-  }
+  // deserializeModel names the file in its one sentence ("<file> is not a Resume Studio model or is damaged: …").
+  return deserializeModel(text, file);
 }

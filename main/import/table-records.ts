@@ -2,7 +2,8 @@
  * Records of a CSV or JSON Lines table, streamed for the app and read whole for the CLI, with the
  * same parsing rules either way: a BOM is dropped, quoted CSV fields may span lines, blank lines are
  * skipped, each JSONL line must be an object. Only regular files are opened (regular-file.ts).
- * Plain Node; used by the importer and main/datasets.
+ * The whole-file reader also detects the encoding as the text extractor does (a cp1252 table reads
+ * as written); the stream still reads UTF-8. Plain Node; used by the importer and main/datasets.
  */
 import path from 'node:path';
 import readline from 'node:readline';
@@ -10,6 +11,7 @@ import { pipeline } from 'node:stream';
 import { parse as parseCsvStream, type Options as CsvOptions } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { createRegularReadStream, NotRegularFileError, readRegularFileSync } from './regular-file';
+import { decodeText } from './extract/text';
 
 /** The table formats understood here. */
 export type TabularFormat = 'csv' | 'jsonl';
@@ -138,7 +140,10 @@ export function readTableSync(file: string, maxRows = Infinity): { columns: stri
   if (!format) throw new DatasetError(file, 'unsupported table format (expected .csv or .jsonl)');
   let content: string;
   try {
-    content = readRegularFileSync(file).toString('utf8');
+    // The importer's decoding (BOM, strict UTF-8, else chardet): a cp1252 table reads as written.
+    const decoded = decodeText(readRegularFileSync(file));
+    if (!decoded.ok) throw new DatasetError(file, decoded.reason);
+    content = decoded.text;
   } catch (error) {
     throw describeReadError(file, format, error);
   }

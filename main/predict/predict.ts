@@ -3,7 +3,8 @@
  * with their contribution and where they occur in the text). Used by `resume-studio predict` and,
  * with the active-model cache, by the app and the public API (issue 11). Plain TypeScript over ml/.
  */
-import { explainPrediction, type Span, type TextClassifier } from '../../ml/index';
+import { explainPrediction, MAX_ANALYSED_CHARS, usableText, type Span, type TextClassifier } from '../../ml/index';
+import { AppError } from '../rpc/app-error';
 
 /** How much of the explanation to return. */
 export interface PredictOptions {
@@ -28,15 +29,27 @@ export interface Prediction {
   probability: number;
   top: { label: string; probability: number }[];
   evidence: Evidence[];
+  /** True when the text was longer than MAX_ANALYSED_CHARS and only its beginning was analysed. */
+  truncated: boolean;
 }
 
-/** Predicts the category of `text` with `model` and explains it. */
+/** The note for a truncated text, for callers that print one. */
+export const TRUNCATED_NOTE = `only the first ${MAX_ANALYSED_CHARS.toLocaleString('en-US')} characters were analysed`;
+
+/**
+ * Predicts the category of `text` with `model` and explains it. A text without enough real words
+ * (random bytes, a binary file, a few symbols) is refused with AppError bad_input "no usable text: …"
+ * rather than given a confident-looking label.
+ */
 export function predictText(model: TextClassifier, text: string, options: PredictOptions = {}): Prediction {
+  const verdict = usableText(text);
+  if (!verdict.usable) throw new AppError('bad_input', verdict.reason!);
   const ex = explainPrediction(model, text, { top: options.terms ?? 5 });
   return {
     label: ex.label,
     probability: ex.probability,
     top: ex.probabilities.slice(0, options.top ?? 3),
     evidence: ex.toward.map((c) => ({ term: c.term, contribution: Number(c.contribution.toFixed(4)), spans: c.spans })),
+    truncated: ex.truncated,
   };
 }

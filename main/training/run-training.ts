@@ -16,7 +16,9 @@ import {
   type EngineName,
   type EvaluationReport,
   type FitProgress,
+  screenTexts,
 } from '../../ml/index';
+import { AppError } from '../rpc/app-error';
 
 /** What a run is asked to do. */
 export interface TrainingParams {
@@ -31,6 +33,8 @@ export interface TrainingParams {
 
 /** Progress of a run, one event per step. */
 export type TrainingProgress =
+  /** Documents without enough real words were left out ("no usable text"); the rest train. */
+  | { phase: 'screened'; usable: number; unusable: number }
   | { phase: 'grouped'; documents: number; classes: number; groups: number; exactDuplicates: number; nearDuplicatePairs: number }
   | { phase: 'holdout'; trainDocuments: number; testDocuments: number }
   | { phase: 'fold'; fold: number; folds: number; macroF1: number }
@@ -53,10 +57,13 @@ export interface TrainingResult {
   /** Class names of the model, sorted. */
   classes: string[];
   features: number;
+  /** Documents used (the corpus minus `unusable`). */
   documents: number;
+  /** Documents left out, by index in the given corpus, each with its "no usable text: …" sentence. */
+  unusable: { index: number; reason: string }[];
   holdout: { report: EvaluationReport; trainDocuments: number; testDocuments: number };
   cv: CrossValidationSummary | null;
-  timingsMs: { grouping: number; holdout: number; crossValidation: number; finalFit: number; total: number };
+  timingsMs: { screening: number; grouping: number; holdout: number; crossValidation: number; finalFit: number; total: number };
 }
 
 /** Hooks of a run. */
@@ -77,6 +84,22 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   const pipelineParams = { engine: params.engine, seed: params.seed };
   const clock = () => performance.now();
   const startedMs = clock();
+
+  throwIfCancelled(signal);
+  const given = corpus;
+  const screened = screenTexts(given.texts);
+  emit({ phase: 'screened', usable: screened.usable.length, unusable: screened.unusable.length });
+  if (screened.unusable.length) {
+    corpus = { texts: screened.usable.map((i) => given.texts[i]!), labels: screened.usable.map((i) => given.labels[i]!) };
+    const classes = [...new Set(corpus.labels)];
+    if (corpus.texts.length === 0) throw new AppError('bad_input', `No document has usable text (the first: ${screened.unusable[0]!.reason}).`);
+    if (classes.length < 2)
+      throw new AppError(
+        'bad_input',
+        `After leaving out ${screened.unusable.length} document(s) with no usable text, only the category "${classes[0]}" is left; training needs at least two.`,
+      );
+  }
+  const screenedMs = clock();
 
   throwIfCancelled(signal);
   const groups = findDuplicateGroups(corpus.texts);
@@ -122,10 +145,12 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
     classes: [...pipeline.classes],
     features: pipeline.training!.features,
     documents: corpus.texts.length,
+    unusable: screened.unusable,
     holdout: { report: holdout.report, trainDocuments: holdout.split.train.length, testDocuments: holdout.split.test.length },
     cv,
     timingsMs: {
-      grouping: groupedMs - startedMs,
+      screening: screenedMs - startedMs,
+      grouping: groupedMs - screenedMs,
       holdout: heldOutMs - groupedMs,
       crossValidation: crossValidatedMs - heldOutMs,
       finalFit: fittedMs - crossValidatedMs,

@@ -82,3 +82,15 @@ export function capAnalysedText(text: string): { text: string; truncated: boolea
   const cut = text.lastIndexOf(' ', MAX_ANALYSED_CHARS);
   return { text: text.slice(0, cut > MAX_ANALYSED_CHARS - 1000 ? cut : MAX_ANALYSED_CHARS), truncated: true };
 }
+
+/** Splits a corpus into the texts a model may use and the ones refused, each with its "no usable text: …" sentence. */
+export function screenTexts(texts: readonly string[]): { usable: number[]; unusable: { index: number; reason: string }[] } {
+  const usable: number[] = [];
+  const unusable: { index: number; reason: string }[] = [];
+  texts.forEach((text, index) => {
+    const verdict = usableText(text);
+    if (verdict.usable) usable.push(index);
+    else unusable.push({ index, reason: verdict.reason! });
+  });
+  return { usable, unusable };
+}

@@ -43,6 +43,7 @@ export function fitPipeline(
   if (dense.count() !== y.length) throw new Error(`Got ${dense.count()} texts but ${y.length} labels.`);
   const denseValues = Float64Array.from(dense.values);
   const pooled = Date.now();
+  hooks.onProgress?.({ phase: 'vectorize', epoch: 1, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
   let tuning: TuningSummary | null = null;
   let calibration: Calibration | null = null;
   let C = params.fast.C;
@@ -62,7 +63,12 @@ export function fitPipeline(
       `out-of-fold scores of the ${result.folds}-fold inner cross-validation (${result.rows} training documents, chosen setting)`,
     );
   } else {
-    calibration = heldOutCalibration(pipeline, pool, y, nClasses, denseValues, dense.width, vectorizerParams, hooks);
+    const step = (epoch: number) =>
+      hooks.onProgress?.({ phase: 'calibrate', epoch, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+    step(0);
+    // The cross-fit's own progress reports fits as 'tune' steps; here they are calibration work.
+    calibration = heldOutCalibration(pipeline, pool, y, nClasses, denseValues, dense.width, vectorizerParams, { signal: hooks.signal });
+    step(1);
   }
   const tuned = Date.now();
   const vectorizer = new TextVectorizer(vectorizerParams);

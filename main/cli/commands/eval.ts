@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { loadLabelledDataset, readModelFile } from '../../datasets/index';
-import { evaluatePipeline, formatReport } from '../../../ml/index';
+import { DatasetError, loadLabelledDataset, readModelFile } from '../../datasets/index';
+import { evaluatePipeline, formatReport, screenTexts } from '../../../ml/index';
 import type { Command } from '../command';
 
 /** `resume-studio eval`: scores a saved model on a labelled dataset. */
@@ -31,7 +31,12 @@ export const evalCommand: Command = {
     const unknown = [...new Set(dataset.labels.filter((l) => !known.has(l)))];
     if (unknown.length)
       throw new Error(`${values.data}: label(s) the model does not know: ${unknown.join(', ')} (model classes: ${pipeline.classes.join(', ')})`);
-    const report = evaluatePipeline(pipeline, { texts: dataset.texts, labels: dataset.labels });
+    // Texts without enough real words are refused with their sentence, as predict refuses them.
+    const { usable, unusable } = screenTexts(dataset.texts);
+    for (const u of unusable.slice(0, 10)) io.stderr(`warning: ${dataset.origins[u.index]}: ${u.reason} (left out)`);
+    if (unusable.length > 10) io.stderr(`warning: … and ${unusable.length - 10} more document(s) with no usable text left out`);
+    if (usable.length === 0) throw new DatasetError(values.data, `no document has usable text (the first: ${unusable[0]!.reason})`);
+    const report = evaluatePipeline(pipeline, { texts: usable.map((i) => dataset.texts[i]!), labels: usable.map((i) => dataset.labels[i]!) });
     if (values.json) {
       io.stdout(JSON.stringify(report));
       return 0;

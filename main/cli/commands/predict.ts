@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readModelFile, readTextFile } from '../../datasets/index';
-import { predictText } from '../../predict/predict';
+import { predictText, TRUNCATED_NOTE, type Prediction } from '../../predict/predict';
+import { AppError } from '../../rpc/app-error';
 import type { Command } from '../command';
 
 /** `resume-studio predict`: the category of each text file, with probabilities and the terms that decided it. */
@@ -27,23 +28,35 @@ export const predictCommand: Command = {
     const terms = Math.max(0, Number(values.terms) || 0);
     const { pipeline } = readModelFile(values.model);
     let failures = 0;
+    // --json keeps a system error's bare code (ENOENT…) as before; sentences stay sentences.
+    const refuse = (file: string, reason: string, code?: string) => {
+      failures++;
+      if (values.json) io.stdout(JSON.stringify({ file, error: code ?? reason }));
+      else io.stderr(`${file}: ${reason}`);
+    };
     for (const file of positionals) {
       let text: string;
       try {
         text = readTextFile(file);
       } catch (error) {
-        failures++;
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        if (values.json) io.stdout(JSON.stringify({ file, error: reason }));
-        else io.stderr(`${file}: cannot read (${reason})`);
+        // A DatasetError / NotRegularFileError already names the file; a system error gives its code.
+        const e = error as NodeJS.ErrnoException;
+        refuse(file, e.code ? `cannot read (${e.code})` : e.message.replace(`${file}: `, ''), e.code);
         continue;
       }
-      const prediction = predictText(pipeline, text, { top, terms });
+      let prediction: Prediction;
+      try {
+        prediction = predictText(pipeline, text, { top, terms });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        refuse(file, error.message);
+        continue;
+      }
       if (values.json) {
         io.stdout(JSON.stringify({ file, ...prediction }));
         continue;
       }
-      io.stdout(`${file}: ${prediction.label} (${(prediction.probability * 100).toFixed(1)}%)`);
+      io.stdout(`${file}: ${prediction.label} (${(prediction.probability * 100).toFixed(1)}%)${prediction.truncated ? ` — ${TRUNCATED_NOTE}` : ''}`);
       io.stdout(`  top: ${prediction.top.map((a) => `${a.label} ${(a.probability * 100).toFixed(1)}%`).join(', ')}`);
       if (prediction.evidence.length) io.stdout(`  because of: ${prediction.evidence.map((e) => e.term).join(', ')}`);
     }

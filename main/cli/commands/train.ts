@@ -6,9 +6,14 @@ import { runTraining, type TrainingProgress } from '../../training/run-training'
 import type { Command } from '../command';
 import { assertWritableOutput } from '../output-file';
 
+/** Documents with no usable text named one per line, up to this many. */
+const MAX_NAMED = 10;
+
 /** The stderr line for one progress event (inside the final fit, one line per finished stage). */
 function progressLine(p: TrainingProgress): string | null {
   switch (p.phase) {
+    case 'screened':
+      return p.unusable ? `${p.unusable} document(s) with no usable text left out; ${p.usable} remain` : null;
     case 'grouped':
       return `${p.documents} documents, ${p.classes} classes, ${p.groups} after grouping duplicates (${p.exactDuplicates} exact, ${p.nearDuplicatePairs} near pairs)`;
     case 'holdout':
@@ -80,6 +85,9 @@ export const trainCommand: Command = {
     );
     fs.writeFileSync(values.out, result.modelJson);
     const seconds = (Date.now() - started) / 1000;
+    const unusable = result.unusable.map((u) => ({ origin: dataset.origins[u.index]!, reason: u.reason }));
+    for (const u of unusable.slice(0, MAX_NAMED)) io.stderr(`warning: ${u.origin}: ${u.reason} (left out)`);
+    if (unusable.length > MAX_NAMED) io.stderr(`warning: … and ${unusable.length - MAX_NAMED} more document(s) with no usable text left out`);
     const { cv } = result;
     if (values.json) {
       io.stdout(
@@ -91,6 +99,7 @@ export const trainCommand: Command = {
           features: result.features,
           holdout: result.holdout.report,
           cv,
+          unusable,
           seconds,
         }),
       );

@@ -83,7 +83,8 @@ describe('train on the sample', () => {
         macroF1PerFold: expected.cv.folds.map((r) => r.macro.f1),
       },
     });
-    expect(Object.keys(trainJson).sort()).toEqual(['classes', 'cv', 'documents', 'engine', 'features', 'holdout', 'model', 'seconds'].sort());
+    expect(Object.keys(trainJson).sort()).toEqual(['classes', 'cv', 'documents', 'engine', 'features', 'holdout', 'model', 'seconds', 'unusable'].sort());
+    expect(trainJson.unusable).toEqual([]);
   });
 
   it('prints the same report and progress lines', () => {
@@ -135,6 +136,7 @@ describe('predict on the sample', () => {
           probability: ex.probability,
           top: ex.probabilities.slice(0, 2),
           evidence: ex.toward.map((c) => ({ term: c.term, contribution: Number(c.contribution.toFixed(4)), spans: c.spans })),
+          truncated: false,
         };
       }),
     );

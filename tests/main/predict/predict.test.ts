@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createActiveModelCache } from '../../../main/predict/model-cache';
 import { predictText } from '../../../main/predict/predict';
 import { runTraining } from '../../../main/training/run-training';
-import { generateResumeSample } from '../../../ml/index';
+import { createRng, generateResumeSample, MAX_ANALYSED_CHARS } from '../../../ml/index';
 
 const rows = generateResumeSample({ seed: 11, perClass: 20, classes: ['Nurse', 'Accountant', 'Software Engineer'] });
 const { modelJson } = runTraining(
@@ -26,6 +26,26 @@ describe('predictText', () => {
       expect(e.contribution).toBeGreaterThan(0);
       for (const span of e.spans) expect(span.end).toBeGreaterThan(span.start);
     }
+  });
+});
+
+describe('predictText refuses what it cannot read', () => {
+  it('text without enough real words is AppError bad_input "no usable text", not a label', () => {
+    const model = createActiveModelCache(() => ({ key: 1, json: modelJson })).get()!;
+    const rng = createRng(3);
+    const bytes = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 3000 }, () => 32 + rng.int(224)));
+    for (const text of [bytes, '', 'ICU nurse', '#### 2019-2021 ####'])
+      expect(() => predictText(model, text)).toThrow(
+        expect.objectContaining({ name: 'AppError', code: 'bad_input', message: expect.stringMatching(/^no usable text: /) }),
+      );
+  });
+  it('a text past the analysed cap is predicted from its beginning and says so', () => {
+    const model = createActiveModelCache(() => ({ key: 1, json: modelJson })).get()!;
+    const long = `${nurse}\n`.repeat(Math.ceil((MAX_ANALYSED_CHARS * 3) / nurse.length));
+    const prediction = predictText(model, long);
+    expect(prediction.truncated).toBe(true);
+    expect(prediction.label).toBe('Nurse');
+    expect(predictText(model, nurse).truncated).toBe(false);
   });
 });
 

@@ -12,8 +12,12 @@ describe('runTraining', () => {
     const events: TrainingProgress[] = [];
     const result = runTraining(corpus, params, { onProgress: (p) => events.push(p) });
     const phases = events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1]);
-    expect(phases).toEqual(['grouped', 'holdout', 'fold', 'final-fit-started', 'epoch']);
-    expect(events[0]).toMatchObject({ phase: 'grouped', documents: corpus.texts.length, classes: 3 });
+    expect(phases).toEqual(['screened', 'grouped', 'holdout', 'fold', 'final-fit-started', 'epoch']);
+    expect(events[0]).toEqual({ phase: 'screened', usable: corpus.texts.length, unusable: 0 });
+    expect(events[1]).toMatchObject({ phase: 'grouped', documents: corpus.texts.length, classes: 3 });
+    // Inside the final fit, progress says which stage it is in (vectorize → tune → fit).
+    const stages = events.flatMap((e) => (e.phase === 'epoch' ? [e.stage] : [])).filter((s, i, all) => s !== all[i - 1]);
+    expect(stages).toEqual(['vectorize', 'tune', 'fit']);
     expect(events.filter((e) => e.phase === 'fold').map((e) => e.phase === 'fold' && e.fold)).toEqual([1, 2, 3]);
     expect(result.holdout.trainDocuments + result.holdout.testDocuments).toBe(corpus.texts.length);
     expect(result.cv?.macroF1PerFold).toHaveLength(3);
@@ -21,9 +25,26 @@ describe('runTraining', () => {
     const loaded = deserializeModel(result.modelJson);
     expect(loaded.pipeline.classes).toEqual(result.classes);
     expect(loaded.metrics).toEqual(JSON.parse(JSON.stringify(result.holdout.report)));
-    const { grouping, holdout, crossValidation, finalFit, total } = result.timingsMs;
-    for (const ms of [grouping, holdout, crossValidation, finalFit]) expect(ms).toBeGreaterThanOrEqual(0);
-    expect(total).toBeCloseTo(grouping + holdout + crossValidation + finalFit, 6);
+    const { screening, grouping, holdout, crossValidation, finalFit, total } = result.timingsMs;
+    for (const ms of [screening, grouping, holdout, crossValidation, finalFit]) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(total).toBeCloseTo(screening + grouping + holdout + crossValidation + finalFit, 6);
+  });
+
+  it('leaves out texts with no usable text, names them by index, and refuses when fewer than two categories remain', () => {
+    const withJunk = { texts: [...corpus.texts, '%%% ### 123', 'qzx bcd'], labels: [...corpus.labels, 'Nurse', 'Chef'] };
+    const result = runTraining(withJunk, { ...params, folds: 0 });
+    expect(result.documents).toBe(corpus.texts.length);
+    expect(result.unusable).toEqual([
+      { index: corpus.texts.length, reason: 'no usable text: no real words (at least 5 are needed)' },
+      { index: corpus.texts.length + 1, reason: 'no usable text: no real words (at least 5 are needed)' },
+    ]);
+    // "Chef" had only the junk text, so the model does not learn it.
+    expect(result.classes).toEqual(['Accountant', 'Nurse', 'Software Engineer']);
+    const oneLeft = { texts: [corpus.texts[0]!, corpus.texts[1]!, 'x y'], labels: ['Nurse', 'Nurse', 'Chef'] };
+    expect(() => runTraining(oneLeft, params)).toThrow(
+      expect.objectContaining({ code: 'bad_input', message: expect.stringMatching(/only the category "Nurse" is left; training needs at least two/) }),
+    );
+    expect(() => runTraining({ texts: ['', '???'], labels: ['A', 'B'] }, params)).toThrow(/^No document has usable text/);
   });
 
   it('skips cross-validation when folds is 0', () => {
