@@ -13,6 +13,7 @@ import { datasetMethods, type DatasetEvents } from './contracts/dataset';
 import type { RpcResult } from './contracts/define';
 import { documentsMethods, type DocumentsEvents } from './contracts/documents';
 import { importMethods, type ImportEvents } from './contracts/import';
+import { modelsMethods, type ModelsEvents } from './contracts/models';
 import { settingsMethods, type SettingsEvents } from './contracts/settings';
 
 export * from './contracts/define';
@@ -23,6 +24,9 @@ export * from './contracts/import';
 export * from './contracts/documents';
 export * from './contracts/document-query';
 export * from './contracts/categories';
+export * from './contracts/models';
+export * from './contracts/training';
+export * from './contracts/evaluation';
 
 /** Every method of every domain. */
 export const contract = {
@@ -32,6 +36,7 @@ export const contract = {
   ...importMethods,
   ...documentsMethods,
   ...categoriesMethods,
+  ...modelsMethods,
 } as const;
 
 /** The contract's type. */
@@ -44,7 +49,7 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
 /** Events pushed from the backend to the UI, named in the past tense. */
-export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents & DocumentsEvents;
+export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents & DocumentsEvents & ModelsEvents;
 /** Every event name. */
 export type EventName = keyof EventMap;
 /** One event; a union discriminated by `name`, so narrowing on the name types the payload. */

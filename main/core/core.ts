@@ -11,6 +11,7 @@ import { wireCuration, type Curation } from '../curation/curation-wiring';
 import { createDatasetHandlers } from '../dataset/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import type { ImportService } from '../import/import-service';
+import { lockHolderState } from '../import/process-identity';
 import { wireImportService, type ImportTuning } from '../import/import-wiring';
 import { resolveSampleDir } from '../import/sample-dir';
 import { AppError } from '../rpc/app-error';
@@ -21,7 +22,10 @@ import { openDatabase, type Db } from '../store/database';
 import { prepareDataDir } from '../store/data-dir-checks';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createDocumentsRepo } from '../store/documents-repo';
+import { createModelsRepo } from '../store/models-repo';
 import { createSettingsRepo } from '../store/settings-repo';
+import { createTrainingRepo } from '../store/training-repo';
+import { createModelsHandlers } from '../models/models-handlers';
 import { createAppHandlers } from './app-handlers';
 
 /** Everything a transport needs. */
@@ -61,7 +65,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = await openDatabase(databasePath);
   const events = createEventBus();
   const documents = createDocumentsRepo(db);
-  const dataset = createDatasetRepo(db, documents);
+  const models = createModelsRepo(db);
+  const runs = createTrainingRepo(db, models);
+  // A run left 'running' by a process that is gone was interrupted by a crash or a kill.
+  runs.markInterrupted((owner) => lockHolderState(owner) === 'running');
+  const dataset = createDatasetRepo(db, documents, undefined, { runs, models });
   const datasetSummary = () => dataset.summary();
   const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, tuning: options.importOptions });
   const curation = wireCuration({ db, documents, events, datasetSummary });
@@ -76,6 +84,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createDatasetHandlers({ dataset }),
     ...createImportHandlers({ imports, pickFolder: options.pickFolder, sampleDir }),
     ...curation.handlers,
+    ...createModelsHandlers({ models, runs, events }),
   };
   const dispatcher = createDispatcher(contract, handlers);
   return {

@@ -1,18 +1,23 @@
 /**
  * The dataset summary and data-health figures, read from the repositories that own each table.
- * Training runs and models are counted here until their own repository lands (issue 10).
  */
 import type { DataHealth, DatasetSummary } from '../../preload/contract';
 import { similarCategories } from './category-names';
 import type { Db } from './database';
 import { createDocumentsRepo, type DocumentsRepo } from './documents-repo';
 import { createImportRepo, type ImportRepo } from './import-repo';
+import { createModelsRepo } from './models-repo';
 import { createNearDuplicateIndexRepo } from './near-duplicate-index-repo';
+import { createTrainingRepo } from './training-repo';
 
 /** Counts shown on the Dataset page and by `resume-studio info`. */
-export function createDatasetRepo(db: Db, documents: DocumentsRepo = createDocumentsRepo(db), imports: ImportRepo = createImportRepo(db, documents)) {
+export function createDatasetRepo(
+  db: Db,
+  documents: DocumentsRepo = createDocumentsRepo(db),
+  imports: ImportRepo = createImportRepo(db, documents),
+  counted: { runs: { count(): number }; models: { count(): number } } = defaultCounted(db),
+) {
   const nearDuplicateIndex = createNearDuplicateIndexRepo(db);
-  const tableCount = (table: 'training_runs' | 'models') => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     /** Class balance, tiny classes, similar category names, failures and text-length outliers. */
     health(thresholds = { tinyClass: 10, shortChars: 300, longChars: 50_000 }): DataHealth {
@@ -39,11 +44,17 @@ export function createDatasetRepo(db: Db, documents: DocumentsRepo = createDocum
         unlabelled: total - labelled,
         categories: documents.categoryCounts(),
         importJobs: imports.countJobs(),
-        trainingRuns: tableCount('training_runs'),
-        models: tableCount('models'),
+        trainingRuns: counted.runs.count(),
+        models: counted.models.count(),
       };
     },
   };
+}
+
+/** The run and model repositories over `db`, for callers that only want counts. */
+function defaultCounted(db: Db) {
+  const models = createModelsRepo(db);
+  return { runs: createTrainingRepo(db, models), models };
 }
 
 /** The dataset repository's type. */

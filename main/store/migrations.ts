@@ -213,4 +213,43 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'training runs, their per-document predictions and the active model',
+    // The state CHECK of training_runs cannot change without rebuilding the table (and models points
+    // at it), so an interrupted run is a failed one with interrupted = 1; the repository maps it to
+    // its own state. Per-document predictions are rows, not JSON, so a confusion cell or a
+    // comparison reads only what it shows. document_id has no foreign key: a run's history stays as
+    // it was even if curation deletes a document later. At most one model is active (partial index).
+    up: `
+      ALTER TABLE training_runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0 CHECK (interrupted IN (0, 1));
+      ALTER TABLE training_runs ADD COLUMN owner_pid INTEGER;
+      ALTER TABLE training_runs ADD COLUMN owner_start_time TEXT;
+      ALTER TABLE training_runs ADD COLUMN dataset_hash TEXT;
+      ALTER TABLE training_runs ADD COLUMN document_count INTEGER;
+      ALTER TABLE training_runs ADD COLUMN class_count INTEGER;
+      ALTER TABLE training_runs ADD COLUMN timings_json TEXT;
+      ALTER TABLE training_runs ADD COLUMN epochs_json TEXT;
+      ALTER TABLE training_runs ADD COLUMN learning_curve_json TEXT;
+      CREATE TABLE training_run_predictions (
+        run_id INTEGER NOT NULL REFERENCES training_runs(id) ON DELETE CASCADE,
+        source TEXT NOT NULL CHECK (source IN ('holdout', 'cv')),
+        document_id INTEGER NOT NULL,
+        true_category TEXT NOT NULL,
+        predicted_category TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        true_probability REAL NOT NULL,
+        PRIMARY KEY (run_id, source, document_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX training_run_predictions_cell ON training_run_predictions(run_id, source, true_category, predicted_category);
+      ALTER TABLE models ADD COLUMN origin TEXT NOT NULL DEFAULT 'trained' CHECK (origin IN ('trained', 'imported'));
+      ALTER TABLE models ADD COLUMN engine TEXT NOT NULL DEFAULT '';
+      ALTER TABLE models ADD COLUMN classes_json TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE models ADD COLUMN document_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE models ADD COLUMN data_hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE models ADD COLUMN macro_f1 REAL;
+      CREATE UNIQUE INDEX models_one_active ON models(is_active) WHERE is_active = 1;
+      CREATE INDEX models_run ON models(training_run_id);
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import type { createAppHandlers } from '../../../main/core/app-handlers';
 import type { wireCuration } from '../../../main/curation/curation-wiring';
 import type { createDatasetHandlers } from '../../../main/dataset/dataset-handlers';
 import type { createImportHandlers } from '../../../main/import/import-handlers';
+import type { createModelsHandlers } from '../../../main/models/models-handlers';
 import type { HandlersFor } from '../../../main/rpc/dispatcher';
 import type { createSettingsHandlers } from '../../../main/settings/settings-handlers';
 import type { contract } from '../../../preload/contract';
@@ -39,6 +40,7 @@ declare const settings: Group<typeof createSettingsHandlers>;
 declare const dataset: Group<typeof createDatasetHandlers>;
 declare const imports: Group<typeof createImportHandlers>;
 declare const documents: ReturnType<typeof wireCuration>['handlers'];
-export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents };
+declare const models: Group<typeof createModelsHandlers>;
+export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models };
 // @ts-expect-error the import domain's handler group is missing
-export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents };
+export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents, ...models };
