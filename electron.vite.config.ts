@@ -61,6 +61,7 @@ export default defineConfig({
           'parse-worker': resolve(root, 'main/import/parse-worker.ts'),
           'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
           'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
+          'training-worker': resolve(root, 'main/training/training-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -13,7 +13,9 @@ import { datasetMethods, type DatasetEvents } from './contracts/dataset';
 import type { RpcResult } from './contracts/define';
 import { documentsMethods, type DocumentsEvents } from './contracts/documents';
 import { importMethods, type ImportEvents } from './contracts/import';
+import { evaluationMethods, type EvaluationEvents } from './contracts/evaluation';
 import { modelsMethods, type ModelsEvents } from './contracts/models';
+import { trainingMethods, type TrainingEvents } from './contracts/training';
 import { settingsMethods, type SettingsEvents } from './contracts/settings';
 
 export * from './contracts/define';
@@ -37,6 +39,8 @@ export const contract = {
   ...documentsMethods,
   ...categoriesMethods,
   ...modelsMethods,
+  ...trainingMethods,
+  ...evaluationMethods,
 } as const;
 
 /** The contract's type. */
@@ -49,7 +53,7 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
 /** Events pushed from the backend to the UI, named in the past tense. */
-export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents & DocumentsEvents & ModelsEvents;
+export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents & DocumentsEvents & ModelsEvents & TrainingEvents & EvaluationEvents;
 /** Every event name. */
 export type EventName = keyof EventMap;
 /** One event; a union discriminated by `name`, so narrowing on the name types the payload. */

@@ -4,13 +4,15 @@
  */
 import type { CliIO, Command } from './command';
 import { evalCommand } from './commands/eval';
+import { exportModelCommand, modelCardCommand } from './commands/export-model';
+import { runsCommand } from './commands/runs';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { predictCommand } from './commands/predict';
 import { trainCommand } from './commands/train';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [importCommand, trainCommand, evalCommand, predictCommand, infoCommand];
+export const commands: Command[] = [importCommand, trainCommand, evalCommand, predictCommand, runsCommand, exportModelCommand, modelCardCommand, infoCommand];
 
 /** Usage text for `--help` or a bad command. */
 export function helpText(): string {

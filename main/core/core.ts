@@ -26,6 +26,10 @@ import { createModelsRepo } from '../store/models-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { createTrainingRepo } from '../store/training-repo';
 import { createModelsHandlers } from '../models/models-handlers';
+import { createTrainingHandlers } from '../training/training-handlers';
+import { createTrainingService, type TrainingService } from '../training/training-service';
+import { createEvaluationHandlers } from '../evaluation/evaluation-handlers';
+import { createEvaluationService } from '../evaluation/evaluation-service';
 import { createAppHandlers } from './app-handlers';
 
 /** Everything a transport needs. */
@@ -39,6 +43,7 @@ export interface Core {
   curation: Curation;
   /** The bundled sample dataset's folder, or null when this copy has none. */
   sampleDir: string | null;
+  training: TrainingService;
   dispatcher: Dispatcher;
   /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -78,13 +83,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     options.sampleDir !== undefined
       ? options.sampleDir
       : resolveSampleDir({ resourcesPath: (process as { resourcesPath?: string }).resourcesPath, moduleDir: path.dirname(fileURLToPath(import.meta.url)) });
+  const settings = createSettingsRepo(db);
+  const training = createTrainingService({
+    databasePath,
+    documents,
+    runs,
+    models,
+    settings,
+    events,
+    onDatasetChanged: () => events.emit('dataset.changed', dataset.summary()),
+  });
+  const evaluation = createEvaluationService({ runs, models, documents });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
-    ...createSettingsHandlers({ settings: createSettingsRepo(db), events }),
+    ...createSettingsHandlers({ settings, events }),
     ...createDatasetHandlers({ dataset }),
     ...createImportHandlers({ imports, pickFolder: options.pickFolder, sampleDir }),
     ...curation.handlers,
     ...createModelsHandlers({ models, runs, events }),
+    ...createTrainingHandlers({ training, runs }),
+    ...createEvaluationHandlers({ evaluation, training }),
   };
   const dispatcher = createDispatcher(contract, handlers);
   return {
@@ -95,6 +113,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     imports,
     curation,
     sampleDir,
+    training,
     dispatcher,
     async call(method, input) {
       const result = await dispatcher.dispatch(method, input);
@@ -102,6 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return result.value as MethodOutput<typeof method>;
     },
     async close() {
+      await training.close();
       await imports.close();
       db.close();
     },

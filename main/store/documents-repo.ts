@@ -73,6 +73,27 @@ export function* iterateDocumentTexts(db: Db): Generator<{ id: number; text: str
   yield* db.prepare<[], { id: number; text: string }>('SELECT id, text FROM documents ORDER BY id').iterate();
 }
 
+/**
+ * The training corpus (labelled, not excluded) in id order, one row at a time. Needs only a
+ * read-only connection: the training worker reads its snapshot through it.
+ */
+export function* iterateLabelledDocuments(db: Db): Generator<LabelledDocument> {
+  yield* db
+    .prepare<[], LabelledDocument>(
+      `SELECT d.id, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
+       WHERE d.excluded = 0 ORDER BY d.id`,
+    )
+    .iterate();
+}
+
+/** A document's name, current label and exclusion, as lists of predictions show it. */
+export interface DocumentBrief {
+  id: number;
+  fileName: string;
+  category: string | null;
+  isExcluded: boolean;
+}
+
 /** Creates the documents repository over an open (writable) database. */
 export function createDocumentsRepo(db: Db) {
   const insertCategory = db.prepare('INSERT INTO categories (name) VALUES (?) ON CONFLICT(name) DO NOTHING');
@@ -111,6 +132,13 @@ export function createDocumentsRepo(db: Db) {
     `SELECT d.id, d.file_name, d.source_path, d.format, d.size_bytes, d.char_count, d.import_job_id, d.created_at, d.text,
             c.name AS category, d.excluded, d.near_duplicate_of
      FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id = ?`,
+  );
+  const trainable = db.prepare<[], CategoryCount>(
+    `SELECT c.name AS category, COUNT(d.id) AS documents FROM categories c
+     JOIN documents d ON d.category_id = c.id AND d.excluded = 0 GROUP BY c.id ORDER BY c.name`,
+  );
+  const setAside = db.prepare<[], { unlabelled: number; excluded: number }>(
+    `SELECT COALESCE(SUM(category_id IS NULL AND excluded = 0), 0) AS unlabelled, COALESCE(SUM(excluded = 1), 0) AS excluded FROM documents`,
   );
   const nearDuplicatePairs = db.prepare<[], { documentId: number; fileName: string; ofId: number; ofFileName: string }>(
     `SELECT d.id AS documentId, d.file_name AS fileName, o.id AS ofId, o.file_name AS ofFileName
@@ -180,6 +208,25 @@ export function createDocumentsRepo(db: Db) {
     /** Unlabelled, too short, too long and near-duplicate (still included) document counts. */
     healthCounts(shortChars: number, longChars: number): DocumentHealthCounts {
       return { ...health.get(shortChars, longChars)!, nearDuplicates: nearDuplicatesIncluded.get()!.n };
+    },
+    /** Labelled, not excluded documents per category (the training corpus in counts), and how many are unlabelled or excluded. */
+    trainingCounts(): { categories: CategoryCount[]; unlabelled: number; excluded: number } {
+      return { categories: trainable.all(), ...setAside.get()! };
+    },
+    /** Name, current label and exclusion of each id that still exists, in the order asked. */
+    briefs(documentIds: readonly number[]): DocumentBrief[] {
+      const found = new Map<number, DocumentBrief>();
+      for (let i = 0; i < documentIds.length; i += idsPerStatement) {
+        const chunk = documentIds.slice(i, i + idsPerStatement);
+        const rows = db
+          .prepare<number[], { id: number; file_name: string; category: string | null; excluded: number }>(
+            `SELECT d.id, d.file_name, c.name AS category, d.excluded FROM documents d LEFT JOIN categories c ON c.id = d.category_id
+             WHERE d.id IN (${chunk.map(() => '?').join(', ')})`,
+          )
+          .all(...chunk);
+        for (const r of rows) found.set(r.id, { id: r.id, fileName: r.file_name, category: r.category, isExcluded: r.excluded === 1 });
+      }
+      return documentIds.flatMap((id) => found.get(id) ?? []);
     },
     /** The training corpus: labelled documents not excluded, in id order, one at a time (nothing held in memory here). */
     iterateLabelled(): IterableIterator<LabelledDocument> {

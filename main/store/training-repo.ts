@@ -48,7 +48,6 @@ export interface FinishedRun {
   split: { trainDocuments: number; testDocuments: number };
   timings: RunTimings;
   epochs: RunDetail['epochs'];
-  predictions: StoredPrediction[];
   model: Omit<NewModel, 'runId'>;
 }
 
@@ -170,6 +169,16 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
     };
   };
 
+  const deletePredictions = db.prepare('DELETE FROM training_run_predictions WHERE run_id = ?');
+  const addPredictions = db.transaction((id: number, batch: readonly StoredPrediction[]) => {
+    for (const p of batch) insertPrediction.run(id, p.source, p.documentId, p.trueCategory, p.predictedCategory, p.confidence, p.trueProbability);
+  });
+  const end = db.transaction((id: number, state: 'failed' | 'cancelled' | 'interrupted', error: string) => {
+    // Predictions written before the run ended belong to no result: drop them.
+    deletePredictions.run(id);
+    endRun.run({ id, state: state === 'interrupted' ? 'failed' : state, error, interrupted: state === 'interrupted' ? 1 : 0 });
+  });
+
   const finish = db.transaction((id: number, run: FinishedRun): number => {
     const metrics: StoredMetrics = { holdout: run.holdout, calibration: run.calibration, cv: run.cv, split: run.split, features: run.features };
     const changed = finishRun.run({
@@ -182,7 +191,6 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
       epochsJson: JSON.stringify(run.epochs),
     }).changes;
     if (changed !== 1) throw new Error(`Training run ${id} is not running any more; its result was not stored.`);
-    for (const p of run.predictions) insertPrediction.run(id, p.source, p.documentId, p.trueCategory, p.predictedCategory, p.confidence, p.trueProbability);
     const modelId = models.insert({ ...run.model, runId: id });
     models.activate(modelId);
     return modelId;
@@ -193,20 +201,24 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
     create(params: TrainingParams, owner: RunOwner): number {
       return Number(insertRun.run({ engine: params.engine, paramsJson: JSON.stringify(params), pid: owner.pid, startTime: owner.startTime }).lastInsertRowid);
     },
-    /** Stores a finished run, its predictions and its model, and makes that model active, in one transaction; returns the model id. */
+    /** Stores a batch of a running run's out-of-fold predictions (one transaction). */
+    addPredictions(id: number, batch: readonly StoredPrediction[]): void {
+      addPredictions(id, batch);
+    },
+    /** Stores a finished run (its predictions already added) and its model, and makes that model active, in one transaction; returns the model id. */
     finish(id: number, run: FinishedRun): number {
       return finish(id, run);
     },
     /** Ends a running run without a model; the active model stays as it was. */
     end(id: number, state: 'failed' | 'cancelled' | 'interrupted', error: string): void {
-      endRun.run({ id, state: state === 'interrupted' ? 'failed' : state, error, interrupted: state === 'interrupted' ? 1 : 0 });
+      end(id, state, error);
     },
     /** Marks every running run whose owner process is gone as interrupted; returns how many. */
     markInterrupted(isOwnerRunning: (owner: RunOwner) => boolean): number {
       let marked = 0;
       for (const row of selectRunning.all()) {
         if (row.owner_pid !== null && isOwnerRunning({ pid: row.owner_pid, startTime: row.owner_start_time })) continue;
-        endRun.run({ id: row.id, state: 'failed', error: 'Interrupted: the app stopped while this run was training; no model was saved.', interrupted: 1 });
+        end(row.id, 'interrupted', 'Interrupted: the app stopped while this run was training; no model was saved, the previous one stayed active.');
         marked++;
       }
       return marked;

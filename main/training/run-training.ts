@@ -2,23 +2,28 @@
  * One training run as a service: a labelled corpus and parameters in; a serialized model, its
  * dedup-aware holdout report, optional cross-validation and per-phase timings out, with progress
  * as events and an abort signal checked between and inside the phases. Synchronous and free of
- * I/O, so the CLI calls it directly and the training worker (issue 10) can serve it as a task.
- * Plain TypeScript over ml/.
+ * I/O, so the CLI calls it directly and the training worker serves it as a task. It also returns
+ * what the Evaluate page needs: the held-out rows with their probabilities (calibrated and at
+ * temperature 1) and, with CV, every row's out-of-fold probabilities. Plain TypeScript over ml/.
  */
 import {
   crossValidate,
+  evaluatePredictions,
   findDuplicateGroups,
   holdoutEvaluation,
   serializeModel,
+  softmaxRows,
   TextClassifier,
   type AbortSignalLike,
   type Corpus,
   type EngineName,
   type EvaluationReport,
+  type FitHooks,
   type FitProgress,
   screenTexts,
 } from '../../ml/index';
 import { AppError } from '../rpc/app-error';
+import { pipelineParamsOf } from './pipeline-params';
 
 /** What a run is asked to do. */
 export interface TrainingParams {
@@ -29,6 +34,10 @@ export interface TrainingParams {
   testFraction: number;
   /** k of k-fold cross-validation; 0 skips it. */
   folds: number;
+  /** Advanced settings: longest n-gram, and a fixed feature count / C (null or left out: chosen by the engine's inner cross-validation). */
+  ngramMax?: 1 | 2;
+  maxFeatures?: number | null;
+  regularization?: number | null;
 }
 
 /** Progress of a run, one event per step. */
@@ -40,7 +49,17 @@ export type TrainingProgress =
   | { phase: 'fold'; fold: number; folds: number; macroF1: number }
   | { phase: 'final-fit-started' }
   /** Inside the final fit: `stage` (vectorize → tune → fit → calibrate), step `epoch` of `maxEpochs` within it. */
-  | { phase: 'epoch'; stage: FitProgress['phase']; epoch: number; maxEpochs: number; validationLoss: number | null };
+  | { phase: 'vectorized'; fit: 'holdout' | 'final' }
+  | {
+      phase: 'epoch';
+      fit: 'holdout' | 'final';
+      stage: FitProgress['phase'];
+      epoch: number;
+      maxEpochs: number;
+      trainLoss: number;
+      validationLoss: number | null;
+      validationAccuracy: number | null;
+    };
 
 /** Cross-validation figures of a run. */
 export interface CrossValidationSummary {
@@ -48,6 +67,14 @@ export interface CrossValidationSummary {
   meanAccuracy: number;
   meanMacroF1: number;
   macroF1PerFold: number[];
+  /** The report over every row's out-of-fold prediction. */
+  report: EvaluationReport;
+  /** Out-of-fold probabilities, rows × classes, in corpus order. */
+  oofProba: Float64Array;
+  /** Class index of each row. */
+  y: Int32Array;
+  /** Each row's index in the given corpus (rows with no usable text are not among them). */
+  rows: number[];
 }
 
 /** What a run produces. */
@@ -61,9 +88,21 @@ export interface TrainingResult {
   documents: number;
   /** Documents left out, by index in the given corpus, each with its "no usable text: …" sentence. */
   unusable: { index: number; reason: string }[];
-  holdout: { report: EvaluationReport; trainDocuments: number; testDocuments: number };
+  holdout: {
+    report: EvaluationReport;
+    trainDocuments: number;
+    testDocuments: number;
+    /** Rows of the test side (indices into the given corpus), and their probabilities (rows × classes, indexed like `classes`). */
+    testRows: number[];
+    proba: Float64Array;
+    /** The same at temperature 1 (before calibration), and the holdout model's temperature. */
+    uncalibratedProba: Float64Array;
+    temperature: number;
+  };
   cv: CrossValidationSummary | null;
-  timingsMs: { screening: number; grouping: number; holdout: number; crossValidation: number; finalFit: number; total: number };
+  /** Hash of the (text, label) pairs the final model was fitted on. */
+  dataHash: string;
+  timingsMs: { screening: number; grouping: number; holdout: number; crossValidation: number; finalFit: number; total: number; vectorize: number; fit: number };
 }
 
 /** Hooks of a run. */
@@ -81,7 +120,33 @@ function throwIfCancelled(signal: AbortSignalLike | undefined): void {
 export function runTraining(corpus: Corpus, params: TrainingParams, hooks: TrainingHooks = {}): TrainingResult {
   const { signal } = hooks;
   const emit = (progress: TrainingProgress) => hooks.onProgress?.(progress);
-  const pipelineParams = { engine: params.engine, seed: params.seed };
+  const pipelineParams = pipelineParamsOf({
+    engine: params.engine,
+    seed: params.seed,
+    ngramMax: params.ngramMax ?? null,
+    maxFeatures: params.maxFeatures ?? null,
+    regularization: params.regularization ?? null,
+  });
+  const fitTimings = { vectorize: 0, fit: 0 };
+  const addFitTimings = (pipeline: TextClassifier) => {
+    fitTimings.vectorize += pipeline.lastFitTimings?.vectorizeMs ?? 0;
+    fitTimings.fit += pipeline.lastFitTimings?.trainMs ?? 0;
+  };
+  const fitHooks = (fit: 'holdout' | 'final'): FitHooks => ({
+    signal,
+    onVectorized: () => emit({ phase: 'vectorized', fit }),
+    onProgress: (p) =>
+      emit({
+        phase: 'epoch',
+        fit,
+        stage: p.phase,
+        epoch: p.epoch,
+        maxEpochs: p.maxEpochs,
+        trainLoss: p.trainLoss,
+        validationLoss: p.validationLoss,
+        validationAccuracy: p.validationAccuracy,
+      }),
+  });
   const clock = () => performance.now();
   const startedMs = clock();
 
@@ -114,7 +179,17 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   const groupedMs = clock();
 
   throwIfCancelled(signal);
-  const holdout = holdoutEvaluation(corpus, pipelineParams, { testFraction: params.testFraction, seed: params.seed, groups, hooks: { signal } });
+  const holdout = holdoutEvaluation(corpus, pipelineParams, { testFraction: params.testFraction, seed: params.seed, groups, hooks: fitHooks('holdout') });
+  addFitTimings(holdout.pipeline);
+  const testRows = Array.from(holdout.split.test);
+  // Rows of the screened corpus, mapped back to the given one, for the caller's document ids.
+  const givenRow = (row: number) => (screened.unusable.length ? screened.usable[row]! : row);
+  // Scored again here (holdoutEvaluation keeps only the report): the same model on the same rows, so
+  // the same probabilities, plus the raw scores at temperature 1 for the reliability diagram's "before".
+  const testScores = holdout.pipeline.model.decisionFunction(holdout.pipeline.transform(testRows.map((i) => corpus.texts[i]!)));
+  const k = holdout.pipeline.classes.length;
+  const testProba = softmaxRows(testScores, k, holdout.pipeline.temperature);
+  const uncalibratedProba = softmaxRows(testScores, k, 1);
   emit({ phase: 'holdout', trainDocuments: holdout.split.train.length, testDocuments: holdout.split.test.length });
   const heldOutMs = clock();
 
@@ -127,16 +202,23 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
       signal,
       onFold: (fold, report) => emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 }),
     });
-    cv = { folds: params.folds, meanAccuracy: result.meanAccuracy, meanMacroF1: result.meanMacroF1, macroF1PerFold: result.folds.map((r) => r.macro.f1) };
+    cv = {
+      folds: params.folds,
+      meanAccuracy: result.meanAccuracy,
+      meanMacroF1: result.meanMacroF1,
+      macroF1PerFold: result.folds.map((r) => r.macro.f1),
+      report: evaluatePredictions(result.y, result.oofProba, result.classes),
+      oofProba: result.oofProba,
+      y: result.y,
+      rows: Array.from(result.y, (_, row) => givenRow(row)),
+    };
   }
   const crossValidatedMs = clock();
 
   throwIfCancelled(signal);
   emit({ phase: 'final-fit-started' });
-  const pipeline = new TextClassifier(pipelineParams).fit(corpus.texts, corpus.labels, {
-    signal,
-    onProgress: (p) => emit({ phase: 'epoch', stage: p.phase, epoch: p.epoch, maxEpochs: p.maxEpochs, validationLoss: p.validationLoss }),
-  });
+  const pipeline = new TextClassifier(pipelineParams).fit(corpus.texts, corpus.labels, fitHooks('final'));
+  addFitTimings(pipeline);
   throwIfCancelled(signal);
   const fittedMs = clock();
 
@@ -146,7 +228,16 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
     features: pipeline.training!.features,
     documents: corpus.texts.length,
     unusable: screened.unusable,
-    holdout: { report: holdout.report, trainDocuments: holdout.split.train.length, testDocuments: holdout.split.test.length },
+    holdout: {
+      report: holdout.report,
+      trainDocuments: holdout.split.train.length,
+      testDocuments: holdout.split.test.length,
+      testRows: testRows.map(givenRow),
+      proba: testProba,
+      uncalibratedProba,
+      temperature: holdout.pipeline.temperature,
+    },
+    dataHash: pipeline.training!.dataHash,
     cv,
     timingsMs: {
       screening: screenedMs - startedMs,
@@ -155,6 +246,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
       crossValidation: crossValidatedMs - heldOutMs,
       finalFit: fittedMs - crossValidatedMs,
       total: fittedMs - startedMs,
+      ...fitTimings,
     },
   };
 }

@@ -17,11 +17,13 @@ export const trainingParamsSchema = z
       .refine((k) => k !== 1, 'use 0 (no cross-validation) or at least 2 folds'),
     seed: z.number().int().min(0),
     /** Longest word n-gram (Advanced). */
-    ngramMax: z.number().int().min(1).max(3),
-    /** Features kept after chi² selection (Advanced). */
-    maxFeatures: z.number().int().min(100).max(200_000),
-    /** Inverse regularisation strength C of the fast engine (Advanced). */
-    regularization: z.number().positive().max(1e6),
+    ngramMax: z.union([z.literal(1), z.literal(2)]),
+    /** Features kept after chi² selection (Advanced); null: chosen by the fast engine's inner cross-validation. */
+    maxFeatures: z.number().int().min(100).max(200_000).nullable(),
+    /** Loss weight C of the fast engine (Advanced); null: chosen by its inner cross-validation. */
+    regularization: z.number().positive().max(1e6).nullable(),
+    /** Heap limit of the training worker in MB (Advanced): a run that needs more stops with a sentence instead of taking the app down. */
+    memoryLimitMb: z.number().int().min(16).max(65_536),
   })
   .strict();
 /** The settings of one run. */
@@ -112,6 +114,8 @@ export interface MetricsReport {
   confusion: number[][];
   logLoss: number;
   ece: number;
+  /** Bins of the ECE (equal-width by top-class confidence). */
+  eceBins: number;
   testRows: number;
 }
 

@@ -8,7 +8,7 @@ import type { RouteId } from './routes';
 const loaders: Record<RouteId, () => Promise<{ default: ComponentType }>> = {
   dataset: () => import('../features/dataset/dataset-page').then((m) => ({ default: m.DatasetPage })),
   train: () => import('../features/training/train-page').then((m) => ({ default: m.TrainPage })),
-  evaluate: () => import('../features/metrics/evaluate-page').then((m) => ({ default: m.EvaluatePage })),
+  evaluate: () => import('../features/evaluate/evaluate-page').then((m) => ({ default: m.EvaluatePage })),
   predict: () => import('../features/predict/predict-page').then((m) => ({ default: m.PredictPage })),
   settings: () => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 };

@@ -48,3 +48,15 @@ export function percentDone(doneFiles: number, totalFiles: number): number {
   if (totalFiles <= 0) return 0;
   return Math.min(100, Math.floor((doneFiles / totalFiles) * 100));
 }
+
+/** A score or ratio with a fixed number of decimals ("0.762"); "—" when missing. */
+export function formatFixed(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toFixed(digits);
+}
+
+/** A share 0–1 as a percentage ("76.2%"). */
+export function formatPercent(share: number | null | undefined, digits = 1): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return '—';
+  return `${(share * 100).toFixed(digits)}%`;
+}

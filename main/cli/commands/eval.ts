@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
+import { createCore } from '../../core/core';
+import { resolveDataDir } from '../../core/data-dir';
 import { DatasetError, loadLabelledDataset, readModelFile } from '../../datasets/index';
+import { reevaluateRun } from '../../training/reevaluate';
 import { evaluatePipeline, formatReport, screenTexts } from '../../../ml/index';
 import type { Command } from '../command';
 
@@ -7,7 +10,9 @@ import type { Command } from '../command';
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Evaluate a saved model on labelled resumes (accuracy, F1, confusion, calibration)',
-  usage: 'resume-studio eval --data <folder|file.csv|file.jsonl> --model model.json [--text-column NAME] [--label-column NAME] [--json]',
+  usage:
+    'resume-studio eval --data <folder|file.csv|file.jsonl> --model model.json [--text-column NAME] [--label-column NAME] [--json]\n' +
+    "       resume-studio eval --data-dir DIR [--run N] [--json]   (recomputes a stored run's holdout from the database; default: the active model's run)",
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -17,8 +22,26 @@ export const evalCommand: Command = {
         'text-column': { type: 'string' },
         'label-column': { type: 'string' },
         json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        run: { type: 'string' },
       },
     });
+    if (!values.data && !values.model) {
+      const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli' });
+      try {
+        const runId = values.run ? Number(values.run) : (await core.call('models.active', {}))?.runId;
+        if (!runId) throw new Error('there is no active trained model; pass --run N (see resume-studio runs)');
+        const report = reevaluateRun(core.databasePath, await core.call('training.run', { runId }));
+        if (values.json) io.stdout(JSON.stringify(report));
+        else {
+          io.stdout(`run ${runId} recomputed from ${core.databasePath}:`);
+          for (const line of formatReport(report)) io.stdout(line);
+        }
+        return 0;
+      } finally {
+        await core.close();
+      }
+    }
     if (!values.data || !values.model) {
       io.stderr(`error: --data and --model are required\nUsage: ${this.usage}`);
       return 2;

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { assertTrainable, classCounts, loadLabelledDataset } from '../../datasets/index';
 import { formatReport, type EngineName } from '../../../ml/index';
+import { resolveDataDir } from '../../core/data-dir';
 import { runTraining, type TrainingProgress } from '../../training/run-training';
 import type { Command } from '../command';
 import { assertWritableOutput } from '../output-file';
+import { trainInStudio } from './studio-train';
 
 /** Documents with no usable text named one per line, up to this many. */
 const MAX_NAMED = 10;
@@ -22,7 +24,10 @@ function progressLine(p: TrainingProgress): string | null {
       return `fold ${p.fold}/${p.folds}: macro-F1 ${p.macroF1.toFixed(3)}`;
     case 'final-fit-started':
       return 'fitting the final model on all documents…';
+    case 'vectorized':
+      return null;
     case 'epoch':
+      if (p.fit === 'holdout') return null;
       return p.epoch === p.maxEpochs ? `  ${p.stage}: ${p.maxEpochs} step${p.maxEpochs === 1 ? '' : 's'} done` : null;
   }
 }
@@ -32,7 +37,8 @@ export const trainCommand: Command = {
   name: 'train',
   summary: 'Train a job-category classifier from labelled resumes and save it as JSON',
   usage:
-    'resume-studio train --data <folder|file.csv|file.jsonl|sample> --out model.json [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--text-column NAME] [--label-column NAME] [--json]',
+    'resume-studio train --data <folder|file.csv|file.jsonl|sample> --out model.json [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--text-column NAME] [--label-column NAME] [--json]\n' +
+    '       resume-studio train --data-dir DIR [--out model.json] [--engine fast|mljs] [--cv K] [--seed N] [--test-size 0.2] [--json]   (trains from the studio database as the Train button does: stored run, active model)',
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -46,9 +52,23 @@ export const trainCommand: Command = {
         'text-column': { type: 'string' },
         'label-column': { type: 'string' },
         json: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
       },
     });
-    if (!values.data || !values.out) {
+    if (!values.data) {
+      // No external data: train from the studio's database, the same path as the Train button.
+      // Only the flags given: the rest come from Settings, as for the button.
+      const given = (flag: string) => argv.some((a) => a === `--${flag}` || a.startsWith(`--${flag}=`));
+      const studioParams = {
+        ...(given('engine') ? { engine: values.engine as 'fast' | 'mljs' } : {}),
+        ...(given('seed') ? { seed: Number(values.seed) } : {}),
+        ...(given('test-size') ? { testFraction: Number(values['test-size']) } : {}),
+        ...(given('cv') ? { folds: Number(values.cv) } : {}),
+      };
+      if (values.out) assertWritableOutput('out', values.out);
+      return trainInStudio(resolveDataDir(values['data-dir']), studioParams, { out: values.out, json: values.json }, io);
+    }
+    if (!values.out) {
       io.stderr(`error: --data and --out are required\nUsage: ${this.usage}`);
       return 2;
     }
@@ -98,7 +118,7 @@ export const trainCommand: Command = {
           classes: result.classes.length,
           features: result.features,
           holdout: result.holdout.report,
-          cv,
+          cv: cv && { folds: cv.folds, meanAccuracy: cv.meanAccuracy, meanMacroF1: cv.meanMacroF1, macroF1PerFold: cv.macroF1PerFold, report: cv.report },
           unusable,
           seconds,
         }),

@@ -1,52 +1,86 @@
-/** The Train page, before training exists: what it will do, what it needs, and the real counts. */
+/** The Train page: what the next run will use, its settings, a Train button (Ctrl/Cmd+T), live progress with Cancel, and how the last run ended. */
+import { useCallback, useState } from 'react';
+import { toRpcCallError } from '../../api/rpc-call-error';
+import { useStudio } from '../../api/studio-context';
 import { useRpc } from '../../api/use-rpc';
-import { useSettings } from '../../app/settings-context';
+import { isMac } from '../../app/platform';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
-import { PrerequisiteList } from '../../components/prerequisite-list';
-import { StatCard } from '../../components/stat-card';
-import { StatGrid } from '../../components/stat-grid';
-import { UpcomingFeature } from '../../components/upcoming-feature';
+import { hashForRoute } from '../../app/routes';
+import { TrainingPlanCard } from './training-plan-card';
+import { Suspense } from 'react';
+import { TrainingProgressCard, TrainingProgressChart } from './training-progress-card';
+import { draftOf, paramsOf, TrainingSettingsForm, type TrainingDraft } from './training-settings-form';
+import { useLiveTraining } from './use-live-training';
+import { useTrainShortcut } from './use-train-shortcut';
+import { formatFixed, formatPercent } from '../../format/numbers';
 
-/** Placeholder for training with live prerequisites. */
+/** The Train page. */
 export function TrainPage() {
-  const summary = useRpc('dataset.summary', {}, { refreshOn: ['dataset.changed'] });
-  const { settings } = useSettings();
-  const data = summary.data;
-  const labelledCategories = data?.categories.filter((c) => c.documents > 0).length;
+  const client = useStudio();
+  const plan = useRpc('training.plan', {}, { refreshOn: ['dataset.changed', 'settings.changed', 'training.finished'] });
+  const live = useLiveTraining();
+  const [edited, setDraft] = useState<TrainingDraft | null>(null);
+  const [startError, setStartError] = useState<string | null>(null);
+  // Until the user edits a field, the form shows Settings' defaults (and follows them when Settings change).
+  const draft = edited ?? (plan.data ? draftOf(plan.data.defaults) : null);
+
+  const isRunning = live.runId !== null;
+  const canTrain = !isRunning && draft !== null && !plan.data?.problem;
+  const { began } = live;
+  const train = useCallback(() => {
+    if (!canTrain || !draft) return;
+    setStartError(null);
+    client.call('training.start', paramsOf(draft)).then(
+      ({ runId }) => began(runId),
+      (error: unknown) => setStartError(toRpcCallError(error, 'training.start').message),
+    );
+  }, [began, canTrain, client, draft]);
+  useTrainShortcut(train);
+  const cancel = () => void client.call('training.cancel', {}).catch(() => undefined);
+  const key = isMac ? '⌘T' : 'Ctrl+T';
+  const ended = live.lastEnded;
+
   return (
     <>
-      <PageHeader title="Train" description="Fit a job-category classifier on your labelled resumes, locally." />
-      {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
-      <StatGrid label="Training counts">
-        <StatCard label="Labelled resumes" icon="label" value={data?.labelled} />
-        <StatCard label="Categories" icon="categories" value={labelledCategories} />
-        <StatCard label="Training runs" icon="train" value={data?.trainingRuns} />
-        <StatCard label="Models" icon="predict" value={data?.models} />
-      </StatGrid>
-      <section className="card" aria-labelledby="needs-title">
-        <h2 id="needs-title">Before you can train</h2>
-        <PrerequisiteList
-          items={[
-            { label: 'Import and label resumes first', detail: `${data?.labelled ?? '…'} labelled so far`, isMet: data ? data.labelled > 0 : undefined },
-            {
-              label: 'At least two categories',
-              detail: 'A classifier needs something to tell apart.',
-              isMet: labelledCategories === undefined ? undefined : labelledCategories >= 2,
-            },
-          ]}
-        />
-      </section>
-      <UpcomingFeature
-        title="What this page will offer"
-        items={[
-          `Engine choice: the fast sparse trainer or mljs (your default: ${settings?.defaultEngine ?? '…'})`,
-          `A held-out test split (${settings ? Math.round(settings.testFraction * 100) : '…'}% by default) and a fixed seed (${settings?.seed ?? '…'}) for repeatable runs`,
-          'Live progress with a Cancel button, off the main thread',
-          'A history of runs, each kept with its model and metrics',
-        ]}
-        note="Training arrives with the training engine; defaults can already be set in Settings."
+      <PageHeader
+        title="Train"
+        description="Fit a job-category classifier on your labelled resumes, locally, off the main thread."
+        actions={
+          <button type="button" className="button primary" onClick={train} disabled={!canTrain} aria-keyshortcuts={isMac ? 'Meta+T' : 'Control+T'}>
+            Train <kbd className="button-kbd">{key}</kbd>
+          </button>
+        }
       />
+      {plan.error ? <InlineError title="Could not load what training would use" error={plan.error} onRetry={plan.reload} /> : null}
+      {startError ? (
+        <p className="inline-error" role="alert">
+          {startError}
+        </p>
+      ) : null}
+      {isRunning ? <TrainingProgressCard runId={live.runId!} progress={live.progress} points={live.points} onCancel={cancel} /> : null}
+      {!isRunning && ended ? (
+        <section className={`card run-outcome ${ended.state}`} aria-labelledby="outcome-title" data-testid="run-outcome">
+          <h2 id="outcome-title">
+            Run {ended.id} {ended.state}
+          </h2>
+          {ended.state === 'finished' ? (
+            <p role="status">
+              Macro-F1 {formatFixed(ended.macroF1, 3)}, accuracy {formatPercent(ended.accuracy)} on held-out resumes; its model is now active.{' '}
+              <a href={hashForRoute('evaluate')}>Open Evaluate</a>
+            </p>
+          ) : (
+            <p role="alert">{ended.error}</p>
+          )}
+          {live.points.length > 0 ? (
+            <Suspense fallback={<div className="training-chart" />}>
+              <TrainingProgressChart points={live.points} />
+            </Suspense>
+          ) : null}
+        </section>
+      ) : null}
+      {plan.data ? <TrainingPlanCard plan={plan.data} /> : null}
+      {draft ? <TrainingSettingsForm draft={draft} onChange={setDraft} disabled={isRunning} /> : null}
     </>
   );
 }

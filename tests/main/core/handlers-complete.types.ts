@@ -6,9 +6,11 @@ import type { createAppHandlers } from '../../../main/core/app-handlers';
 import type { wireCuration } from '../../../main/curation/curation-wiring';
 import type { createDatasetHandlers } from '../../../main/dataset/dataset-handlers';
 import type { createImportHandlers } from '../../../main/import/import-handlers';
+import type { createEvaluationHandlers } from '../../../main/evaluation/evaluation-handlers';
 import type { createModelsHandlers } from '../../../main/models/models-handlers';
 import type { HandlersFor } from '../../../main/rpc/dispatcher';
 import type { createSettingsHandlers } from '../../../main/settings/settings-handlers';
+import type { createTrainingHandlers } from '../../../main/training/training-handlers';
 import type { contract } from '../../../preload/contract';
 
 export const twoMethods = {
@@ -41,6 +43,8 @@ declare const dataset: Group<typeof createDatasetHandlers>;
 declare const imports: Group<typeof createImportHandlers>;
 declare const documents: ReturnType<typeof wireCuration>['handlers'];
 declare const models: Group<typeof createModelsHandlers>;
-export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models };
+declare const training: Group<typeof createTrainingHandlers>;
+declare const evaluation: Group<typeof createEvaluationHandlers>;
+export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models, ...training, ...evaluation };
 // @ts-expect-error the import domain's handler group is missing
-export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents, ...models };
+export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents, ...models, ...training, ...evaluation };

@@ -4,11 +4,20 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../main/store/database';
 import { createModelsRepo, readActiveModel, type ModelsRepo } from '../../../main/store/models-repo';
-import { createTrainingRepo, type FinishedRun, type TrainingRepo } from '../../../main/store/training-repo';
+import { createTrainingRepo, type FinishedRun, type StoredPrediction, type TrainingRepo } from '../../../main/store/training-repo';
 import type { MetricsReport, TrainingParams } from '../../../preload/contract';
 import { makeTempDir } from '../../helpers/temp-dir';
 
-const params: TrainingParams = { engine: 'fast', testFraction: 0.2, folds: 0, seed: 42, ngramMax: 2, maxFeatures: 5000, regularization: 100 };
+const params: TrainingParams = {
+  engine: 'fast',
+  testFraction: 0.2,
+  folds: 0,
+  seed: 42,
+  ngramMax: 2,
+  maxFeatures: 5000,
+  regularization: 100,
+  memoryLimitMb: 1024,
+};
 const owner = { pid: process.pid, startTime: null };
 
 const report = (accuracy: number): MetricsReport => ({
@@ -26,6 +35,7 @@ const report = (accuracy: number): MetricsReport => ({
   ],
   logLoss: 0.5,
   ece: 0.1,
+  eceBins: 15,
   testRows: 3,
 });
 
@@ -40,11 +50,6 @@ const finished = (accuracy: number): FinishedRun => ({
   split: { trainDocuments: 7, testDocuments: 3 },
   timings: { readMs: 1, vectorizeMs: 2, fitMs: 3, evaluateMs: 4, totalMs: 10 },
   epochs: [{ epoch: 1, loss: 0.7, validationAccuracy: 0.5 }],
-  predictions: [
-    { source: 'holdout', documentId: 1, trueCategory: 'a', predictedCategory: 'a', confidence: 0.9, trueProbability: 0.9 },
-    { source: 'holdout', documentId: 2, trueCategory: 'b', predictedCategory: 'a', confidence: 0.8, trueProbability: 0.2 },
-    { source: 'holdout', documentId: 3, trueCategory: 'b', predictedCategory: 'a', confidence: 0.6, trueProbability: 0.4 },
-  ],
   model: {
     origin: 'trained',
     name: 'Run',
@@ -57,6 +62,12 @@ const finished = (accuracy: number): FinishedRun => ({
     macroF1: accuracy,
   },
 });
+
+const predictions: StoredPrediction[] = [
+  { source: 'holdout', documentId: 1, trueCategory: 'a', predictedCategory: 'a', confidence: 0.9, trueProbability: 0.9 },
+  { source: 'holdout', documentId: 2, trueCategory: 'b', predictedCategory: 'a', confidence: 0.8, trueProbability: 0.2 },
+  { source: 'holdout', documentId: 3, trueCategory: 'b', predictedCategory: 'a', confidence: 0.6, trueProbability: 0.4 },
+];
 
 let temp: ReturnType<typeof makeTempDir>;
 let file: string;
@@ -84,6 +95,7 @@ describe('training repository', () => {
   it('stores a finished run with its metrics, predictions and model, and makes the model active', () => {
     const id = runs.create(params, owner);
     expect(runs.summary(id)).toMatchObject({ state: 'running', engine: 'fast', modelId: null });
+    runs.addPredictions(id, predictions);
     const modelId = runs.finish(id, finished(0.75));
     const detail = runs.get(id)!;
     expect(detail).toMatchObject({
@@ -110,12 +122,14 @@ describe('training repository', () => {
     const first = runs.create(params, owner);
     const modelId = runs.finish(first, finished(0.7));
     const failed = runs.create(params, owner);
+    runs.addPredictions(failed, predictions);
     runs.end(failed, 'failed', 'Training ran out of memory.');
     const cancelled = runs.create(params, owner);
     runs.end(cancelled, 'cancelled', 'Training was cancelled.');
     expect(models.activeId()).toBe(modelId);
     expect(runs.summary(failed)).toMatchObject({ state: 'failed', error: 'Training ran out of memory.', modelId: null });
     expect(runs.summary(cancelled)?.state).toBe('cancelled');
+    expect(runs.predictions(failed, 'holdout')).toEqual([]);
   });
 
   it('refuses to store the result of a run that already ended, leaving the active model alone', () => {

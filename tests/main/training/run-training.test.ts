@@ -11,12 +11,15 @@ describe('runTraining', () => {
   it('reports each phase in order and returns a loadable model with its report and timings', () => {
     const events: TrainingProgress[] = [];
     const result = runTraining(corpus, params, { onProgress: (p) => events.push(p) });
-    const phases = events.map((e) => e.phase).filter((p, i, all) => p !== all[i - 1]);
-    expect(phases).toEqual(['screened', 'grouped', 'holdout', 'fold', 'final-fit-started', 'epoch']);
+    const phases = events.map((e) => e.phase).filter((p, i, all) => p !== 'epoch' && p !== 'vectorized' && p !== all[i - 1]);
+    expect(phases).toEqual(['screened', 'grouped', 'holdout', 'fold', 'final-fit-started']);
     expect(events[0]).toEqual({ phase: 'screened', usable: corpus.texts.length, unusable: 0 });
     expect(events[1]).toMatchObject({ phase: 'grouped', documents: corpus.texts.length, classes: 3 });
+    // Both fits (holdout, final) report their vectorizing and their steps.
+    for (const fit of ['holdout', 'final'])
+      expect(events.some((e) => e.phase === 'vectorized' && e.fit === fit) && events.some((e) => e.phase === 'epoch' && e.fit === fit)).toBe(true);
     // Inside the final fit, progress says which stage it is in (vectorize → tune → fit).
-    const stages = events.flatMap((e) => (e.phase === 'epoch' ? [e.stage] : [])).filter((s, i, all) => s !== all[i - 1]);
+    const stages = events.flatMap((e) => (e.phase === 'epoch' && e.fit === 'final' ? [e.stage] : [])).filter((s, i, all) => s !== all[i - 1]);
     expect(stages).toEqual(['vectorize', 'tune', 'fit']);
     expect(events.filter((e) => e.phase === 'fold').map((e) => e.phase === 'fold' && e.fold)).toEqual([1, 2, 3]);
     expect(result.holdout.trainDocuments + result.holdout.testDocuments).toBe(corpus.texts.length);
@@ -40,6 +43,8 @@ describe('runTraining', () => {
     ]);
     // "Chef" had only the junk text, so the model does not learn it.
     expect(result.classes).toEqual(['Accountant', 'Nurse', 'Software Engineer']);
+    // Test rows point into the given corpus, never at a left-out text.
+    expect(result.holdout.testRows.every((row) => row < corpus.texts.length)).toBe(true);
     const oneLeft = { texts: [corpus.texts[0]!, corpus.texts[1]!, 'x y'], labels: ['Nurse', 'Nurse', 'Chef'] };
     expect(() => runTraining(oneLeft, params)).toThrow(
       expect.objectContaining({ code: 'bad_input', message: expect.stringMatching(/only the category "Nurse" is left; training needs at least two/) }),

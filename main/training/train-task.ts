@@ -1,0 +1,278 @@
+/**
+ * What the training worker does: read the labelled, not excluded documents from SQLite on its own
+ * read-only connection, run the one training function (runTraining: dedup-aware holdout, optional
+ * k-fold CV, the final model on every document) and return the model JSON, the reports and every
+ * out-of-fold prediction as typed columns (cheap to pass back to the main thread). Progress is
+ * reported per phase and epoch. Runs inside the training worker; plain Node over ml/.
+ */
+import Database from 'better-sqlite3';
+import { ECE_BINS, expectedCalibrationError, hashString, logLoss } from '../../ml/index';
+import type {
+  CalibrationReport,
+  CrossValidationMetrics,
+  MetricsReport,
+  ReliabilityBin,
+  RunDetail,
+  RunTimings,
+  TrainingParams,
+  TrainingPhase,
+} from '../../preload/contract';
+import { iterateLabelledDocuments } from '../store/documents-repo';
+import { runTraining, type TrainingProgress as RunProgress } from './run-training';
+
+/** Bins of the reliability diagram: the same as the ECE of the engine's reports, so the two agree. */
+export const RELIABILITY_BINS = ECE_BINS;
+
+/** What the worker is asked. */
+export interface TrainTaskInput {
+  databasePath: string;
+  params: TrainingParams;
+  /** Categories with fewer labelled documents are left out (named in the plan). */
+  minDocumentsPerCategory: number;
+}
+
+/** One progress report from the worker (the service adds the run id, elapsed time and ETA). */
+export interface TaskProgress {
+  phase: TrainingPhase;
+  step: string;
+  epoch: number | null;
+  maxEpochs: number | null;
+  loss: number | null;
+  validationAccuracy: number | null;
+  fraction: number;
+}
+
+/** Out-of-fold predictions as columns: row i is document documentIds[i]. */
+export interface PredictionColumns {
+  source: 'holdout' | 'cv';
+  documentIds: Int32Array;
+  trueIndex: Int32Array;
+  predictedIndex: Int32Array;
+  confidence: Float64Array;
+  trueProbability: Float64Array;
+}
+
+/** What the worker returns. */
+export interface TrainTaskResult {
+  datasetHash: string;
+  documents: number;
+  classes: string[];
+  features: number;
+  leftOutCategories: string[];
+  holdout: MetricsReport;
+  calibration: CalibrationReport;
+  cv: CrossValidationMetrics | null;
+  split: { trainDocuments: number; testDocuments: number };
+  timings: RunTimings;
+  epochs: RunDetail['epochs'];
+  predictions: PredictionColumns[];
+  modelJson: string;
+}
+
+/** The labelled corpus as the worker reads it. */
+export interface Snapshot {
+  ids: number[];
+  texts: string[];
+  labels: string[];
+  leftOutCategories: string[];
+  /** Hash of every (text, label) pair in order, as the engine computes it for the model it fits. */
+  hash: string;
+}
+
+/** Reads the training snapshot through the documents repository on a read-only connection. */
+export function readSnapshot(databasePath: string, minDocumentsPerCategory: number): Snapshot {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  const rows: { id: number; text: string; category: string }[] = [];
+  try {
+    // One read transaction: a relabel committed meanwhile is either wholly in the snapshot or not.
+    db.transaction(() => {
+      for (const row of iterateLabelledDocuments(db)) rows.push(row);
+    })();
+  } finally {
+    db.close();
+  }
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  const leftOut = [...counts].filter(([, n]) => n < minDocumentsPerCategory).map(([c]) => c);
+  const kept = rows.filter((r) => !leftOut.includes(r.category));
+  let hash = '';
+  for (const r of kept) hash = hashString(`${hash}\u0000${r.category}\u0000${r.text}`);
+  return { ids: kept.map((r) => r.id), texts: kept.map((r) => r.text), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
+}
+
+/** Reliability bins with their confidence ranges. */
+export function reliabilityBins(yTrue: ArrayLike<number>, proba: ArrayLike<number>, nClasses: number): { ece: number; bins: ReliabilityBin[] } {
+  const { ece, bins } = expectedCalibrationError(yTrue, proba, nClasses, RELIABILITY_BINS);
+  return { ece, bins: bins.map((b, i) => ({ ...b, low: i / RELIABILITY_BINS, high: (i + 1) / RELIABILITY_BINS })) };
+}
+
+/** Prediction columns for rows of a probability matrix. */
+function columnsOf(source: PredictionColumns['source'], ids: ArrayLike<number>, y: ArrayLike<number>, proba: ArrayLike<number>, k: number): PredictionColumns {
+  const n = ids.length;
+  const out: PredictionColumns = {
+    source,
+    documentIds: Int32Array.from(ids),
+    trueIndex: Int32Array.from(y),
+    predictedIndex: new Int32Array(n),
+    confidence: new Float64Array(n),
+    trueProbability: new Float64Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (proba[i * k + c]! > proba[i * k + best]!) best = c;
+    out.predictedIndex[i] = best;
+    out.confidence[i] = proba[i * k + best]!;
+    out.trueProbability[i] = proba[i * k + y[i]!]!;
+  }
+  return out;
+}
+
+/** Trains and evaluates on the snapshot through the one run function, reporting progress as phases and a share of the whole. */
+export function trainOnSnapshot(
+  snapshot: Snapshot,
+  params: TrainingParams,
+  progress: (p: TaskProgress) => void,
+  signal?: AbortSignal,
+): Omit<TrainTaskResult, 'timings'> & { timings: Omit<RunTimings, 'readMs'> } {
+  const { ids, texts, labels } = snapshot;
+  const classes = [...new Set(labels)].sort();
+  if (classes.length < 2) throw new Error(`Training needs at least two categories with enough documents; found ${classes.length}.`);
+  // Progress units: the holdout fit, each CV fold (no epoch hooks inside crossValidate), the final fit;
+  // within a fit, vectorizing takes ~60% of the time at this size and the epochs share the rest.
+  const foldUnit = 0.8;
+  const finalUnit = 1.25;
+  const total = 1 + params.folds * foldUnit + finalUnit;
+  let done = 0;
+  let unit = 1;
+  let fitName = 'Holdout model';
+  const epochs: RunDetail['epochs'] = [];
+  let shownFraction = 0;
+  const stageSpan = { vectorize: [0, 0.5], tune: [0.5, 0.75], fit: [0.75, 0.95], calibrate: [0.95, 1] } as const;
+  const stageWords = {
+    vectorize: 'reading words, step',
+    tune: 'choosing C and features (inner cross-validation), step',
+    fit: 'epoch',
+    calibrate: 'calibrating, step',
+  } as const;
+  const report = (
+    phase: TrainingPhase,
+    step: string,
+    within: number,
+    fit?: { epoch: number; maxEpochs: number; loss: number | null; validationAccuracy: number | null },
+  ) =>
+    progress({
+      phase,
+      step,
+      epoch: fit?.epoch ?? null,
+      maxEpochs: fit?.maxEpochs ?? null,
+      loss: fit?.loss ?? null,
+      validationAccuracy: fit?.validationAccuracy ?? null,
+      // Never backwards: a stage may report steps of its own that restart (e.g. per class).
+      fraction: (shownFraction = Math.max(shownFraction, Math.min(1, (done + within * unit) / total))),
+    });
+  const onProgress = (p: RunProgress) => {
+    switch (p.phase) {
+      case 'grouped':
+        report('vectorize', `${fitName}: reading words`, 0.02);
+        return;
+      case 'vectorized':
+        report('fit', `${fitName}: learning`, stageSpan.tune[0]);
+        return;
+      case 'epoch': {
+        // Within a fit: vectorize, then tune (inner cross-validation), fit and calibrate, each in steps.
+        const [from, to] = stageSpan[p.stage];
+        const within = from + ((to - from) * p.epoch) / Math.max(1, p.maxEpochs);
+        const loss = p.validationLoss ?? p.trainLoss;
+        const isFitStage = p.stage === 'fit';
+        if (isFitStage && p.fit === 'final') epochs.push({ epoch: p.epoch, loss, validationAccuracy: p.validationAccuracy });
+        report(
+          p.stage === 'vectorize' ? 'vectorize' : p.stage === 'calibrate' ? 'evaluate' : 'fit',
+          `${fitName}: ${stageWords[p.stage]} ${p.epoch} of ${p.maxEpochs}`,
+          within,
+          isFitStage ? { epoch: p.epoch, maxEpochs: p.maxEpochs, loss, validationAccuracy: p.validationAccuracy } : undefined,
+        );
+        return;
+      }
+      case 'holdout':
+        done += 1;
+        unit = foldUnit;
+        if (params.folds >= 2) report('evaluate', `Cross-validation fold 1 of ${params.folds}`, 0);
+        return;
+      case 'fold':
+        done += foldUnit;
+        if (p.fold < p.folds) report('evaluate', `Cross-validation fold ${p.fold + 1} of ${p.folds}`, 0);
+        return;
+      case 'final-fit-started':
+        unit = finalUnit;
+        fitName = 'Final model on every document';
+        report('vectorize', `${fitName}: reading words`, 0);
+        return;
+    }
+  };
+  report('vectorize', 'Grouping duplicate resumes', 0);
+  const result = runTraining({ texts, labels }, params, { onProgress, signal });
+  done = total;
+  report('saving', 'Saving the model', 0);
+
+  const k = result.classes.length;
+  // Every category has at least MIN_DOCUMENTS_PER_CATEGORY documents, so the stratified train side holds them all.
+  if (result.holdout.report.classes.join('\u0000') !== classes.join('\u0000')) throw new Error('The holdout split left a category without training documents.');
+  const yTest = result.holdout.testRows.map((i) => classes.indexOf(labels[i]!));
+  const predictions = [
+    columnsOf(
+      'holdout',
+      result.holdout.testRows.map((i) => ids[i]!),
+      yTest,
+      result.holdout.proba,
+      k,
+    ),
+  ];
+  if (result.cv) predictions.push(columnsOf('cv', result.cv.rows.map((i) => ids[i]!), result.cv.y, result.cv.oofProba, k));
+  const after = reliabilityBins(yTest, result.holdout.proba, k);
+  const before = reliabilityBins(yTest, result.holdout.uncalibratedProba, k);
+  // The engine fitted its temperature on held-out scores of the training side; these figures are on
+  // the run's own test documents, which neither the model nor the temperature saw.
+  const calibration: CalibrationReport = {
+    temperature: result.holdout.temperature,
+    eceBefore: before.ece,
+    eceAfter: after.ece,
+    logLossBefore: logLoss(yTest, result.holdout.uncalibratedProba, k),
+    logLossAfter: logLoss(yTest, result.holdout.proba, k),
+    binsBefore: before.bins,
+    binsAfter: after.bins,
+  };
+  const t = result.timingsMs;
+  return {
+    datasetHash: snapshot.hash,
+    documents: texts.length,
+    classes,
+    features: result.features,
+    leftOutCategories: snapshot.leftOutCategories,
+    holdout: result.holdout.report,
+    calibration,
+    cv: result.cv
+      ? {
+          folds: result.cv.folds,
+          meanAccuracy: result.cv.meanAccuracy,
+          meanMacroF1: result.cv.meanMacroF1,
+          macroF1PerFold: result.cv.macroF1PerFold,
+          report: result.cv.report,
+        }
+      : null,
+    split: { trainDocuments: result.holdout.trainDocuments, testDocuments: result.holdout.testDocuments },
+    timings: { vectorizeMs: t.vectorize, fitMs: t.fit, evaluateMs: Math.max(0, t.total - t.vectorize - t.fit), totalMs: t.total },
+    epochs,
+    predictions,
+    modelJson: result.modelJson,
+  };
+}
+
+/** The whole task: read the snapshot, then train on it. */
+export function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): TrainTaskResult {
+  const started = performance.now();
+  progress({ phase: 'reading', step: 'Reading the labelled resumes', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
+  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory);
+  const readMs = performance.now() - started;
+  const result = trainOnSnapshot(snapshot, input.params, progress, signal);
+  return { ...result, timings: { readMs, ...result.timings, totalMs: readMs + result.timings.totalMs } };
+}

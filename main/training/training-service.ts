@@ -1,0 +1,176 @@
+/**
+ * The training service: one run at a time, in a worker thread on the task runner (with a heap
+ * limit), reading its own snapshot. It turns worker progress into `training.progressed` events with
+ * an ETA, stores every run (finished, failed, cancelled), and only a finished run's model becomes
+ * active; a failure or a cancel leaves the previous model as it was. Plain Node.
+ */
+import type { RunSummary, TrainingParams, TrainingPlan, TrainingProgress, LearningCurvePoint } from '../../preload/contract';
+import { currentProcess } from '../import/process-identity';
+import { AppError } from '../rpc/app-error';
+import type { EventBus } from '../rpc/event-bus';
+import type { DocumentsRepo } from '../store/documents-repo';
+import type { ModelsRepo } from '../store/models-repo';
+import type { SettingsRepo } from '../store/settings-repo';
+import type { TrainingRepo } from '../store/training-repo';
+import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
+import type { WorkerEntry } from '../workers/spawn';
+import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
+import { storeFinishedRun } from './store-run';
+import type { TaskProgress, TrainTaskResult } from './train-task';
+import type { TrainingWorkerInput } from './training-worker';
+
+/** Where the training worker lives, bundled and as source. */
+export const trainingWorkerEntry: WorkerEntry = { bundledName: 'training-worker', sourcePath: 'training/training-worker.ts' };
+
+/** What the service uses. */
+export interface TrainingServiceDeps {
+  databasePath: string;
+  documents: DocumentsRepo;
+  runs: TrainingRepo;
+  models: ModelsRepo;
+  settings: SettingsRepo;
+  events: EventBus;
+  /** Announces new counts (runs, models) after a run ends. */
+  onDatasetChanged?: () => void;
+}
+
+/** The run in progress. */
+interface ActiveRun {
+  runId: number;
+  controller: AbortController;
+  startedMs: number;
+  progress: TrainingProgress | null;
+  done: Promise<RunSummary>;
+}
+
+/** Estimated time left from the share done so far (none before 5%, where it would be noise). */
+function etaOf(fraction: number, elapsedMs: number): number | null {
+  return fraction >= 0.05 && fraction < 1 ? Math.round((elapsedMs * (1 - fraction)) / fraction) : null;
+}
+
+/** The sentence stored and shown for a run that ended without a model. */
+function failureOf(error: unknown): { state: 'failed' | 'cancelled'; message: string } {
+  if (error instanceof Error && error.name === 'AbortError')
+    return { state: 'cancelled', message: 'Training was cancelled; the previous model is still active.' };
+  if (error instanceof WorkerTaskError) return { state: 'failed', message: `${error.message} The previous model is still active.` };
+  return { state: 'failed', message: `Training failed: ${error instanceof Error ? error.message : String(error)} The previous model is still active.` };
+}
+
+/** Creates the training service. */
+export function createTrainingService(deps: TrainingServiceDeps) {
+  const { runs, events } = deps;
+  let active: ActiveRun | null = null;
+
+  const emitFinished = (runId: number) => {
+    const run = runs.summary(runId)!;
+    events.emit('training.finished', { run });
+    deps.onDatasetChanged?.();
+    return run;
+  };
+
+  const execute = async (runId: number, params: TrainingParams, controller: AbortController, startedMs: number): Promise<RunSummary> => {
+    let result: TrainTaskResult;
+    try {
+      result = await runWorkerTask<TrainingWorkerInput, TrainTaskResult, TaskProgress>(
+        trainingWorkerEntry,
+        { kind: 'train', databasePath: deps.databasePath, params, minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY },
+        {
+          taskName: 'Training',
+          signal: controller.signal,
+          maxOldGenerationSizeMb: params.memoryLimitMb,
+          outOfMemoryAdvice: 'Raise the memory limit under Advanced, or exclude some documents.',
+          onProgress: (p) => {
+            const elapsedMs = Date.now() - startedMs;
+            const progress: TrainingProgress = { runId, ...p, elapsedMs, etaMs: etaOf(p.fraction, elapsedMs) };
+            if (active?.runId === runId) active.progress = progress;
+            events.emit('training.progressed', progress);
+          },
+        },
+      );
+    } catch (error) {
+      const { state, message } = failureOf(error);
+      runs.end(runId, state, message);
+      return emitFinished(runId);
+    }
+    try {
+      const modelId = await storeFinishedRun(runs, runId, params, result, controller.signal);
+      events.emit('models.activated', { model: deps.models.get(modelId)! });
+    } catch (error) {
+      const { state, message } = failureOf(error);
+      runs.end(runId, state, message);
+    }
+    return emitFinished(runId);
+  };
+
+  return {
+    /** What the next run will use. */
+    plan(): TrainingPlan {
+      return planTraining(deps.documents, deps.settings.get());
+    },
+    /** Starts a run with Settings' defaults for anything not given; refuses while one runs or when the data cannot train. */
+    start(input: Partial<TrainingParams>): { runId: number } {
+      if (active) throw new AppError('conflict', `Training run ${active.runId} is still running; wait for it or cancel it first.`);
+      const plan = planTraining(deps.documents, deps.settings.get());
+      if (plan.problem) throw new AppError('bad_input', plan.problem);
+      const params = resolveParams(input, deps.settings.get());
+      const runId = runs.create(params, currentProcess());
+      const controller = new AbortController();
+      const startedMs = Date.now();
+      const run: ActiveRun = { runId, controller, startedMs, progress: null, done: Promise.resolve(null as unknown as RunSummary) };
+      active = run;
+      run.done = execute(runId, params, controller, startedMs).finally(() => {
+        if (active === run) active = null;
+      });
+      return { runId };
+    },
+    /** Cancels the run in progress (the worker is terminated at once); false when none runs. */
+    cancel(): { isCancelled: boolean } {
+      if (!active) return { isCancelled: false };
+      active.controller.abort();
+      return { isCancelled: true };
+    },
+    /** The run in progress with its latest progress, or null. */
+    current(): { run: RunSummary; progress: TrainingProgress | null } | null {
+      if (!active) return null;
+      return { run: runs.summary(active.runId)!, progress: active.progress };
+    },
+    /** Resolves with the run once it has ended (null when none runs). */
+    async waitForIdle(): Promise<RunSummary | null> {
+      return active ? active.done : null;
+    },
+    /** A run's learning curve: stored, or computed in a worker (on the run's own data) and stored. */
+    async learningCurve(runId: number): Promise<LearningCurvePoint[]> {
+      const run = runs.get(runId);
+      if (!run) throw new AppError('not_found', `There is no training run ${runId}.`);
+      if (run.learningCurve) return run.learningCurve;
+      if (run.state !== 'finished' || !run.datasetHash) throw new AppError('conflict', `Run ${runId} did not finish, so it has no learning curve.`);
+      try {
+        const points = await runWorkerTask<TrainingWorkerInput, LearningCurvePoint[]>(
+          trainingWorkerEntry,
+          {
+            kind: 'learningCurve',
+            databasePath: deps.databasePath,
+            params: run.params,
+            minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY,
+            datasetHash: run.datasetHash,
+          },
+          { taskName: 'The learning curve', maxOldGenerationSizeMb: run.params.memoryLimitMb },
+        );
+        runs.setLearningCurve(runId, points);
+        return points;
+      } catch (error) {
+        throw new AppError('conflict', error instanceof Error ? error.message.replace(/^The learning curve failed: /, '') : String(error));
+      }
+    },
+    /** Stops a run in progress and waits until it is recorded as cancelled. */
+    async close(): Promise<void> {
+      const run = active;
+      if (!run) return;
+      run.controller.abort();
+      await run.done;
+    },
+  };
+}
+
+/** The training service's type. */
+export type TrainingService = ReturnType<typeof createTrainingService>;

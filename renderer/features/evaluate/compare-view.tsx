@@ -1,0 +1,116 @@
+/** Two runs side by side: headline and per-class deltas, both confusion matrices, and the resumes whose prediction flipped. */
+import { useRpc } from '../../api/use-rpc';
+import { InlineError } from '../../components/inline-error';
+import { ConfusionMatrix } from './confusion-matrix';
+import { formatFixed } from '../../format/numbers';
+
+const fixed = (x: number | null) => (x === null ? '—' : formatFixed(x, 3));
+const delta = (a: number | null, b: number | null) => (a === null || b === null ? '—' : `${b - a >= 0 ? '+' : '−'}${formatFixed(Math.abs(b - a), 3)}`);
+
+/** The comparison of `baseRunId` (before) and `runId` (after). */
+export function CompareView({ baseRunId, runId }: { baseRunId: number; runId: number }) {
+  const comparison = useRpc('evaluation.compare', { baseRunId, runId });
+  if (comparison.error) return <InlineError title="Could not compare the runs" error={comparison.error} onRetry={comparison.reload} />;
+  const c = comparison.data;
+  if (!c || c.base.id !== baseRunId || c.run.id !== runId) return <p className="muted">Comparing…</p>;
+  return (
+    <section className="card compare" aria-labelledby="compare-title" data-testid="compare-view">
+      <h2 id="compare-title">
+        Run {c.base.id} → run {c.run.id}
+      </h2>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption>Headline metrics</caption>
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col" className="numeric">
+                Run {c.base.id}
+              </th>
+              <th scope="col" className="numeric">
+                Run {c.run.id}
+              </th>
+              <th scope="col" className="numeric">
+                Change
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.headline.map((h) => (
+              <tr key={h.label}>
+                <th scope="row">{h.label}</th>
+                <td className="numeric">{fixed(h.base)}</td>
+                <td className="numeric">{fixed(h.value)}</td>
+                <td className="numeric">{delta(h.base, h.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="class-deltas">
+          <caption>F1 per category</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col" className="numeric">
+                Run {c.base.id}
+              </th>
+              <th scope="col" className="numeric">
+                Run {c.run.id}
+              </th>
+              <th scope="col" className="numeric">
+                Change
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.perClass.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                <td className="numeric">{fixed(d.baseF1)}</td>
+                <td className="numeric">{fixed(d.f1)}</td>
+                <td className="numeric">{delta(d.baseF1, d.f1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="side-by-side">
+        {c.baseConfusion ? <ConfusionMatrix classes={c.baseClasses} confusion={c.baseConfusion} caption={`Run ${c.base.id}`} isCompact /> : null}
+        {c.confusion ? <ConfusionMatrix classes={c.classes} confusion={c.confusion} caption={`Run ${c.run.id}`} isCompact /> : null}
+      </div>
+      <h3>Resumes whose prediction flipped</h3>
+      <p className="muted">
+        {c.flipped.length} of {c.commonDocuments} resumes predicted out of fold by both runs ({c.source === 'cv' ? 'cross-validation' : 'held-out resumes'}).
+      </p>
+      {c.flipped.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">Flipped predictions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Resume</th>
+                <th scope="col">True</th>
+                <th scope="col">Run {c.base.id}</th>
+                <th scope="col">Run {c.run.id}</th>
+                <th scope="col">Effect</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.flipped.map((f) => (
+                <tr key={f.documentId}>
+                  <th scope="row">{f.fileName}</th>
+                  <td>{f.trueCategory}</td>
+                  <td>{f.basePredicted}</td>
+                  <td>{f.predicted}</td>
+                  <td>{f.isFixed === true ? 'fixed' : f.isFixed === false ? 'broken' : 'still wrong'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
