@@ -1,0 +1,163 @@
+/**
+ * Training benchmark: `npm run bench:train -- [--data <file|folder>] [--scales base,10k,50k] [--json]`.
+ * Each scale runs in its own child process (so peak RSS is that run's own): it imports the corpus
+ * into a fresh data directory with the real importer, then trains through the same path as the
+ * Train button (core call → worker → stored run) while sampling the main thread's event-loop lag.
+ * 10k and 50k resample the corpus (each copy gets one word of its own, so the importer does not
+ * drop it as a duplicate). Prints aggregate numbers only, never resume text.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../main/core/core';
+import { loadLabelledDataset } from '../../main/datasets/index';
+import { createRng, generateResumeSample } from '../../ml/index';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    scales: { type: 'string', default: 'base,10k,50k' },
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    engine: { type: 'string', default: 'fast' },
+  },
+});
+
+const SCALE_DOCS: Record<string, number> = { '10k': 10_000, '50k': 50_000 };
+
+/** One line of the table / one JSON object. */
+interface Row {
+  scale: string;
+  docs: number;
+  classes: number;
+  end_to_end_s: number;
+  vectorize_s: number;
+  fit_s: number;
+  peak_rss_mb: number;
+  max_event_loop_lag_ms: number;
+  macro_f1: number;
+  ece: number;
+  import_s: number;
+  load_avg_1m: number;
+}
+
+/** Writes the corpus of `scale` as a JSONL file (what the importer reads) and returns its path. */
+function writeCorpus(scale: string, dir: string): string {
+  const file = path.join(dir, 'corpus.jsonl');
+  let texts: string[];
+  let labels: string[];
+  if (values.data) {
+    const d = loadLabelledDataset(values.data);
+    texts = d.texts;
+    labels = d.labels;
+  } else {
+    const sample = generateResumeSample({ seed: 42, perClass: 150 });
+    texts = sample.map((s) => s.text);
+    labels = sample.map((s) => s.category);
+  }
+  const target = SCALE_DOCS[scale];
+  const lines: string[] = [];
+  if (!target) texts.forEach((text, i) => lines.push(JSON.stringify({ text, category: labels[i] })));
+  else {
+    const rng = createRng(7);
+    for (let i = 0; i < target; i++) {
+      const k = i < texts.length ? i : rng.int(texts.length);
+      // The copy's own word appears once, so min_df drops it from the vocabulary; it only keeps the text unique.
+      lines.push(JSON.stringify({ text: i < texts.length ? texts[k] : `${texts[k]}\nref${i.toString(36)}`, category: labels[k] }));
+    }
+  }
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** Runs one scale in this process. */
+async function runScale(scale: string): Promise<Row> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rs-bench-train-'));
+  try {
+    const corpus = writeCorpus(scale, dir);
+    const core = await createCore({ dataDir: path.join(dir, 'data'), transport: 'cli' });
+    try {
+      const importStarted = performance.now();
+      await core.call('import.start', { path: corpus });
+      await core.imports.waitForIdle();
+      const importSeconds = (performance.now() - importStarted) / 1000;
+      const lag = monitorEventLoopDelay({ resolution: 10 });
+      lag.enable();
+      const started = performance.now();
+      const { runId } = await core.call('training.start', { engine: values.engine as 'fast' | 'mljs' });
+      await core.training.waitForIdle();
+      const endToEnd = (performance.now() - started) / 1000;
+      lag.disable();
+      const run = await core.call('training.run', { runId });
+      if (run.state !== 'finished') throw new Error(`run ${runId} ${run.state}: ${run.error}`);
+      return {
+        scale,
+        docs: run.documents!,
+        classes: run.classes!,
+        end_to_end_s: endToEnd,
+        vectorize_s: run.timings!.vectorizeMs / 1000,
+        fit_s: run.timings!.fitMs / 1000,
+        peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+        max_event_loop_lag_ms: lag.max / 1e6,
+        macro_f1: run.holdout!.macro.f1,
+        ece: run.calibration?.eceAfter ?? run.holdout!.ece,
+        import_s: importSeconds,
+        load_avg_1m: os.loadavg()[0]!,
+      };
+    } finally {
+      await core.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (values.only) {
+    process.stdout.write(`${JSON.stringify(await runScale(values.only))}\n`);
+    return;
+  }
+  const self = fileURLToPath(import.meta.url);
+  const forward = process.argv.slice(2).filter((a, i, all) => a !== '--json' && !a.startsWith('--scales') && all[i - 1] !== '--scales');
+  const scales = values.scales.split(',').filter(Boolean);
+  if (!values.json) {
+    console.log(
+      `bench:train on ${values.data ?? 'the generated sample (150 per class)'}, engine ${values.engine}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    console.log('scale   docs  classes  end_to_end_s  vectorize_s  fit_s  peak_rss_mb  max_lag_ms  macro_f1    ece  (import_s, load)');
+  }
+  for (const scale of scales) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', self, ...forward, '--only', scale], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const row = JSON.parse(out.trim().split('\n').at(-1)!) as Row;
+    if (values.json) {
+      const { docs, classes, end_to_end_s, vectorize_s, fit_s, peak_rss_mb, max_event_loop_lag_ms, macro_f1, ece } = row;
+      console.log(
+        JSON.stringify({
+          scale,
+          docs,
+          classes,
+          end_to_end_s,
+          vectorize_s,
+          fit_s,
+          peak_rss_mb,
+          max_event_loop_lag_ms,
+          macro_f1,
+          ece,
+          import_s: row.import_s,
+          load_avg_1m: row.load_avg_1m,
+        }),
+      );
+      continue;
+    }
+    const f = (x: number, d: number, w: number) => x.toFixed(d).padStart(w);
+    console.log(
+      `${scale.padEnd(5)} ${String(row.docs).padStart(6)}  ${String(row.classes).padStart(7)}  ${f(row.end_to_end_s, 2, 12)}  ${f(row.vectorize_s, 2, 11)}  ${f(row.fit_s, 2, 5)}  ${f(row.peak_rss_mb, 0, 11)}  ${f(row.max_event_loop_lag_ms, 1, 10)}  ${f(row.macro_f1, 3, 8)}  ${f(row.ece, 3, 5)}  (${row.import_s.toFixed(1)} s, ${row.load_avg_1m.toFixed(1)})`,
+    );
+  }
+}
+
+await main();
