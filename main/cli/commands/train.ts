@@ -6,6 +6,7 @@ import { resolveDataDir } from '../../core/data-dir';
 import { runTraining, type TrainingProgress } from '../../training/run-training';
 import type { Command } from '../command';
 import { assertWritableOutput } from '../output-file';
+import { readFolderThroughImporter } from './folder-dataset';
 import { trainInStudio } from './studio-train';
 
 /** Documents with no usable text named one per line, up to this many. */
@@ -86,7 +87,11 @@ export const trainCommand: Command = {
     }
     // Before loading or training: a bad --out must not cost the whole run.
     assertWritableOutput('out', values.out);
-    const dataset = loadLabelledDataset(values.data, { textColumn: values['text-column'], labelColumn: values['label-column'] });
+    // A folder goes through the importer's parsers (PDF, DOCX, DOC…), not only .txt files.
+    const isFolder = fs.existsSync(values.data) && fs.statSync(values.data).isDirectory();
+    const dataset = isFolder
+      ? await readFolderThroughImporter(values.data)
+      : loadLabelledDataset(values.data, { textColumn: values['text-column'], labelColumn: values['label-column'] });
     assertTrainable(dataset);
     for (const w of dataset.warnings) io.stderr(`warning: ${w}`);
     const counts = classCounts(dataset.labels);

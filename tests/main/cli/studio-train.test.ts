@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
 import { createCore } from '../../../main/core/core';
 import { createDocumentsRepo, iterateLabelledDocuments } from '../../../main/store/documents-repo';
+import { generateResumeSample } from '../../../ml/index';
+import { makeTextPdfBytes, writeDocx } from '../../fixtures/resume-files';
 import { writeLabelledFolder } from '../../helpers/labelled-folder';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -71,4 +73,23 @@ describe('CLI over the studio database', () => {
     expect(evaluated.code).toBe(1);
     expect(evaluated.err.join('\n')).toMatch(/the labelled documents changed since run \d+/);
   }, 60_000);
+});
+
+describe('train --data FOLDER through the importer', () => {
+  it('trains from a folder of PDF and DOCX resumes (no .txt at all)', async () => {
+    const root = path.join(temp.dir, 'binary-resumes');
+    const rows = generateResumeSample({ seed: 4, perClass: 3 });
+    for (const category of ['ACCOUNTANT', 'CHEF', 'TEACHER']) {
+      const dir = path.join(root, category);
+      fs.mkdirSync(dir, { recursive: true });
+      // Distinct page counts give distinct texts, so the importer keeps every PDF.
+      for (let pages = 1; pages <= 3; pages++) fs.writeFileSync(path.join(dir, `cv-${pages}.pdf`), await makeTextPdfBytes({ category, pages }));
+      for (const [i, row] of rows.slice(0, 3).entries()) await writeDocx(dir, `cv-${i}.docx`, [`${category} resume ${i}`, ...row.text.split('\n')]);
+    }
+    const out = path.join(temp.dir, 'binary-model.json');
+    const trained = await cli('train', '--data', root, '--out', out, '--json');
+    expect(trained.err.join('\n')).not.toMatch(/error/);
+    expect(trained.code).toBe(0);
+    expect(JSON.parse(trained.out[0]!)).toMatchObject({ documents: 18, classes: 3 });
+  }, 120_000);
 });
