@@ -62,6 +62,7 @@ export default defineConfig({
           'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
           'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
           'training-worker': resolve(root, 'main/training/training-worker.ts'),
+          'prediction-worker': resolve(root, 'main/predict/prediction-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

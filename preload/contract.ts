@@ -7,6 +7,7 @@
  * No node:*, no DOM, no electron.
  */
 import type { z } from 'zod';
+import { apiMethods, type ApiEvents } from './contracts/api';
 import { appMethods, type AppEvents } from './contracts/app';
 import { categoriesMethods } from './contracts/categories';
 import { datasetMethods, type DatasetEvents } from './contracts/dataset';
@@ -16,6 +17,7 @@ import { importMethods, type ImportEvents } from './contracts/import';
 import { evaluationMethods, type EvaluationEvents } from './contracts/evaluation';
 import { modelsMethods, type ModelsEvents } from './contracts/models';
 import { trainingMethods, type TrainingEvents } from './contracts/training';
+import { predictMethods, type PredictEvents } from './contracts/predict';
 import { settingsMethods, type SettingsEvents } from './contracts/settings';
 
 export * from './contracts/define';
@@ -29,6 +31,8 @@ export * from './contracts/categories';
 export * from './contracts/models';
 export * from './contracts/training';
 export * from './contracts/evaluation';
+export * from './contracts/predict';
+export * from './contracts/api';
 
 /** Every method of every domain. */
 export const contract = {
@@ -41,6 +45,8 @@ export const contract = {
   ...modelsMethods,
   ...trainingMethods,
   ...evaluationMethods,
+  ...predictMethods,
+  ...apiMethods,
 } as const;
 
 /** The contract's type. */
@@ -53,7 +59,16 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M]['output'];
 
 /** Events pushed from the backend to the UI, named in the past tense. */
-export type EventMap = AppEvents & SettingsEvents & DatasetEvents & ImportEvents & DocumentsEvents & ModelsEvents & TrainingEvents & EvaluationEvents;
+export type EventMap = AppEvents &
+  SettingsEvents &
+  DatasetEvents &
+  ImportEvents &
+  DocumentsEvents &
+  ModelsEvents &
+  TrainingEvents &
+  EvaluationEvents &
+  PredictEvents &
+  ApiEvents;
 /** Every event name. */
 export type EventName = keyof EventMap;
 /** One event; a union discriminated by `name`, so narrowing on the name types the payload. */

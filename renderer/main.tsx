@@ -15,6 +15,7 @@ import './styles/components.css';
 import './styles/pages.css';
 import './styles/import.css';
 import './styles/training.css';
+import './styles/predict.css';
 
 // Before the first paint, so a dark-theme user never sees a white flash while settings load.
 applyTheme(rememberedTheme());

@@ -9,10 +9,11 @@ import { runsCommand } from './commands/runs';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { predictCommand } from './commands/predict';
+import { serveCommand } from './commands/serve';
 import { trainCommand } from './commands/train';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [importCommand, trainCommand, evalCommand, predictCommand, runsCommand, exportModelCommand, modelCardCommand, infoCommand];
+export const commands: Command[] = [importCommand, trainCommand, evalCommand, predictCommand, runsCommand, exportModelCommand, modelCardCommand, serveCommand, infoCommand];
 
 /** Usage text for `--help` or a bad command. */
 export function helpText(): string {

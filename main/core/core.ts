@@ -7,6 +7,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contract, type AppInfo, type MethodInput, type MethodName, type MethodOutput } from '../../preload/contract';
+import { createApiHandlers } from '../api/api-handlers';
+import { createApiService, type ApiService } from '../api/api-service';
 import { wireCuration, type Curation } from '../curation/curation-wiring';
 import { createDatasetHandlers } from '../dataset/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
@@ -14,15 +16,25 @@ import type { ImportService } from '../import/import-service';
 import { lockHolderState } from '../import/process-identity';
 import { wireImportService, type ImportTuning } from '../import/import-wiring';
 import { resolveSampleDir } from '../import/sample-dir';
+import { flagNearDuplicates } from '../import/near-duplicates';
+import type { ModelSource } from '../predict/model-source';
+import { createPredictHandlers } from '../predict/predict-handlers';
+import { createPredictService } from '../predict/predict-service';
+import { createPredictionEngine, type PredictionEngine } from '../predict/prediction-engine';
+import { studioModelSource } from '../predict/studio-model-source';
 import { AppError } from '../rpc/app-error';
 import { createDispatcher, type Dispatcher, type HandlersFor } from '../rpc/dispatcher';
 import { createEventBus, type EventBus } from '../rpc/event-bus';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { openDatabase, type Db } from '../store/database';
 import { prepareDataDir } from '../store/data-dir-checks';
+import { createApiRepo } from '../store/api-repo';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createDocumentsRepo } from '../store/documents-repo';
+import { createImportRepo } from '../store/import-repo';
 import { createModelsRepo } from '../store/models-repo';
+import { createNearDuplicateIndexRepo } from '../store/near-duplicate-index-repo';
+import { createPredictionsRepo } from '../store/predictions-repo';
 import { createSettingsRepo } from '../store/settings-repo';
 import { createTrainingRepo } from '../store/training-repo';
 import { createModelsHandlers } from '../models/models-handlers';
@@ -31,6 +43,7 @@ import { createTrainingService, type TrainingService } from '../training/trainin
 import { createEvaluationHandlers } from '../evaluation/evaluation-handlers';
 import { createEvaluationService } from '../evaluation/evaluation-service';
 import { createAppHandlers } from './app-handlers';
+import { appVersion } from './version';
 
 /** Everything a transport needs. */
 export interface Core {
@@ -44,6 +57,10 @@ export interface Core {
   /** The bundled sample dataset's folder, or null when this copy has none. */
   sampleDir: string | null;
   training: TrainingService;
+  /** Prediction with the active model (app, in-app API, CLI). */
+  prediction: PredictionEngine;
+  /** The in-app prediction API (Settings). */
+  api: ApiService;
   dispatcher: Dispatcher;
   /** Typed in-process call through the dispatcher (validation included); throws AppError on failure. */
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -60,6 +77,8 @@ export interface CoreOptions {
   importOptions?: ImportTuning;
   /** The bundled sample dataset's folder; default: found beside the app (null: none). */
   sampleDir?: string | null;
+  /** Where prediction takes its model; default the studio's active model. */
+  modelSource?: ModelSource;
 }
 
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
@@ -94,17 +113,45 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onDatasetChanged: () => events.emit('dataset.changed', dataset.summary()),
   });
   const evaluation = createEvaluationService({ runs, models, documents });
+  const prediction = createPredictionEngine({
+    source: options.modelSource ?? studioModelSource({ models, runs, events }),
+    reviewThresholdOverride: () => settings.get().reviewThreshold,
+    onStatusChanged: (status) => events.emit('predict.statusChanged', status),
+  });
+  const predict = createPredictService({
+    engine: prediction,
+    predictions: createPredictionsRepo(db),
+    imports: createImportRepo(db, documents),
+    events,
+    afterDatasetChanged: () => {
+      events.emit('dataset.changed', datasetSummary());
+      // Added resumes are checked like imported ones; a failure is a sentence, never a lost addition.
+      void flagNearDuplicates({ db, documents, index: createNearDuplicateIndexRepo(db), databasePath }).then(({ problem }) => problem && console.warn(problem));
+    },
+  });
+  const api = createApiService({ repo: createApiRepo(db), engine: prediction, events, version: appVersion });
+  const settingsHandlers = createSettingsHandlers({ settings, events });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
-    ...createSettingsHandlers({ settings, events }),
+    ...settingsHandlers,
+    // A new review threshold changes every later prediction: announce it with the status.
+    'settings.set': async (patch) => {
+      const next = await settingsHandlers['settings.set'](patch);
+      if ('reviewThreshold' in patch) prediction.thresholdChanged();
+      return next;
+    },
     ...createDatasetHandlers({ dataset }),
     ...createImportHandlers({ imports, pickFolder: options.pickFolder, sampleDir }),
     ...curation.handlers,
+    ...createPredictHandlers({ predict }),
+    ...createApiHandlers({ api }),
     ...createModelsHandlers({ models, runs, events }),
     ...createTrainingHandlers({ training, runs }),
     ...createEvaluationHandlers({ evaluation, training }),
   };
   const dispatcher = createDispatcher(contract, handlers);
+  // The app (not a CLI command) serves the prediction API again if the user left it on.
+  if (options.transport !== 'cli') void api.resume();
   return {
     dataDir,
     databasePath,
@@ -114,6 +161,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     curation,
     sampleDir,
     training,
+    prediction,
+    api,
     dispatcher,
     async call(method, input) {
       const result = await dispatcher.dispatch(method, input);
@@ -122,7 +171,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await training.close();
-      await imports.close();
+      await Promise.all([imports.close(), api.close(), prediction.close()]);
       db.close();
     },
   };

@@ -252,4 +252,36 @@ export const migrations: Migration[] = [
       CREATE INDEX models_run ON models(training_run_id);
     `,
   },
+  {
+    version: 9,
+    name: 'prediction batches, stored predictions with their text, and the prediction API',
+    // A prediction keeps its text (so "add to dataset" needs nothing re-sent) and the document it
+    // became. Unreadable files of a batch get no row: there is no prediction to keep. The API row
+    // holds the app's bearer token in clear: Settings must show it for copying, and the database
+    // is as private as the resumes it already holds.
+    up: `
+      CREATE TABLE prediction_batches (
+        id INTEGER PRIMARY KEY,
+        total INTEGER NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        state TEXT NOT NULL CHECK (state IN ('running', 'cancelled', 'finished')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+      ALTER TABLE predictions ADD COLUMN batch_id INTEGER REFERENCES prediction_batches(id) ON DELETE CASCADE;
+      ALTER TABLE predictions ADD COLUMN format TEXT;
+      ALTER TABLE predictions ADD COLUMN size_bytes INTEGER;
+      ALTER TABLE predictions ADD COLUMN content_hash TEXT;
+      ALTER TABLE predictions ADD COLUMN text TEXT NOT NULL DEFAULT '';
+      ALTER TABLE predictions ADD COLUMN prediction_json TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE predictions ADD COLUMN document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+      CREATE INDEX predictions_batch ON predictions(batch_id);
+      CREATE TABLE api_server (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        is_enabled INTEGER NOT NULL DEFAULT 0 CHECK (is_enabled IN (0, 1)),
+        port INTEGER NOT NULL,
+        token TEXT NOT NULL
+      );
+    `,
+  },
 ];

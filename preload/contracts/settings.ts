@@ -8,11 +8,13 @@ export const settingsSchema = z.object({
   defaultEngine: z.enum(['fast', 'mljs']),
   testFraction: z.number().min(0.05).max(0.5),
   seed: z.number().int().min(0),
+  /** Confidence below which a prediction needs review; null: the value chosen from the model's validation data. */
+  reviewThreshold: z.number().min(0).max(1).nullable(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
 /** The settings of a fresh data directory. */
-export const defaultSettings: Settings = { theme: 'system', defaultEngine: 'fast', testFraction: 0.2, seed: 42 };
+export const defaultSettings: Settings = { theme: 'system', defaultEngine: 'fast', testFraction: 0.2, seed: 42, reviewThreshold: null };
 
 /** The settings domain's methods. */
 export const settingsMethods = {

@@ -1,6 +1,7 @@
 /** The app shell: skip link, sidebar navigation, the active page and the status line. */
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
 import { ImportDialogProvider, useOpenImport } from '../features/import/import-dialog-context';
+import { WindowDropTarget } from '../features/predict/window-drop-target';
 import { ErrorBoundary } from './error-boundary';
 import { focusWhenPresent } from './focus-when-present';
 import { PageOutlet } from './page-outlet';
@@ -27,6 +28,7 @@ function Shell() {
   useMenuNavigation(navigate, useOpenImport());
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRoute = useRef(true);
+  const showPredict = useCallback(() => navigate('predict'), [navigate]);
 
   // Move focus to the new page's title so keyboard and screen-reader users land on it; not on
   // the first render, where focus belongs to the top of the document.
@@ -61,6 +63,7 @@ function Shell() {
         </div>
       </main>
       <StatusLine />
+      <WindowDropTarget onDropped={showPredict} />
     </div>
   );
 }

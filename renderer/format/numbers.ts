@@ -60,3 +60,8 @@ export function formatPercent(share: number | null | undefined, digits = 1): str
   if (share === null || share === undefined || !Number.isFinite(share)) return '—';
   return `${(share * 100).toFixed(digits)}%`;
 }
+
+/** A small decimal such as a term's weight: 0.12345 → "0.123". */
+export function formatDecimal(value: number, digits = 3): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+}

@@ -41,8 +41,9 @@ test('the placeholder pages show real counts and say what is needed first', asyn
   await expect(page.getByRole('list', { name: 'Evaluation counts' })).toContainText('Models0');
   await expect(page.getByText('Finish a training run')).toBeVisible();
   await page.keyboard.press('Control+4');
-  await expect(page.getByRole('list', { name: 'Prediction counts' })).toContainText('Models0');
-  await expect(page.getByText('Train a model')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No model to predict with' })).toBeVisible();
+  await expect(page.getByText('No model has been trained yet')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to Train' })).toHaveAttribute('href', '#/train');
 });
 
 test('the skip link comes first in Tab order and moves focus to the page', async ({ page, openApp }) => {

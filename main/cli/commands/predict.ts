@@ -1,65 +1,63 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readModelFile, readTextFile } from '../../datasets/index';
-import { predictText, TRUNCATED_NOTE, type Prediction } from '../../predict/predict';
-import { AppError } from '../../rpc/app-error';
+import type { Prediction } from '../../../preload/contract';
 import type { Command } from '../command';
+import { openPrediction } from '../open-prediction';
 
-/** `resume-studio predict`: the category of each text file, with probabilities and the terms that decided it. */
+/** `resume-studio predict`: the category of each resume file, with probabilities and the terms that decided it. */
 export const predictCommand: Command = {
   name: 'predict',
-  summary: 'Predict the job category of resume text files with a saved model',
-  usage: 'resume-studio predict --model model.json <file.txt…> [--top 3] [--terms 5] [--json]',
+  summary: "Predict the job category of resume files (PDF, DOCX, DOC, TXT, MD, HTML) with the studio's active model or a model file",
+  usage: 'resume-studio predict [--data-dir DIR | --model model.json] <file…> [--review-threshold 0.8] [--json]',
   async run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
+        'data-dir': { type: 'string' },
         model: { type: 'string' },
-        top: { type: 'string', default: '3' },
-        terms: { type: 'string', default: '5' },
+        'review-threshold': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
-    if (!values.model || positionals.length === 0) {
-      io.stderr(`error: --model and at least one file are required\nUsage: ${this.usage}`);
+    if (positionals.length === 0) {
+      io.stderr(`error: name at least one file\nUsage: ${this.usage}`);
       return 2;
     }
-    const top = Math.max(1, Number(values.top) || 3);
-    const terms = Math.max(0, Number(values.terms) || 0);
-    const { pipeline } = readModelFile(values.model);
-    let failures = 0;
-    // --json keeps a system error's bare code (ENOENT…) as before; sentences stay sentences.
-    const refuse = (file: string, reason: string, code?: string) => {
-      failures++;
-      if (values.json) io.stdout(JSON.stringify({ file, error: code ?? reason }));
-      else io.stderr(`${file}: ${reason}`);
-    };
-    for (const file of positionals) {
-      let text: string;
-      try {
-        text = readTextFile(file);
-      } catch (error) {
-        // A DatasetError / NotRegularFileError already names the file; a system error gives its code.
-        const e = error as NodeJS.ErrnoException;
-        refuse(file, e.code ? `cannot read (${e.code})` : e.message.replace(`${file}: `, ''), e.code);
-        continue;
-      }
-      let prediction: Prediction;
-      try {
-        prediction = predictText(pipeline, text, { top, terms });
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        refuse(file, error.message);
-        continue;
-      }
-      if (values.json) {
-        io.stdout(JSON.stringify({ file, ...prediction }));
-        continue;
-      }
-      io.stdout(`${file}: ${prediction.label} (${(prediction.probability * 100).toFixed(1)}%)${prediction.truncated ? ` — ${TRUNCATED_NOTE}` : ''}`);
-      io.stdout(`  top: ${prediction.top.map((a) => `${a.label} ${(a.probability * 100).toFixed(1)}%`).join(', ')}`);
-      if (prediction.evidence.length) io.stdout(`  because of: ${prediction.evidence.map((e) => e.term).join(', ')}`);
+    const threshold = values['review-threshold'] === undefined ? undefined : Number(values['review-threshold']);
+    if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
+      io.stderr('error: --review-threshold must be a number between 0 and 1');
+      return 2;
     }
-    return failures ? 1 : 0;
+    const opened = await openPrediction({ modelFile: values.model, dataDir: values['data-dir'], reviewThreshold: threshold });
+    try {
+      const status = opened.engine.status();
+      if (!status.model) throw new Error(status.reason ?? `No model could be loaded from ${opened.origin}.`);
+      let failures = 0;
+      for (const file of positionals) {
+        const answer = await opened.engine.predictPath(path.resolve(file), path.basename(file));
+        if (!answer.ok) {
+          failures++;
+          // The same shape as a failed item of the API's batch answer.
+          if (values.json)
+            io.stdout(JSON.stringify({ name: path.basename(file), error: { code: 'unreadable', status: answer.status, message: answer.reason } }));
+          else io.stderr(`${file}: ${answer.reason}`);
+          continue;
+        }
+        if (values.json) io.stdout(JSON.stringify(answer.prediction satisfies Prediction));
+        else printPrediction(io.stdout, file, answer.prediction);
+      }
+      return failures ? 1 : 0;
+    } finally {
+      await opened.close();
+    }
   },
 };
+
+/** The human-readable lines for one prediction. */
+function printPrediction(print: (line: string) => void, file: string, p: Prediction): void {
+  const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+  print(`${file}: ${p.label} (${percent(p.probability)})${p.needsReview ? ` — needs review (below ${percent(p.reviewThreshold)})` : ''}`);
+  print(`  top: ${p.top.map((a) => `${a.label} ${percent(a.probability)}`).join(', ')}`);
+  if (p.evidence.length) print(`  because of: ${p.evidence.map((e) => e.term).join(', ')}`);
+}

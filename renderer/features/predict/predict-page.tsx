@@ -1,41 +1,51 @@
-/** The Predict page, before prediction exists: what it will do and what it needs first. */
+/** The Predict page: drop or paste resumes, see their category, how sure and why; many at once as a table. */
 import { useRpc } from '../../api/use-rpc';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
-import { PrerequisiteList } from '../../components/prerequisite-list';
-import { StatCard } from '../../components/stat-card';
-import { StatGrid } from '../../components/stat-grid';
-import { UpcomingFeature } from '../../components/upcoming-feature';
+import { formatCount, formatPercent } from '../../format/numbers';
+import { BatchResults } from './batch-results';
+import { NoModelCard } from './no-model-card';
+import { PredictInputCard } from './predict-input-card';
+import { PredictionCard } from './prediction-card';
+import { clearResults, usePredictState } from './predict-store';
+import { ReviewThresholdControl } from './review-threshold-control';
 
-/** Placeholder for prediction with the real model count. */
+/** The page, bound to predict.status and the page's store. */
 export function PredictPage() {
-  const summary = useRpc('dataset.summary', {}, { refreshOn: ['dataset.changed'] });
-  const data = summary.data;
+  const status = useRpc('predict.status', {}, { refreshOn: ['predict.statusChanged'] });
+  const { cards, batch } = usePredictState();
+  const model = status.data?.model ?? null;
+  const categories = model?.classes ?? [];
   return (
     <>
-      <PageHeader title="Predict" description="Drop in a new resume and see which job category it fits, and why." />
-      {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
-      <StatGrid label="Prediction counts">
-        <StatCard label="Models" icon="predict" value={data?.models} />
-      </StatGrid>
-      <section className="card" aria-labelledby="needs-title">
-        <h2 id="needs-title">Before you can predict</h2>
-        <PrerequisiteList
-          items={[
-            { label: 'Import and label resumes', detail: `${data?.labelled ?? '…'} labelled so far`, isMet: data ? data.labelled > 0 : undefined },
-            { label: 'Train a model', detail: `${data?.models ?? '…'} models so far`, isMet: data ? data.models > 0 : undefined },
-          ]}
-        />
-      </section>
-      <UpcomingFeature
-        title="What this page will offer"
-        items={[
-          'Paste text or drop a PDF, DOCX or text file',
-          'The predicted category with a probability for every category',
-          'The words that pushed the prediction each way',
-        ]}
-        note="Prediction arrives once a model can be trained."
-      />
+      <PageHeader title="Predict" description="Drop in resumes and see which job category each fits, how sure the model is, and which words decided it." />
+      {status.error ? <InlineError title="Could not load the model status" error={status.error} onRetry={status.reload} /> : null}
+      {status.data && !model ? <NoModelCard reason={status.data.reason ?? 'No model is loaded.'} /> : null}
+      {model ? (
+        <section className="card model-summary" aria-labelledby="model-title">
+          <h2 id="model-title">Model in use</h2>
+          <p>
+            <strong>{model.name}</strong> — {model.classes.length} categories, trained on {formatCount(model.documents)} resumes
+            {model.metrics ? `, holdout macro-F1 ${formatPercent(model.metrics.macroF1, 1)}` : ''}.
+          </p>
+          {status.data?.reviewThreshold ? <ReviewThresholdControl threshold={status.data.reviewThreshold} /> : null}
+        </section>
+      ) : null}
+      <PredictInputCard disabled={!model} />
+      {batch ? <BatchResults batch={batch} categories={categories} /> : null}
+      {cards.length ? (
+        <section className="prediction-cards" aria-label="Predictions">
+          <div className="batch-heading">
+            <h2>Predictions</h2>
+            <button type="button" className="button" onClick={() => clearResults('cards')}>
+              Clear
+            </button>
+          </div>
+          {cards.map((card) => (
+            <PredictionCard key={card.key} card={card} categories={categories} />
+          ))}
+        </section>
+      ) : null}
     </>
   );
 }

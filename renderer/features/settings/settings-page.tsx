@@ -1,7 +1,8 @@
-/** The Settings page: appearance and training defaults, bound to settings.get / settings.set. */
+/** The Settings page: appearance, training defaults and the prediction API, bound to settings.* and api.*. */
 import { useSettings } from '../../app/settings-context';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
+import { ApiSection } from './api-section';
 import { AppearanceSection } from './appearance-section';
 import { TrainingDefaultsForm } from './training-defaults-form';
 
@@ -14,6 +15,7 @@ export function SettingsPage() {
       {loadError ? <InlineError title="Could not load settings" error={loadError} onRetry={reload} /> : null}
       <AppearanceSection />
       <TrainingDefaultsForm />
+      <ApiSection />
     </>
   );
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { predictCommand } from '../../../main/cli/commands/predict';
 import { trainCommand } from '../../../main/cli/commands/train';
+import { extractText } from '../../../main/import/extract/index';
 import type { Command } from '../../../main/cli/command';
 import {
   crossValidate,
@@ -123,39 +124,49 @@ describe('predict on the sample', () => {
     });
   });
 
-  it('--json gives the label, probabilities and evidence ml/ explains for each file', async () => {
-    const { pipeline } = deserializeModel(expected.modelJson);
-    const r = await run(predictCommand, ['--model', modelFile, '--json', '--top', '2', '--terms', '4', ...paths]);
+  /** What ml/ explains for the text the importer's parsers read from each file (the CLI parses files as the app does). */
+  const explained = async (i: number, terms: number) => {
+    const extracted = await extractText(fs.readFileSync(paths[i]!), path.basename(paths[i]!));
+    if (extracted.status !== 'imported') throw new Error(`cannot read ${paths[i]}`);
+    return explainPrediction(deserializeModel(expected.modelJson).pipeline, extracted.text, { top: terms });
+  };
+
+  it('--json gives, per file, the API prediction object with the label, probabilities and evidence ml/ explains', async () => {
+    const r = await run(predictCommand, ['--model', modelFile, '--json', ...paths]);
     expect(r.code).toBe(0);
-    expect(r.out.map((l) => JSON.parse(l))).toEqual(
-      paths.map((file, i) => {
-        const ex = explainPrediction(pipeline, files[i]!.text, { top: 4 });
+    const expectedLines = await Promise.all(
+      paths.map(async (file, i) => {
+        const ex = await explained(i, 8);
         return {
-          file,
+          name: path.basename(file),
           label: ex.label,
           probability: ex.probability,
-          top: ex.probabilities.slice(0, 2),
+          needsReview: ex.probability < 0.5,
+          reviewThreshold: 0.5,
+          top: ex.probabilities.slice(0, 3),
           evidence: ex.toward.map((c) => ({ term: c.term, contribution: Number(c.contribution.toFixed(4)), spans: c.spans })),
           truncated: false,
+          model: { id: expect.stringMatching(/^sha256:/), name: 'model.json' },
         };
       }),
     );
+    expect(r.out.map((l) => JSON.parse(l))).toEqual(expectedLines);
   });
 
   it('prints one block per file with the same figures', async () => {
-    const { pipeline } = deserializeModel(expected.modelJson);
     const r = await run(predictCommand, ['--model', modelFile, ...paths]);
     expect(r.code).toBe(0);
-    expect(r.out).toEqual(
-      paths.flatMap((file, i) => {
-        const ex = explainPrediction(pipeline, files[i]!.text, { top: 5 });
+    const blocks = await Promise.all(
+      paths.map(async (file, i) => {
+        const ex = await explained(i, 8);
         const top = ex.probabilities.slice(0, 3);
         return [
-          `${file}: ${ex.label} (${(ex.probability * 100).toFixed(1)}%)`,
+          `${file}: ${ex.label} (${(ex.probability * 100).toFixed(1)}%)${ex.probability < 0.5 ? ' — needs review (below 50.0%)' : ''}`,
           `  top: ${top.map((a) => `${a.label} ${(a.probability * 100).toFixed(1)}%`).join(', ')}`,
           ...(ex.toward.length ? [`  because of: ${ex.toward.map((c) => c.term).join(', ')}`] : []),
         ];
       }),
     );
+    expect(r.out).toEqual(blocks.flat());
   });
 });

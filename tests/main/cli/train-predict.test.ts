@@ -55,9 +55,12 @@ describe('train → predict → eval', () => {
     const json = await run(predictCommand, ['--model', model, '--json', file, path.join(temp.dir, 'missing.txt')]);
     expect(json.code).toBe(1);
     const [ok, missing] = json.out.split('\n').map((l) => JSON.parse(l));
-    expect(ok.label).toBe('Nurse');
+    expect(ok).toMatchObject({ name: 'nurse.txt', label: 'Nurse', needsReview: expect.any(Boolean), model: { name: 'model.json' } });
     for (const e of ok.evidence) for (const s of e.spans) expect(s.end).toBeGreaterThan(s.start);
-    expect(missing).toMatchObject({ error: 'ENOENT' });
+    expect(missing).toMatchObject({
+      name: 'missing.txt',
+      error: { code: 'unreadable', status: 'io_error', message: expect.stringMatching(/moved or deleted/) },
+    });
   });
   it('eval scores a dataset and refuses labels the model does not know', async () => {
     const r = await run(evalCommand, ['--data', dataDir, '--model', model, '--json']);
@@ -72,7 +75,9 @@ describe('train → predict → eval', () => {
     expect((await run(trainCommand, ['--data', dataDir, '--out', model, '--engine', 'svm'])).code).toBe(2);
     const bad = path.join(temp.dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ format: 'resume-studio.text-classifier', version: 99 }));
-    await expect(run(predictCommand, ['--model', bad, 'x.txt'])).rejects.toThrow(/bad\.json was saved by a newer Resume Studio \(model format 99\)/);
+    await expect(run(predictCommand, ['--model', bad, 'x.txt'])).rejects.toThrow(
+      /The model "bad\.json" was saved by a newer Resume Studio \(model format 99\)/,
+    );
   });
   it('one class only is refused with a clear message', async () => {
     const single = path.join(temp.dir, 'single.csv');

@@ -2,12 +2,14 @@
 // handler returning the wrong type, must not compile. If HandlersFor ever stopped enforcing
 // completeness, the @ts-expect-error lines below would become unused and fail type-checking.
 import { z } from 'zod';
+import type { createApiHandlers } from '../../../main/api/api-handlers';
 import type { createAppHandlers } from '../../../main/core/app-handlers';
 import type { wireCuration } from '../../../main/curation/curation-wiring';
 import type { createDatasetHandlers } from '../../../main/dataset/dataset-handlers';
 import type { createImportHandlers } from '../../../main/import/import-handlers';
 import type { createEvaluationHandlers } from '../../../main/evaluation/evaluation-handlers';
 import type { createModelsHandlers } from '../../../main/models/models-handlers';
+import type { createPredictHandlers } from '../../../main/predict/predict-handlers';
 import type { HandlersFor } from '../../../main/rpc/dispatcher';
 import type { createSettingsHandlers } from '../../../main/settings/settings-handlers';
 import type { createTrainingHandlers } from '../../../main/training/training-handlers';
@@ -45,6 +47,10 @@ declare const documents: ReturnType<typeof wireCuration>['handlers'];
 declare const models: Group<typeof createModelsHandlers>;
 declare const training: Group<typeof createTrainingHandlers>;
 declare const evaluation: Group<typeof createEvaluationHandlers>;
-export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models, ...training, ...evaluation };
+declare const predict: Group<typeof createPredictHandlers>;
+declare const api: Group<typeof createApiHandlers>;
+export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models, ...training, ...evaluation, ...predict, ...api };
 // @ts-expect-error the import domain's handler group is missing
-export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents, ...models, ...training, ...evaluation };
+export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents, ...models, ...training, ...evaluation, ...predict, ...api };
+// @ts-expect-error the predict domain's handler group is missing
+export const withoutPredict: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models, ...training, ...evaluation, ...api };

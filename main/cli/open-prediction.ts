@@ -1,0 +1,64 @@
+/**
+ * Prediction for the CLI (`predict`, `serve`): from a model file, or from a data directory's active
+ * model with the review threshold set in its Settings. Plain Node.
+ */
+import path from 'node:path';
+import { fileModelSource, type ModelSource } from '../predict/model-source';
+import { createPredictionEngine, type PredictionEngine } from '../predict/prediction-engine';
+import type { PredictorOptions } from '../predict/predictor';
+import { studioModelSource } from '../predict/studio-model-source';
+import { openDatabase } from '../store/database';
+import { prepareDataDir } from '../store/data-dir-checks';
+import { createSettingsRepo } from '../store/settings-repo';
+import { resolveDataDir } from '../core/data-dir';
+
+/** Where the model comes from and how to predict. */
+export interface PredictionSetup {
+  /** A model file; wins over the data directory. */
+  modelFile?: string;
+  /** The data directory whose active model is used (default: the usual one). */
+  dataDir?: string;
+  /** A fixed review threshold; default: the data directory's setting, else the model's suggestion. */
+  reviewThreshold?: number;
+  predictor?: PredictorOptions;
+  parseThreads?: number;
+}
+
+/** An engine and what to close with it. */
+export interface OpenedPrediction {
+  engine: PredictionEngine;
+  /** Says where the model came from, for the first line a command prints. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Builds the engine for `setup` and waits for its model. */
+export async function openPrediction(setup: PredictionSetup): Promise<OpenedPrediction> {
+  let source: ModelSource;
+  let threshold: () => number | null = () => setup.reviewThreshold ?? null;
+  let closeDb = () => undefined as void;
+  let origin: string;
+  if (setup.modelFile) {
+    source = fileModelSource(setup.modelFile);
+    origin = `model file ${path.resolve(setup.modelFile)}`;
+  } else {
+    const dataDir = path.resolve(resolveDataDir(setup.dataDir));
+    prepareDataDir(dataDir);
+    const db = await openDatabase(path.join(dataDir, 'studio.sqlite'));
+    const settings = createSettingsRepo(db);
+    source = studioModelSource();
+    threshold = () => setup.reviewThreshold ?? settings.get().reviewThreshold;
+    closeDb = () => db.close();
+    origin = `the active model of ${dataDir}`;
+  }
+  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor, parseThreads: setup.parseThreads });
+  await engine.ready();
+  return {
+    engine,
+    origin,
+    async close() {
+      await engine.close();
+      closeDb();
+    },
+  };
+}

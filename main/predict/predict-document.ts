@@ -1,0 +1,98 @@
+/**
+ * One resume's text → the prediction every surface returns (app card, batch row, public API, CLI
+ * --json). The single place where a text is judged usable before a model sees it; runs wherever the
+ * model is loaded (the prediction worker, or in-process in the CLI). Pure TypeScript over ml/.
+ */
+import type { ModelInfo, ModelMetrics, ModelRef, Prediction } from '../../preload/contract';
+import { deserializeModel, usableText, type EvaluationReport, type TextClassifier } from '../../ml/index';
+import { predictText } from './predict';
+
+/** A model ready to predict, with what callers show about it. */
+export interface LoadedModel {
+  ref: ModelRef;
+  info: ModelInfo;
+  pipeline: TextClassifier;
+}
+
+/** Identity and provenance of a model's JSON, as its source knows them. */
+export interface ModelSourceEntry {
+  id: string;
+  name: string;
+  trainedAt: string | null;
+  json: string;
+}
+
+/** What predicting one text gave: a prediction, or a sentence saying why there is none. */
+export type DocumentOutcome = { ok: true; prediction: Prediction } | { ok: false; status: 'no_text'; reason: string };
+
+/** How to predict: the threshold below which a prediction needs review, and how much to explain. */
+export interface PredictDocumentOptions {
+  reviewThreshold: number;
+  /** Alternatives listed (default 3). */
+  top?: number;
+  /** Terms of evidence (default 8). */
+  terms?: number;
+}
+
+/** The headline metrics of an evaluation report. */
+function headlineMetrics(report: EvaluationReport | null): ModelMetrics | null {
+  if (!report) return null;
+  return {
+    accuracy: report.accuracy,
+    macroF1: report.macro.f1,
+    weightedF1: report.weighted.f1,
+    logLoss: report.logLoss,
+    ece: report.ece,
+    testRows: report.testRows,
+  };
+}
+
+/** Loads a model's JSON; a damaged or foreign file throws with a sentence naming `entry.name`. */
+export function loadModel(entry: ModelSourceEntry): LoadedModel {
+  // Every failure is already a sentence naming the model (ml/ model-file errors).
+  const { pipeline, metrics } = deserializeModel(entry.json, `The model "${entry.name}"`);
+  const ref = { id: entry.id, name: entry.name };
+  return {
+    ref,
+    pipeline,
+    info: {
+      ...ref,
+      engine: pipeline.params.engine,
+      classes: [...pipeline.classes],
+      trainedAt: entry.trainedAt,
+      documents: pipeline.training?.docs ?? 0,
+      metrics: headlineMetrics(metrics),
+    },
+  };
+}
+
+/**
+ * Whether a text can be classified at all: ml/'s check that it holds enough real words (not decoded
+ * noise). The one place every surface (app, API, CLI) refuses a text, with ml/'s sentence; ml/ also
+ * caps the analysed length, reported as `truncated`.
+ */
+export function checkPredictableText(text: string): { ok: true } | { ok: false; reason: string } {
+  const verdict = usableText(text);
+  return verdict.usable ? { ok: true } : { ok: false, reason: `${verdict.reason![0]!.toUpperCase()}${verdict.reason!.slice(1)}` };
+}
+
+/** Predicts one text's category with `model`, marking it for review below `reviewThreshold`. */
+export function predictDocument(model: LoadedModel, text: string, name: string | null, options: PredictDocumentOptions): DocumentOutcome {
+  const check = checkPredictableText(text);
+  if (!check.ok) return { ok: false, status: 'no_text', reason: check.reason };
+  const p = predictText(model.pipeline, text, { top: options.top ?? 3, terms: options.terms ?? 8 });
+  return {
+    ok: true,
+    prediction: {
+      name,
+      label: p.label,
+      probability: p.probability,
+      needsReview: p.probability < options.reviewThreshold,
+      reviewThreshold: options.reviewThreshold,
+      top: p.top,
+      evidence: p.evidence,
+      truncated: p.truncated,
+      model: model.ref,
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Long-lived workers with real threads (test-only entry tests/workers/task-worker.ts).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createResidentWorker, type ResidentWorker } from '../../../main/workers/resident-worker';
+import { WorkerTaskError } from '../../../main/workers/run-task';
+import { testWorkerEntry } from '../../workers/misbehaviour';
+import type { TaskWorkerInput } from '../../workers/task-worker';
+
+const entry = testWorkerEntry('task-worker.ts');
+let group: ResidentWorker<TaskWorkerInput, number> | null = null;
+const make = (options: Partial<Parameters<typeof createResidentWorker<TaskWorkerInput, number>>[1]> = {}) =>
+  (group = createResidentWorker<TaskWorkerInput, number>(entry, { taskName: 'The test task', ...options }));
+const settle = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: Error) => ({ error }),
+  );
+
+afterEach(async () => {
+  await group?.close();
+  group = null;
+});
+
+describe('createResidentWorker', () => {
+  it('answers many requests from one thread, each with its own result', async () => {
+    const worker = make();
+    const answers = await Promise.all([1, 2, 3, 10].map((upTo) => worker.request({ mode: 'count', upTo })));
+    expect(answers).toEqual([1, 3, 6, 55]);
+    expect(worker.threadsStarted()).toBe(1);
+  });
+
+  it('runs the prelude on each new thread before its first request', async () => {
+    let preludes = 0;
+    const worker = make({
+      prelude: () => {
+        preludes++;
+        return [{ mode: 'count', upTo: 4 }];
+      },
+    });
+    expect(await worker.broadcast({ mode: 'count', upTo: 4 })).toEqual([10]);
+    expect(preludes).toBe(1);
+    expect(await worker.request({ mode: 'count', upTo: 2 })).toBe(3);
+    expect(await worker.broadcast({ mode: 'count', upTo: 3 })).toEqual([6]);
+    expect(preludes).toBe(1);
+  });
+
+  it('a failing request rejects with its message and the thread keeps serving', async () => {
+    const worker = make();
+    const failed = await settle(worker.request({ mode: 'fail' }));
+    expect(failed).toMatchObject({ error: { message: 'the input has no usable text' } });
+    expect(await worker.request({ mode: 'count', upTo: 3 })).toBe(6);
+    expect(worker.threadsStarted()).toBe(1);
+  });
+
+  it('a thread that exits is reported with a sentence and replaced on the next request', async () => {
+    const worker = make();
+    const outcome = await settle(worker.request({ mode: 'misbehave', hook: 'exit' }));
+    expect(outcome).toMatchObject({
+      error: { message: 'The test task stopped unexpectedly (exit code 7) and was restarted; try again, and report this problem if it keeps happening.' },
+    });
+    expect((outcome as { error: Error }).error).toBeInstanceOf(WorkerTaskError);
+    expect(await worker.request({ mode: 'count', upTo: 3 })).toBe(6);
+    expect(worker.threadsStarted()).toBe(2);
+  });
+
+  it('a thread out of memory is reported as such', async () => {
+    const worker = make({ maxOldGenerationSizeMb: 32 });
+    const outcome = await settle(worker.request({ mode: 'misbehave', hook: 'outOfMemory' }));
+    expect(outcome).toMatchObject({ error: { kind: 'out_of_memory', message: expect.stringMatching(/^The test task ran out of memory \(limit 32 MB\)/) } });
+  });
+
+  it('a request over its deadline stops the thread', async () => {
+    const worker = make({ requestTimeoutMs: 300 });
+    const outcome = await settle(worker.request({ mode: 'spin' }));
+    expect(outcome).toMatchObject({ error: { kind: 'timeout', message: expect.stringMatching(/took longer than 0\.3 seconds/) } });
+    expect(await worker.request({ mode: 'count', upTo: 1 })).toBe(1);
+  });
+
+  it('an aborted request rejects at once and stops in the thread, which serves the next one; close rejects the rest', async () => {
+    const worker = make();
+    const controller = new AbortController();
+    const aborted = settle(worker.request({ mode: 'heartbeat' }, { signal: controller.signal }));
+    controller.abort();
+    expect(await aborted).toMatchObject({ error: { name: 'AbortError' } });
+    // The heartbeat runs until its signal aborts: an answer here proves the cancel reached the thread.
+    expect(await worker.request({ mode: 'count', upTo: 2 })).toBe(3);
+    expect(worker.threadsStarted()).toBe(1);
+    const pending = settle(worker.request({ mode: 'spin' }));
+    await worker.close();
+    expect(await pending).toMatchObject({ error: { name: 'AbortError', message: 'The test task has stopped.' } });
+    expect(await settle(worker.request({ mode: 'count', upTo: 1 }))).toMatchObject({ error: { name: 'AbortError' } });
+  });
+});
