@@ -36,8 +36,8 @@ export interface Explanation {
   truncated: boolean;
 }
 
-/** Where each term of the vocabulary occurs in the original text (unigrams, bigrams, headline terms). */
-export function termSpans(pipeline: TextClassifier, fullText: string): Map<string, Span[]> {
+/** Where each term occurs in the original text (unigrams, bigrams, headline terms); `only` limits it to those terms. */
+export function termSpans(pipeline: TextClassifier, fullText: string, only?: ReadonlySet<string>): Map<string, Span[]> {
   const params = pipeline.vectorizer.params;
   const text = capAnalysedText(fullText).text;
   const { text: clean, offsets } = normalizeTracked(text, params.normalize);
@@ -45,6 +45,7 @@ export function termSpans(pipeline: TextClassifier, fullText: string): Map<strin
   forEachToken(clean, { ...defaultTokenizeOptions, ...params.tokenize }, (token, start, end) => tokens.push({ token, start, end }));
   const spans = new Map<string, Span[]>();
   const add = (term: string, from: number, to: number) => {
+    if (only && !only.has(term)) return;
     const span = { start: offsets.starts[from]!, end: offsets.ends[to - 1]! };
     const list = spans.get(term);
     if (list) list.push(span);
@@ -72,23 +73,31 @@ export function explainPrediction(pipeline: TextClassifier, fullText: string, op
   if (target < 0) throw new Error(`Unknown class "${options.classLabel}".`);
   const weights = pipeline.model.classWeights(target);
   const names = pipeline.featureNames;
-  const spans = termSpans(pipeline, text);
   const contributions: Contribution[] = [];
   for (let q = X.indptr[0]!; q < X.indptr[1]!; q++) {
     const j = X.indices[q]!;
     const value = X.values[q]!;
     const weight = weights ? weights[j]! : 0;
-    const term = names[j]!;
-    contributions.push({ term, value, weight, contribution: weight * value, spans: spans.get(term) ?? [] });
+    contributions.push({ term: names[j]!, value, weight, contribution: weight * value, spans: [] });
   }
-  const toward = contributions.filter((c) => c.contribution > 0).sort((a, b) => b.contribution - a.contribution || (a.term < b.term ? -1 : 1));
-  const against = contributions.filter((c) => c.contribution < 0).sort((a, b) => a.contribution - b.contribution || (a.term < b.term ? -1 : 1));
+  const toward = contributions
+    .filter((c) => c.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution || (a.term < b.term ? -1 : 1))
+    .slice(0, top);
+  const against = contributions
+    .filter((c) => c.contribution < 0)
+    .sort((a, b) => a.contribution - b.contribution || (a.term < b.term ? -1 : 1))
+    .slice(0, top);
+  // Spans only for the terms returned: locating every term of a long resume costs more than the prediction.
+  const shown = [...toward, ...against];
+  const spans = termSpans(pipeline, text, new Set(shown.map((c) => c.term)));
+  for (const c of shown) c.spans = spans.get(c.term) ?? [];
   return {
     label: pipeline.classes[target]!,
     probability: proba[target]!,
     probabilities: pipeline.classes.map((label, k) => ({ label, probability: proba[k]! })).sort((a, b) => b.probability - a.probability),
-    toward: toward.slice(0, top),
-    against: against.slice(0, top),
+    toward,
+    against,
     truncated: text.length < fullText.length,
   };
 }
