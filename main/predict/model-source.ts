@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { nonRegularKind, readRegularFileSync } from '../import/regular-file';
 import type { ModelSourceEntry } from './predict-document';
 import type { ValidationPrediction } from './review-threshold';
 
@@ -23,23 +24,28 @@ export interface ModelSource {
 
 /**
  * A model file, read once: its identity is the hash of its bytes, so two servers started from the
- * same file report the same model id. A missing or unreadable file throws a sentence naming it.
+ * same file report the same model id. A missing, unreadable or non-regular file throws a sentence naming it.
  */
 export function fileModelSource(file: string): ModelSource {
-  let json: string;
+  // The CLI's wording for model files (datasets/model-file.ts): the path, then what is wrong.
+  const cannotRead = (why: string) => new Error(`${file}: cannot read the model${why}`);
+  let stats: fs.Stats;
   try {
-    json = fs.readFileSync(file, 'utf8');
+    stats = fs.statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : `it cannot be read (${code ?? (error as Error).message})`;
-    throw new Error(`The model file ${file} cannot be used: ${why}.`);
+    throw cannotRead(code === 'ENOENT' ? ': it does not exist.' : ` (${code ?? (error as Error).message})`);
   }
-  let trainedAt: string | null = null;
+  // Only a regular file is opened: a FIFO named like a model would block for ever.
+  const kind = nonRegularKind(stats);
+  if (kind) throw cannotRead(`: it is ${kind}, not a regular file, so it was not opened.`);
+  let json: string;
   try {
-    trainedAt = fs.statSync(file).mtime.toISOString();
-  } catch {
-    // The time is only informative.
+    json = readRegularFileSync(file).toString('utf8');
+  } catch (error) {
+    throw cannotRead(` (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  const trainedAt = stats.mtime.toISOString();
   const id = `sha256:${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
   const state: ModelSourceState = { entry: { id, name: path.basename(file), trainedAt, json }, validation: [] };
   return { read: () => state, subscribe: () => () => undefined };

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Prediction } from '../../../preload/contract';
+import { nonRegularKind } from '../../import/regular-file';
 import type { Command } from '../command';
 import { openPrediction } from '../open-prediction';
 
@@ -35,7 +37,7 @@ export const predictCommand: Command = {
       if (!status.model) throw new Error(status.reason ?? `No model could be loaded from ${opened.origin}.`);
       let failures = 0;
       for (const file of positionals) {
-        const answer = await opened.engine.predictPath(path.resolve(file), path.basename(file));
+        const answer = notRegular(file) ?? (await opened.engine.predictPath(path.resolve(file), path.basename(file)));
         if (!answer.ok) {
           failures++;
           // The same shape as a failed item of the API's batch answer.
@@ -53,6 +55,17 @@ export const predictCommand: Command = {
     }
   },
 };
+
+/** A path that is there but not a regular file (a FIFO would block a reader) is refused here, in words. */
+function notRegular(file: string): { ok: false; status: 'unsupported'; reason: string } | null {
+  let kind: string | null;
+  try {
+    kind = nonRegularKind(fs.statSync(file));
+  } catch {
+    return null; // The parse pool says why a missing or unreadable file cannot be read.
+  }
+  return kind ? { ok: false, status: 'unsupported', reason: `cannot read it: it is ${kind}, not a regular file, so it was not opened.` } : null;
+}
 
 /** The human-readable lines for one prediction. */
 function printPrediction(print: (line: string) => void, file: string, p: Prediction): void {

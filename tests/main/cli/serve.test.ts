@@ -33,7 +33,7 @@ describe('resume-studio serve', () => {
   });
 
   it('names a missing model file', async () => {
-    await expect(run(['--model', path.join(temp.dir, 'missing.json')])).rejects.toThrow(/The model file .*missing\.json cannot be used: it does not exist\./);
+    await expect(run(['--model', path.join(temp.dir, 'missing.json')])).rejects.toThrow(/missing\.json: cannot read the model: it does not exist\./);
   });
 
   it('says in a sentence that the port is taken', async () => {

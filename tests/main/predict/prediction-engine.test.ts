@@ -144,6 +144,6 @@ describe('prediction engine', () => {
   });
 
   it('a missing model file is a sentence naming the file', () => {
-    expect(() => fileModelSource(path.join(temp.dir, 'nope.json'))).toThrow(/The model file .*nope\.json cannot be used: it does not exist\./);
+    expect(() => fileModelSource(path.join(temp.dir, 'nope.json'))).toThrow(/nope\.json: cannot read the model: it does not exist\./);
   });
 });
