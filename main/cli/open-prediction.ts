@@ -9,6 +9,9 @@ import type { PredictorOptions } from '../predict/predictor';
 import { studioModelSource } from '../predict/studio-model-source';
 import { openDatabase } from '../store/database';
 import { prepareDataDir } from '../store/data-dir-checks';
+import { createModelsRepo } from '../store/models-repo';
+import { createTrainingRepo } from '../store/training-repo';
+import { createEventBus } from '../rpc/event-bus';
 import { createSettingsRepo } from '../store/settings-repo';
 import { resolveDataDir } from '../core/data-dir';
 
@@ -46,7 +49,9 @@ export async function openPrediction(setup: PredictionSetup): Promise<OpenedPred
     prepareDataDir(dataDir);
     const db = await openDatabase(path.join(dataDir, 'studio.sqlite'));
     const settings = createSettingsRepo(db);
-    source = studioModelSource();
+    // The CLI is one process: no model is activated while it runs, so the bus stays silent.
+    const models = createModelsRepo(db);
+    source = studioModelSource({ models, runs: createTrainingRepo(db, models), events: createEventBus() });
     threshold = () => setup.reviewThreshold ?? settings.get().reviewThreshold;
     closeDb = () => db.close();
     origin = `the active model of ${dataDir}`;
