@@ -6,14 +6,16 @@ import type { CliIO, Command } from './command';
 import { evalCommand } from './commands/eval';
 import { exportModelCommand, modelCardCommand } from './commands/export-model';
 import { runsCommand } from './commands/runs';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
+import { labelCommand } from './commands/label';
 import { predictCommand } from './commands/predict';
 import { serveCommand } from './commands/serve';
 import { trainCommand } from './commands/train';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [importCommand, trainCommand, evalCommand, predictCommand, runsCommand, exportModelCommand, modelCardCommand, serveCommand, infoCommand];
+export const commands: Command[] = [importCommand, labelCommand, exportCommand, trainCommand, evalCommand, predictCommand, runsCommand, exportModelCommand, modelCardCommand, serveCommand, infoCommand];
 
 /** Usage text for `--help` or a bad command. */
 export function helpText(): string {

@@ -46,8 +46,22 @@ export function cellText(record: TableRecord, column: string | null): string {
   return value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/**
+ * A cell written as '=… '+… '-… '@… (or before a tab / carriage return) is the spreadsheet-safe
+ * form `resume-studio export` and spreadsheets write so the cell is not run as a formula: the
+ * apostrophe is not part of the text, so it is dropped and an exported dataset imports unchanged.
+ */
+export function unneutraliseCsvCell(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 // bom: a leading UTF-8 BOM is not part of the first header; quoted fields may span CRLF lines.
-const csvOptions = { bom: true, skip_empty_lines: true, relax_quotes: false } satisfies CsvOptions;
+const csvOptions = {
+  bom: true,
+  skip_empty_lines: true,
+  relax_quotes: false,
+  cast: (value: string, context: { header: boolean }) => (context.header ? value : unneutraliseCsvCell(value)),
+} satisfies CsvOptions;
 
 /** Parses one JSONL line (1-based `lineNumber`); blank lines give null. */
 function parseJsonlLine(file: string, raw: string, lineNumber: number): TableRecord | null {

@@ -40,7 +40,8 @@ export function createDocumentLabels(db: Db, categoryId: (name: string) => numbe
       const states: LabelState[] = [];
       for (const { chunk, marks } of idChunks(ids)) {
         const rows = cached(
-          `SELECT d.id, c.name AS category, d.excluded FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id IN (${marks})`,
+          `SELECT d.id, c.name AS category, d.excluded FROM documents d INDEXED BY documents_curation LEFT JOIN categories c ON c.id = d.category_id
+           WHERE d.id IN (${marks})`,
         ).all(...chunk) as { id: number; category: string | null; excluded: number }[];
         for (const row of rows) states.push({ id: row.id, category: row.category, isExcluded: row.excluded === 1 });
       }

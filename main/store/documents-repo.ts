@@ -39,6 +39,14 @@ export interface LabelledDocument {
   category: string;
 }
 
+/** One document as `export` writes it. */
+export interface ExportedDocument {
+  id: number;
+  fileName: string;
+  category: string | null;
+  text: string;
+}
+
 /** Counts for the data-health summary that come from the documents themselves. */
 export interface DocumentHealthCounts {
   unlabelled: number;
@@ -123,6 +131,10 @@ export function createDocumentsRepo(db: Db) {
        SELECT COUNT(*) AS n FROM documents d
        WHERE d.excluded = 0 AND (d.near_duplicate_of IS NOT NULL OR EXISTS (SELECT 1 FROM documents f WHERE f.near_duplicate_of = d.id))
        GROUP BY COALESCE(d.near_duplicate_of, d.id))`,
+  );
+  const exported = db.prepare<[number], ExportedDocument>(
+    `SELECT d.id, d.file_name AS fileName, c.name AS category, d.text FROM documents d LEFT JOIN categories c ON c.id = d.category_id
+     WHERE d.excluded = 0 OR ? ORDER BY d.id`,
   );
   const labelled = db.prepare<[], LabelledDocument>(
     `SELECT d.id, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
@@ -235,6 +247,10 @@ export function createDocumentsRepo(db: Db) {
     ...createDocumentLabels(db, categoryId),
     ...createDocumentsSearch(db),
     ...createNearDuplicateFlags(db),
+    /** Every document for an export (excluded ones only when asked), in id order, one at a time. */
+    iterateForExport(includeExcluded: boolean): IterableIterator<ExportedDocument> {
+      return exported.iterate(includeExcluded ? 1 : 0);
+    },
     /** Labels documents with a category (created on first use), or removes their label (null); returns the rows changed. Writes no history: actions people take go through the curation service, which can undo them. */
     setCategory(documentIds: readonly number[], categoryName: string | null): number {
       return db.transaction(() => {

@@ -31,19 +31,30 @@ const orderBy: Record<DocumentSortKey, string> = {
   excluded: 'd.excluded',
 };
 
-/** WHERE clause and parameters for a filter. */
-function whereOf(filter: CompiledFilter): { sql: string; params: unknown[] } {
+/**
+ * The query of a filter: FROM, WHERE and parameters. A positive search drives the query from the
+ * full-text index (it returns the few matching rowids directly); a negative one excludes them.
+ * Categories are matched by id, so the categories table is joined only to sort by name.
+ */
+function queryOf(filter: CompiledFilter, sort: DocumentSort): { from: string; where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];
-  if (filter.search) {
-    conditions.push(`d.id ${filter.search.isNegated ? 'NOT IN' : 'IN'} (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)`);
+  let from = 'documents d';
+  if (filter.search && !filter.search.isNegated) {
+    // INDEXED BY: the planner would fetch each hit's row (text included) to test its columns.
+    from = 'documents_fts JOIN documents d INDEXED BY documents_curation ON d.id = documents_fts.rowid';
+    conditions.push('documents_fts MATCH ?');
+    params.push(filter.search.match);
+  } else if (filter.search) {
+    conditions.push('d.id NOT IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
     params.push(filter.search.match);
   }
+  if (sort.key === 'category') from += ' LEFT JOIN categories c ON c.id = d.category_id';
   const categories = filter.categories ?? [];
   if (categories.length > 0 || filter.unlabelled) {
     const either: string[] = [];
     if (categories.length > 0) {
-      either.push(`c.name IN (${categories.map(() => '?').join(', ')})`);
+      either.push(`d.category_id IN (SELECT id FROM categories WHERE name IN (${categories.map(() => '?').join(', ')}))`);
       params.push(...categories);
     }
     if (filter.unlabelled) either.push('d.category_id IS NULL');
@@ -63,7 +74,7 @@ function whereOf(filter: CompiledFilter): { sql: string; params: unknown[] } {
     conditions.push('d.import_job_id = ?');
     params.push(filter.importJobId);
   }
-  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { from, where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
 interface RowRecord {
@@ -120,11 +131,11 @@ export function createDocumentsSearch(db: Db) {
   return {
     /** Every id matching the filter, in the sort's order (ties by id). */
     matchingIds(filter: CompiledFilter, sort: DocumentSort = { key: 'id', direction: 'asc' }): number[] {
-      const { sql, params } = whereOf(filter);
+      const { from, where, params } = queryOf(filter, sort);
       const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
       const nullsLast = sort.key === 'category' ? 'd.category_id IS NULL, ' : '';
       const order = sort.key === 'id' ? `d.id ${direction}` : `${nullsLast}${orderBy[sort.key]} ${direction}, d.id ${direction}`;
-      const query = `SELECT d.id FROM documents d LEFT JOIN categories c ON c.id = d.category_id ${sql} ORDER BY ${order}`;
+      const query = `SELECT d.id FROM ${from} ${where} ORDER BY ${order}`;
       return prepared(query)
         .raw()
         .all(...params)

@@ -3,9 +3,11 @@
  * an import report after a real import. Tagged @screenshots so the
  * normal run skips it; take them with `SCREENSHOTS=1 npx playwright test -c playwright.config.ts`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { makeResumeFolder } from '../fixtures/resume-folder';
 import { writeEmptyFile, writeEncryptedPdf, writeImageOnlyPdf, writeTruncatedPdf, writeZipBombDocx } from '../fixtures/resume-files';
+import { backendOnCopy, prepareDataset } from './curation-data';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
 
@@ -63,5 +65,29 @@ test('Dataset page after an import, and the import report, light theme @screensh
     await page.screenshot({ path: path.join(outDir, 'import-report-light.png') });
   } finally {
     temp.cleanup();
+  }
+});
+
+test('the curation view with a search, a resume open and what cleaning changed, light theme @screenshots', async ({ page }) => {
+  test.setTimeout(180_000);
+  const prepared = prepareDataset(250);
+  const backend = await backendOnCopy(prepared);
+  try {
+    await page.setViewportSize({ width: 1440, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await page.goto(backend.url.replace(/#.*$/, '') + '#/dataset/resumes?q=python+OR+%22patient+care%22&doc=1');
+    await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('curation-counts')).toContainText(' of ');
+    await page.getByTestId('resume-table').locator('tr[data-document-id] input[type=checkbox]').nth(2).check();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.screenshot({ path: path.join(outDir, 'curation-light.png') });
+    await page.goto(backend.url.replace(/#.*$/, '') + '#/dataset/duplicates');
+    await expect(page.getByTestId('duplicate-group').first()).toBeVisible();
+    await page.screenshot({ path: path.join(outDir, 'duplicates-light.png') });
+  } finally {
+    await page.close();
+    await backend.stop();
+    fs.rmSync(backend.dataDir, { recursive: true, force: true });
+    fs.rmSync(path.dirname(prepared), { recursive: true, force: true });
   }
 });

@@ -2,11 +2,19 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryCount } from '../../../preload/contract';
 import { formatCount } from '../../format/numbers';
+import { hashForResumes } from '../curation/curation-url';
+
+/** The resume table showing one category: where a bar leads. */
+const categoryHash = (category: string) => hashForResumes({ filter: { categories: [category] } });
 
 const rowHeightPx = 40;
 const minHeightPx = 200;
 
-/** The chart (hidden from assistive technology) plus the same numbers as a visually hidden table. */
+/**
+ * The chart (hidden from assistive technology) plus the same numbers as a visually hidden table.
+ * Clicking a bar opens its resumes; keyboard users reach the same links in the table, which shows
+ * itself while one of them has focus.
+ */
 export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts: CategoryCount[]; tinyThreshold: number }) {
   const data = [...classCounts].sort((a, b) => b.documents - a.documents || a.category.localeCompare(b.category));
   const longestName = Math.max(...data.map((d) => d.category.length), 4);
@@ -24,7 +32,17 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
               wrapperClassName="chart-tooltip"
               isAnimationActive={false}
             />
-            <Bar dataKey="documents" name="Documents" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+            <Bar
+              dataKey="documents"
+              name="Documents"
+              radius={[0, 4, 4, 0]}
+              isAnimationActive={false}
+              cursor="pointer"
+              onClick={(entry: { category?: string; payload?: { category?: string } }) => {
+                const category = entry.payload?.category ?? entry.category;
+                if (category) window.location.hash = categoryHash(category);
+              }}
+            >
               {data.map((entry) => (
                 <Cell key={entry.category} className={entry.documents < tinyThreshold ? 'chart-bar tiny' : 'chart-bar'} />
               ))}
@@ -33,12 +51,14 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="visually-hidden">
+      <table className="visually-hidden-focusable">
         <caption>Documents per category</caption>
         <tbody>
           {data.map((entry) => (
             <tr key={entry.category}>
-              <th scope="row">{entry.category}</th>
+              <th scope="row">
+                <a href={categoryHash(entry.category)}>{entry.category}</a>
+              </th>
               <td>{formatCount(entry.documents)}</td>
             </tr>
           ))}

@@ -14,6 +14,15 @@ import { InterruptedImportBanner } from '../import/interrupted-import-banner';
 import { DataHealthCard } from './data-health-card';
 import { DatasetEmptyState } from './dataset-empty-state';
 import { useImportShortcut } from './use-import-shortcut';
+import { importReportHash } from '../../app/routes';
+import type { ImportJob } from '../../../preload/contract';
+import { duplicatesHash, hashForResumes } from '../curation/curation-url';
+
+/** The newest import with files that gave no text: where the "extraction failures" finding leads. */
+function failureReportHash(jobs: ImportJob[] | undefined): string | null {
+  const job = jobs?.find((j) => Object.entries(j.counts).some(([status, n]) => status !== 'imported' && status !== 'duplicate' && (n ?? 0) > 0));
+  return job ? importReportHash(job.id) : null;
+}
 
 const refreshOn = ['dataset.changed', 'import.finished'] as const;
 
@@ -35,9 +44,25 @@ export function DatasetOverview() {
       </kbd>
     </button>
   );
+  const actions = (
+    <>
+      {data && data.documents > 0 ? (
+        <>
+          <a className="button" href={duplicatesHash}>
+            Duplicates
+          </a>
+          <a className="button" href={hashForResumes({})}>
+            <Icon name="documents" size={16} />
+            Browse and label
+          </a>
+        </>
+      ) : null}
+      {importButton}
+    </>
+  );
   return (
     <>
-      <PageHeader title="Dataset" description="The resumes the classifier learns from. Everything stays on this computer." actions={importButton} />
+      <PageHeader title="Dataset" description="The resumes the classifier learns from. Everything stays on this computer." actions={actions} />
       {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
       {jobs.data ? <InterruptedImportBanner jobs={jobs.data} onResumed={jobs.reload} /> : null}
       <StatGrid label="Dataset counts">
@@ -48,7 +73,7 @@ export function DatasetOverview() {
       </StatGrid>
       {data && data.documents === 0 && jobs.data?.length === 0 ? <DatasetEmptyState onImport={openImport} /> : null}
       {health.error ? <InlineError title="Could not load the data health" error={health.error} onRetry={health.reload} /> : null}
-      {health.data && data && data.documents > 0 ? <DataHealthCard health={health.data} /> : null}
+      {health.data && data && data.documents > 0 ? <DataHealthCard health={health.data} failureReportHash={failureReportHash(jobs.data)} /> : null}
       {jobs.error ? <InlineError title="Could not load the import jobs" error={jobs.error} onRetry={jobs.reload} /> : null}
       {jobs.data ? <ImportJobsCard jobs={jobs.data} /> : null}
     </>

@@ -1,0 +1,137 @@
+/**
+ * Writes the dataset out as CSV, JSONL or a folder per category, so it can be shared, versioned or
+ * imported elsewhere; each format re-imports to the same documents and labels. Excluded documents
+ * are left out unless asked (as training leaves them out). Plain Node; used by `resume-studio export`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentsRepo, ExportedDocument } from '../store/documents-repo';
+
+/** The export formats. */
+export const exportFormats = ['csv', 'jsonl', 'folders'] as const;
+/** One export format. */
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** What an export wrote. */
+export interface ExportResult {
+  documents: number;
+  /** Sentences about what a reader should know (e.g. a category renamed to be a folder name). */
+  warnings: string[];
+}
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or tab / carriage return) as a formula; a
+ * leading apostrophe makes it text. The importer drops that apostrophe again (table-records.ts).
+ */
+export function neutraliseCsvCell(value: string): string {
+  // A text that already starts with apostrophes before such a character gets one more, so the
+  // importer's "drop one apostrophe" gives it back unchanged.
+  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One RFC 4180 field: always quoted, inner quotes doubled. */
+const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
+
+/** Writes lines to a file through a small buffer (a 50,000-resume export never sits in memory whole). */
+function lineWriter(file: string) {
+  const fd = fs.openSync(file, 'wx');
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (buffer.length > 0) fs.writeSync(fd, buffer.join(''));
+    buffer = [];
+    size = 0;
+  };
+  return {
+    write(line: string) {
+      buffer.push(line);
+      size += line.length;
+      if (size > 1 << 20) flush();
+    },
+    close() {
+      flush();
+      fs.closeSync(fd);
+    },
+  };
+}
+
+/** Characters no folder name may hold on Windows, macOS or Linux. */
+// eslint-disable-next-line no-control-regex
+const unsafeInName = /[/\\:*?"<>|\u0000-\u001f]/g;
+
+/** A file-system-safe name: unsafe characters become _, no trailing dot or space, never "." or "..". */
+export function safeName(name: string, maxChars = 100): string {
+  const cleaned = name
+    .replace(unsafeInName, '_')
+    .slice(0, maxChars)
+    .replace(/[. ]+$/, '');
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+}
+
+function writeFolders(out: string, docs: Iterable<ExportedDocument>, warnings: string[]): number {
+  const folderOf = new Map<string, string>();
+  const foldersLower = new Map<string, string>();
+  let count = 0;
+  for (const doc of docs) {
+    let dir = out;
+    // Unlabelled resumes sit at the top level: importing the folder leaves them unlabelled.
+    if (doc.category !== null) {
+      let folder = folderOf.get(doc.category);
+      if (folder === undefined) {
+        folder = safeName(doc.category);
+        if (folder !== doc.category) warnings.push(`The category "${doc.category}" was written as the folder "${folder}"; importing it back gives that name.`);
+        const clash = foldersLower.get(folder.toLowerCase());
+        if (clash !== undefined)
+          warnings.push(
+            `The folders "${clash}" and "${folder}" differ only by case: on Windows and macOS they are one folder. Export as csv or jsonl to keep them apart.`,
+          );
+        foldersLower.set(folder.toLowerCase(), folder);
+        folderOf.set(doc.category, folder);
+        fs.mkdirSync(path.join(out, folder));
+      }
+      dir = path.join(out, folder);
+    }
+    const base = safeName(doc.fileName.replace(/\.[^.]*$/, ''), 80);
+    fs.writeFileSync(path.join(dir, `${doc.id}-${base}.txt`), doc.text, { flag: 'wx' });
+    count++;
+  }
+  return count;
+}
+
+/** Exports the dataset to `out` (a new file, or a new or empty folder for `folders`). */
+export function exportDataset(documents: DocumentsRepo, format: ExportFormat, out: string, options: { includeExcluded?: boolean } = {}): ExportResult {
+  const warnings: string[] = [];
+  if (format === 'folders') {
+    if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new Error(`${out} is not empty; export into a new or empty folder.`);
+    fs.mkdirSync(out, { recursive: true });
+  } else if (fs.existsSync(out)) {
+    throw new Error(`${out} already exists; choose a new file name (nothing was overwritten).`);
+  }
+  const docs = documents.iterateForExport(options.includeExcluded ?? false);
+  try {
+    return format === 'folders' ? { documents: writeFolders(out, docs, warnings), warnings } : { documents: writeTable(out, format, docs), warnings };
+  } finally {
+    // A failed write leaves the statement open; the connection must be free to close.
+    docs.return?.();
+  }
+}
+
+function writeTable(out: string, format: 'csv' | 'jsonl', docs: Iterable<ExportedDocument>): number {
+  const writer = lineWriter(out);
+  let count = 0;
+  try {
+    if (format === 'csv') writer.write('id,file_name,category,text\r\n');
+    for (const doc of docs) {
+      if (format === 'csv') {
+        const cells = [String(doc.id), doc.fileName, doc.category ?? '', doc.text].map((cell) => csvField(neutraliseCsvCell(cell)));
+        writer.write(`${cells.join(',')}\r\n`);
+      } else {
+        writer.write(`${JSON.stringify({ id: doc.id, file_name: doc.fileName, category: doc.category, text: doc.text })}\n`);
+      }
+      count++;
+    }
+  } finally {
+    writer.close();
+  }
+  return count;
+}
