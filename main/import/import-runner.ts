@@ -111,6 +111,9 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     });
   };
 
+  // Say where the run starts at once: a resume shows its position before its first batch is in.
+  emitProgress(true);
+
   const flush = () => {
     if (pending.length === 0 || fatalError) return;
     const batch = pending;

@@ -17,6 +17,8 @@ export interface RpcState<T> {
 export interface UseRpcOptions {
   /** Events after which the value is stale and is loaded again. */
   refreshOn?: readonly EventName[];
+  /** Reload at most once per this many ms however often the events come (e.g. import progress). */
+  refreshThrottleMs?: number;
 }
 
 interface Settled<T> {
@@ -47,11 +49,32 @@ export function useRpc<M extends MethodName>(method: M, input?: MethodInput<M>, 
   }, [client, method, inputJson, requestKey]);
 
   const refreshKey = (options.refreshOn ?? []).join(',');
+  const throttleMs = options.refreshThrottleMs ?? 0;
   useEffect(() => {
     const names = refreshKey ? (refreshKey.split(',') as EventName[]) : [];
-    const unsubscribers = names.map((name) => client.on(name, reload));
-    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
-  }, [client, refreshKey, reload]);
+    // Throttled: the first event reloads at once, later ones within the window make one trailing reload.
+    let lastMs = -Infinity;
+    let timer: number | undefined;
+    const refresh = () => {
+      if (timer !== undefined) return;
+      const waitMs = lastMs + throttleMs - Date.now();
+      if (waitMs <= 0) {
+        lastMs = Date.now();
+        reload();
+        return;
+      }
+      timer = window.setTimeout(() => {
+        timer = undefined;
+        lastMs = Date.now();
+        reload();
+      }, waitMs);
+    };
+    const unsubscribers = names.map((name) => client.on(name, refresh));
+    return () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      window.clearTimeout(timer);
+    };
+  }, [client, refreshKey, reload, throttleMs]);
 
   // Events sent while the stream was down are lost, so reload once it is back.
   useEffect(() => {

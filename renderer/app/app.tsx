@@ -1,6 +1,9 @@
 /** The app shell: skip link, sidebar navigation, the active page and the status line. */
 import { useCallback, useEffect, useRef, type MouseEvent } from 'react';
-import { ImportDialogProvider, useOpenImport } from '../features/import/import-dialog-context';
+import { ActivityProvider } from '../features/activity/activity-context';
+import { ImportDialogProvider } from '../features/import/import-dialog-context';
+import { useOpenImport } from '../features/import/open-import';
+import { useImportActivityFeed } from '../features/import/use-import-activity';
 import { WindowDropTarget } from '../features/predict/window-drop-target';
 import { ErrorBoundary } from './error-boundary';
 import { focusWhenPresent } from './focus-when-present';
@@ -12,12 +15,14 @@ import { useHashRoute } from './use-hash-route';
 import { useMenuNavigation } from './use-menu-navigation';
 import { useNavigationShortcuts } from './use-navigation-shortcuts';
 
-/** The shell inside the Import dialog's provider, so every page and the menu can open it. */
+/** The shell inside the activity registry and the Import dialog's provider, so every page and the menu reach both. */
 export function App() {
   return (
-    <ImportDialogProvider>
-      <Shell />
-    </ImportDialogProvider>
+    <ActivityProvider>
+      <ImportDialogProvider>
+        <Shell />
+      </ImportDialogProvider>
+    </ActivityProvider>
   );
 }
 
@@ -26,6 +31,8 @@ function Shell() {
   const [route, navigate] = useHashRoute();
   useNavigationShortcuts(navigate);
   useMenuNavigation(navigate, useOpenImport());
+  // Long work shows in the status line on every page; training and prediction feeds go here too.
+  useImportActivityFeed();
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRoute = useRef(true);
   const showPredict = useCallback(() => navigate('predict'), [navigate]);

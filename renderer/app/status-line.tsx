@@ -1,8 +1,9 @@
-/** The footer: connection state, transport and the data directory, always visible. */
+/** The footer: connection state, long work in progress, transport and the data directory, always visible. */
 import type { ConnectionState } from '../api/connection-store';
 import { useConnectionState } from '../api/use-connection-state';
 import { useRpc } from '../api/use-rpc';
 import { useStudio } from '../api/studio-context';
+import { ActivityIndicator } from '../features/activity/activity-indicator';
 
 const connectionText: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
@@ -23,6 +24,7 @@ export function StatusLine() {
         <span className="status-dot" aria-hidden="true" />
         {client.isMissingToken ? 'No session token: open the URL printed by npm run web' : connectionText[connection]}
       </span>
+      <ActivityIndicator />
       <span className="status-item" title="How this window talks to the backend">
         {transport}
       </span>

@@ -8,7 +8,7 @@ import { isMac } from '../../app/platform';
 import { shortcutLabel } from '../../app/routes';
 import { Icon } from '../../components/icon';
 import { formatCount } from '../../format/numbers';
-import { useOpenImport } from '../import/import-dialog-context';
+import { useOpenImport } from '../import/open-import';
 import { ImportJobsCard } from '../import/import-jobs-card';
 import { InterruptedImportBanner } from '../import/interrupted-import-banner';
 import { DataHealthCard } from './data-health-card';
@@ -25,13 +25,15 @@ function failureReportHash(jobs: ImportJob[] | undefined): string | null {
 }
 
 const refreshOn = ['dataset.changed', 'import.finished'] as const;
+const summaryRefreshOn = [...refreshOn, 'import.progressed'] as const;
 
 /** Loads summary, health and jobs; all three refresh when an import ends or the data changes. */
 export function DatasetOverview() {
   const openImport = useOpenImport();
   useImportShortcut(openImport);
-  const summary = useRpc('dataset.summary', {}, { refreshOn });
-  const health = useRpc('dataset.health', {}, { refreshOn });
+  // Counts and health follow a running import batch by batch (throttled), not only at its end.
+  const summary = useRpc('dataset.summary', {}, { refreshOn: summaryRefreshOn, refreshThrottleMs: 1_000 });
+  const health = useRpc('dataset.health', {}, { refreshOn: summaryRefreshOn, refreshThrottleMs: 3_000 });
   const jobs = useRpc('import.jobs', {}, { refreshOn });
   const data = summary.data;
   const labelledShare = data && data.documents > 0 ? `${Math.round((data.labelled / data.documents) * 100)}% of documents` : 'no documents yet';

@@ -1,9 +1,8 @@
 /** Lets any page (and the app menu) open the one Import dialog, which lives above the pages. */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { importReportHash } from '../../app/routes';
 import { ImportDialog } from './import-dialog';
-
-const OpenImportContext = createContext<(() => void) | null>(null);
+import { OpenImportContext } from './open-import';
 
 /** Owns whether the dialog is open; "View report" closes it and shows the job's report. */
 export function ImportDialogProvider({ children }: { children: ReactNode }) {
@@ -21,11 +20,4 @@ export function ImportDialogProvider({ children }: { children: ReactNode }) {
       {isOpen ? <ImportDialog onClose={close} onViewReport={viewReport} /> : null}
     </OpenImportContext.Provider>
   );
-}
-
-/** The function that opens the Import dialog. */
-export function useOpenImport(): () => void {
-  const open = useContext(OpenImportContext);
-  if (!open) throw new Error('useOpenImport must be used inside <ImportDialogProvider>.');
-  return open;
 }

@@ -1,15 +1,17 @@
 /** The Import dialog: choose a source → preview (with CSV / JSONL column mapping) → progress. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportJob, ImportPreview } from '../../../preload/contract';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { useStudio } from '../../api/studio-context';
 import { ModalDialog } from '../../components/modal-dialog';
+import { useActivityStore } from '../activity/activity-context';
 import type { ColumnChoice } from './column-mapping-form';
 import { ImportPreviewStep } from './import-preview-step';
 import { ImportProgressStep } from './import-progress-step';
 import { ImportSourceStep } from './import-source-step';
+import { useImportTracking } from './use-import-activity';
 
-type Step = { kind: 'source' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'progress'; job: ImportJob };
+type Step = { kind: 'checking' } | { kind: 'source' } | { kind: 'preview'; preview: ImportPreview } | { kind: 'progress'; job: ImportJob };
 
 const noMapping: ColumnChoice = { textColumn: '', labelColumn: '' };
 
@@ -23,6 +25,7 @@ const previewMapping = (mapping: ColumnChoice) => ({
 const startMapping = (mapping: ColumnChoice) => ({ ...previewMapping(mapping), labelColumn: mapping.labelColumn || null });
 
 const subtitles: Record<Step['kind'], string> = {
+  checking: 'Looking for a running import…',
   source: 'Step 1 of 3 · Choose what to import',
   preview: 'Step 2 of 3 · Check what will be imported',
   progress: 'Step 3 of 3 · Importing',
@@ -31,12 +34,32 @@ const subtitles: Record<Step['kind'], string> = {
 /** Modal wizard; errors from the backend (bad path, bad column) appear inline with its message. */
 export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onViewReport(jobId: number): void }) {
   const client = useStudio();
-  const [step, setStep] = useState<Step>({ kind: 'source' });
+  const tracking = useImportTracking();
+  const activities = useActivityStore();
+  // Reopened while an import runs: show that import, not step 1 (which could not start another).
+  const [step, setStep] = useState<Step>(() => (activities.list().some((a) => a.kind === 'import') ? { kind: 'checking' } : { kind: 'source' }));
   const [path, setPath] = useState('');
   const [mapping, setMapping] = useState<ColumnChoice>(noMapping);
   const [canPickFolder, setCanPickFolder] = useState(client.transport === 'electron');
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    client.call('import.jobs', {}).then(
+      (jobs) => {
+        if (!isCurrent) return;
+        const running = jobs.find((job) => job.state === 'running');
+        setStep((current) =>
+          running && current.kind !== 'progress' ? { kind: 'progress', job: running } : current.kind === 'checking' ? { kind: 'source' } : current,
+        );
+      },
+      () => isCurrent && setStep((current) => (current.kind === 'checking' ? { kind: 'source' } : current)),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [client]);
 
   const run = async (work: () => Promise<void>) => {
     setIsBusy(true);
@@ -70,11 +93,17 @@ export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onVie
   const start = () =>
     run(async () => {
       const job = await client.call('import.start', { path: path.trim(), ...startMapping(mapping) });
+      tracking.running(job);
       setStep({ kind: 'progress', job });
     });
 
   return (
     <ModalDialog title="Import resumes" subtitle={subtitles[step.kind]} onClose={onClose} className="import-dialog">
+      {step.kind === 'checking' ? (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      ) : null}
       {step.kind === 'source' ? (
         <ImportSourceStep
           path={path}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ImportJob } from '../../../preload/contract';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { useStudio } from '../../api/studio-context';
+import { useImportTracking } from './use-import-activity';
 import { isResumable } from './import-format';
 import { formatCount } from '../../format/numbers';
 
@@ -28,6 +29,7 @@ const verb: Record<ImportJob['state'], string> = {
 /** Offers Resume and Dismiss; dismissal is remembered per job, so a newer stop shows again. */
 export function InterruptedImportBanner({ jobs, onResumed }: { jobs: ImportJob[]; onResumed(): void }) {
   const client = useStudio();
+  const tracking = useImportTracking();
   const [dismissedId, setDismissedId] = useState(readDismissed);
   const [isResuming, setIsResuming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,10 +48,12 @@ export function InterruptedImportBanner({ jobs, onResumed }: { jobs: ImportJob[]
   const resume = async () => {
     setIsResuming(true);
     setError(null);
+    tracking.resuming(newest.id);
     try {
-      await client.call('import.resume', { jobId: newest.id });
+      tracking.running(await client.call('import.resume', { jobId: newest.id }));
       onResumed();
     } catch (caught) {
+      tracking.failed(newest.id);
       setError(toRpcCallError(caught).message);
     } finally {
       setIsResuming(false);

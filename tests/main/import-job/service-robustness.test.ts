@@ -173,6 +173,8 @@ describe('import service robustness', () => {
     expect((db.prepare('SELECT COUNT(*) AS n FROM import_items').get() as { n: number }).n).toBe(12);
     for (const e of second.seen) if (e.name === 'import.progressed') progress.push(e.payload.doneFiles);
     expect(Math.max(...progress)).toBe(12);
+    // The first event comes before any batch: where the resume starts (11 already done).
+    expect(progress[0]).toBe(11);
   });
 
   it('refuses something that is neither a regular file nor a folder before opening it, in preview and start', async () => {
