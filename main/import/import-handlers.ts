@@ -5,6 +5,7 @@ import { AppError } from '../rpc/app-error';
 import type { HandlersFor } from '../rpc/dispatcher';
 import type { ImportService } from './import-service';
 import { sampleMissingMessage } from './sample-dir';
+import { expandUserPath } from './user-path';
 
 /** What the import handlers use. */
 export interface ImportHandlerDeps {
@@ -15,8 +16,12 @@ export interface ImportHandlerDeps {
   sampleDir: string | null;
 }
 
-/** Paths typed in the UI must be absolute: relative to what would be the server's working folder. */
-function absolutePath(target: string): string {
+/**
+ * A path typed or pasted in the UI: quotes dropped and `~` expanded, then it must be absolute
+ * (relative to what would be the server's working folder).
+ */
+function absolutePath(typed: string): string {
+  const target = expandUserPath(typed);
   if (!nodePath.isAbsolute(target))
     throw new AppError('bad_input', `"${target}" is not a full path; give the whole path, e.g. /home/you/resumes or C:\\Users\\you\\resumes.`);
   return target;

@@ -50,9 +50,9 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
     afterJob: async (job) => {
-      // A cancelled job (or the app quitting) does not wait for the search: the documents it added
-      // stay unchecked until the next pass, which is incremental.
-      if (job.counts.imported && job.state !== 'cancelled') {
+      // Only after a finished run: Cancel and quitting must not wait for the search; the documents
+      // a cancelled job added stay unchecked until the next pass, which is incremental.
+      if (job.counts.imported && job.state === 'finished') {
         // Flags are advice for curation: if the search fails, the import itself still stands and
         // the failure is a sentence in the data-health summary.
         const { problem } = await flagNearDuplicates({

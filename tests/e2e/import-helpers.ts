@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { makeResumeFolder } from '../fixtures/resume-folder';
+import { makeTextPdfBytes } from '../fixtures/resume-files';
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function makeTempDir(prefix: string): { dir: string; cleanup(): void } {
@@ -36,4 +38,19 @@ export function breakdownRow(dialog: Locator, caption: 'By category' | 'By type'
     .getByRole('table', { name: caption })
     .getByRole('row')
     .filter({ has: dialog.page().getByRole('rowheader', { name, exact: true }) });
+}
+
+/**
+ * A folder whose import runs for a while whatever the machine's speed: a few hundred distinct text
+ * resumes (fast, so documents appear at once) and then thousands of PDFs (each parsed by pdf.js,
+ * which is slow). The PDFs differ only by a trailing comment, so each is parsed but all share one
+ * text: they end as duplicates and keep the near-duplicate search small.
+ */
+export async function makeLongImportFolder(root: string, pdfCopies = 4000): Promise<number> {
+  const text = await makeResumeFolder(root, { categories: { ACCOUNTANT: 150, CHEF: 150 } });
+  const pdf = Buffer.from(await makeTextPdfBytes({ category: 'TEACHER' }));
+  const dir = path.join(root, 'TEACHER');
+  fs.mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < pdfCopies; i++) fs.writeFileSync(path.join(dir, `teacher-${i}.pdf`), Buffer.concat([pdf, Buffer.from(`\n% copy ${i}\n`)]));
+  return text.files.length + pdfCopies;
 }

@@ -4,6 +4,7 @@ import type { ImportJob } from '../../../preload/contract';
 import { createCore } from '../../core/core';
 import { resolveDataDir } from '../../core/data-dir';
 import { sampleMissingMessage } from '../../import/sample-dir';
+import { expandUserPath } from '../../import/user-path';
 import { AppError } from '../../rpc/app-error';
 import { integerOption } from '../options';
 import type { Command } from '../command';
@@ -50,7 +51,8 @@ export const importCommand: Command = {
       await core.close();
       throw new AppError('not_found', sampleMissingMessage);
     }
-    const target = values.sample ? core.sampleDir! : path.resolve(positionals[0]!);
+    // A quoted '~/resumes' reaches us unexpanded; treat it as the shell would have.
+    const target = values.sample ? core.sampleDir! : path.resolve(expandUserPath(positionals[0]!));
     let stopRequested = false;
     const stop = () => {
       stopRequested = true;

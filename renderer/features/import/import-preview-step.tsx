@@ -1,8 +1,10 @@
 /** Step 2 of the Import dialog: what the path holds, the CSV / JSONL column mapping, and "Import N files". */
+import { useState } from 'react';
 import type { ImportPreview } from '../../../preload/contract';
 import { ColumnMappingForm, type ColumnChoice } from './column-mapping-form';
 import { CountBreakdown } from './count-breakdown';
 import { formatBytes, formatCount } from '../../format/numbers';
+import { importWarnings } from './import-guard-rails';
 import { SampleRowsTable } from './sample-rows-table';
 
 /** Props of ImportPreviewStep. */
@@ -18,8 +20,14 @@ export interface ImportPreviewStepProps {
 
 const kindLabel: Record<ImportPreview['kind'], string> = { folder: 'Folder', csv: 'CSV dataset', jsonl: 'JSONL dataset', files: 'Single file' };
 
-/** Summary counts, breakdowns, mapping form and sample; Import is disabled while there is nothing to import. */
+/**
+ * Summary counts, breakdowns, mapping form and sample; Import is disabled while there is nothing to
+ * import. A folder that looks wrong (one category, mostly other files, very many files) says why
+ * above, and Import asks once more before starting.
+ */
 export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, onStart, isBusy, error }: ImportPreviewStepProps) {
+  const warnings = importWarnings(preview);
+  const [isConfirming, setIsConfirming] = useState(false);
   const isTabular = preview.tabular !== null;
   const unit = isTabular ? (preview.files === 1 ? 'row' : 'rows') : preview.files === 1 ? 'file' : 'files';
   // Unlabelled files (category null) go last, whatever order the backend sorted them in.
@@ -28,8 +36,23 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
     .map((c) => ({ name: c.category ?? 'Unlabelled', count: c.files, isMuted: c.category === null }));
   const formats = preview.byFormat.map((f) => ({ name: f.format.toUpperCase(), count: f.files }));
   const canStart = preview.files > 0 && !isBusy && (!isTabular || mapping.textColumn !== '');
+  const label = `Import ${formatCount(preview.files)} ${unit}`;
   return (
     <div className="import-step">
+      {warnings.length > 0 ? (
+        <div className="banner banner-warning" role="region" aria-label="Check before importing">
+          <div className="banner-text">
+            <strong>Check before importing</strong>
+            <ul className="warning-list">
+              {warnings.map((warning) => (
+                <li key={warning.id} data-testid={`warning-${warning.id}`}>
+                  {warning.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       <dl className="preview-facts">
         <div>
           <dt>Source</dt>
@@ -84,12 +107,23 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
           {error}
         </p>
       ) : null}
+      {/* The same two buttons ask once more when there are warnings, so keyboard focus stays put. */}
       <div className="modal-actions">
-        <button type="button" className="button" onClick={onBack} disabled={isBusy}>
-          Back
+        {isConfirming ? (
+          <span className="modal-actions-note" role="alert">
+            Import anyway, despite the {warnings.length === 1 ? 'warning' : 'warnings'} above?
+          </span>
+        ) : null}
+        <button type="button" className="button" onClick={isConfirming ? () => setIsConfirming(false) : onBack} disabled={isBusy}>
+          {isConfirming ? 'Not now' : 'Back'}
         </button>
-        <button type="button" className="button primary" onClick={onStart} disabled={!canStart}>
-          Import {formatCount(preview.files)} {unit}
+        <button
+          type="button"
+          className="button primary"
+          onClick={warnings.length > 0 && !isConfirming ? () => setIsConfirming(true) : onStart}
+          disabled={!canStart}
+        >
+          {isConfirming ? `${label} anyway` : label}
         </button>
       </div>
     </div>

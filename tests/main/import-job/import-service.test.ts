@@ -64,6 +64,8 @@ describe('import service', () => {
 
     const preview = await core.call('import.preview', { path: root });
     expect(preview.kind).toBe('folder');
+    // Pasted with quotes ("Copy as path"): the same folder.
+    expect((await core.call('import.preview', { path: ` "${root}" ` })).path).toBe(root);
     expect(preview.byCategory).toEqual(
       expect.arrayContaining([
         { category: 'ACCOUNTANT', files: 4 + 4 },
@@ -216,6 +218,32 @@ describe('import service', () => {
     expect(flagged).toHaveLength(1);
     expect([flagged[0]!.fileName, flagged[0]!.ofFileName].sort()).toEqual(['a-edited.txt', 'a.txt']);
     expect((await core.call('dataset.health', {})).nearDuplicates).toBe(1);
+  });
+
+  it('a cancelled import does not wait for the near-duplicate search; the resume that finishes runs it', async () => {
+    const root = path.join(temp.dir, 'near-many');
+    await fs.mkdir(path.join(root, 'CHEF'), { recursive: true });
+    const base =
+      'Head chef with ten years in fine dining kitchens, menu development, food cost control, HACCP compliance and training a brigade of cooks across two restaurants in the old town.';
+    // Forty near-duplicates of each other: any two imported ones would be flagged by a search.
+    for (let i = 0; i < 40; i++) await fs.writeFile(path.join(root, 'CHEF', `chef-${i}.txt`), `${base} Reference number ${i}.`);
+    const started = await core.call('import.start', { path: root });
+    await new Promise<void>((resolve) => {
+      const off = core.events.subscribe((event) => {
+        if (event.name === 'import.progressed' && event.payload.doneFiles >= 3) {
+          off();
+          resolve();
+        }
+      });
+    });
+    const cancelled = await core.call('import.cancel', { jobId: started.id });
+    expect(cancelled.state).toBe('cancelled');
+    expect(cancelled.counts.imported).toBeGreaterThanOrEqual(2);
+    expect(createDocumentsRepo(core.db).nearDuplicates()).toEqual([]);
+
+    await core.call('import.resume', { jobId: started.id });
+    expect((await core.imports.waitForIdle())!.state).toBe('finished');
+    expect(createDocumentsRepo(core.db).nearDuplicates()).toHaveLength(39);
   });
 
   it('explains a path that does not exist', async () => {
