@@ -6,6 +6,9 @@ import { expectAccessible, forEachTheme } from './axe';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
 
+// axe takes a second or more per run on a busy machine, and these tests run it ten times each.
+test.describe.configure({ timeout: 120_000 });
+
 test('the empty Dataset page, Train, Evaluate, Predict and Settings', async ({ page, openApp }) => {
   await openApp();
   await forEachTheme(page, async (theme) => {
@@ -32,7 +35,6 @@ test('Settings with field errors and unsaved changes', async ({ page, openApp })
 });
 
 test('the Import dialog steps, the Dataset page with data and chart, and an import report', async ({ page, openApp }) => {
-  test.setTimeout(60_000);
   const temp = makeTempDir('rs-e2e-axe-');
   try {
     const root = path.join(temp.dir, 'resumes');
