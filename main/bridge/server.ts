@@ -1,7 +1,8 @@
 /**
  * The HTTP bridge for browser mode and e2e tests: the same dispatcher as Electron IPC, over
  * `POST /rpc/:method` and a server-sent event stream, plus the built renderer as static files.
- * Binds 127.0.0.1 only, checks the Host header and a per-start random token. Plain Node.
+ * Binds 127.0.0.1 only, checks the Host header and a per-start random token (in a header, or in
+ * the session cookie the page gets for the token in its first URL). Plain Node.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -52,6 +53,23 @@ export interface Bridge {
 
 const tokenHeader = 'x-studio-token';
 
+/**
+ * The cookie the URL's token is exchanged for. Cookies ignore ports, so the name carries the port:
+ * two servers on one machine (two data folders) do not overwrite each other's session.
+ */
+export function sessionCookieName(port: number): string {
+  return `studio_session_${port}`;
+}
+
+/** One cookie's value from a Cookie header, or undefined. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const separator = part.indexOf('=');
+    if (separator > 0 && part.slice(0, separator).trim() === name) return part.slice(separator + 1).trim();
+  }
+  return undefined;
+}
+
 /** Constant-time token comparison, so response timing leaks nothing about the token. */
 function tokenMatches(given: unknown, expected: string): boolean {
   if (typeof given !== 'string') return false;
@@ -77,6 +95,7 @@ export function createBridge(options: BridgeOptions): Bridge {
   });
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
+  let cookieName = sessionCookieName(0);
 
   // DNS-rebinding defence: a page on another origin that resolves to 127.0.0.1 sends its own Host.
   app.addHook('onRequest', async (request, reply) => {
@@ -93,14 +112,33 @@ export function createBridge(options: BridgeOptions): Bridge {
     // Decide by the route the router matched, never by the raw URL: the router decodes %XX, so
     // "/%72pc/…" reaches /rpc/:method while request.url does not start with "/rpc/". Only the
     // static files (GET/HEAD, not the event stream) are public; everything else needs the token.
-    const isPublic = (request.method === 'GET' || request.method === 'HEAD') && request.routeOptions.url !== '/events';
-    if (isPublic) return;
-    // The token goes in a header, which a URL cannot carry into logs, history or a Referer. Only the
-    // event stream may take it from the query string: EventSource cannot set headers.
-    const isEventStream = request.method === 'GET' && request.routeOptions.url === '/events';
-    const given = request.headers[tokenHeader] ?? (isEventStream ? (request.query as Record<string, unknown>)?.token : undefined);
+    const route = request.routeOptions.url;
+    const isPublic = (request.method === 'GET' || request.method === 'HEAD') && route !== '/events' && route !== '/session';
+    const queryToken = (request.query as Record<string, unknown> | undefined)?.token;
+    if (isPublic) {
+      // The printed URL's token is exchanged once for an HttpOnly, SameSite=Strict cookie, and the
+      // address bar loses it (303 to the same page without it): a reload, a new tab or a bookmark
+      // then work for as long as this server runs, page scripts never see the token, and other
+      // sites' requests do not carry it. A wrong token just gets the page, which says what to do.
+      if (typeof queryToken === 'string' && tokenMatches(queryToken, token)) {
+        const url = new URL(request.url, 'http://localhost');
+        url.searchParams.delete('token');
+        reply.header('set-cookie', `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+        reply.header('cache-control', 'no-store');
+        return reply.redirect(`${url.pathname}${url.search}`, 303);
+      }
+      return;
+    }
+    // Programs send the token in a header, which a URL cannot carry into logs, history or a
+    // Referer; the page sends its cookie. Only the event stream still takes it from the query
+    // string, for clients that have neither (EventSource cannot set headers).
+    const isEventStream = request.method === 'GET' && route === '/events';
+    const given = request.headers[tokenHeader] ?? cookieValue(request.headers.cookie, cookieName) ?? (isEventStream ? queryToken : undefined);
     if (!tokenMatches(given, token)) return reply.code(401).send({ ok: false, error: { code: 'forbidden', message: 'Missing or wrong session token.' } });
   });
+
+  // Lets the page tell "no session" (401: open the printed URL) from "server gone" (no answer).
+  app.get('/session', async () => ({ ok: true, value: { authenticated: true } }) satisfies RpcResult<{ authenticated: true }>);
 
   app.post<{ Params: { method: string } }>('/rpc/:method', async (request): Promise<RpcResult<unknown>> => {
     return options.dispatcher.dispatch(request.params.method, request.body ?? {});
@@ -132,6 +170,7 @@ export function createBridge(options: BridgeOptions): Bridge {
       const actualPort = typeof address === 'object' && address ? address.port : port;
       allowedHosts = new Set([`127.0.0.1:${actualPort}`, `localhost:${actualPort}`]);
       allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+      cookieName = sessionCookieName(actualPort);
       return `http://127.0.0.1:${actualPort}/?token=${token}`;
     },
     close: () => app.close(),

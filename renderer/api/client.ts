@@ -25,8 +25,6 @@ export type CallArgs<M extends MethodName> = object extends MethodInput<M> ? [in
 export interface StudioClient {
   transport: TransportKind;
   connection: ConnectionSource;
-  /** True in browser mode when the page was opened without its session token. */
-  isMissingToken: boolean;
   /** Calls a method and returns its value; throws RpcCallError when the backend says no. */
   call<M extends MethodName>(method: M, ...args: CallArgs<M>): Promise<MethodOutput<M>>;
   /** Listens to one event; returns the unsubscribe function. */
@@ -34,11 +32,10 @@ export interface StudioClient {
 }
 
 /** Wraps a StudioApi with the typed helpers. */
-export function createStudioClient(api: StudioApi, transport: TransportKind, connection: ConnectionSource, isMissingToken = false): StudioClient {
+export function createStudioClient(api: StudioApi, transport: TransportKind, connection: ConnectionSource): StudioClient {
   return {
     transport,
     connection,
-    isMissingToken,
     async call(method, ...args) {
       const result = await api.invoke(method, (args[0] ?? {}) as MethodInput<typeof method>);
       if (!result.ok) throw new RpcCallError(method, result.error.code, result.error.message);
@@ -56,5 +53,5 @@ export function createStudioClient(api: StudioApi, transport: TransportKind, con
 export function connectStudio(win: Window = window): StudioClient {
   if (win.studio) return createStudioClient(win.studio, 'electron', createConnectionStore('connected'));
   const http = createHttpClient(win.location);
-  return createStudioClient(http.api, 'http', http.connection, http.isMissingToken);
+  return createStudioClient(http.api, 'http', http.connection);
 }

@@ -1,7 +1,11 @@
 /** A tiny observable for the backend connection state, read by React through useSyncExternalStore. */
 
-/** How the UI is connected to the backend: derived from the event stream in browser mode. */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/**
+ * How the UI is connected to the backend, derived from the event stream in browser mode:
+ * `offline` = the server does not answer (stopped); `no-session` = it answers but this page has no
+ * valid session (opened without the printed URL, or the server restarted with a new token).
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'no-session';
 
 /** Read side of the connection state. */
 export interface ConnectionSource {

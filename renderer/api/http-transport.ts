@@ -1,21 +1,25 @@
 /**
  * Browser-mode transport: the same StudioApi as Electron's preload, over the HTTP bridge
- * (`POST /rpc/<method>` with the session token header, events from `GET /events`). Used by
- * `npm run web` and by every e2e test.
+ * (`POST /rpc/<method>`, events from `GET /events`). The session is an HttpOnly cookie the server
+ * sets when the printed URL (with its token) is first opened, so this code never sees the token;
+ * it tells "server stopped" from "no session" and says what to do about each. Used by `npm start`
+ * without Electron, `npm run web` and every e2e test.
  */
 import type { EventName, MethodName, RpcResult, StudioApi, StudioEvent } from '../../preload/contract';
-import { createConnectionStore, type ConnectionSource } from './connection-store';
-import { takeSessionToken } from './session-token';
+import { createConnectionStore, type ConnectionSource, type ConnectionStore } from './connection-store';
 
 /** The HTTP transport and the connection state derived from its event stream. */
 export interface HttpClient {
   api: StudioApi;
   connection: ConnectionSource;
-  /** True when no token was found: every call will be refused until the printed URL is opened. */
-  isMissingToken: boolean;
 }
 
-const tokenHeader = 'x-studio-token';
+/** What the UI says when the server does not answer: how to start it again. */
+export const serverStoppedMessage = 'The Resume Studio server is not running. Start it again with npm start (or npm run web) and open the URL it prints.';
+/** What the UI says when the server answers but this page has no session. */
+export const noSessionMessage =
+  'This page has no session with the Resume Studio server (it was opened without the printed URL, or the server restarted). Open the URL that npm start (or npm run web) printed.';
+
 const firstRetryMs = 1_000;
 const maxRetryMs = 30_000;
 // Chromium retries a refused stream forever without closing it; after this many failures in a
@@ -42,18 +46,39 @@ function parseEvent(data: string): StudioEvent | null {
   return null;
 }
 
-/** Creates the HTTP client for the page at `location`, taking the token from its URL. */
-export function createHttpClient(location: Location, storage: Storage = window.sessionStorage, history: History = window.history): HttpClient {
-  const { token, cleanUrl } = takeSessionToken(new URL(location.href), storage);
-  if (cleanUrl !== null) history.replaceState(history.state, '', cleanUrl);
-  const connection = createConnectionStore('connecting');
+/** The address without a `token` parameter (the server removes it with a redirect; this covers the rest). */
+export function withoutToken(href: string): string | null {
+  const url = new URL(href);
+  if (!url.searchParams.has('token')) return null;
+  url.searchParams.delete('token');
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** Asks the server whether this page's session is valid: `connected`, `no-session` or `offline`. */
+async function probeSession(): Promise<'connected' | 'no-session' | 'offline'> {
+  try {
+    const response = await fetch('/session', { cache: 'no-store' });
+    if (response.status === 401) return 'no-session';
+    return response.ok ? 'connected' : 'offline';
+  } catch {
+    return 'offline';
+  }
+}
+
+/** Creates the HTTP client for the page at `location`. */
+export function createHttpClient(location: Location, history: History = window.history): HttpClient {
+  // A token left in the address (a wrong one: a right one was exchanged by a redirect) would end
+  // up in bookmarks and screenshots.
+  const clean = withoutToken(location.href);
+  if (clean !== null) history.replaceState(history.state, '', clean);
+  const connection: ConnectionStore = createConnectionStore('connecting');
   const listeners = new Set<(event: StudioEvent) => void>();
   let retryMs = firstRetryMs;
   let failuresInRow = 0;
 
   // One stream for the whole page, opened now so the status line knows the state from the start.
   const openStream = () => {
-    const source = new EventSource(`/events?token=${encodeURIComponent(token ?? '')}`);
+    const source = new EventSource('/events');
     source.onopen = () => {
       retryMs = firstRetryMs;
       failuresInRow = 0;
@@ -64,16 +89,18 @@ export function createHttpClient(location: Location, storage: Storage = window.s
       if (event) for (const listener of [...listeners]) listener(event);
     };
     source.onerror = () => {
-      // CONNECTING: the browser retries by itself. CLOSED: it gave up (e.g. a 401 after the
-      // backend restarted with a new token), so retry with a backoff and say we are offline.
       failuresInRow += 1;
+      // CONNECTING: the browser retries by itself. CLOSED: it gave up (a 401: no session), so ask
+      // why and retry with a backoff; a page without a session waits for the user instead.
       if (source.readyState !== EventSource.CLOSED) {
         connection.set(failuresInRow >= failuresBeforeOffline ? 'offline' : 'reconnecting');
         return;
       }
-      connection.set('offline');
-      window.setTimeout(openStream, retryMs);
-      retryMs = Math.min(retryMs * 2, maxRetryMs);
+      void probeSession().then((state) => {
+        connection.set(state === 'connected' ? 'reconnecting' : state);
+        if (state !== 'no-session') window.setTimeout(openStream, retryMs);
+        retryMs = Math.min(retryMs * 2, maxRetryMs);
+      });
     };
   };
   openStream();
@@ -85,11 +112,15 @@ export function createHttpClient(location: Location, storage: Storage = window.s
       try {
         response = await fetch(`/rpc/${encodeURIComponent(method)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [tokenHeader]: token ?? '' },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'failed', message: 'Cannot reach the Resume Studio backend. Is it still running?' } } as Result;
+        return { ok: false, error: { code: 'failed', message: serverStoppedMessage } } as Result;
+      }
+      if (response.status === 401) {
+        connection.set('no-session');
+        return { ok: false, error: { code: 'forbidden', message: noSessionMessage } } as Result;
       }
       const body: unknown = await response.json().catch(() => null);
       if (isRpcResult(body)) return body as Result;
@@ -100,5 +131,5 @@ export function createHttpClient(location: Location, storage: Storage = window.s
       return () => listeners.delete(listener);
     },
   };
-  return { api, connection, isMissingToken: token === null };
+  return { api, connection };
 }

@@ -8,3 +8,12 @@ export function useConnectionState(): ConnectionState {
   const { connection } = useStudio();
   return useSyncExternalStore(connection.subscribe, connection.get);
 }
+
+/**
+ * False while the backend does not answer or this page has no session: what was last heard (an
+ * import "running") may no longer be true, so views say so instead of repeating it.
+ */
+export function useIsBackendReachable(): boolean {
+  const state = useConnectionState();
+  return state === 'connected' || state === 'connecting';
+}

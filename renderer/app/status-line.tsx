@@ -9,7 +9,8 @@ const connectionText: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
-  offline: 'Offline: backend unreachable',
+  offline: 'Offline: the server stopped. Start it again with npm start and open the URL it prints',
+  'no-session': 'No session: open the URL printed by npm start (or npm run web)',
 };
 
 /** Shows where the data lives and whether the backend is reachable. */
@@ -22,7 +23,7 @@ export function StatusLine() {
     <footer className="status-line">
       <span className={`status-item connection connection-${connection}`} role="status" aria-live="polite">
         <span className="status-dot" aria-hidden="true" />
-        {client.isMissingToken ? 'No session token: open the URL printed by npm run web' : connectionText[connection]}
+        {connectionText[connection]}
       </span>
       <ActivityIndicator />
       <span className="status-item" title="How this window talks to the backend">

@@ -1,4 +1,4 @@
-/** The app loads on the Dataset page with real counts, shows its status line and hides the token. */
+/** The app loads on the Dataset page with real counts, shows its status line and says when the server is gone. */
 import { expect, test } from './fixtures';
 
 test('opens on the Dataset page with real zero counts from a fresh data directory', async ({ page, openApp }) => {
@@ -22,15 +22,6 @@ test('the status line shows the data directory, the transport and a live connect
   await expect(status.getByRole('status')).toHaveText('Connected');
 });
 
-test('the session token leaves the address bar but survives a reload', async ({ page, openApp, backend }) => {
-  await openApp();
-  await expect.poll(() => page.url()).not.toContain('token=');
-  expect(page.url()).not.toContain(backend.token);
-  await page.reload();
-  await expect(page.getByRole('contentinfo').getByTestId('data-dir')).toHaveText(backend.dataDir);
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Connected');
-});
-
 test('the page is served with a strict Content-Security-Policy and no inline script', async ({ page, openApp }) => {
   await openApp();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -52,9 +43,15 @@ test('losing the backend is shown in the status line and in an error, not a blan
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Reconnecting|Offline/);
   await page.keyboard.press('Control+2');
   await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Could not load the dataset summary' })).toContainText('Cannot reach the Resume Studio backend');
+  // The error says how to get the server back, not just that it is gone.
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load the dataset summary' })).toContainText(
+    'The Resume Studio server is not running. Start it again with npm start',
+  );
   // After a few failed reconnects in a row the status line stops saying "Reconnecting".
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Offline: backend unreachable', { timeout: 20_000 });
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(
+    'Offline: the server stopped. Start it again with npm start and open the URL it prints',
+    { timeout: 20_000 },
+  );
   // The browser logs each refused connection; those are the point of this test.
   const unexpected = problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p));
   problems.length = 0;

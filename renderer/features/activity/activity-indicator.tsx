@@ -4,6 +4,7 @@
  * oldest and how many more.
  */
 import { useState } from 'react';
+import { useIsBackendReachable } from '../../api/use-connection-state';
 import { ProgressMeter } from '../../components/progress-meter';
 import { formatCount, formatEta } from '../../format/numbers';
 import { useActivities } from './activity-context';
@@ -35,7 +36,9 @@ export function ActivityIndicator() {
 
 function ActivityEntry({ activity }: { activity: Activity }) {
   const [isCancelling, setIsCancelling] = useState(false);
-  const progress = describeProgress(activity);
+  // Last heard progress is not news once the server stopped answering; the feed re-reads on return.
+  const isReachable = useIsBackendReachable();
+  const progress = isReachable ? describeProgress(activity) : 'server unreachable';
   const cancel = activity.cancel;
   const onCancel = () => {
     if (!cancel) return;
@@ -60,7 +63,7 @@ function ActivityEntry({ activity }: { activity: Activity }) {
         <span className="activity-numbers">{progress}</span>
       </button>
       {cancel ? (
-        <button type="button" className="activity-cancel" onClick={onCancel} disabled={isCancelling}>
+        <button type="button" className="activity-cancel" onClick={onCancel} disabled={isCancelling || !isReachable}>
           {isCancelling ? 'Cancelling…' : 'Cancel'}
         </button>
       ) : null}

@@ -1,6 +1,7 @@
 /** One past or running import in the jobs list: source, state, counts, start time and a report link. */
 import type { ImportJob } from '../../../preload/contract';
 import { importReportHash } from '../../app/routes';
+import { useIsBackendReachable } from '../../api/use-connection-state';
 import { ProgressMeter } from '../../components/progress-meter';
 import { compactPath, jobStateLabel, problemCount } from './import-format';
 import { formatCount } from '../../format/numbers';
@@ -11,6 +12,8 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 /** A table row; a running job shows a live progress bar instead of its final counts. */
 export function ImportJobRow({ initialJob }: { initialJob: ImportJob }) {
   const { job } = useLiveImportJob(initialJob);
+  const isReachable = useIsBackendReachable();
+  const isUnknown = job.state === 'running' && !isReachable;
   const done = `${formatCount(job.doneFiles)} / ${formatCount(job.totalFiles)}`;
   return (
     <tr>
@@ -21,7 +24,7 @@ export function ImportJobRow({ initialJob }: { initialJob: ImportJob }) {
         <span className="job-kind">{job.kind.toUpperCase()}</span>
       </th>
       <td>
-        <span className={`job-state state-${job.state}`}>{jobStateLabel[job.state]}</span>
+        <span className={`job-state state-${isUnknown ? 'unknown' : job.state}`}>{isUnknown ? 'Server unreachable' : jobStateLabel[job.state]}</span>
       </td>
       <td className="numeric">
         {job.state === 'running' ? (

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ImportJob } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
+import { useIsBackendReachable } from '../../api/use-connection-state';
 import { ProgressMeter } from '../../components/progress-meter';
 import { jobStateLabel, problemCount } from './import-format';
 import { formatCount, formatEta, formatRate, percentDone } from '../../format/numbers';
@@ -21,7 +22,10 @@ export function ImportProgressStep({ initialJob, onViewReport, onClose }: Import
   const { job, progress } = useLiveImportJob(initialJob);
   const [isCancelling, setIsCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<string | null>(null);
+  const isReachable = useIsBackendReachable();
+  // Last heard "running" means nothing once the server stopped answering: say that instead.
   const isRunning = job.state === 'running';
+  const isUnknown = isRunning && !isReachable;
 
   const cancel = async () => {
     setIsCancelling(true);
@@ -42,7 +46,7 @@ export function ImportProgressStep({ initialJob, onViewReport, onClose }: Import
   return (
     <div className="import-step">
       <div className="progress-head">
-        <span className={`job-state state-${job.state}`}>{jobStateLabel[job.state]}</span>
+        <span className={`job-state state-${isUnknown ? 'unknown' : job.state}`}>{isUnknown ? 'Server unreachable' : jobStateLabel[job.state]}</span>
         <span className="progress-numbers" aria-hidden="true">
           {done} files · {percentDone(job.doneFiles, job.totalFiles)}%
         </span>
@@ -84,8 +88,12 @@ export function ImportProgressStep({ initialJob, onViewReport, onClose }: Import
       <div className="modal-actions">
         {isRunning ? (
           <>
-            <span className="muted modal-actions-note">You can close this window; the import keeps running.</span>
-            <button type="button" className="button danger" onClick={() => void cancel()} disabled={isCancelling}>
+            <span className="muted modal-actions-note">
+              {isUnknown
+                ? 'The server does not answer, so the state of this import is unknown until it is back.'
+                : 'You can close this window; the import keeps running.'}
+            </span>
+            <button type="button" className="button danger" onClick={() => void cancel()} disabled={isCancelling || isUnknown}>
               {isCancelling ? 'Cancelling…' : 'Cancel import'}
             </button>
           </>
