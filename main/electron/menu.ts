@@ -14,6 +14,16 @@ export interface MenuActions {
   isDev: boolean;
   navigate(view: AppView): void;
   showAbout(): void;
+  /** Help → Keyboard Shortcuts: the accelerators of this menu, listed. */
+  showShortcuts(): void;
+  /** Help → Show Logs: the log file in the file manager. */
+  showLogs(): void;
+  /** File → Open Data Folder…: pick another data folder and restart in it. */
+  openDataFolder(): void;
+  /** File → Open Recent: the data folders used lately (the current one excluded) and how to open one. */
+  recentDataFolders: readonly string[];
+  openRecentDataFolder(folder: string): void;
+  clearRecentDataFolders(): void;
   quit(): void;
 }
 
@@ -34,9 +44,23 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, quit],
     });
   }
+  const recent: MenuItemConstructorOptions[] =
+    actions.recentDataFolders.length === 0
+      ? [{ label: 'No other data folders yet', enabled: false }]
+      : [
+          ...actions.recentDataFolders.map((folder): MenuItemConstructorOptions => ({ label: folder, click: () => actions.openRecentDataFolder(folder) })),
+          { type: 'separator' },
+          { label: 'Clear Menu', click: () => actions.clearRecentDataFolders() },
+        ];
   template.push({
     label: 'File',
-    submenu: [go('Import…', 'import', 'CmdOrCtrl+O'), ...(actions.isMac ? [] : [{ type: 'separator' } as const, quit])],
+    submenu: [
+      go('Import…', 'import', 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      { label: 'Open Data Folder…', click: () => actions.openDataFolder() },
+      { label: 'Open Recent Data Folder', submenu: recent },
+      ...(actions.isMac ? [] : [{ type: 'separator' } as const, quit]),
+    ],
   });
   // Edit roles make copy / paste / select-all work in text fields (on macOS only through the menu).
   template.push({
@@ -60,8 +84,30 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       ...(actions.isDev ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
     ],
   });
-  template.push({ label: 'Help', submenu: actions.isMac ? [{ role: 'help', label: `${actions.appName} Help`, enabled: false }] : [about] });
+  const help: MenuItemConstructorOptions[] = [
+    { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showShortcuts() },
+    { label: 'Show Logs', click: () => actions.showLogs() },
+  ];
+  template.push({ label: 'Help', submenu: actions.isMac ? help : [...help, { type: 'separator' }, about] });
   return template;
+}
+
+/** "Ctrl+O" on Windows / Linux, "⌘O" on macOS, for an Electron accelerator. */
+export function acceleratorLabel(accelerator: string, isMac: boolean): string {
+  return isMac ? accelerator.replace('CmdOrCtrl+', '⌘') : accelerator.replace('CmdOrCtrl+', 'Ctrl+');
+}
+
+/** Every menu item with a shortcut, as "shortcut — label" lines, in menu order (Help → Keyboard Shortcuts). */
+export function shortcutLines(template: MenuItemConstructorOptions[], isMac: boolean): string[] {
+  const lines: string[] = [];
+  const walk = (items: MenuItemConstructorOptions[]) => {
+    for (const item of items) {
+      if (item.accelerator && item.label) lines.push(`${acceleratorLabel(String(item.accelerator), isMac)}\t${item.label.replace(/…$/, '')}`);
+      if (Array.isArray(item.submenu)) walk(item.submenu);
+    }
+  };
+  walk(template);
+  return lines;
 }
 
 /** Installs the menu as the application menu. */

@@ -22,6 +22,9 @@ export const appMethods = {
 
 /** The app domain's events. */
 export interface AppEvents {
-  /** The application menu asks the UI to show a view. */
-  'ui.navigated': { view: AppView };
+  /**
+   * The application menu asks the UI to show a view; `path` (with `import`) is a folder the
+   * operating system asked the app to open, for the Import dialog's path box.
+   */
+  'ui.navigated': { view: AppView; path?: string };
 }

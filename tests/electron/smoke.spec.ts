@@ -95,3 +95,29 @@ test('a second instance on the same data dir exits and leaves the first running'
   expect(code).toBe(0);
   expect(app.windows()).toHaveLength(1);
 });
+
+test('the menu has Help → Keyboard Shortcuts and Show Logs, and File → Open Data Folder and Open Recent', async () => {
+  const labels = await app.evaluate(({ Menu }) => {
+    const walk = (items: Electron.MenuItem[]): string[] => items.flatMap((item) => [item.label, ...(item.submenu ? walk(item.submenu.items) : [])]);
+    return walk(Menu.getApplicationMenu()?.items ?? []);
+  });
+  expect(labels).toEqual(expect.arrayContaining(['Keyboard Shortcuts', 'Show Logs', 'Open Data Folder…', 'Open Recent Data Folder']));
+});
+
+test('a folder given on the command line opens in the Import dialog', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'studio-open-'));
+  const withFolder = await electron.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [mainScript, folder],
+    env: { ...process.env, RESUME_STUDIO_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'studio-electron-open-')) } as Record<string, string>,
+  });
+  try {
+    const window = await withFolder.firstWindow();
+    const dialog = window.getByRole('dialog', { name: 'Import resumes' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByText(folder)).toBeVisible();
+  } finally {
+    await withFolder.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,5 @@
 /** The Dataset page's main view: counts, an unfinished import's banner, data health and the imports. */
+import { useCallback } from 'react';
 import { useRpc } from '../../api/use-rpc';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
@@ -29,7 +30,8 @@ const summaryRefreshOn = [...refreshOn, 'import.progressed'] as const;
 
 /** Loads summary, health and jobs; all three refresh when an import ends or the data changes. */
 export function DatasetOverview() {
-  const openImport = useOpenImport();
+  const openImportWithPath = useOpenImport();
+  const openImport = useCallback(() => openImportWithPath(), [openImportWithPath]);
   useImportShortcut(openImport);
   // Counts and health follow a running import batch by batch (throttled), not only at its end.
   const summary = useRpc('dataset.summary', {}, { refreshOn: summaryRefreshOn, refreshThrottleMs: 1_000 });

@@ -6,18 +6,19 @@ import { OpenImportContext } from './open-import';
 
 /** Owns whether the dialog is open; "View report" closes it and shows the job's report. */
 export function ImportDialogProvider({ children }: { children: ReactNode }) {
-  const [isOpen, setIsOpen] = useState(false);
-  const open = useCallback(() => setIsOpen(true), []);
-  const close = useCallback(() => setIsOpen(false), []);
+  // null: closed; otherwise the path to preview at once ('' for none). A new request remounts the dialog.
+  const [request, setRequest] = useState<{ path: string; serial: number } | null>(null);
+  const open = useCallback((path?: string) => setRequest((current) => ({ path: path ?? '', serial: (current?.serial ?? 0) + 1 })), []);
+  const close = useCallback(() => setRequest(null), []);
   const viewReport = useCallback((jobId: number) => {
-    setIsOpen(false);
+    setRequest(null);
     window.location.hash = importReportHash(jobId);
   }, []);
   const value = useMemo(() => open, [open]);
   return (
     <OpenImportContext.Provider value={value}>
       {children}
-      {isOpen ? <ImportDialog onClose={close} onViewReport={viewReport} /> : null}
+      {request ? <ImportDialog key={request.serial} initialPath={request.path} onClose={close} onViewReport={viewReport} /> : null}
     </OpenImportContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 /** The Import dialog: choose a source → preview (with CSV / JSONL column mapping) → progress. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportJob, ImportPreview } from '../../../preload/contract';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { useStudio } from '../../api/studio-context';
@@ -32,34 +32,17 @@ const subtitles: Record<Step['kind'], string> = {
 };
 
 /** Modal wizard; errors from the backend (bad path, bad column) appear inline with its message. */
-export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onViewReport(jobId: number): void }) {
+export function ImportDialog({ initialPath = '', onClose, onViewReport }: { initialPath?: string; onClose(): void; onViewReport(jobId: number): void }) {
   const client = useStudio();
   const tracking = useImportTracking();
   const activities = useActivityStore();
   // Reopened while an import runs: show that import, not step 1 (which could not start another).
   const [step, setStep] = useState<Step>(() => (activities.list().some((a) => a.kind === 'import') ? { kind: 'checking' } : { kind: 'source' }));
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState(initialPath);
   const [mapping, setMapping] = useState<ColumnChoice>(noMapping);
   const [canPickFolder, setCanPickFolder] = useState(client.transport === 'electron');
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let isCurrent = true;
-    client.call('import.jobs', {}).then(
-      (jobs) => {
-        if (!isCurrent) return;
-        const running = jobs.find((job) => job.state === 'running');
-        setStep((current) =>
-          running && current.kind !== 'progress' ? { kind: 'progress', job: running } : current.kind === 'checking' ? { kind: 'source' } : current,
-        );
-      },
-      () => isCurrent && setStep((current) => (current.kind === 'checking' ? { kind: 'source' } : current)),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [client]);
 
   const run = async (work: () => Promise<void>) => {
     setIsBusy(true);
@@ -79,6 +62,34 @@ export function ImportDialog({ onClose, onViewReport }: { onClose(): void; onVie
     setStep({ kind: 'preview', preview: result });
   };
   const preview = (target: string, chosen: ColumnChoice) => run(() => loadPreview(target, chosen));
+  // The mount effect above calls the latest preview, which a later render may have replaced.
+  const previewRef = useRef(preview);
+  useEffect(() => {
+    previewRef.current = preview;
+  });
+
+  // On open: a running import is shown instead of step 1; else a folder opened from the operating
+  // system (initialPath) is previewed at once.
+  const [previewOnOpen] = useState(initialPath);
+  useEffect(() => {
+    let isCurrent = true;
+    client.call('import.jobs', {}).then(
+      (jobs) => {
+        if (!isCurrent) return;
+        const running = jobs.find((job) => job.state === 'running');
+        if (running) {
+          setStep((current) => (current.kind !== 'progress' ? { kind: 'progress', job: running } : current));
+          return;
+        }
+        setStep((current) => (current.kind === 'checking' ? { kind: 'source' } : current));
+        if (previewOnOpen) void previewRef.current(previewOnOpen, noMapping);
+      },
+      () => isCurrent && setStep((current) => (current.kind === 'checking' ? { kind: 'source' } : current)),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [client, previewOnOpen]);
 
   const pickFolder = () =>
     run(async () => {

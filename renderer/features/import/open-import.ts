@@ -5,11 +5,14 @@
  */
 import { createContext, useContext } from 'react';
 
+/** Opens the dialog; with a path (a folder opened from the OS), previews that path at once. */
+export type OpenImport = (path?: string) => void;
+
 /** Filled by ImportDialogProvider. */
-export const OpenImportContext = createContext<(() => void) | null>(null);
+export const OpenImportContext = createContext<OpenImport | null>(null);
 
 /** The function that opens the Import dialog. */
-export function useOpenImport(): () => void {
+export function useOpenImport(): OpenImport {
   const open = useContext(OpenImportContext);
   if (!open) throw new Error('useOpenImport must be used inside <ImportDialogProvider>.');
   return open;

@@ -10,14 +10,14 @@ import { useStudio } from '../../api/studio-context';
 import { useActivityStore } from '../activity/activity-context';
 import type { Activity } from '../activity/activity-store';
 import { useActivityFeed } from '../activity/use-activity-feed';
-import { useOpenImport } from './open-import';
+import { useOpenImport, type OpenImport } from './open-import';
 
 /** The activity id of an import job. */
 export function importActivityId(jobId: number): string {
   return `import:${jobId}`;
 }
 
-function importActivity(client: StudioClient, open: () => void, jobId: number, done: number, total: number | null, etaSeconds: number | null): Activity {
+function importActivity(client: StudioClient, open: OpenImport, jobId: number, done: number, total: number | null, etaSeconds: number | null): Activity {
   return {
     id: importActivityId(jobId),
     kind: 'import',
@@ -27,7 +27,7 @@ function importActivity(client: StudioClient, open: () => void, jobId: number, d
     unit: 'files',
     etaSeconds,
     cancel: () => client.call('import.cancel', { jobId }),
-    open,
+    open: () => open(),
   };
 }
 

@@ -4,10 +4,24 @@ import type { MenuItemConstructorOptions } from 'electron';
 const electron = vi.hoisted(() => ({ Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() } }));
 vi.mock('electron', () => electron);
 
-const { buildMenuTemplate, installMenu } = await import('../../../main/electron/menu');
+const { buildMenuTemplate, installMenu, shortcutLines } = await import('../../../main/electron/menu');
 
-function actions(overrides: { isMac?: boolean; isDev?: boolean } = {}) {
-  return { appName: 'Resume Studio', isMac: false, isDev: false, navigate: vi.fn(), showAbout: vi.fn(), quit: vi.fn(), ...overrides };
+function actions(overrides: { isMac?: boolean; isDev?: boolean; recentDataFolders?: string[] } = {}) {
+  return {
+    appName: 'Resume Studio',
+    isMac: false,
+    isDev: false,
+    navigate: vi.fn(),
+    showAbout: vi.fn(),
+    showShortcuts: vi.fn(),
+    showLogs: vi.fn(),
+    openDataFolder: vi.fn(),
+    recentDataFolders: [] as string[],
+    openRecentDataFolder: vi.fn(),
+    clearRecentDataFolders: vi.fn(),
+    quit: vi.fn(),
+    ...overrides,
+  };
 }
 
 /** Every item of the template, depth-first. */
@@ -64,6 +78,39 @@ describe('application menu', () => {
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toContain('toggleDevTools');
     expect(roles(true)).toContain('reload');
+  });
+
+  it('has Help → Keyboard Shortcuts and Show Logs, on every platform', () => {
+    for (const isMac of [false, true]) {
+      const a = actions({ isMac });
+      const help = buildMenuTemplate(a).find((m) => m.label === 'Help')!.submenu as MenuItemConstructorOptions[];
+      (byLabel(help, 'Keyboard Shortcuts')!.click as () => void)();
+      (byLabel(help, 'Show Logs')!.click as () => void)();
+      expect(a.showShortcuts).toHaveBeenCalledOnce();
+      expect(a.showLogs).toHaveBeenCalledOnce();
+    }
+  });
+
+  it('lists every shortcut of the menu for Help → Keyboard Shortcuts, in the platform’s words', () => {
+    const lines = shortcutLines(buildMenuTemplate(actions()), false);
+    expect(lines).toEqual(
+      expect.arrayContaining(['Ctrl+O\tImport', 'Ctrl+1\tDataset', 'Ctrl+4\tPredict', 'Ctrl+,\tSettings', 'Ctrl+Q\tQuit', 'Ctrl+/\tKeyboard Shortcuts']),
+    );
+    expect(shortcutLines(buildMenuTemplate(actions({ isMac: true })), true)).toContain('⌘2\tTrain');
+  });
+
+  it('offers the recent data folders under File, each reopening the app there, and Clear', () => {
+    const a = actions({ recentDataFolders: ['/data/a', '/data/b'] });
+    const file = buildMenuTemplate(a).find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[];
+    (byLabel(file, 'Open Data Folder…')!.click as () => void)();
+    expect(a.openDataFolder).toHaveBeenCalled();
+    const recent = byLabel(file, 'Open Recent Data Folder')!.submenu as MenuItemConstructorOptions[];
+    (byLabel(recent, '/data/b')!.click as () => void)();
+    expect(a.openRecentDataFolder).toHaveBeenCalledWith('/data/b');
+    (byLabel(recent, 'Clear Menu')!.click as () => void)();
+    expect(a.clearRecentDataFolders).toHaveBeenCalled();
+    const empty = buildMenuTemplate(actions()).find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[];
+    expect((byLabel(empty, 'Open Recent Data Folder')!.submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ enabled: false });
   });
 
   it('installs the built menu as the application menu', () => {
