@@ -98,6 +98,41 @@ describe('electron-builder.yml', () => {
     }
   });
 
+  it("passes electron-builder's own configuration check (its schema), every target included", async () => {
+    const { validateConfiguration } = createRequire(import.meta.url)('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(key: string, value: unknown): void }): Promise<void>;
+    };
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+    // The check bites: a misspelt option, at the root or inside a platform's section, is refused.
+    const mac = config.mac as Record<string, unknown>;
+    await expect(validateConfiguration({ ...config, mac: { ...mac, hardenedRuntim: true } }, { isEnabled: false, add: () => undefined })).rejects.toThrow();
+    await expect(validateConfiguration({ ...config, nsiss: {} }, { isEnabled: false, add: () => undefined })).rejects.toThrow();
+  });
+
+  it('names installers alike and uses the app icon, which exists and is big enough for every platform', () => {
+    expect(config.artifactName).toBe('resume-studio-${version}-${os}-${arch}.${ext}');
+    const icon = fs.readFileSync(path.join(root, 'assets', 'icon.png'));
+    // PNG width and height (big-endian, at bytes 16 and 20): macOS wants 512+, Windows 256+.
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([1024, 1024]);
+    expect((config.directories as { buildResources: string }).buildResources).toBe('assets');
+  });
+
+  it('lets the OS open a folder with the app (Linux file managers, the macOS Dock)', () => {
+    expect((config.linux as { mimeTypes: string[] }).mimeTypes).toEqual(['inode/directory']);
+    const types = (config.mac as { extendInfo: { CFBundleDocumentTypes: { LSItemContentTypes: string[] }[] } }).extendInfo.CFBundleDocumentTypes;
+    expect(types.flatMap((t) => t.LSItemContentTypes)).toContain('public.folder');
+  });
+
+  it('rebuilds native modules for Electron only when packaging: npm run dist, never the dev or test scripts', () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.dist).toBe('electron-vite build && electron-builder --publish never');
+    for (const [name, script] of Object.entries(scripts)) {
+      if (name !== 'dist') expect(script, name).not.toMatch(/electron-builder|electron-rebuild|@electron\/rebuild/);
+    }
+    expect(config.npmRebuild).toBe(true);
+    expect(config.buildDependenciesFromSource).toBe(false);
+  });
+
   it('points package.json main at the built Electron entry that the files list ships', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe('out/main/electron.js');
