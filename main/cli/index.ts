@@ -15,7 +15,19 @@ import { serveCommand } from './commands/serve';
 import { trainCommand } from './commands/train';
 
 /** Every sub-command, in the order `--help` lists them. */
-export const commands: Command[] = [importCommand, labelCommand, exportCommand, trainCommand, evalCommand, predictCommand, runsCommand, exportModelCommand, modelCardCommand, serveCommand, infoCommand];
+export const commands: Command[] = [
+  importCommand,
+  labelCommand,
+  exportCommand,
+  trainCommand,
+  evalCommand,
+  predictCommand,
+  runsCommand,
+  exportModelCommand,
+  modelCardCommand,
+  serveCommand,
+  infoCommand,
+];
 
 /** Usage text for `--help` or a bad command. */
 export function helpText(): string {

@@ -227,7 +227,16 @@ export function trainOnSnapshot(
       k,
     ),
   ];
-  if (result.cv) predictions.push(columnsOf('cv', result.cv.rows.map((i) => ids[i]!), result.cv.y, result.cv.oofProba, k));
+  if (result.cv)
+    predictions.push(
+      columnsOf(
+        'cv',
+        result.cv.rows.map((i) => ids[i]!),
+        result.cv.y,
+        result.cv.oofProba,
+        k,
+      ),
+    );
   const after = reliabilityBins(yTest, result.holdout.proba, k);
   const before = reliabilityBins(yTest, result.holdout.uncalibratedProba, k);
   // The engine fitted its temperature on held-out scores of the training side; these figures are on

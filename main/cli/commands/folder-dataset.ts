@@ -29,7 +29,11 @@ export async function readFolderThroughImporter(folder: string): Promise<Labelle
         ids.push(doc.id);
       }
       // Messages name a left-out document by its file inside the folder.
-      const names = new Map(createDocumentsRepo(core.db).briefs(ids).map((b) => [b.id, b.fileName]));
+      const names = new Map(
+        createDocumentsRepo(core.db)
+          .briefs(ids)
+          .map((b) => [b.id, b.fileName]),
+      );
       const origins = ids.map((id) => path.join(folder, names.get(id) ?? `document ${id}`));
       const notImported = Object.entries(job.counts)
         .filter(([status, n]) => status !== 'imported' && n)

@@ -80,7 +80,8 @@ function findingsOf(health: DataHealth, failureReportHash: string | null): Findi
 /** What the near-duplicate count means now: a failed search says so in its own words. */
 function nearDuplicateDetail(health: DataHealth): string {
   if (health.nearDuplicateProblem) return health.nearDuplicateProblem;
-  if (health.nearDuplicatesUnchecked > 0) return `Almost the same text as another document still used for training; ${formatCount(health.nearDuplicatesUnchecked)} not checked yet`;
+  if (health.nearDuplicatesUnchecked > 0)
+    return `Almost the same text as another document still used for training; ${formatCount(health.nearDuplicatesUnchecked)} not checked yet`;
   return 'Almost the same text as another document still used for training';
 }
 
