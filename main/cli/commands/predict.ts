@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Prediction } from '../../../preload/contract';
+import { TRUNCATED_NOTE } from '../../predict/predict';
 import { nonRegularKind } from '../../import/regular-file';
 import type { Command } from '../command';
 import { openPrediction } from '../open-prediction';
@@ -70,7 +71,8 @@ function notRegular(file: string): { ok: false; status: 'unsupported'; reason: s
 /** The human-readable lines for one prediction. */
 function printPrediction(print: (line: string) => void, file: string, p: Prediction): void {
   const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-  print(`${file}: ${p.label} (${percent(p.probability)})${p.needsReview ? ` — needs review (below ${percent(p.reviewThreshold)})` : ''}`);
+  const review = p.needsReview ? ` — needs review (below ${percent(p.reviewThreshold)})` : '';
+  print(`${file}: ${p.label} (${percent(p.probability)})${review}${p.truncated ? ` — ${TRUNCATED_NOTE}` : ''}`);
   print(`  top: ${p.top.map((a) => `${a.label} ${percent(a.probability)}`).join(', ')}`);
   if (p.evidence.length) print(`  because of: ${p.evidence.map((e) => e.term).join(', ')}`);
 }

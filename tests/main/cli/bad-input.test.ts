@@ -107,11 +107,15 @@ describe('"no usable text" is refused by train, eval and predict', () => {
     expect(text.code).toBe(1);
     expect(text.err).toEqual([
       `${binary}: The file is named like a text file but its bytes are binary data, not text; check that it is really a resume.`,
-      expect.stringMatching(new RegExp(`^${noise.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: no usable text: `)),
+      expect.stringMatching(new RegExp(`^${noise.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: No usable text: `)),
     ]);
     expect(text.out[0]).toMatch(new RegExp(`^${real.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${sample[0]!.category} \\(`));
     const json = await run(predictCommand, ['--model', model, '--json', noise]);
-    expect(JSON.parse(json.out[0]!)).toEqual({ file: noise, error: expect.stringMatching(/^no usable text: /) });
+    // The same shape as a failed item of the API's batch answer.
+    expect(JSON.parse(json.out[0]!)).toEqual({
+      name: 'noise.txt',
+      error: { code: 'unreadable', status: 'no_text', message: expect.stringMatching(/^No usable text: /) },
+    });
   });
 });
 
@@ -138,13 +142,13 @@ describe('a model file that is not a model, or is damaged, is named in one sente
     const resume = path.join(temp.dir, 'resume.txt');
     fs.writeFileSync(resume, sample[1]!.text);
     await expect(run(predictCommand, ['--model', truncated, resume])).rejects.toThrow(
-      `${truncated} is not a Resume Studio model or is damaged: its JSON is cut short or malformed.`,
+      'The model "truncated.json" is not a Resume Studio model or is damaged: its JSON is cut short or malformed.',
     );
     await expect(run(evalCommand, ['--model', truncated, '--data', csv])).rejects.toThrow(`${truncated} is not a Resume Studio model or is damaged`);
     const mismatched = path.join(temp.dir, 'mismatched.json');
     fs.writeFileSync(mismatched, JSON.stringify({ ...JSON.parse(json), engine: 'mljs' }));
     await expect(run(predictCommand, ['--model', mismatched, resume])).rejects.toThrow(
-      `${mismatched} is not a Resume Studio model or is damaged: it says engine "mljs" but holds "fast" weights.`,
+      'The model "mismatched.json" is not a Resume Studio model or is damaged: it says engine "mljs" but holds "fast" weights.',
     );
     const old = path.join(temp.dir, 'old.json');
     fs.writeFileSync(old, JSON.stringify({ ...JSON.parse(json), version: 1 }));
