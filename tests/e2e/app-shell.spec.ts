@@ -44,7 +44,7 @@ test('losing the backend is shown in the status line and in an error, not a blan
   await page.keyboard.press('Control+2');
   await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
   // The error says how to get the server back, not just that it is gone.
-  await expect(page.getByRole('alert').filter({ hasText: 'Could not load the dataset summary' })).toContainText(
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not load what training would use' })).toContainText(
     'The Resume Studio server is not running. Start it again with npm start',
   );
   // After a few failed reconnects in a row the status line stops saying "Reconnecting".

@@ -33,13 +33,14 @@ test('Ctrl+1..4 and Ctrl+, reach each page and move focus to its title', async (
   }
 });
 
-test('the placeholder pages show real counts and say what is needed first', async ({ page, openApp }) => {
+test('with no data, Train, Evaluate and Predict each say what is needed first', async ({ page, openApp }) => {
   await openApp('#/train');
-  await expect(page.getByRole('list', { name: 'Training counts' })).toContainText('Training runs0');
-  await expect(page.getByText('Import and label resumes first')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'What this run will use' }).getByRole('alert')).toContainText(
+    'Training needs at least two categories with 5 or more labelled, not excluded documents each; there are no labelled documents yet',
+  );
+  await expect(page.getByRole('button', { name: /^Train/ })).toBeDisabled();
   await page.keyboard.press('Control+3');
-  await expect(page.getByRole('list', { name: 'Evaluation counts' })).toContainText('Models0');
-  await expect(page.getByText('Finish a training run')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No finished run yet' })).toBeVisible();
   await page.keyboard.press('Control+4');
   await expect(page.getByRole('heading', { name: 'No model to predict with' })).toBeVisible();
   await expect(page.getByText('No model has been trained yet')).toBeVisible();

@@ -48,8 +48,10 @@ test('training defaults save and come back after a reload', async ({ page, openA
   await expect(page.getByRole('radio', { name: /mljs/ })).toBeChecked();
   await expect(page.getByLabel('Test fraction')).toHaveValue('0.3');
   await expect(page.getByLabel('Random seed')).toHaveValue('7');
+  // The Train page starts from the saved defaults.
   await page.keyboard.press('Control+2');
-  await expect(page.getByText('your default: mljs')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /mljs/ })).toBeChecked();
 });
 
 test('an out-of-range value gets a sentence beside its field, never the validator text', async ({ page, openApp }) => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateResumeSample, SAMPLE_CATEGORIES } from '../../ml/index';
+import { formatCount } from '../../renderer/format/numbers';
 import { expectAccessible, forEachTheme } from './axe';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
@@ -26,7 +27,7 @@ function writeDataset(file: string, options: { perClass: number; categories: num
 async function importDataset(page: Page, file: string, rows: number): Promise<void> {
   await page.goto(page.url().replace(/#.*$/, '#/dataset'));
   const dialog = await previewPath(page, file);
-  await dialog.getByRole('button', { name: `Import ${rows} rows` }).click();
+  await dialog.getByRole('button', { name: `Import ${formatCount(rows)} rows` }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 }
@@ -148,6 +149,10 @@ test('Cancel during a run keeps the previous model active; a run that exhausts i
     await expect(outcome(page)).toContainText('Run 2 cancelled', { timeout: 10_000 });
     await expect(outcome(page)).toContainText('the previous model is still active');
 
+    // Enough distinct words that the vocabulary cannot fit a 16 MB heap (the 480 resumes above can).
+    const more = path.join(temp.dir, 'more.jsonl');
+    await importDataset(page, more, writeDataset(more, { perClass: 400, categories: 8, seed: 9, uniqueWords: 150 }));
+    await openTrain(page);
     await page.getByText('Advanced').click();
     await page.getByLabel('Memory limit (MB)').fill('16');
     await page.getByLabel('Cross-validation folds').fill('0');
