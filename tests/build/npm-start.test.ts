@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helpers without type declarations
-import { electronPackageDir, findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { electronPackageDir, findElectronBinary } from '../../bin/electron-binary.mjs';
 // @ts-expect-error -- plain .mjs helpers without type declarations
-import { browserCommand, browserModeSentence, chooseStartMode, firstLine } from '../../scripts/start-plan.mjs';
+import { browserCommand, browserModeSentence, chooseStartMode, firstLine } from '../../bin/start-plan.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const found = { found: true, executable: '/x/electron', version: '45.5.0' };

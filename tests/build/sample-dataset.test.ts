@@ -28,8 +28,8 @@ beforeAll(() => {
   ({ dir: outDir, cleanup } = makeTempDir('sample-write-'));
   // The npm script's own command line, with --out so the committed folder is left alone.
   const script = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts['sample:write'] as string;
-  expect(script).toBe('node --import tsx scripts/sample-resumes/write.ts');
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/sample-resumes/write.ts', '--out', outDir], {
+  expect(script).toBe('node --import tsx bin/sample-resumes/write.ts');
+  execFileSync(process.execPath, ['--import', 'tsx', 'bin/sample-resumes/write.ts', '--out', outDir], {
     cwd: root,
     stdio: 'pipe',
     env: { ...process.env, TZ: 'Pacific/Kiritimati' },

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronPackageDir, findElectronBinary, hasDisplay } from '../../scripts/electron-binary.mjs';
+import { electronPackageDir, findElectronBinary, hasDisplay } from '../../bin/electron-binary.mjs';
 import { electronAbiBinary, swapInBinary } from './native-abi.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helper without type declarations
-import { electronPackageDir, findElectronBinary, hasDisplay } from '../../../scripts/electron-binary.mjs';
+import { electronPackageDir, findElectronBinary, hasDisplay } from '../../../bin/electron-binary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const dirs: string[] = [];

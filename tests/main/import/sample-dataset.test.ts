@@ -10,7 +10,7 @@ import { createCore, type Core } from '../../../main/core/core';
 import { AppError } from '../../../main/rpc/app-error';
 import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import { crossValidate, rankLikelyMislabelled } from '../../../ml/index';
-import { buildSample, resumesPerCategory, type SampleProblems } from '../../../scripts/sample-resumes/plan';
+import { buildSample, resumesPerCategory, type SampleProblems } from '../../../bin/sample-resumes/plan';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const sampleRoot = path.resolve(import.meta.dirname, '../../../assets/sample-resumes');

@@ -1,7 +1,7 @@
 /**
  * The decisions behind `npm start`, as pure functions so they are unit-tested without Electron, a
  * display or a browser: which mode to start, the one sentence that says why browser mode was
- * chosen, and which command opens a URL in the user's browser. Used by scripts/start.mjs only.
+ * chosen, and which command opens a URL in the user's browser. Used by bin/start.mjs only.
  */
 import path from 'node:path';
 

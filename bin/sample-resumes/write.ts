@@ -2,7 +2,7 @@
  * `npm run sample:write`: (re)writes the bundled sample dataset, assets/sample-resumes/, from the
  * generator. Deterministic: a re-run gives the same bytes (tests/build/sample-dataset.test.ts
  * checks the committed folder against a fresh run). `--out DIR` writes elsewhere.
- * Usage: node --import tsx scripts/sample-resumes/write.ts [--out DIR]
+ * Usage: node --import tsx bin/sample-resumes/write.ts [--out DIR]
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
  * Finds the Electron executable WITHOUT require('electron'): in electron 45 that require runs
  * install.js, which tries to download the binary (and throws offline). Mirrors index.js / install.js:
  * node_modules/electron/path.txt names the executable inside dist/ (or ELECTRON_OVERRIDE_DIST_PATH).
- * Used by scripts/start.mjs (npm start), tests/electron/run.mjs and their unit tests.
+ * Used by bin/start.mjs (npm start), tests/electron/run.mjs and their unit tests.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
