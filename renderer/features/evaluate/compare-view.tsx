@@ -18,64 +18,21 @@ export function CompareView({ baseRunId, runId }: { baseRunId: number; runId: nu
       <h2 id="compare-title">
         Run {c.base.id} → run {c.run.id}
       </h2>
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption>Headline metrics</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col" className="numeric">
-                Run {c.base.id}
-              </th>
-              <th scope="col" className="numeric">
-                Run {c.run.id}
-              </th>
-              <th scope="col" className="numeric">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.headline.map((h) => (
-              <tr key={h.label}>
-                <th scope="row">{h.label}</th>
-                <td className="numeric">{fixed(h.base)}</td>
-                <td className="numeric">{fixed(h.value)}</td>
-                <td className="numeric">{delta(h.base, h.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div className="table-scroll">
-        <table className="data-table" data-testid="class-deltas">
-          <caption>F1 per category</caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              <th scope="col" className="numeric">
-                Run {c.base.id}
-              </th>
-              <th scope="col" className="numeric">
-                Run {c.run.id}
-              </th>
-              <th scope="col" className="numeric">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.perClass.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.label}</th>
-                <td className="numeric">{fixed(d.baseF1)}</td>
-                <td className="numeric">{fixed(d.f1)}</td>
-                <td className="numeric">{delta(d.baseF1, d.f1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DeltaTable
+        caption="Headline metrics"
+        firstColumn="Metric"
+        baseRunId={c.base.id}
+        runId={c.run.id}
+        rows={c.headline.map((h) => ({ label: h.label, base: h.base, value: h.value }))}
+      />
+      <DeltaTable
+        caption="F1 per category"
+        firstColumn="Category"
+        baseRunId={c.base.id}
+        runId={c.run.id}
+        rows={c.perClass.map((d) => ({ label: d.label, base: d.baseF1, value: d.f1 }))}
+        testId="class-deltas"
+      />
       <div className="side-by-side">
         {c.baseConfusion ? <ConfusionMatrix classes={c.baseClasses} confusion={c.baseConfusion} caption={`Run ${c.base.id}`} isCompact /> : null}
         {c.confusion ? <ConfusionMatrix classes={c.classes} confusion={c.confusion} caption={`Run ${c.run.id}`} isCompact /> : null}
@@ -112,5 +69,47 @@ export function CompareView({ baseRunId, runId }: { baseRunId: number; runId: nu
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One figure per row for two runs, with the change between them. */
+function DeltaTable(props: {
+  caption: string;
+  firstColumn: string;
+  baseRunId: number;
+  runId: number;
+  rows: { label: string; base: number | null; value: number | null }[];
+  testId?: string;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid={props.testId}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.firstColumn}</th>
+            <th scope="col" className="numeric">
+              Run {props.baseRunId}
+            </th>
+            <th scope="col" className="numeric">
+              Run {props.runId}
+            </th>
+            <th scope="col" className="numeric">
+              Change
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td className="numeric">{fixed(row.base)}</td>
+              <td className="numeric">{fixed(row.value)}</td>
+              <td className="numeric">{delta(row.base, row.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -67,38 +67,27 @@ export function RunHistory({ runs, viewedId, onView, compare, onCompare }: RunHi
       </div>
       {finished.length >= 2 ? (
         <div className="field-row compare-pickers">
-          <div className="field">
-            <label htmlFor="compare-base">Compare run</label>
-            <select
-              id="compare-base"
-              value={compare.baseId ?? ''}
-              onChange={(e) => onCompare({ ...compare, baseId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">—</option>
-              {finished.map((r) => (
-                <option key={r.id} value={r.id}>
-                  Run {r.id}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="compare-run">with run</label>
-            <select
-              id="compare-run"
-              value={compare.runId ?? ''}
-              onChange={(e) => onCompare({ ...compare, runId: e.target.value ? Number(e.target.value) : null })}
-            >
-              <option value="">—</option>
-              {finished.map((r) => (
-                <option key={r.id} value={r.id}>
-                  Run {r.id}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RunPicker id="compare-base" label="Compare run" runs={finished} value={compare.baseId} onChange={(baseId) => onCompare({ ...compare, baseId })} />
+          <RunPicker id="compare-run" label="with run" runs={finished} value={compare.runId} onChange={(runId) => onCompare({ ...compare, runId })} />
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** A select of finished runs ("—" for none). */
+function RunPicker(props: { id: string; label: string; runs: readonly { id: number }[]; value: number | null; onChange: (runId: number | null) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value ? Number(e.target.value) : null)}>
+        <option value="">—</option>
+        {props.runs.map((r) => (
+          <option key={r.id} value={r.id}>
+            Run {r.id}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
