@@ -43,18 +43,9 @@ export function rewriteFast(text: string, rule: RewriteRule): { text: string; ch
 /** Applies a rule and carries the offset map: replaced characters map to the whole original match. */
 export function rewriteTracked(text: string, offsets: OffsetMap, rule: RewriteRule): { text: string; offsets: OffsetMap; changes: number } {
   const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
-  const parts: string[] = [];
-  const startList: number[] = [];
-  const endList: number[] = [];
-  let changes = 0;
-  let cursor = 0;
-  const copy = (from: number, to: number) => {
-    parts.push(text.slice(from, to));
-    for (let i = from; i < to; i++) {
-      startList.push(offsets.starts[i]!);
-      endList.push(offsets.ends[i]!);
-    }
-  };
+  // First the replacements, then one pass that fills typed arrays of the final length (no per-character push).
+  const edits: { index: number; end: number; replaced: string }[] = [];
+  let length = text.length;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     if (m[0].length === 0) {
       pattern.lastIndex++;
@@ -62,18 +53,30 @@ export function rewriteTracked(text: string, offsets: OffsetMap, rule: RewriteRu
     }
     const replaced = rule.replace(m[0], ...m.slice(1));
     if (replaced === m[0]) continue;
-    changes++;
-    copy(cursor, m.index);
-    const end = m.index + m[0].length;
-    const originalStart = offsets.starts[m.index]!;
-    const originalEnd = offsets.ends[end - 1]!;
-    parts.push(replaced);
-    for (let i = 0; i < replaced.length; i++) {
-      startList.push(originalStart);
-      endList.push(originalEnd);
-    }
-    cursor = end;
+    edits.push({ index: m.index, end: m.index + m[0].length, replaced });
+    length += replaced.length - m[0].length;
+  }
+  // Most rules change nothing in most texts: keep the map as it is rather than copy it.
+  if (edits.length === 0) return { text, offsets, changes: 0 };
+  const starts = new Int32Array(length);
+  const ends = new Int32Array(length);
+  const parts: string[] = [];
+  let at = 0;
+  let cursor = 0;
+  const copy = (from: number, to: number) => {
+    parts.push(text.slice(from, to));
+    starts.set(offsets.starts.subarray(from, to), at);
+    ends.set(offsets.ends.subarray(from, to), at);
+    at += to - from;
+  };
+  for (const edit of edits) {
+    copy(cursor, edit.index);
+    parts.push(edit.replaced);
+    starts.fill(offsets.starts[edit.index]!, at, at + edit.replaced.length);
+    ends.fill(offsets.ends[edit.end - 1]!, at, at + edit.replaced.length);
+    at += edit.replaced.length;
+    cursor = edit.end;
   }
   copy(cursor, text.length);
-  return { text: parts.join(''), offsets: { starts: Int32Array.from(startList), ends: Int32Array.from(endList) }, changes };
+  return { text: parts.join(''), offsets: { starts, ends }, changes: edits.length };
 }
