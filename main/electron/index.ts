@@ -144,6 +144,11 @@ async function start(): Promise<void> {
     },
     showAbout: () => void showAbout(core),
     showShortcuts: () => void showMessage('Keyboard shortcuts', shortcutLines(buildMenuTemplate(menuActions), isMac).join('\n')),
+    // Through the dispatcher like any settings change, so `settings.changed` reaches the page and the hints reappear.
+    showTourHints: () =>
+      void core.dispatcher.dispatch('settings.set', { dismissedHints: [] }).then((result) => {
+        if (!result.ok) shellLog.warn(`Could not show the tour hints again: ${result.error.message}`);
+      }),
     showLogs: () => shell.showItemInFolder(logFile),
     openDataFolder: () => void pickDataFolder().then((folder) => folder && relaunchIn(folder)),
     recentDataFolders: recent,

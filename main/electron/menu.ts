@@ -16,6 +16,8 @@ export interface MenuActions {
   showAbout(): void;
   /** Help → Keyboard Shortcuts: the accelerators of this menu, listed. */
   showShortcuts(): void;
+  /** Help → Show Tour Hints: brings back the tour hints the user dismissed. */
+  showTourHints(): void;
   /** Help → Show Logs: the log file in the file manager. */
   showLogs(): void;
   /** File → Open Data Folder…: pick another data folder and restart in it. */
@@ -85,6 +87,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
     ],
   });
   const help: MenuItemConstructorOptions[] = [
+    { label: 'Show Tour Hints', click: () => actions.showTourHints() },
     { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showShortcuts() },
     { label: 'Show Logs', click: () => actions.showLogs() },
   ];

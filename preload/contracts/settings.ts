@@ -2,6 +2,11 @@
 import { z } from 'zod';
 import { method, noInput } from './define';
 
+/** The pages with a tour hint, in tour order: import → train → evaluate → predict. */
+export const tourHintIds = ['dataset', 'train', 'evaluate', 'predict'] as const;
+/** One page's tour hint. */
+export type TourHintId = (typeof tourHintIds)[number];
+
 /** Settings a user can change; every key has a default so a fresh data directory works. */
 export const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
@@ -10,11 +15,13 @@ export const settingsSchema = z.object({
   seed: z.number().int().min(0),
   /** Confidence below which a prediction needs review; null: the value chosen from the model's validation data. */
   reviewThreshold: z.number().min(0).max(1).nullable(),
+  /** The tour hints the user dismissed; Help → Show Tour Hints empties it. */
+  dismissedHints: z.array(z.enum(tourHintIds)).max(tourHintIds.length),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
 /** The settings of a fresh data directory. */
-export const defaultSettings: Settings = { theme: 'system', defaultEngine: 'fast', testFraction: 0.2, seed: 42, reviewThreshold: null };
+export const defaultSettings: Settings = { theme: 'system', defaultEngine: 'fast', testFraction: 0.2, seed: 42, reviewThreshold: null, dismissedHints: [] };
 
 /** The settings domain's methods. */
 export const settingsMethods = {

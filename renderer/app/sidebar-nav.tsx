@@ -1,5 +1,6 @@
-/** The left sidebar: app name and the page links, with their shortcuts shown and announced. */
+/** The left sidebar: app name, the page links (their shortcuts shown and announced) and Help. */
 import { Icon, type IconName } from '../components/icon';
+import { HelpPanel } from '../features/tour/help-panel';
 import { isMac } from './platform';
 import { ariaShortcut, hashForRoute, routes, shortcutLabel, type RouteId } from './routes';
 
@@ -35,7 +36,10 @@ export function SidebarNav({ active }: { active: RouteId }) {
       </div>
       <nav aria-label="Main" className="nav">
         <ul className="nav-list">{workflow.map(link)}</ul>
-        <ul className="nav-list nav-bottom">{link(settings)}</ul>
+        <div className="nav-bottom">
+          <ul className="nav-list">{link(settings)}</ul>
+          <HelpPanel />
+        </div>
       </nav>
     </aside>
   );

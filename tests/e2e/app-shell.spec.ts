@@ -10,7 +10,7 @@ test('opens on the Dataset page with real zero counts from a fresh data director
     const card = counts.getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
     await expect(card.locator('.stat-value')).toHaveText('0');
   }
-  await expect(page.getByRole('heading', { name: 'Import a folder of resumes' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Resume Studio' })).toBeVisible();
   await expect(page).toHaveTitle('Dataset · Resume Studio');
 });
 

@@ -11,7 +11,7 @@ test('pages are separate chunks fetched after the first paint; recharts loads on
     scripts.set(new URL(response.url()).pathname, await response.text().catch(() => ''));
   });
   await openApp();
-  await expect(page.getByRole('heading', { name: 'Import a folder of resumes' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Welcome to Resume Studio' })).toBeVisible();
   expect([...scripts.keys()].some((name) => /dataset-page/.test(name))).toBe(true);
   // The other pages follow in the background, each in its own chunk.
   await expect.poll(() => [...scripts.keys()].filter((name) => /(settings|train|evaluate|predict)-page/.test(name)).length).toBe(4);

@@ -13,11 +13,12 @@ import { useOpenImport } from '../import/open-import';
 import { ImportJobsCard } from '../import/import-jobs-card';
 import { InterruptedImportBanner } from '../import/interrupted-import-banner';
 import { DataHealthCard } from './data-health-card';
-import { DatasetEmptyState } from './dataset-empty-state';
 import { useImportShortcut } from './use-import-shortcut';
 import { importReportHash } from '../../app/routes';
 import type { ImportJob } from '../../../preload/contract';
 import { duplicatesHash, hashForResumes } from '../curation/curation-url';
+import { TourHint } from '../tour/tour-hint';
+import { WelcomeCard } from '../tour/welcome-card';
 
 /** The newest import with files that gave no text: where the "extraction failures" finding leads. */
 function failureReportHash(jobs: ImportJob[] | undefined): string | null {
@@ -67,6 +68,8 @@ export function DatasetOverview() {
   return (
     <>
       <PageHeader title="Dataset" description="The resumes the classifier learns from. Everything stays on this computer." actions={actions} />
+      {data && data.documents > 0 ? <TourHint id="dataset" /> : null}
+      {data && data.documents === 0 && jobs.data?.length === 0 ? <WelcomeCard /> : null}
       {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
       {jobs.data ? <InterruptedImportBanner jobs={jobs.data} onResumed={jobs.reload} /> : null}
       <StatGrid label="Dataset counts">
@@ -75,7 +78,6 @@ export function DatasetOverview() {
         <StatCard label="Categories" icon="categories" value={data?.categories.length} detail="job categories with resumes" />
         <StatCard label="Import jobs" icon="import" value={data?.importJobs} detail="folders or files imported" />
       </StatGrid>
-      {data && data.documents === 0 && jobs.data?.length === 0 ? <DatasetEmptyState onImport={openImport} /> : null}
       {health.error ? <InlineError title="Could not load the data health" error={health.error} onRetry={health.reload} /> : null}
       {health.data && data && data.documents > 0 ? <DataHealthCard health={health.data} failureReportHash={failureReportHash(jobs.data)} /> : null}
       {jobs.error ? <InlineError title="Could not load the import jobs" error={jobs.error} onRetry={jobs.reload} /> : null}

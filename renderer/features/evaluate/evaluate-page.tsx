@@ -7,6 +7,7 @@ import { useStudioEvent } from '../../api/use-studio-event';
 import { hashForRoute } from '../../app/routes';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
+import { TourHint } from '../tour/tour-hint';
 import { CompareView } from './compare-view';
 import { ModelFilesCard } from './model-files-card';
 import { RunHistory } from './run-history';
@@ -59,6 +60,7 @@ export function EvaluatePage() {
           ) : null
         }
       />
+      <TourHint id="evaluate" />
       {runs.error ? <InlineError title="Could not load the training runs" error={runs.error} onRetry={runs.reload} /> : null}
       {retrain?.error ? (
         <p role="alert" className="inline-error">

@@ -31,13 +31,24 @@ const subtitles: Record<Step['kind'], string> = {
   progress: 'Step 3 of 3 · Importing',
 };
 
+/** Props of ImportDialog: `initialJob` (an import started outside the dialog) opens it on that job's progress. */
+export interface ImportDialogProps {
+  initialPath?: string;
+  initialJob?: ImportJob | null;
+  onClose(): void;
+  onViewReport(jobId: number): void;
+}
+
 /** Modal wizard; errors from the backend (bad path, bad column) appear inline with its message. */
-export function ImportDialog({ initialPath = '', onClose, onViewReport }: { initialPath?: string; onClose(): void; onViewReport(jobId: number): void }) {
+export function ImportDialog({ initialPath = '', initialJob = null, onClose, onViewReport }: ImportDialogProps) {
   const client = useStudio();
   const tracking = useImportTracking();
   const activities = useActivityStore();
   // Reopened while an import runs: show that import, not step 1 (which could not start another).
-  const [step, setStep] = useState<Step>(() => (activities.list().some((a) => a.kind === 'import') ? { kind: 'checking' } : { kind: 'source' }));
+  const [step, setStep] = useState<Step>(() => {
+    if (initialJob) return { kind: 'progress', job: initialJob };
+    return activities.list().some((a) => a.kind === 'import') ? { kind: 'checking' } : { kind: 'source' };
+  });
   const [path, setPath] = useState(initialPath);
   const [mapping, setMapping] = useState<ColumnChoice>(noMapping);
   const [canPickFolder, setCanPickFolder] = useState(client.transport === 'electron');

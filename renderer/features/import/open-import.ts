@@ -4,9 +4,10 @@
  * the dialog itself.
  */
 import { createContext, useContext } from 'react';
+import type { ImportJob } from '../../../preload/contract';
 
-/** Opens the dialog; with a path (a folder opened from the OS), previews that path at once. */
-export type OpenImport = (path?: string) => void;
+/** Opens the dialog; with a path (a folder opened from the OS), previews it at once; with a job just started elsewhere (the sample), shows its progress. */
+export type OpenImport = (source?: string | ImportJob) => void;
 
 /** Filled by ImportDialogProvider. */
 export const OpenImportContext = createContext<OpenImport | null>(null);

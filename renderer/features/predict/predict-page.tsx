@@ -2,6 +2,7 @@
 import { useRpc } from '../../api/use-rpc';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
+import { TourHint } from '../tour/tour-hint';
 import { formatCount, formatPercent } from '../../format/numbers';
 import { BatchResults } from './batch-results';
 import { NoModelCard } from './no-model-card';
@@ -19,6 +20,7 @@ export function PredictPage() {
   return (
     <>
       <PageHeader title="Predict" description="Drop in resumes and see which job category each fits, how sure the model is, and which words decided it." />
+      <TourHint id="predict" />
       {status.error ? <InlineError title="Could not load the model status" error={status.error} onRetry={status.reload} /> : null}
       {status.data && !model ? <NoModelCard reason={status.data.reason ?? 'No model is loaded.'} /> : null}
       {model ? (

@@ -6,6 +6,7 @@ import { useRpc } from '../../api/use-rpc';
 import { isMac } from '../../app/platform';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
+import { TourHint } from '../tour/tour-hint';
 import { hashForRoute } from '../../app/routes';
 import { TrainingPlanCard } from './training-plan-card';
 import { Suspense } from 'react';
@@ -52,6 +53,7 @@ export function TrainPage() {
           </button>
         }
       />
+      <TourHint id="train" />
       {plan.error ? <InlineError title="Could not load what training would use" error={plan.error} onRetry={plan.reload} /> : null}
       {startError ? (
         <p className="inline-error" role="alert">

@@ -147,6 +147,25 @@ describe('electron entry', () => {
     expect(await call()).toEqual({ ok: true, value: { supported: true, path: null } });
   });
 
+  it('Help → Show Tour Hints brings back the dismissed hints in the stored settings and tells the page', async () => {
+    const window = await startEntry();
+    const invoke = fake.handlers.get(ipcChannels.invoke)!;
+    const call = (method: string, input: unknown) => invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, method, input);
+    expect(await call('settings.set', { dismissedHints: ['dataset', 'train'] })).toMatchObject({ ok: true, value: { dismissedHints: ['dataset', 'train'] } });
+    const template = (fake.Menu.buildFromTemplate.mock.calls.at(-1) as unknown[])[0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
+    const item = template.find((menu) => menu.label === 'Help')!.submenu!.find((entry) => entry.label === 'Show Tour Hints')!;
+    window.webContents.sent.length = 0;
+    item.click!();
+    await vi.waitFor(async () => expect(await call('settings.get', {})).toMatchObject({ ok: true, value: { dismissedHints: [] } }));
+    expect(window.webContents.sent).toContainEqual({
+      channel: ipcChannels.event,
+      payload: { name: 'settings.changed', payload: expect.objectContaining({ dismissedHints: [] }) },
+    });
+  });
+
   it('hardens every new web contents and quits when the last window closes (not on macOS)', async () => {
     await startEntry();
     const contents = new FakeWebContents();

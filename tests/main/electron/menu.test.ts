@@ -15,6 +15,7 @@ function actions(overrides: { isMac?: boolean; isDev?: boolean; recentDataFolder
     showAbout: vi.fn(),
     showShortcuts: vi.fn(),
     showLogs: vi.fn(),
+    showTourHints: vi.fn(),
     openDataFolder: vi.fn(),
     recentDataFolders: [] as string[],
     openRecentDataFolder: vi.fn(),
@@ -80,12 +81,14 @@ describe('application menu', () => {
     expect(roles(true)).toContain('reload');
   });
 
-  it('has Help → Keyboard Shortcuts and Show Logs, on every platform', () => {
+  it('has Help → Show Tour Hints, Keyboard Shortcuts and Show Logs, on every platform', () => {
     for (const isMac of [false, true]) {
       const a = actions({ isMac });
       const help = buildMenuTemplate(a).find((m) => m.label === 'Help')!.submenu as MenuItemConstructorOptions[];
+      (byLabel(help, 'Show Tour Hints')!.click as () => void)();
       (byLabel(help, 'Keyboard Shortcuts')!.click as () => void)();
       (byLabel(help, 'Show Logs')!.click as () => void)();
+      expect(a.showTourHints).toHaveBeenCalledOnce();
       expect(a.showShortcuts).toHaveBeenCalledOnce();
       expect(a.showLogs).toHaveBeenCalledOnce();
     }
