@@ -6,6 +6,7 @@ import { StudioProvider } from './api/studio-context';
 import { App } from './app/app';
 import { ErrorBoundary } from './app/error-boundary';
 import { ErrorToastProvider } from './app/error-toasts';
+import { DatabaseGate } from './features/database/database-gate';
 import { SettingsProvider } from './app/settings-context';
 import { applyTheme, rememberedTheme } from './app/theme';
 import './styles/tokens.css';
@@ -30,11 +31,13 @@ createRoot(rootElement).render(
   <StrictMode>
     <ErrorBoundary scope="the app">
       <StudioProvider client={client}>
-        <ErrorToastProvider>
-          <SettingsProvider>
-            <App />
-          </SettingsProvider>
-        </ErrorToastProvider>
+        <DatabaseGate>
+          <ErrorToastProvider>
+            <SettingsProvider>
+              <App />
+            </SettingsProvider>
+          </ErrorToastProvider>
+        </DatabaseGate>
       </StudioProvider>
     </ErrorBoundary>
   </StrictMode>,

@@ -11,6 +11,7 @@ import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { labelCommand } from './commands/label';
 import { predictCommand } from './commands/predict';
+import { restoreCommand } from './commands/restore';
 import { serveCommand } from './commands/serve';
 import { trainCommand } from './commands/train';
 
@@ -27,6 +28,7 @@ export const commands: Command[] = [
   modelCardCommand,
   serveCommand,
   infoCommand,
+  restoreCommand,
 ];
 
 /** Usage text for `--help` or a bad command. */

@@ -1,6 +1,7 @@
 /** Handlers of the `app.*` methods: what this backend is, as the composition root built it. Plain Node. */
 import type { AppInfo, appMethods } from '../../preload/contract';
 import type { HandlersFor } from '../rpc/dispatcher';
+import { AppError } from '../rpc/app-error';
 import { schemaVersion, type Db } from '../store/database';
 import { appVersion } from './version';
 
@@ -24,5 +25,10 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appM
       transport: deps.transport,
       platform: process.platform,
     }),
+    // This core opened the database, so it passed the integrity check at start.
+    'app.databaseHealth': () => ({ status: 'ok', databasePath: deps.databasePath, message: null, problems: [], backup: null }),
+    'app.restoreDatabase': () => {
+      throw new AppError('conflict', `The database ${deps.databasePath} passed its integrity check at start and is in use; there is nothing to restore.`);
+    },
   };
 }

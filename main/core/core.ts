@@ -43,6 +43,7 @@ import { createTrainingService, type TrainingService } from '../training/trainin
 import { createEvaluationHandlers } from '../evaluation/evaluation-handlers';
 import { createEvaluationService } from '../evaluation/evaluation-service';
 import { createAppHandlers } from './app-handlers';
+import { databaseFileIn } from './data-dir';
 import { appVersion } from './version';
 
 /** Everything a transport needs. */
@@ -85,7 +86,7 @@ export interface CoreOptions {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(options.dataDir);
   prepareDataDir(dataDir);
-  const databasePath = path.join(dataDir, 'studio.sqlite');
+  const databasePath = databaseFileIn(dataDir);
   const db = await openDatabase(databasePath);
   const events = createEventBus();
   const documents = createDocumentsRepo(db);

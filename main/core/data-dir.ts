@@ -15,3 +15,8 @@ export function defaultDataDir(): string {
 export function resolveDataDir(flag?: string): string {
   return flag ?? process.env.RESUME_STUDIO_DATA_DIR ?? defaultDataDir();
 }
+
+/** The database file inside a data directory: one name for the app, the CLI and `restore`. */
+export function databaseFileIn(dataDir: string): string {
+  return path.join(path.resolve(dataDir), 'studio.sqlite');
+}

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, nativeTheme, session, shell, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/core';
+import { restoreDatabase } from '../store/restore';
 import { offerReloadAfterCrash } from './crash-recovery';
+import { openWithRestore } from './damaged-database';
 import { createFrameCheck, registerIpc, type IpcRegistration } from './ipc';
 import { setupLog, shellLog } from './log';
 import { buildMenuTemplate, installMenu, shortcutLines, type MenuActions } from './menu';
@@ -104,7 +106,20 @@ async function start(): Promise<void> {
   const logFile = setupLog(dataDir);
   shellLog.info(`Starting ${productName} ${app.getVersion()} (Electron ${process.versions.electron}); data in ${dataDir}; log in ${logFile}`);
 
-  const core = await createCore({ dataDir, transport: 'electron', pickFolder: pickImportFolder });
+  // A damaged database is offered a restore in a native dialog before anything opens.
+  const core = await openWithRestore(
+    () => createCore({ dataDir, transport: 'electron', pickFolder: pickImportFolder }),
+    {
+      ask: (options) => dialog.showMessageBox(options),
+      restore: (file, from) => restoreDatabase(file, from),
+      log: (message) => shellLog.warn(message),
+    },
+    productName,
+  );
+  if (!core) {
+    app.quit();
+    return;
+  }
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir);
 

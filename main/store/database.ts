@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../rpc/app-error';
 import { readOnlyReason, writableCode } from './data-dir-checks';
-import { assertIntact, listBackups } from './integrity';
+import { assertIntact, DatabaseDamagedError, listBackups, newestGoodBackup, withReadOnly } from './integrity';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
 /**
@@ -31,16 +31,14 @@ export interface OpenOptions {
 
 /** Reads user_version without writing anything to the file (WAL mode would change the header). */
 function readUserVersion(file: string): number {
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return probe.pragma('user_version', { simple: true }) as number;
+    return withReadOnly(file, (probe) => probe.pragma('user_version', { simple: true }) as number);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    // Only a file that is not a database (or is damaged beyond reading) is worth moving aside.
-    const advice = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' ? '; move it aside to start with a fresh one' : '';
-    throw new AppError('failed', `Cannot open the database ${file}: ${(error as Error).message}. It was not changed${advice}.`);
-  } finally {
-    probe.close();
+    // A file whose header is not a database's (or is damaged beyond reading) is damage too: the
+    // same restore path as a failed integrity check.
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new DatabaseDamagedError(file, newestGoodBackup(file), [(error as Error).message]);
+    throw new AppError('failed', `Cannot open the database ${file}: ${(error as Error).message}. It was not changed.`);
   }
 }
 

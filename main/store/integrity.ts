@@ -1,8 +1,8 @@
 /**
  * The database's health at start: SQLite's `PRAGMA quick_check` on a read-only connection, before
  * anything writes (or migrates), and the newest backup to point to when it fails. A damaged file
- * is refused as data (DatabaseDamagedError: path, backup, problems) so a restore screen can be
- * built on it. Plain Node; used by main/store/database.ts.
+ * is refused as data (DatabaseDamagedError: path, newest intact backup, problems); main/store/restore.ts
+ * is the way back. Plain Node; used by main/store/database.ts and the restore paths.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,22 +36,44 @@ export function listBackups(file: string): { path: string; modifiedMs: number }[
     .sort((a, b) => b.modifiedMs - a.modifiedMs || b.path.localeCompare(a.path));
 }
 
+/** The newest backup next to `file` that passes quick_check, or null; broken newer ones are skipped. */
+export function newestGoodBackup(file: string): { path: string; modifiedMs: number } | null {
+  for (const backup of listBackups(file)) if (quickCheck(backup.path).ok) return backup;
+  return null;
+}
+
+/**
+ * Runs `read` on a read-only connection to `file`. A read-only connection to a file in WAL mode
+ * creates -wal / -shm and leaves them behind; a look must not litter the data folder (or a
+ * backup), so the ones it created are removed when the -wal holds nothing.
+ */
+export function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
+  const created = ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((companion) => !fs.existsSync(companion));
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+    const wal = created.find((companion) => companion.endsWith('-wal'));
+    if (!(wal && fs.existsSync(wal) && fs.statSync(wal).size > 0)) for (const companion of created) fs.rmSync(companion, { force: true });
+  }
+}
+
 /** Runs quick_check on `file` through a read-only connection (nothing is written to it). */
 export function quickCheck(file: string, maxProblems = 10): IntegrityReport {
   const startMs = performance.now();
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = probe.pragma(`quick_check(${maxProblems})`) as { quick_check: string }[];
-    // SQLite prefixes the first finding with a "*** in database main ***" line; keep the findings.
-    const lines = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'));
-    const ok = lines.length === 1 && lines[0] === 'ok';
-    return { ok, problems: ok ? [] : lines, checkMs: performance.now() - startMs };
-  } catch (error) {
-    // A page so broken that the check itself cannot read it is damage too.
-    return { ok: false, problems: [(error as Error).message], checkMs: performance.now() - startMs };
-  } finally {
-    probe.close();
-  }
+  return withReadOnly(file, (probe) => {
+    try {
+      const rows = probe.pragma(`quick_check(${maxProblems})`) as { quick_check: string }[];
+      // SQLite prefixes the first finding with a "*** in database main ***" line; keep the findings.
+      const lines = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'));
+      const ok = lines.length === 1 && lines[0] === 'ok';
+      return { ok, problems: ok ? [] : lines, checkMs: performance.now() - startMs };
+    } catch (error) {
+      // A page so broken that the check itself cannot read it is damage too.
+      return { ok: false, problems: [(error as Error).message], checkMs: performance.now() - startMs };
+    }
+  });
 }
 
 /** A database that failed its integrity check; it was not opened for writing. */
@@ -60,13 +82,16 @@ export class DatabaseDamagedError extends AppError {
   readonly kind = 'database_damaged';
   constructor(
     readonly databasePath: string,
-    /** The newest backup next to it, or null when there is none. */
-    readonly backupPath: string | null,
+    /** The newest backup next to it that passes the check, or null when there is none. */
+    readonly backup: { path: string; modifiedMs: number } | null,
     readonly problems: string[],
   ) {
-    const advice = backupPath
-      ? `The newest backup is ${backupPath}: quit Resume Studio, move the damaged file aside and copy the backup in its place (changes since that backup are lost).`
-      : 'There is no backup next to it: quit Resume Studio and move the damaged file aside to start again with an empty one, or try `sqlite3 <file> .recover` on a copy.';
+    const restoreCommand = `resume-studio restore${backup ? '' : ' --empty'} --data-dir "${path.dirname(databasePath)}"`;
+    const advice = backup
+      ? `The newest intact backup is ${backup.path} (made ${new Date(backup.modifiedMs).toISOString()}): Resume Studio offers to restore it when it starts, ` +
+        `or run \`${restoreCommand}\`; the damaged file is kept beside it, and changes since the backup are lost.`
+      : 'There is no intact backup next to it: Resume Studio offers to move the damaged file aside (it is kept) and start with an empty database, ' +
+        `or run \`${restoreCommand}\`; to rescue its rows, try \`sqlite3 <file> .recover\` on a copy.`;
     super(
       'failed',
       `The database ${databasePath} is damaged (SQLite's integrity check says: ${problems[0] ?? 'unknown damage'}). ` +
@@ -79,6 +104,6 @@ export class DatabaseDamagedError extends AppError {
 /** Throws DatabaseDamagedError when `file` fails quick_check; returns the report otherwise. */
 export function assertIntact(file: string): IntegrityReport {
   const report = quickCheck(file);
-  if (!report.ok) throw new DatabaseDamagedError(file, listBackups(file)[0]?.path ?? null, report.problems);
+  if (!report.ok) throw new DatabaseDamagedError(file, newestGoodBackup(file), report.problems);
   return report;
 }

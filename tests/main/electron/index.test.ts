@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../preload/contract';
+import { addDocuments, backUp, corruptInteriorPages } from '../../helpers/damaged-database';
 import { FakeWebContents } from './fakes';
 
 const electron = vi.hoisted(() => {
@@ -175,5 +176,56 @@ describe('electron entry', () => {
     fake.app.emit('window-all-closed');
     if (process.platform === 'darwin') expect(fake.app.quit).not.toHaveBeenCalled();
     else expect(fake.app.quit).toHaveBeenCalled();
+  });
+
+  it('a damaged database: the dialog offers the newest intact backup, Restore opens the app on it, the damaged file is kept', async () => {
+    const file = path.join(dataDir, 'studio.sqlite');
+    await addDocuments(file, 3000);
+    const backup = backUp(file, new Date('2026-10-01T00:00:00Z'));
+    await addDocuments(file, 100, 3000);
+    corruptInteriorPages(file);
+    const damagedBytes = fs.readFileSync(file);
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+
+    const window = await startEntry();
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1);
+    const [options] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [{ message: string; detail: string; buttons: string[] }];
+    expect(options.message).toBe('The database is damaged');
+    expect(options.detail).toMatch(
+      /studio\.sqlite failed SQLite's integrity check .*\n\nRestore the newest intact backup, made .*\? Changes made since then are lost\./,
+    );
+    expect(options.buttons).toEqual(['Restore Backup', 'Quit']);
+
+    const invoke = fake.handlers.get(ipcChannels.invoke)!;
+    const summary = await invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, 'dataset.summary', {});
+    expect(summary).toMatchObject({ ok: true, value: { documents: 3000 } });
+    const kept = fs.readdirSync(dataDir).filter((name) => name.startsWith('studio.sqlite.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dataDir, kept[0]!)).equals(damagedBytes)).toBe(true);
+    expect(fs.existsSync(backup)).toBe(true);
+  });
+
+  it('a damaged database: Quit leaves every file as it was and opens no window', async () => {
+    const file = path.join(dataDir, 'studio.sqlite');
+    await addDocuments(file, 3000);
+    corruptInteriorPages(file);
+    const listing = fs.readdirSync(dataDir).sort();
+    const damagedBytes = fs.readFileSync(file);
+    fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+
+    await import('../../../main/electron/index');
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+    const [options] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string; buttons: string[] }];
+    expect(options.buttons).toEqual(['Start With an Empty Database', 'Quit']);
+    expect(options.detail).toContain('There is no intact backup.');
+    expect(electron.state.windows).toHaveLength(0);
+    expect(fs.readFileSync(file).equals(damagedBytes)).toBe(true);
+    // The log file may appear; nothing else does.
+    expect(
+      fs
+        .readdirSync(dataDir)
+        .filter((name) => !name.endsWith('.log') && name !== 'logs')
+        .sort(),
+    ).toEqual(listing);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../../main/store/database';
+import { DatabaseDamagedError } from '../../../main/store/integrity';
 import { migrations, type Migration } from '../../../main/store/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -75,11 +76,14 @@ describe('openDatabase', () => {
     backup.close();
   });
 
-  it('names the file and leaves it untouched when it is not a database', async () => {
+  it('refuses a file that is not a database as damaged, naming it, and leaves it untouched', async () => {
     const file = path.join(temp.dir, 'junk.sqlite');
     fs.writeFileSync(file, 'this is a text file, not SQLite '.repeat(100));
     const before = fs.readFileSync(file);
-    await expect(openDatabase(file)).rejects.toThrow(/Cannot open the database .*junk\.sqlite: file is not a database\. It was not changed/);
+    // A header that is not SQLite's is damage like any other: the restore path takes it from here.
+    const failure = await openDatabase(file).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DatabaseDamagedError);
+    expect((failure as Error).message).toMatch(/The database .*junk\.sqlite is damaged \(.*file is not a database\)\. It was left exactly as it is/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 

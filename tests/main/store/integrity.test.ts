@@ -2,12 +2,12 @@
 // named; retried migrations keep only the newest few backups. Generated databases only.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core';
 import { openDatabase } from '../../../main/store/database';
 import { DatabaseDamagedError, quickCheck } from '../../../main/store/integrity';
 import type { Migration } from '../../../main/store/migrations';
+import { addDocuments, corruptInteriorPages } from '../../helpers/damaged-database';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -15,28 +15,7 @@ beforeEach(() => (temp = makeTempDir()));
 afterEach(() => temp.cleanup());
 
 /** A real store with enough documents that their table has interior b-tree pages. */
-async function makeStore(file: string, documents = 3000): Promise<void> {
-  const db = await openDatabase(file);
-  const insert = db.prepare('INSERT INTO documents (file_name, text, text_hash) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    for (let i = 0; i < documents; i++) insert.run(`cv-${i}.txt`, `Generated resume ${i}: `.padEnd(400, 'skills '), `hash-${i}`);
-  })();
-  db.close();
-}
-
-/** Overwrites the middle of every interior page of the documents table (its child pointers). */
-function corruptInteriorPages(file: string): number[] {
-  const db = new Database(file, { readonly: true });
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'internal'").all() as { pageno: number }[]).map(
-    (row) => row.pageno,
-  );
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  for (const page of pages) fs.writeSync(fd, Buffer.alloc(pageSize / 2, 0xab), 0, pageSize / 2, (page - 1) * pageSize + pageSize / 4);
-  fs.closeSync(fd);
-  return pages;
-}
+const makeStore = (file: string, documents = 3000) => addDocuments(file, documents);
 
 describe('integrity check at start', () => {
   it('refuses a database with corrupt interior pages, leaves it byte-identical and names the newest backup', async () => {
@@ -56,10 +35,11 @@ describe('integrity check at start', () => {
     const failure = await openDatabase(file).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DatabaseDamagedError);
     const damaged = failure as DatabaseDamagedError;
-    expect(damaged).toMatchObject({ kind: 'database_damaged', code: 'failed', databasePath: file, backupPath: newer });
+    expect(damaged).toMatchObject({ kind: 'database_damaged', code: 'failed', databasePath: file, backup: { path: newer } });
     expect(damaged.problems.length).toBeGreaterThan(0);
     expect(damaged.message).toMatch(/^The database .*studio\.sqlite is damaged \(SQLite's integrity check says: .+\)\. It was left exactly as it is/);
-    expect(damaged.message).toContain(`The newest backup is ${newer}`);
+    expect(damaged.message).toContain(`The newest intact backup is ${newer}`);
+    expect(damaged.message).toContain(`resume-studio restore --data-dir "${dataDir}"`);
     // Through the composition root too: nothing opens, nothing is written.
     await expect(createCore({ dataDir, transport: 'cli' })).rejects.toThrow(DatabaseDamagedError);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -71,7 +51,7 @@ describe('integrity check at start', () => {
     const file = path.join(temp.dir, 'solo.sqlite');
     await makeStore(file);
     corruptInteriorPages(file);
-    await expect(openDatabase(file)).rejects.toThrow(/There is no backup next to it/);
+    await expect(openDatabase(file)).rejects.toThrow(/There is no intact backup next to it: .*resume-studio restore --empty --data-dir/);
   });
 
   it('passes a healthy database', async () => {
