@@ -18,7 +18,7 @@ import { appEntryUrl, appOrigin, handleAppProtocol, registerAppScheme } from './
 import { denyAllPermissions, hardenWebContents } from './security';
 import { clearRecentFolders, dataDirFromArgs, foldersFromArgs, rememberRecentFolder } from './recent-folders';
 import { claimSingleInstance } from './single-instance';
-import { followTaskbarProgress, importProgress } from './taskbar-progress';
+import { allProgressReaders, followTaskbarProgress } from './taskbar-progress';
 import { followThemeSetting } from './theme';
 import { confirmLeavingUnsavedChanges } from './unsaved-changes';
 import { createMainWindow } from './window';
@@ -139,10 +139,10 @@ async function start(): Promise<void> {
   });
   broadcast = ipc.broadcast;
   const stopTheme = await followThemeSetting({ nativeTheme, dispatcher: core.dispatcher, events: core.events, log: (m) => shellLog.warn(m) });
-  // Taskbar / dock progress for long work; training and batch prediction add their reader here.
+  // Taskbar / dock progress for long work: imports, training runs and prediction batches.
   const stopProgress = followTaskbarProgress({
     events: core.events,
-    readers: [importProgress],
+    readers: allProgressReaders,
     setProgress: (value) => mainWindow && !mainWindow.isDestroyed() && mainWindow.setProgressBar(value),
   });
 

@@ -1,7 +1,7 @@
 /**
  * The taskbar (Windows), dock (macOS) and launcher (Unity) progress bar for long work, driven by
- * the event bus. Each kind of work is one reader from its events to progress; imports now,
- * training and batch prediction add a reader each. Pure Node (the window is injected), so it is
+ * the event bus. Each kind of work is one reader from its events to progress: imports, training
+ * runs and prediction batches. Pure Node (the window is injected), so it is
  * unit-tested without Electron; imported by main/electron/index.ts.
  */
 import type { StudioEvent } from '../../preload/contract';
@@ -22,6 +22,24 @@ export const importProgress: ProgressReader = (event) => {
   if (event.name === 'import.finished') return { key: `import:${event.payload.id}`, isDone: true };
   return null;
 };
+
+/** Training runs: the run's own fraction moves the bar, `training.finished` (however it ended) ends it. */
+export const trainingProgress: ProgressReader = (event) => {
+  if (event.name === 'training.progressed') return { key: `training:${event.payload.runId}`, fraction: event.payload.fraction };
+  if (event.name === 'training.finished') return { key: `training:${event.payload.run.id}`, isDone: true };
+  return null;
+};
+
+/** Prediction batches: files done of the batch; a batch that is no longer running (finished, cancelled) ends it. */
+export const batchPredictionProgress: ProgressReader = (event) => {
+  if (event.name !== 'predict.batchProgressed') return null;
+  const { id, done, total, state } = event.payload;
+  if (state !== 'running') return { key: `predict:${id}`, isDone: true };
+  return { key: `predict:${id}`, fraction: total > 0 ? done / total : 0 };
+};
+
+/** Every kind of long work the taskbar follows. */
+export const allProgressReaders: readonly ProgressReader[] = [importProgress, trainingProgress, batchPredictionProgress];
 
 /** What followTaskbarProgress needs. */
 export interface TaskbarProgressOptions {

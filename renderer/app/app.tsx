@@ -4,6 +4,8 @@ import { ActivityProvider } from '../features/activity/activity-context';
 import { ImportDialogProvider } from '../features/import/import-dialog-context';
 import { useOpenImport } from '../features/import/open-import';
 import { useImportActivityFeed } from '../features/import/use-import-activity';
+import { useBatchActivityFeed } from '../features/predict/use-batch-activity';
+import { useTrainingActivityFeed } from '../features/training/use-training-activity';
 import { WindowDropTarget } from '../features/predict/window-drop-target';
 import { ErrorBoundary } from './error-boundary';
 import { focusWhenPresent } from './focus-when-present';
@@ -31,8 +33,10 @@ function Shell() {
   const [route, navigate] = useHashRoute();
   useNavigationShortcuts(navigate);
   useMenuNavigation(navigate, useOpenImport());
-  // Long work shows in the status line on every page; training and prediction feeds go here too.
+  // Long work shows in the status line on every page.
   useImportActivityFeed();
+  useTrainingActivityFeed();
+  useBatchActivityFeed();
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRoute = useRef(true);
   const showPredict = useCallback(() => navigate('predict'), [navigate]);

@@ -1,11 +1,17 @@
 /**
  * Long work stays visible and controllable once its dialog is closed: the status line's activity
- * indicator on every page (progress, Cancel, click to open), live Dataset counts, and the Import
- * dialog reopening on the running job. Imports are large enough to still run while we look.
+ * indicator on every page (progress, Cancel, click to open) for imports, training runs and
+ * prediction batches, live Dataset counts, and the Import dialog reopening on the running job.
+ * The work is large (or slowed) enough to still run while we look.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { generateResumeSample } from '../../ml/index';
+import { formatCount } from '../../renderer/format/numbers';
+import { sampleResumes } from '../fixtures/sample-model';
 import { expect, test } from './fixtures';
 import { makeLongImportFolder, makeTempDir, previewPath, statValue } from './import-helpers';
+import { activateSampleModel, dropFiles, expectModelReady } from './predict-helpers';
 
 test('a running import shows in the status line on every page, reopens its dialog and cancels from there', async ({ page, openApp }) => {
   test.setTimeout(120_000);
@@ -79,4 +85,72 @@ test('Resume shows in the status line at once and survives a reload', async ({ p
   } finally {
     temp.cleanup();
   }
+});
+
+/** Writes `perClass` generated resumes per category as JSONL (text, category), each with words of its own so training takes a while. */
+function writeTrainingSet(file: string, perClass: number): number {
+  const rows = generateResumeSample({ seed: 5, perClass });
+  const own = (i: number) => Array.from({ length: 150 }, (_, k) => `w${i.toString(36)}x${k.toString(36)}`).join(' ');
+  fs.writeFileSync(file, rows.map((r, i) => JSON.stringify({ text: `${r.text} ${own(i)}`, category: r.category })).join('\n') + '\n');
+  return rows.length;
+}
+
+test('a training run shows in the status line on every page, opens the Train page and cancels from there', async ({ page, openApp }) => {
+  test.setTimeout(240_000);
+  const temp = makeTempDir('rs-e2e-train-activity-');
+  try {
+    const file = path.join(temp.dir, 'resumes.jsonl');
+    const rows = writeTrainingSet(file, 150);
+    await openApp('#/dataset');
+    const dialog = await previewPath(page, file);
+    await dialog.getByRole('button', { name: `Import ${formatCount(rows)} rows` }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 90_000 });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.keyboard.press('Control+2');
+    await expect(page.getByTestId('training-plan')).toBeVisible();
+    await page.getByLabel('Cross-validation folds').fill('10');
+    await page.getByRole('button', { name: /^Train/ }).click();
+    const activity = page.getByRole('contentinfo').getByTestId('activity');
+    await expect(activity.getByRole('button', { name: /^Training: / })).toBeVisible();
+
+    await page.keyboard.press('Control+,');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await expect(activity.getByRole('button', { name: /^Training: (getting ready…|\d+%)/ })).toBeVisible();
+    await activity.getByRole('button', { name: /^Training/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+
+    await activity.getByRole('button', { name: 'Cancel' }).click();
+    await expect(activity).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByTestId('run-outcome')).toContainText('Run 1 cancelled');
+  } finally {
+    temp.cleanup();
+  }
+});
+
+test('a prediction batch shows in the status line on every page, opens the Predict page and cancels from there', async ({ page, backend, openApp }) => {
+  test.setTimeout(120_000);
+  await activateSampleModel(backend);
+  // Each file answers a little later than it would, so the batch is still running while we look.
+  await page.route('**/rpc/predict.file', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  const resumes = sampleResumes(4, 21);
+  const files = Array.from({ length: 40 }, (_, i) => ({ name: `resume-${i + 1}.txt`, bytes: new TextEncoder().encode(resumes[i % resumes.length]!.text) }));
+  await openApp('#/predict');
+  await expectModelReady(page);
+  await dropFiles(page, files);
+
+  const activity = page.getByRole('contentinfo').getByTestId('activity');
+  await expect(activity.getByRole('button', { name: /^Predicting: \d+ \/ 40 files/ })).toBeVisible();
+  await page.keyboard.press('Control+,');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(activity.getByRole('button', { name: /^Predicting: [1-9]\d* \/ 40 files · .+ left/ })).toBeVisible();
+  await activity.getByRole('button', { name: /^Predicting/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Predict' })).toBeVisible();
+
+  await activity.getByRole('button', { name: 'Cancel' }).click();
+  await expect(activity).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByTestId('batch-status')).toContainText('cancelled');
 });

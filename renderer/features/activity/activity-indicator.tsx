@@ -6,15 +6,18 @@
 import { useState } from 'react';
 import { useIsBackendReachable } from '../../api/use-connection-state';
 import { ProgressMeter } from '../../components/progress-meter';
-import { formatCount, formatEta } from '../../format/numbers';
+import { formatCount, formatEta, formatPercent } from '../../format/numbers';
 import { useActivities } from './activity-context';
 import type { Activity } from './activity-store';
 
-/** "1 240 / 9 000 files · 2 min left", or "getting ready…" before the total is known. */
+/** "1 240 / 9 000 files · 2 min left", "42% · 30 s left", or "getting ready…" before the total is known. */
 export function describeProgress(activity: Activity): string {
   if (activity.total === null) return 'getting ready…';
-  const counts = `${formatCount(activity.done)} / ${formatCount(activity.total)} ${activity.unit}`;
-  return activity.etaSeconds === null ? counts : `${counts} · ${formatEta(activity.etaSeconds)} left`;
+  const amount =
+    activity.unit === 'percent'
+      ? formatPercent(activity.done / Math.max(activity.total, 1), 0)
+      : `${formatCount(activity.done)} / ${formatCount(activity.total)} ${activity.unit}`;
+  return activity.etaSeconds === null ? amount : `${amount} · ${formatEta(activity.etaSeconds)} left`;
 }
 
 /** Nothing when idle; otherwise the oldest activity with Open and Cancel. */

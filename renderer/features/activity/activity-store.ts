@@ -1,6 +1,5 @@
 /**
- * The registry of long work the status line shows: an import today, training and batch prediction
- * as they arrive. Producers (event feeds, the buttons that start work) write activities here; the
+ * The registry of long work the status line shows: imports, training runs and prediction batches. Producers (event feeds, the buttons that start work) write activities here; the
  * status line reads them. A plain observable, so it is unit-tested without React.
  */
 
@@ -15,7 +14,7 @@ export interface Activity {
   /** Units done so far and in total; total null while the total is not known yet. */
   done: number;
   total: number | null;
-  /** The unit counted, plural: "files", "documents", "epochs". */
+  /** The unit counted, plural: "files", "documents"; "percent" shows done / total as a percentage (a training run's fraction). */
   unit: string;
   etaSeconds: number | null;
   /** Stops the work; absent when it cannot be cancelled. */

@@ -1,10 +1,9 @@
 /**
  * Feeds the activity registry from backend events, so a kind of long work shows in the status
- * line with a few lines of wiring. Imports use it now; training plugs in the same way:
- *
- *   useActivityFeed({ kind: 'training', progressed: 'training.progressed', finished: 'training.finished',
- *     fromProgress: (p) => ({ id: `training:${p.runId}`, kind: 'training', label: 'Training', … }),
- *     finishedId: (run) => `training:${run.id}`, loadRunning: … });
+ * line with a few lines of wiring: imports (features/import/use-import-activity.ts), training runs
+ * (features/training/use-training-activity.ts) and prediction batches
+ * (features/predict/use-batch-activity.ts). One event may carry both progress and the end (a
+ * batch's state): `fromProgress` and `finishedId` then return null for what they do not describe.
  */
 import { useEffect, useRef } from 'react';
 import type { EventMap, EventName } from '../../../preload/contract';
@@ -15,12 +14,12 @@ import type { Activity } from './activity-store';
 /** How one kind of work maps its events to activities. */
 export interface ActivityFeed<P extends EventName, F extends EventName> {
   kind: string;
-  /** The event carrying progress, and the activity it describes. */
+  /** The event carrying progress, and the activity it describes (null: not progress of running work). */
   progressed: P;
-  fromProgress(payload: EventMap[P]): Activity;
-  /** The event saying the work ended, and which activity it ends. */
+  fromProgress(payload: EventMap[P]): Activity | null;
+  /** The event saying the work ended, and which activity it ends (null: it did not end). */
   finished: F;
-  finishedId(payload: EventMap[F]): string;
+  finishedId(payload: EventMap[F]): string | null;
   /** What is running now; asked on mount and after every reconnect (events sent meanwhile are lost). */
   loadRunning?(): Promise<Activity[]>;
 }
@@ -36,8 +35,14 @@ export function useActivityFeed<P extends EventName, F extends EventName>(feed: 
   const { kind, progressed, finished } = feed;
 
   useEffect(() => {
-    const offProgress = client.on(progressed, (payload) => store.update(latest.current.fromProgress(payload)));
-    const offFinished = client.on(finished, (payload) => store.end(latest.current.finishedId(payload)));
+    const offProgress = client.on(progressed, (payload) => {
+      const activity = latest.current.fromProgress(payload);
+      if (activity) store.update(activity);
+    });
+    const offFinished = client.on(finished, (payload) => {
+      const id = latest.current.finishedId(payload);
+      if (id !== null) store.end(id);
+    });
     return () => {
       offProgress();
       offFinished();

@@ -40,6 +40,8 @@ export interface BatchState {
   state: PredictBatch['state'] | 'starting' | 'failed';
   rows: BatchRowState[];
   error: string | null;
+  /** When this window started it (Date.now()), for the time left in the status line. */
+  startedAtMs: number;
 }
 
 /** Everything the page renders from. */
@@ -78,6 +80,11 @@ export function usePredictState(): PredictState {
   );
 }
 
+/** The current batch, outside React (the status line's feed reads it). */
+export function currentBatch(): BatchState | null {
+  return state.batch;
+}
+
 /** The predicted label of an item, or null. */
 const predictedLabel = (item: PredictedItem | null) => (item?.status === 'predicted' ? item.prediction.label : null);
 
@@ -113,7 +120,7 @@ export async function predictFiles(client: StudioClient, files: File[], fromFold
 async function runBatch(client: StudioClient, files: File[]): Promise<void> {
   isCancelling = false;
   const rows = files.map((file) => ({ key: nextKey++, name: file.name, item: null, error: null, label: null, isAdded: false }));
-  update({ ...state, batch: { id: null, total: files.length, done: 0, failed: 0, state: 'starting', rows, error: null } });
+  update({ ...state, batch: { id: null, total: files.length, done: 0, failed: 0, state: 'starting', rows, error: null, startedAtMs: Date.now() } });
   let batch: PredictBatch;
   try {
     batch = await client.call('predict.batchStart', { total: files.length });

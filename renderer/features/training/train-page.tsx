@@ -13,6 +13,7 @@ import { Suspense } from 'react';
 import { TrainingProgressCard, TrainingProgressChart } from './training-progress-card';
 import { draftOf, paramsOf, TrainingSettingsForm, type TrainingDraft } from './training-settings-form';
 import { useLiveTraining } from './use-live-training';
+import { useTrainingTracking } from './use-training-activity';
 import { useTrainShortcut } from './use-train-shortcut';
 import { formatFixed, formatPercent } from '../../format/numbers';
 
@@ -21,6 +22,7 @@ export function TrainPage() {
   const client = useStudio();
   const plan = useRpc('training.plan', {}, { refreshOn: ['dataset.changed', 'settings.changed', 'training.finished'] });
   const live = useLiveTraining();
+  const tracking = useTrainingTracking();
   const [edited, setDraft] = useState<TrainingDraft | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   // Until the user edits a field, the form shows Settings' defaults (and follows them when Settings change).
@@ -33,10 +35,13 @@ export function TrainPage() {
     if (!canTrain || !draft) return;
     setStartError(null);
     client.call('training.start', paramsOf(draft)).then(
-      ({ runId }) => began(runId),
+      ({ runId }) => {
+        began(runId);
+        tracking.started(runId);
+      },
       (error: unknown) => setStartError(toRpcCallError(error, 'training.start').message),
     );
-  }, [began, canTrain, client, draft]);
+  }, [began, canTrain, client, draft, tracking]);
   useTrainShortcut(train);
   const cancel = () => void client.call('training.cancel', {}).catch(() => undefined);
   const key = isMac ? '⌘T' : 'Ctrl+T';

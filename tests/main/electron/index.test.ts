@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../preload/contract';
+import { sampleModelJson } from '../../fixtures/sample-model';
 import { addDocuments, backUp, corruptInteriorPages } from '../../helpers/damaged-database';
 import { FakeWebContents } from './fakes';
 
@@ -25,6 +26,7 @@ class FakeBrowserWindow extends EventEmitter {
     this.webContents.mainFrame.url = url;
   });
   isDestroyed = () => false;
+  setProgressBar = vi.fn();
   show = vi.fn();
   focus = vi.fn();
   maximize = vi.fn();
@@ -165,6 +167,19 @@ describe('electron entry', () => {
       channel: ipcChannels.event,
       payload: { name: 'settings.changed', payload: expect.objectContaining({ dismissedHints: [] }) },
     });
+  });
+
+  it('feeds the taskbar from the real core: a prediction batch moves the bar and its cancel clears it', async () => {
+    const window = await startEntry();
+    const invoke = fake.handlers.get(ipcChannels.invoke)!;
+    const call = (method: string, input: unknown) => invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, method, input);
+    const model = (await call('models.import', { fileName: 'sample-model.json', json: sampleModelJson() })) as { value: { id: number } };
+    await call('models.activate', { id: model.value.id });
+    await vi.waitFor(async () => expect(await call('predict.status', {})).toMatchObject({ ok: true, value: { model: { id: String(model.value.id) } } }));
+    const started = (await call('predict.batchStart', { total: 4 })) as { value: { id: number } };
+    expect(window.setProgressBar).toHaveBeenLastCalledWith(0);
+    await call('predict.batchCancel', { batchId: started.value.id });
+    expect(window.setProgressBar).toHaveBeenLastCalledWith(-1);
   });
 
   it('hardens every new web contents and quits when the last window closes (not on macOS)', async () => {

@@ -14,7 +14,7 @@ import {
   maxRecentFolders,
   rememberRecentFolder,
 } from '../../../main/electron/recent-folders';
-import { followTaskbarProgress, importProgress } from '../../../main/electron/taskbar-progress';
+import { allProgressReaders, followTaskbarProgress, importProgress } from '../../../main/electron/taskbar-progress';
 import { confirmLeavingUnsavedChanges } from '../../../main/electron/unsaved-changes';
 import { createEventBus } from '../../../main/rpc/event-bus';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -47,6 +47,52 @@ describe('taskbar progress', () => {
     stop();
     emit(progress(3, 50, 100));
     expect(setProgress).toHaveBeenCalledTimes(calls);
+  });
+});
+
+describe('taskbar progress for training and batch prediction', () => {
+  const trained = (runId: number, fraction: number) =>
+    ({
+      name: 'training.progressed',
+      payload: {
+        runId,
+        phase: 'fit',
+        step: 'Final fit',
+        epoch: null,
+        maxEpochs: null,
+        loss: null,
+        validationAccuracy: null,
+        fraction,
+        elapsedMs: 1,
+        etaMs: null,
+      },
+    }) as StudioEvent;
+  const runEnded = (id: number) => ({ name: 'training.finished', payload: { run: { id, state: 'cancelled' } } }) as unknown as StudioEvent;
+  const batch = (id: number, done: number, total: number, state: 'running' | 'cancelled' | 'finished' = 'running') =>
+    ({ name: 'predict.batchProgressed', payload: { id, done, total, failed: 0, state } }) as StudioEvent;
+
+  it('a training run moves the bar by its fraction, a batch by files done, together with an import; each end removes its part', () => {
+    const events = createEventBus();
+    const setProgress = vi.fn();
+    const stop = followTaskbarProgress({ events, readers: allProgressReaders, setProgress });
+    const emit = (event: StudioEvent) => events.emit(event.name, event.payload as never);
+    emit(trained(3, 0.4));
+    expect(setProgress).toHaveBeenLastCalledWith(0.4);
+    emit(batch(8, 5, 20));
+    expect(setProgress).toHaveBeenLastCalledWith((0.4 + 0.25) / 2);
+    emit(progress(1, 90, 100));
+    expect(setProgress).toHaveBeenLastCalledWith(expect.closeTo((0.4 + 0.25 + 0.9) / 3, 10));
+    emit(finished(1));
+    emit(runEnded(3));
+    expect(setProgress).toHaveBeenLastCalledWith(0.25);
+    // A batch with no files counted yet is at 0; a cancelled (or finished) batch clears the bar.
+    emit(batch(8, 0, 0));
+    expect(setProgress).toHaveBeenLastCalledWith(0);
+    emit(batch(8, 6, 20, 'cancelled'));
+    expect(setProgress).toHaveBeenLastCalledWith(-1);
+    emit(batch(9, 20, 20, 'finished'));
+    expect(setProgress).toHaveBeenLastCalledWith(-1);
+    stop();
   });
 });
 
