@@ -9,6 +9,8 @@ export {
   type NormalizeOptions,
   type NormalizeReport,
 } from './text/normalize';
+export { detectNames, nameHintsOfFileName, blindFileName, NOT_NAME_WORDS, HIDDEN_WORD, type PersonalDataHints } from './text/personal-data';
+export { blindNormalizeOptions, isBlindNormalize, maskPersonalData, maskedSpan, type MaskedText } from './text/blind';
 export { tokenize, tokenizeWithOffsets, forEachToken, defaultTokenizeOptions, type TokenizeOptions } from './text/tokenize';
 export { ENGLISH_STOPWORDS } from './text/stopwords';
 export { stemWord } from './text/stem';

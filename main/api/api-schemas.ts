@@ -67,6 +67,11 @@ export const modelAnswerSchema = z.object({
   metrics: z
     .object({ accuracy: z.number(), macroF1: z.number(), weightedF1: z.number(), logLoss: z.number(), ece: z.number(), testRows: z.number().int() })
     .nullable(),
+  trainedBlind: z
+    .boolean()
+    .describe(
+      'True when the model was trained blind: names, e-mails, phone numbers, street addresses and URLs were removed from the texts before training, and are removed before each prediction.',
+    ),
   reviewThreshold: z.object({ value: z.number(), suggested: z.number(), isCustom: z.boolean(), basis: z.string() }),
 });
 

@@ -22,6 +22,7 @@ import { createPredictHandlers } from '../predict/predict-handlers';
 import { createPredictService } from '../predict/predict-service';
 import { createPredictionEngine, type PredictionEngine } from '../predict/prediction-engine';
 import { studioModelSource } from '../predict/studio-model-source';
+import { withBlindEvents, withBlindViews } from '../privacy/blind-views';
 import { AppError } from '../rpc/app-error';
 import { createDispatcher, type Dispatcher, type HandlersFor } from '../rpc/dispatcher';
 import { createEventBus, type EventBus } from '../rpc/event-bus';
@@ -117,6 +118,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const prediction = createPredictionEngine({
     source: options.modelSource ?? studioModelSource({ models, runs, events }),
     reviewThresholdOverride: () => settings.get().reviewThreshold,
+    isBlind: () => settings.get().blindMode,
     onStatusChanged: (status) => events.emit('predict.statusChanged', status),
   });
   const predict = createPredictService({
@@ -150,14 +152,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createTrainingHandlers({ training, runs }),
     ...createEvaluationHandlers({ evaluation, training }),
   };
-  const dispatcher = createDispatcher(contract, handlers);
+  const isBlind = () => settings.get().blindMode;
+  const dispatcher = createDispatcher(contract, withBlindViews(handlers, { isBlind, documents }));
   // The app (not a CLI command) serves the prediction API again if the user left it on.
   if (options.transport !== 'cli') void api.resume();
   return {
     dataDir,
     databasePath,
     db,
-    events,
+    // Transports forward what they subscribe to: events that name files are masked in blind mode.
+    events: withBlindEvents(events, isBlind),
     imports,
     curation,
     sampleDir,

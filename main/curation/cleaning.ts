@@ -2,9 +2,12 @@
  * What the text cleaner (ml/text) does to one resume, for the resume pane: the extracted and the
  * cleaned text as segments, each marked with the kind of change (masked contact details, removed
  * markup, repaired characters). Whitespace folding is left unmarked: it touches every line break
- * and would hide the changes that matter. Pure; used by the documents handlers.
+ * and would hide the changes that matter. Blind mode shows both sides with personal data masked.
+ * Pure; used by the documents handlers and blind views.
  */
+import { blindNormalizeOptions, maskPersonalData } from '../../ml/text/blind';
 import { MASK_TOKENS, normalizeTracked, normalizeWithReport } from '../../ml/text/normalize';
+import { nameHintsOfFileName } from '../../ml/text/personal-data';
 import type { DocumentCleaning, TextSegment } from '../../preload/contract';
 
 type Change = TextSegment['change'];
@@ -76,5 +79,41 @@ export function cleaningOf(id: number, text: string): DocumentCleaning {
     steps: report.steps.map((s) => ({ step: s.step, changes: s.changes })),
     charsBefore: report.charsBefore,
     charsAfter: report.charsAfter,
+  };
+}
+
+const maskTokenPattern = new RegExp(maskTokens.join('|'), 'g');
+
+/** Splits unchanged runs around mask tokens and marks the tokens as masked. */
+function markMaskTokens(segments: readonly TextSegment[]): TextSegment[] {
+  return segments.flatMap((segment) => {
+    if (segment.change !== null) return [segment];
+    const out: TextSegment[] = [];
+    let last = 0;
+    for (const match of segment.text.matchAll(maskTokenPattern)) {
+      if (match.index > last) out.push({ text: segment.text.slice(last, match.index), change: null });
+      out.push({ text: match[0], change: 'masked' });
+      last = match.index + match[0].length;
+    }
+    if (last < segment.text.length) out.push({ text: segment.text.slice(last), change: null });
+    return out;
+  });
+}
+
+/**
+ * The cleaning of a resume in blind mode: both sides start from the text with its personal data
+ * masked (the extracted side must not show what was masked), the masks marked; the step counts are
+ * those of blind cleaning of the stored text.
+ */
+export function blindCleaningOf(id: number, text: string, fileName: string): DocumentCleaning {
+  const hints = { nameHints: nameHintsOfFileName(fileName) };
+  const shown = cleaningOf(id, maskPersonalData(text, hints).text);
+  const { report } = normalizeWithReport(text, blindNormalizeOptions, hints);
+  return {
+    ...shown,
+    extracted: markMaskTokens(shown.extracted),
+    cleaned: markMaskTokens(shown.cleaned),
+    steps: report.steps.map((s) => ({ step: s.step, changes: s.changes })),
+    charsBefore: text.length,
   };
 }

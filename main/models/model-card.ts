@@ -28,6 +28,8 @@ export interface ModelCard {
   metrics: MetricsReport | null;
   crossValidation: { folds: number; meanAccuracy: number; meanMacroF1: number } | null;
   calibration: { temperature: number; eceBefore: number; eceAfter: number } | null;
+  /** Whether personal data was removed from the texts before training (blind mode). */
+  privacy: { trainedBlind: boolean; statement: string };
   knownLimits: string[];
 }
 
@@ -49,8 +51,20 @@ function knownLimits(model: ModelSummary, metrics: MetricsReport | null): string
   return limits;
 }
 
-/** Builds the card from a model and (when it was trained here) its run. */
-export function buildModelCard(model: ModelSummary, run: RunDetail | undefined, storedMetrics: MetricsReport | null): ModelCard {
+/** What the card says about personal data in the model. */
+function privacyStatement(trainedBlind: boolean): string {
+  return trainedBlind
+    ? 'Trained blind: names, e-mails, phone numbers, street addresses and URLs were removed from the texts before training, so its vocabulary holds none of the ones found; predictions with it remove them too.'
+    : 'Not trained blind: its vocabulary may hold words of names, e-mail addresses or URLs that occur in several training resumes.';
+}
+
+/** Builds the card from a model and (when it was trained here) its run; `trainedBlind` comes from the model's JSON. */
+export function buildModelCard(
+  model: ModelSummary,
+  run: RunDetail | undefined,
+  storedMetrics: MetricsReport | null,
+  facts: { trainedBlind: boolean },
+): ModelCard {
   const metrics = run?.holdout ?? storedMetrics;
   return {
     format: MODEL_CARD_FORMAT,
@@ -71,6 +85,7 @@ export function buildModelCard(model: ModelSummary, run: RunDetail | undefined, 
     calibration: run?.calibration
       ? { temperature: run.calibration.temperature, eceBefore: run.calibration.eceBefore, eceAfter: run.calibration.eceAfter }
       : null,
+    privacy: { trainedBlind: facts.trainedBlind, statement: privacyStatement(facts.trainedBlind) },
     knownLimits: knownLimits(model, metrics),
   };
 }
@@ -95,6 +110,7 @@ export function modelCardMarkdown(card: ModelCard): string {
             .join(', ')
         : 'not recorded'
     }`,
+    `- Privacy: ${card.privacy.statement}`,
     '',
   ];
   const m = card.metrics;

@@ -4,7 +4,7 @@
  * prediction listens to. Plain Node.
  */
 import type { modelsMethods } from '../../preload/contract';
-import { deserializeModel, type EvaluationReport } from '../../ml/index';
+import { deserializeModel, isBlindNormalize, type EvaluationReport } from '../../ml/index';
 import { AppError } from '../rpc/app-error';
 import type { HandlersFor } from '../rpc/dispatcher';
 import type { EventBus } from '../rpc/event-bus';
@@ -20,7 +20,10 @@ export interface ModelsHandlerDeps {
 }
 
 /** Parses and checks a model file's text; throws an AppError whose sentence names the file and what is wrong. */
-export function validateModelFile(fileName: string, json: string): { document: Record<string, unknown>; metrics: EvaluationReport | null; classes: string[] } {
+export function validateModelFile(
+  fileName: string,
+  json: string,
+): { document: Record<string, unknown>; metrics: EvaluationReport | null; classes: string[]; trainedBlind: boolean } {
   let document: unknown;
   try {
     document = JSON.parse(json);
@@ -29,7 +32,12 @@ export function validateModelFile(fileName: string, json: string): { document: R
   }
   try {
     const { pipeline, metrics } = deserializeModel(document);
-    return { document: document as Record<string, unknown>, metrics, classes: pipeline.classes };
+    return {
+      document: document as Record<string, unknown>,
+      metrics,
+      classes: pipeline.classes,
+      trainedBlind: isBlindNormalize(pipeline.vectorizer.params.normalize),
+    };
   } catch (error) {
     throw new AppError('bad_input', `${fileName} cannot be used: ${(error as Error).message}`);
   }
@@ -60,8 +68,8 @@ export function createModelsHandlers(deps: ModelsHandlerDeps): HandlersFor<typeo
     'models.card': ({ id }) => {
       const model = mustGet(id);
       const run = model.runId === null ? undefined : runs.get(model.runId);
-      const stored = run ? null : validateModelFile(`model ${id}`, models.json(id)!).metrics;
-      const card = buildModelCard(model, run, stored);
+      const file = validateModelFile(`model ${id}`, models.json(id)!);
+      const card = buildModelCard(model, run, run ? null : file.metrics, { trainedBlind: file.trainedBlind });
       return { markdown: modelCardMarkdown(card), json: JSON.stringify(card, null, 2), fileStem: `resume-studio-model-${model.id}-card` };
     },
     'models.import': ({ fileName, json }) => {

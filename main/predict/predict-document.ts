@@ -4,7 +4,15 @@
  * model is loaded (the prediction worker, or in-process in the CLI). Pure TypeScript over ml/.
  */
 import type { ModelInfo, ModelMetrics, ModelRef, Prediction } from '../../preload/contract';
-import { deserializeModel, usableText, type EvaluationReport, type TextClassifier } from '../../ml/index';
+import {
+  deserializeModel,
+  isBlindNormalize,
+  maskPersonalData,
+  nameHintsOfFileName,
+  usableText,
+  type EvaluationReport,
+  type TextClassifier,
+} from '../../ml/index';
 import { predictText } from './predict';
 
 /** A model ready to predict, with what callers show about it. */
@@ -32,6 +40,8 @@ export interface PredictDocumentOptions {
   top?: number;
   /** Terms of evidence (default 8). */
   terms?: number;
+  /** Blind mode: personal data is removed from the text before the model sees it (the file name helps find the name). */
+  blind?: boolean;
 }
 
 /** The headline metrics of an evaluation report. */
@@ -62,6 +72,7 @@ export function loadModel(entry: ModelSourceEntry): LoadedModel {
       trainedAt: entry.trainedAt,
       documents: pipeline.training?.docs ?? 0,
       metrics: headlineMetrics(metrics),
+      trainedBlind: isBlindNormalize(pipeline.vectorizer.params.normalize),
     },
   };
 }
@@ -76,11 +87,23 @@ export function checkPredictableText(text: string): { ok: true } | { ok: false; 
   return verdict.usable ? { ok: true } : { ok: false, reason: `${verdict.reason![0]!.toUpperCase()}${verdict.reason!.slice(1)}` };
 }
 
+/**
+ * Predicts on the text with its personal data masked; the evidence's spans are mapped back onto the
+ * text as given, so every caller (app, API, CLI) gets offsets into the text it sent.
+ */
+function predictBlind(model: LoadedModel, text: string, name: string | null, options: PredictDocumentOptions) {
+  const masked = maskPersonalData(text, { nameHints: name ? nameHintsOfFileName(name) : [] });
+  const p = predictText(model.pipeline, masked.text, { top: options.top ?? 3, terms: options.terms ?? 8 });
+  const { starts, ends } = masked.offsets;
+  const evidence = p.evidence.map((e) => ({ ...e, spans: e.spans.map((s) => ({ start: starts[s.start]!, end: ends[s.end - 1]! })) }));
+  return { ...p, evidence };
+}
+
 /** Predicts one text's category with `model`, marking it for review below `reviewThreshold`. */
 export function predictDocument(model: LoadedModel, text: string, name: string | null, options: PredictDocumentOptions): DocumentOutcome {
   const check = checkPredictableText(text);
   if (!check.ok) return { ok: false, status: 'no_text', reason: check.reason };
-  const p = predictText(model.pipeline, text, { top: options.top ?? 3, terms: options.terms ?? 8 });
+  const p = options.blind ? predictBlind(model, text, name, options) : predictText(model.pipeline, text, { top: options.top ?? 3, terms: options.terms ?? 8 });
   return {
     ok: true,
     prediction: {

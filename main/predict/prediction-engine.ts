@@ -30,6 +30,8 @@ export interface PredictionEngineOptions {
   parseThreads?: number;
   /** Called after the model or the threshold changed. */
   onStatusChanged?: (status: PredictStatus) => void;
+  /** Blind mode (Settings): personal data is removed from every text before the model sees it. */
+  isBlind?: () => boolean;
 }
 
 /** Prediction for the app and the API. */
@@ -146,7 +148,7 @@ export function createPredictionEngine(options: PredictionEngineOptions): Predic
     async predictTexts(items, signal) {
       await loading;
       const { threshold } = requireModel();
-      const outcomes = await predictor.predict(items, { reviewThreshold: threshold }, signal);
+      const outcomes = await predictor.predict(items, { reviewThreshold: threshold, blind: options.isBlind?.() ?? false }, signal);
       return outcomes.map((o) => (o.ok ? o : { ok: false, status: o.status, reason: o.reason }));
     },
     predictBytes: (bytes, name, signal) => predictParsed((parser) => parser.parseBytes(bytes, name), name, signal),

@@ -35,6 +35,8 @@ export type InsertOutcome = { inserted: true; id: number } | { inserted: false; 
 /** One labelled, not excluded document, as training reads it. */
 export interface LabelledDocument {
   id: number;
+  /** The file name (blind training takes name hints from it). */
+  fileName: string;
   text: string;
   category: string;
 }
@@ -88,7 +90,7 @@ export function* iterateDocumentTexts(db: Db): Generator<{ id: number; text: str
 export function* iterateLabelledDocuments(db: Db): Generator<LabelledDocument> {
   yield* db
     .prepare<[], LabelledDocument>(
-      `SELECT d.id, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
+      `SELECT d.id, d.file_name AS fileName, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
        WHERE d.excluded = 0 ORDER BY d.id`,
     )
     .iterate();
@@ -137,7 +139,7 @@ export function createDocumentsRepo(db: Db) {
      WHERE d.excluded = 0 OR ? ORDER BY d.id`,
   );
   const labelled = db.prepare<[], LabelledDocument>(
-    `SELECT d.id, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
+    `SELECT d.id, d.file_name AS fileName, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
      WHERE d.excluded = 0 ORDER BY d.id`,
   );
   const selectOne = db.prepare<[number], DocumentRow>(

@@ -154,7 +154,8 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
       id: row.id,
       state: stateOf(row),
       engine: row.engine,
-      params: JSON.parse(row.params_json) as TrainingParams,
+      // Runs stored before blind mode existed were not blind.
+      params: { blind: false, ...(JSON.parse(row.params_json) as Omit<TrainingParams, 'blind'>) },
       documents: row.document_count,
       classes: row.class_count,
       datasetHash: row.dataset_hash,

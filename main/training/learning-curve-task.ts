@@ -19,7 +19,7 @@ export interface LearningCurveInput {
 
 /** Computes the curve, or throws a sentence when the data changed since the run. */
 export function runLearningCurveTask(input: LearningCurveInput, signal?: AbortSignal): LearningCurvePoint[] {
-  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory);
+  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
   if (snapshot.hash !== input.datasetHash)
     throw new Error(
       'The labelled documents changed since this run (relabelled, excluded or imported), so its learning curve cannot be rebuilt; train again to see the curve of the current data.',

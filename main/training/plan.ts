@@ -19,6 +19,7 @@ export function resolveParams(input: Partial<TrainingParams>, settings: Settings
     seed: settings.seed,
     ...engineDefaults(engine),
     memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
+    blind: settings.blindMode,
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
   };
 }

@@ -12,7 +12,7 @@ import { readSnapshot } from './train-task';
 /** The holdout report of `run` recomputed from the database; throws a sentence when the data changed since. */
 export function reevaluateRun(databasePath: string, run: RunDetail): EvaluationReport {
   if (run.state !== 'finished') throw new Error(`run ${run.id} ${run.state}; only a finished run can be evaluated again`);
-  const snapshot = readSnapshot(databasePath, MIN_DOCUMENTS_PER_CATEGORY);
+  const snapshot = readSnapshot(databasePath, MIN_DOCUMENTS_PER_CATEGORY, { blind: run.params.blind });
   if (snapshot.hash !== run.datasetHash)
     throw new Error(`the labelled documents changed since run ${run.id} (relabelled, excluded or imported); train again to evaluate the current data`);
   const corpus = { texts: snapshot.texts, labels: snapshot.labels };

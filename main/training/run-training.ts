@@ -38,6 +38,8 @@ export interface TrainingParams {
   ngramMax?: 1 | 2;
   maxFeatures?: number | null;
   regularization?: number | null;
+  /** Blind: the model's cleaner masks names, e-mails, phones, addresses and URLs (left out: not blind). */
+  blind?: boolean;
 }
 
 /** Progress of a run, one event per step. */
@@ -126,6 +128,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
     ngramMax: params.ngramMax ?? null,
     maxFeatures: params.maxFeatures ?? null,
     regularization: params.regularization ?? null,
+    blind: params.blind,
   });
   const fitTimings = { vectorize: 0, fit: 0 };
   const addFitTimings = (pipeline: TextClassifier) => {

@@ -6,7 +6,7 @@
  * reported per phase and epoch. Runs inside the training worker; plain Node over ml/.
  */
 import Database from 'better-sqlite3';
-import { ECE_BINS, expectedCalibrationError, hashString, logLoss } from '../../ml/index';
+import { ECE_BINS, expectedCalibrationError, hashString, logLoss, maskPersonalData, nameHintsOfFileName } from '../../ml/index';
 import type {
   CalibrationReport,
   CrossValidationMetrics,
@@ -79,10 +79,15 @@ export interface Snapshot {
   hash: string;
 }
 
-/** Reads the training snapshot through the documents repository on a read-only connection. */
-export function readSnapshot(databasePath: string, minDocumentsPerCategory: number): Snapshot {
+/**
+ * Reads the training snapshot through the documents repository on a read-only connection. Blind:
+ * the texts come back with their personal data masked, the file name helping to find the person's
+ * name (a blind model's own cleaner masks again at every prediction, without a file name); the hash
+ * still identifies the stored texts.
+ */
+export function readSnapshot(databasePath: string, minDocumentsPerCategory: number, options: { blind?: boolean } = {}): Snapshot {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  const rows: { id: number; text: string; category: string }[] = [];
+  const rows: { id: number; fileName: string; text: string; category: string }[] = [];
   try {
     // One read transaction: a relabel committed meanwhile is either wholly in the snapshot or not.
     db.transaction(() => {
@@ -97,7 +102,8 @@ export function readSnapshot(databasePath: string, minDocumentsPerCategory: numb
   const kept = rows.filter((r) => !leftOut.includes(r.category));
   let hash = '';
   for (const r of kept) hash = hashString(`${hash}\u0000${r.category}\u0000${r.text}`);
-  return { ids: kept.map((r) => r.id), texts: kept.map((r) => r.text), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
+  const textOf = (r: (typeof kept)[number]) => (options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text);
+  return { ids: kept.map((r) => r.id), texts: kept.map(textOf), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
 }
 
 /** Reliability bins with their confidence ranges. */
@@ -280,7 +286,7 @@ export function trainOnSnapshot(
 export function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): TrainTaskResult {
   const started = performance.now();
   progress({ phase: 'reading', step: 'Reading the labelled resumes', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
-  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory);
+  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
   const readMs = performance.now() - started;
   const result = trainOnSnapshot(snapshot, input.params, progress, signal);
   return { ...result, timings: { readMs, ...result.timings, totalMs: readMs + result.timings.totalMs } };

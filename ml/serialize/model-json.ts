@@ -10,13 +10,16 @@ import type { SparseClassifier } from '../models/estimator';
 import { MljsLogisticRegression } from '../models/mljs-adapter';
 import { assemblePipeline, type PipelineParams, type TextClassifier, type TrainingInfo } from '../models/pipeline';
 import { LinearSvmClassifier } from '../models/svm-classifier';
+import { isBlindNormalize } from '../text/blind';
 
 /** The format name written into every model file. */
 export const MODEL_FORMAT = 'resume-studio.text-classifier';
 /**
  * Bumped on any change that an older loader would misread. 2: the fast engine's weights come from
  * the NB-SVM solver, probabilities are softmax(scores / training.calibration.temperature), and the
- * fitted vectorizer settings are stored in `vectorizer`.
+ * fitted vectorizer settings are stored in `vectorizer`. (Blind models, whose cleaner also masks
+ * names and addresses, stayed at 2: a loader that predates the two steps reads them as off, which
+ * only lets a name through at prediction, and refusing every stored model would cost more.)
  */
 export const MODEL_FORMAT_VERSION = 2;
 
@@ -30,6 +33,8 @@ export interface ModelDocument {
   params: PipelineParams;
   /** The vectorizer settings actually fitted (after tuning). */
   vectorizer: VectorizerParams;
+  /** Trained blind: the cleaner (`vectorizer.normalize`) masks names, e-mails, phones, addresses and URLs before any term is counted. */
+  blind: boolean;
   training: TrainingInfo;
   vocabulary: string[];
   idf: number[] | null;
@@ -56,6 +61,7 @@ export function modelToJSON(pipeline: TextClassifier, metrics: EvaluationReport 
     classes: pipeline.classes,
     params: pipeline.params,
     vectorizer: pipeline.vectorizer.params,
+    blind: isBlindNormalize(pipeline.vectorizer.params.normalize),
     training: pipeline.training!,
     vocabulary: [...pipeline.vectorizer.vocabulary],
     idf: idf ? Array.from(idf) : null,

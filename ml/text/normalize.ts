@@ -1,8 +1,10 @@
 /** The text cleaner: configurable steps, each counted in a report of what it did to one document. */
+import { MASK_TOKENS } from './mask-tokens';
 import { mojibakeRule } from './mojibake';
+import { addressRules, nameRules, type PersonalDataHints } from './personal-data';
 import { identityOffsets, rewriteFast, rewriteTracked, type OffsetMap, type RewriteRule } from './rewrite';
 
-/** Which cleaning steps run; every step is on by default. */
+/** Which cleaning steps run. */
 export interface NormalizeOptions {
   repairMojibake: boolean;
   unicodeNfc: boolean;
@@ -11,10 +13,17 @@ export interface NormalizeOptions {
   maskEmails: boolean;
   maskPhones: boolean;
   maskDigitRuns: boolean;
+  /** Street addresses (blind mode; see personal-data.ts for what is caught). */
+  maskAddresses: boolean;
+  /** Person names (blind mode; see personal-data.ts for what is caught). */
+  maskNames: boolean;
   collapseWhitespace: boolean;
 }
 
-/** The defaults: everything on. */
+/**
+ * The defaults: everything on except the blind-mode masks of names and addresses, which are
+ * heuristics a model is trained with only when the user asks (a model's saved settings keep them).
+ */
 export const defaultNormalizeOptions: NormalizeOptions = {
   repairMojibake: true,
   unicodeNfc: true,
@@ -23,6 +32,8 @@ export const defaultNormalizeOptions: NormalizeOptions = {
   maskEmails: true,
   maskPhones: true,
   maskDigitRuns: true,
+  maskAddresses: false,
+  maskNames: false,
   collapseWhitespace: true,
 };
 
@@ -33,8 +44,7 @@ export interface NormalizeReport {
   steps: { step: keyof NormalizeOptions; changes: number }[];
 }
 
-/** The tokens that replace masked spans; the tokenizer keeps them whole. */
-export const MASK_TOKENS = { url: '__url__', email: '__email__', phone: '__phone__', number: '__num__' } as const;
+export { MASK_TOKENS } from './mask-tokens';
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -71,7 +81,8 @@ const maskPhone = (match: string): string => {
 
 interface Step {
   step: keyof NormalizeOptions;
-  rules: RewriteRule[];
+  /** The step's rules, or a function that builds them for one text (names differ per resume). */
+  rules: RewriteRule[] | ((text: string, hints: PersonalDataHints) => RewriteRule[]);
   /** A cheap test: when false the step cannot change the text and is skipped. */
   applies: (text: string) => boolean;
   /** The same transformation on the whole text at once, for the fast path. */
@@ -97,8 +108,16 @@ const STEPS: Step[] = [
   },
   {
     step: 'maskUrls',
-    rules: [{ pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/gi, replace: () => ` ${MASK_TOKENS.url} `, literal: ` ${MASK_TOKENS.url} ` }],
-    applies: (t) => /https?:|www\./i.test(t),
+    rules: [
+      { pattern: /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]]+/gi, replace: () => ` ${MASK_TOKENS.url} `, literal: ` ${MASK_TOKENS.url} ` },
+      // A bare domain with a path ("linkedin.com/in/jane-doe"); without a path "asp.net" or "socket.io" are words.
+      {
+        pattern: /\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|me|co|info|biz|app|ai|edu|gov|uk|de|fr|nl|ca|au|in)\/[^\s<>"'()[\]]*/gi,
+        replace: () => ` ${MASK_TOKENS.url} `,
+        literal: ` ${MASK_TOKENS.url} `,
+      },
+    ],
+    applies: (t) => /https?:|www\.|\.[a-z]{2,4}\//i.test(t),
   },
   {
     step: 'maskEmails',
@@ -113,7 +132,14 @@ const STEPS: Step[] = [
   },
   {
     step: 'maskPhones',
-    rules: [{ pattern: /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}(?:[ .-](?!(?:19|20)\d\d(?!\d))\d{2,5}){1,3}(?!\w)/g, replace: maskPhone }],
+    rules: [
+      {
+        // After a country code the first group may be one digit ("+33 1 23 45 67 89"), later ones up to 8 ("+49 30 901820");
+        // a group that reads as a year ends the match.
+        pattern: /(?<![\w+])(?:\+\d{1,3}[ .-]?(?:\(\d{1,5}\)[ .-]?)?\d{1,5}|(?:\(\d{2,5}\)[ .-]?)?\d{2,5})(?:[ .-](?!(?:19|20)\d\d(?!\d))\d{2,8}){1,4}(?!\w)/g,
+        replace: maskPhone,
+      },
+    ],
     applies: (t) => /\d/.test(t),
   },
   {
@@ -121,6 +147,8 @@ const STEPS: Step[] = [
     rules: [{ pattern: /\d{7,}/g, replace: () => ` ${MASK_TOKENS.number} `, literal: ` ${MASK_TOKENS.number} ` }],
     applies: (t) => /\d{7}/.test(t),
   },
+  { step: 'maskAddresses', rules: addressRules, applies: (t) => /\d|address/i.test(t) },
+  { step: 'maskNames', rules: nameRules, applies: () => true },
   {
     step: 'collapseWhitespace',
     rules: [
@@ -136,8 +164,11 @@ function enabledSteps(options: Partial<NormalizeOptions>): Step[] {
   return STEPS.filter((s) => merged[s.step]);
 }
 
-/** Cleans a text for tokenizing (fast path, no offsets). */
-export function normalizeText(text: string, options: Partial<NormalizeOptions> = {}): string {
+const rulesOf = (step: Step, text: string, hints: PersonalDataHints): RewriteRule[] =>
+  typeof step.rules === 'function' ? step.rules(text, hints) : step.rules;
+
+/** Cleans a text for tokenizing (fast path, no offsets); `hints` help the name step (a file name). */
+export function normalizeText(text: string, options: Partial<NormalizeOptions> = {}, hints: PersonalDataHints = {}): string {
   let out = text;
   for (const step of enabledSteps(options)) {
     if (!step.applies(out)) continue;
@@ -146,19 +177,23 @@ export function normalizeText(text: string, options: Partial<NormalizeOptions> =
       continue;
     }
     // Constant replacements go through String.replace with a string: no callback per match.
-    for (const rule of step.rules) out = rule.literal !== undefined ? out.replace(rule.pattern, rule.literal) : rewriteFast(out, rule).text;
+    for (const rule of rulesOf(step, out, hints)) out = rule.literal !== undefined ? out.replace(rule.pattern, rule.literal) : rewriteFast(out, rule).text;
   }
   return out;
 }
 
 /** Cleans a text and reports, per step, how many spans changed. */
-export function normalizeWithReport(text: string, options: Partial<NormalizeOptions> = {}): { text: string; report: NormalizeReport } {
+export function normalizeWithReport(
+  text: string,
+  options: Partial<NormalizeOptions> = {},
+  hints: PersonalDataHints = {},
+): { text: string; report: NormalizeReport } {
   let out = text;
   const steps: NormalizeReport['steps'] = [];
   for (const step of enabledSteps(options)) {
     let changes = 0;
     if (step.applies(out)) {
-      for (const rule of step.rules) {
+      for (const rule of rulesOf(step, out, hints)) {
         const r = rewriteFast(out, rule);
         out = r.text;
         changes += r.changes;
@@ -170,12 +205,12 @@ export function normalizeWithReport(text: string, options: Partial<NormalizeOpti
 }
 
 /** Cleans a text and maps every cleaned character back to its original span (for highlighting). */
-export function normalizeTracked(text: string, options: Partial<NormalizeOptions> = {}): { text: string; offsets: OffsetMap } {
+export function normalizeTracked(text: string, options: Partial<NormalizeOptions> = {}, hints: PersonalDataHints = {}): { text: string; offsets: OffsetMap } {
   let out = text;
   let offsets = identityOffsets(text.length);
   for (const step of enabledSteps(options)) {
     if (!step.applies(out)) continue;
-    for (const rule of step.rules) {
+    for (const rule of rulesOf(step, out, hints)) {
       const r = rewriteTracked(out, offsets, rule);
       out = r.text;
       offsets = r.offsets;

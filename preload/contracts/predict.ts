@@ -85,6 +85,8 @@ export interface ModelInfo {
   /** Documents it was trained on. */
   documents: number;
   metrics: ModelMetrics | null;
+  /** True when it was trained blind: names, e-mails, phone numbers, street addresses and URLs were removed before training (and are at prediction). */
+  trainedBlind: boolean;
 }
 
 /** The confidence below which a prediction is marked "needs review", and how it was chosen. */

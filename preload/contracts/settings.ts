@@ -17,11 +17,24 @@ export const settingsSchema = z.object({
   reviewThreshold: z.number().min(0).max(1).nullable(),
   /** The tour hints the user dismissed; Help → Show Tour Hints empties it. */
   dismissedHints: z.array(z.enum(tourHintIds)).max(tourHintIds.length),
+  /**
+   * Blind mode: names, e-mails, phone numbers, street addresses and URLs are masked in every view
+   * that shows resume text or file names, and removed from the text before training and prediction.
+   */
+  blindMode: z.boolean(),
 });
 /** The user's settings. */
 export type Settings = z.infer<typeof settingsSchema>;
 /** The settings of a fresh data directory. */
-export const defaultSettings: Settings = { theme: 'system', defaultEngine: 'fast', testFraction: 0.2, seed: 42, reviewThreshold: null, dismissedHints: [] };
+export const defaultSettings: Settings = {
+  theme: 'system',
+  defaultEngine: 'fast',
+  testFraction: 0.2,
+  seed: 42,
+  reviewThreshold: null,
+  dismissedHints: [],
+  blindMode: false,
+};
 
 /** The settings domain's methods. */
 export const settingsMethods = {

@@ -24,6 +24,8 @@ export const trainingParamsSchema = z
     regularization: z.number().positive().max(1e6).nullable(),
     /** Heap limit of the training worker in MB (Advanced): a run that needs more stops with a sentence instead of taking the app down. */
     memoryLimitMb: z.number().int().min(16).max(65_536),
+    /** Blind: personal data (names, e-mails, phones, addresses, URLs) is removed from the texts before training; from Settings. */
+    blind: z.boolean(),
   })
   .strict();
 /** The settings of one run. */

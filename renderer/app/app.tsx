@@ -8,6 +8,7 @@ import { useBatchActivityFeed } from '../features/predict/use-batch-activity';
 import { useTrainingActivityFeed } from '../features/training/use-training-activity';
 import { WindowDropTarget } from '../features/predict/window-drop-target';
 import { ErrorBoundary } from './error-boundary';
+import { useSettings } from './settings-context';
 import { focusWhenPresent } from './focus-when-present';
 import { PageOutlet } from './page-outlet';
 import { routes } from './routes';
@@ -40,6 +41,10 @@ function Shell() {
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRoute = useRef(true);
   const showPredict = useCallback(() => navigate('predict'), [navigate]);
+  // Turning blind mode on or off loads the page again, so nothing it shows was read under the other
+  // setting; Settings itself (where the switch is) stays, keeping the focus on the switch.
+  const blindMode = useSettings().settings?.blindMode ?? false;
+  const pageKey = route === 'settings' ? route : `${route}:${blindMode ? 'blind' : 'open'}`;
 
   // Move focus to the new page's title so keyboard and screen-reader users land on it; not on
   // the first render, where focus belongs to the top of the document.
@@ -68,7 +73,7 @@ function Shell() {
       <SidebarNav active={route} />
       <main id="main" className="main" ref={mainRef} tabIndex={-1}>
         <div className="page">
-          <ErrorBoundary key={route} scope="this page">
+          <ErrorBoundary key={pageKey} scope="this page">
             <PageOutlet route={route} />
           </ErrorBoundary>
         </div>

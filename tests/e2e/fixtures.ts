@@ -1,6 +1,8 @@
 /**
  * Test fixtures: a fresh backend per test, and a page that fails the test on any console error,
- * uncaught exception or Content-Security-Policy violation.
+ * uncaught exception or Content-Security-Policy violation. Every test, whatever fixtures it asks
+ * for, also fails on any request of its browser context to a host other than this machine (the
+ * local bridge, the API it serves), and the backend (backend.ts) fails on any outgoing connection.
  */
 import fs from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
@@ -13,6 +15,22 @@ export interface StudioFixtures {
   openApp(hash?: string): Promise<void>;
   /** Console errors and CSP violations seen so far, for tests that expect some. */
   problems: string[];
+  /** Requests the browser made to hosts other than this machine (automatic: the test fails on any). */
+  outgoingRequests: string[];
+}
+
+/** The bridge and anything else a test serves on this machine; every other host is the network. */
+export function isOutgoing(rawUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return false;
+  }
+  // data:, blob:, about: and the like never touch the network.
+  if (!['http:', 'https:', 'ws:', 'wss:', 'ftp:'].includes(url.protocol)) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return !(host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1');
 }
 
 declare global {
@@ -54,6 +72,18 @@ export const test = base.extend<StudioFixtures>({
     problems.push(...(await cspViolations(page)).map((v) => `CSP violation: ${v}`));
     expect(problems, 'console errors, uncaught exceptions and CSP violations').toEqual([]);
   },
+
+  outgoingRequests: [
+    async ({ context }, use) => {
+      const outgoing: string[] = [];
+      const check = (url: string) => isOutgoing(url) && outgoing.push(url);
+      context.on('request', (request) => check(request.url()));
+      context.on('page', (page) => page.on('websocket', (socket) => check(socket.url())));
+      await use(outgoing);
+      expect(outgoing, 'requests to hosts other than this machine (no telemetry, no network calls)').toEqual([]);
+    },
+    { auto: true },
+  ],
 
   openApp: async ({ page, backend, problems }, use) => {
     void problems; // requested so every test that opens the app is watched

@@ -3,7 +3,9 @@
  * not be mounted yet) and navigating away and back keep it: the latest cards, and the current
  * batch with its rows, progress and cancel. A few files become cards; many files or a folder a
  * batch. Files go to the backend one request each ({ name, bytes }), two at a time, so progress
- * moves per file and Cancel takes effect between files.
+ * moves per file and Cancel takes effect between files. In blind mode a file's own name is never
+ * shown: "Resume 3.pdf" until the backend answers with the name masked, and turning blind mode on
+ * or off loads the cards again (their text is masked or shown by the backend).
  */
 import { useSyncExternalStore } from 'react';
 import type { AddToDatasetResult, PredictBatch, PredictedItem } from '../../../preload/contract';
@@ -14,7 +16,10 @@ import { toPayload } from './file-payload';
 /** One card: a file or text being predicted, its answer, or why the call failed. */
 export interface CardState {
   key: number;
+  /** The name shown: the file's, or in blind mode the backend's masked one (a placeholder until it answers). */
   name: string;
+  /** The file's own name, shown again when blind mode is turned off. */
+  localName: string;
   item: PredictedItem | null;
   error: string | null;
   isAdded: boolean;
@@ -23,7 +28,9 @@ export interface CardState {
 /** One row of a batch. */
 export interface BatchRowState {
   key: number;
+  /** As CardState.name. */
   name: string;
+  localName: string;
   item: PredictedItem | null;
   error: string | null;
   /** The label "Add to dataset" will use: the predicted one unless corrected. */
@@ -60,6 +67,10 @@ const maxCards = 12;
 let state: PredictState = { cards: [], batch: null };
 let nextKey = 1;
 let isCancelling = false;
+let isBlind = false;
+
+/** What a file is called on screen before the backend answers: its name, or in blind mode a placeholder with its extension. */
+const shownName = (key: number, localName: string) => (isBlind ? `Resume ${key}${/\.[A-Za-z0-9]{1,5}$/.exec(localName)?.[0] ?? ''}` : localName);
 const listeners = new Set<() => void>();
 
 function update(next: PredictState): void {
@@ -91,7 +102,9 @@ const predictedLabel = (item: PredictedItem | null) => (item?.status === 'predic
 /** Predicts one card's file or text. */
 async function runCard(key: number, call: () => Promise<PredictedItem>): Promise<void> {
   try {
-    updateCard(key, { item: await call() });
+    const item = await call();
+    // The backend's name is the file's own, or masked in blind mode.
+    updateCard(key, { item, name: item.name });
   } catch (error) {
     updateCard(key, { error: toRpcCallError(error).message });
   }
@@ -100,7 +113,10 @@ async function runCard(key: number, call: () => Promise<PredictedItem>): Promise
 /** Predicts pasted text as a card. */
 export function predictText(client: StudioClient, text: string): Promise<void> {
   const key = nextKey++;
-  update({ ...state, cards: [{ key, name: 'Pasted text', item: null, error: null, isAdded: false }, ...state.cards].slice(0, maxCards) });
+  update({
+    ...state,
+    cards: [{ key, name: 'Pasted text', localName: 'Pasted text', item: null, error: null, isAdded: false }, ...state.cards].slice(0, maxCards),
+  });
   return runCard(key, () => client.call('predict.text', { text }));
 }
 
@@ -108,7 +124,10 @@ export function predictText(client: StudioClient, text: string): Promise<void> {
 export async function predictFiles(client: StudioClient, files: File[], fromFolder = false): Promise<void> {
   if (files.length === 0) return;
   if (files.length < batchFromFiles && !fromFolder) {
-    const cards = files.map((file) => ({ key: nextKey++, name: file.name, item: null, error: null, isAdded: false }));
+    const cards = files.map((file) => {
+      const key = nextKey++;
+      return { key, name: shownName(key, file.name), localName: file.name, item: null, error: null, isAdded: false };
+    });
     update({ ...state, cards: [...cards.reverse(), ...state.cards].slice(0, maxCards) });
     await Promise.all(files.map((file, i) => runCard(cards[files.length - 1 - i]!.key, async () => client.call('predict.file', await toPayload(file)))));
     return;
@@ -119,7 +138,10 @@ export async function predictFiles(client: StudioClient, files: File[], fromFold
 /** Runs a batch: starts it, sends each file, counts them; stops sending when cancelled. */
 async function runBatch(client: StudioClient, files: File[]): Promise<void> {
   isCancelling = false;
-  const rows = files.map((file) => ({ key: nextKey++, name: file.name, item: null, error: null, label: null, isAdded: false }));
+  const rows = files.map((file) => {
+    const key = nextKey++;
+    return { key, name: shownName(key, file.name), localName: file.name, item: null, error: null, label: null, isAdded: false };
+  });
   update({ ...state, batch: { id: null, total: files.length, done: 0, failed: 0, state: 'starting', rows, error: null, startedAtMs: Date.now() } });
   let batch: PredictBatch;
   try {
@@ -136,7 +158,7 @@ async function runBatch(client: StudioClient, files: File[]): Promise<void> {
       const row = rows[index]!;
       try {
         const item = await client.call('predict.file', { ...(await toPayload(files[index]!)), batchId: batch.id });
-        updateRow(row.key, { item, label: predictedLabel(item) });
+        updateRow(row.key, { item, name: item.name, label: predictedLabel(item) });
       } catch (error) {
         const failure = toRpcCallError(error);
         // A file refused because the batch was cancelled meanwhile is simply not done.
@@ -181,11 +203,39 @@ export async function addToDataset(client: StudioClient, entries: { key: number;
 /** Shows a stored prediction (a batch row) as a card, with its text and highlighted words. */
 export function openAsCard(client: StudioClient, predictionId: number, name: string): Promise<void> {
   const key = nextKey++;
-  update({ ...state, cards: [{ key, name, item: null, error: null, isAdded: false }, ...state.cards].slice(0, maxCards) });
+  update({ ...state, cards: [{ key, name, localName: name, item: null, error: null, isAdded: false }, ...state.cards].slice(0, maxCards) });
   return runCard(key, () => client.call('predict.get', { id: predictionId }));
 }
 
 /** Clears the cards or the batch (the stored predictions stay in the database). */
 export function clearResults(which: 'cards' | 'batch'): void {
   update(which === 'cards' ? { ...state, cards: [] } : { ...state, batch: null });
+}
+
+/** A batch row's item with its names replaced (the row keeps no text to mask). */
+function renamed(item: PredictedItem | null, name: string): PredictedItem | null {
+  if (!item) return null;
+  return item.status === 'predicted' ? { ...item, name, prediction: { ...item.prediction, name } } : { ...item, name };
+}
+
+/**
+ * Follows the blind-mode setting: every shown name is replaced (the file's own, or a placeholder),
+ * and the cards' predictions are loaded again so their text comes masked, or not, from the backend.
+ */
+export function setBlindMode(client: StudioClient, blind: boolean): void {
+  if (blind === isBlind) return;
+  isBlind = blind;
+  const cards = state.cards.map((card) => ({ ...card, name: card.localName === 'Pasted text' ? card.localName : shownName(card.key, card.localName) }));
+  update({
+    cards: cards.map((card) => (card.item?.status === 'predicted' ? card : { ...card, item: renamed(card.item, card.name) })),
+    batch: state.batch && {
+      ...state.batch,
+      rows: state.batch.rows.map((row) => {
+        const name = shownName(row.key, row.localName);
+        return { ...row, name, item: renamed(row.item, name) };
+      }),
+    },
+  });
+  for (const card of cards)
+    if (card.item?.status === 'predicted') void runCard(card.key, () => client.call('predict.get', { id: (card.item as { id: number }).id }));
 }

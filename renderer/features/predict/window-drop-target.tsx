@@ -1,13 +1,14 @@
 /**
  * Drop resumes anywhere in the window: while files are dragged over it an overlay says so, and a
  * drop sends them to prediction and opens the Predict page. Mounted once by the app shell, it
- * also keeps the current batch's count current on every page.
+ * also keeps the current batch's count current on every page, and the cards in step with blind mode.
  */
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../api/studio-context';
+import { useSettings } from '../../app/settings-context';
 import { useStudioEvent } from '../../api/use-studio-event';
 import { filesOfDrop } from './file-payload';
-import { applyBatchProgress, predictFiles } from './predict-store';
+import { applyBatchProgress, predictFiles, setBlindMode } from './predict-store';
 
 /** True when a drag carries files (not text or a link dragged within the page). */
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -18,6 +19,11 @@ export function WindowDropTarget({ onDropped }: { onDropped(): void }) {
   const [isDragging, setIsDragging] = useState(false);
   // Mounted for the app's lifetime, so a batch keeps its count while another page is shown.
   useStudioEvent('predict.batchProgressed', applyBatchProgress);
+  // Mounted for the app's lifetime too: the Predict page's cards follow blind mode wherever it is changed.
+  const blindMode = useSettings().settings?.blindMode;
+  useEffect(() => {
+    if (blindMode !== undefined) setBlindMode(client, blindMode);
+  }, [client, blindMode]);
 
   useEffect(() => {
     // dragenter/dragleave fire for every child element crossed; a depth count tells when the drag really left.

@@ -4,13 +4,15 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { NumberField } from '../settings/number-field';
 
 /** The form's values as typed (text, so a half-typed number is not lost). */
-export type TrainingDraft = Record<Exclude<keyof TrainingParams, 'engine' | 'ngramMax'>, string> & Pick<TrainingParams, 'engine' | 'ngramMax'>;
+export type TrainingDraft = Record<Exclude<keyof TrainingParams, 'engine' | 'ngramMax' | 'blind'>, string> &
+  Pick<TrainingParams, 'engine' | 'ngramMax' | 'blind'>;
 
 /** The draft for a set of parameters. */
 export function draftOf(params: TrainingParams): TrainingDraft {
   return {
     engine: params.engine,
     ngramMax: params.ngramMax,
+    blind: params.blind,
     testFraction: String(params.testFraction),
     folds: String(params.folds),
     seed: String(params.seed),
@@ -28,6 +30,7 @@ export function paramsOf(draft: TrainingDraft): TrainingParams {
   return {
     engine: draft.engine,
     ngramMax: draft.ngramMax,
+    blind: draft.blind,
     testFraction: toNumber(draft.testFraction),
     folds: toNumber(draft.folds),
     seed: toNumber(draft.seed),
@@ -53,6 +56,11 @@ export function TrainingSettingsForm({ draft, onChange, disabled }: { draft: Tra
   return (
     <section className="card training-settings" aria-labelledby="training-settings-title">
       <h2 id="training-settings-title">Settings of this run</h2>
+      {draft.blind ? (
+        <p className="field-hint" data-testid="blind-training-note">
+          Blind mode is on (Settings): names, e-mails, phone numbers, street addresses and URLs are removed from the resumes before training.
+        </p>
+      ) : null}
       <fieldset className="plain-fieldset" disabled={disabled}>
         <legend className="visually-hidden">Training settings</legend>
         <ChoiceGroup legend="Engine" name="engine" value={draft.engine} choices={engines} onChange={(v) => set('engine', v)} variant="cards" />

@@ -79,13 +79,21 @@ describe('IPC sender check', () => {
 describe('event forwarding', () => {
   it('sends bus events to live windows on the event channel', () => {
     const { main, events } = setup();
-    events.emit('settings.changed', { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1, reviewThreshold: null, dismissedHints: [] });
+    events.emit('settings.changed', {
+      theme: 'dark',
+      defaultEngine: 'fast',
+      testFraction: 0.2,
+      seed: 1,
+      reviewThreshold: null,
+      dismissedHints: [],
+      blindMode: false,
+    });
     expect(main.sent).toEqual([
       {
         channel: ipcChannels.event,
         payload: {
           name: 'settings.changed',
-          payload: { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1, reviewThreshold: null, dismissedHints: [] },
+          payload: { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1, reviewThreshold: null, dismissedHints: [], blindMode: false },
         },
       },
     ]);
@@ -94,11 +102,27 @@ describe('event forwarding', () => {
   it('skips destroyed windows and stops after dispose', () => {
     const { main, events, registration, handlers } = setup();
     main.destroyed = true;
-    events.emit('settings.changed', { theme: 'light', defaultEngine: 'fast', testFraction: 0.2, seed: 1, reviewThreshold: null, dismissedHints: [] });
+    events.emit('settings.changed', {
+      theme: 'light',
+      defaultEngine: 'fast',
+      testFraction: 0.2,
+      seed: 1,
+      reviewThreshold: null,
+      dismissedHints: [],
+      blindMode: false,
+    });
     expect(main.sent).toHaveLength(0);
     main.destroyed = false;
     registration.dispose();
-    events.emit('settings.changed', { theme: 'light', defaultEngine: 'fast', testFraction: 0.2, seed: 1, reviewThreshold: null, dismissedHints: [] });
+    events.emit('settings.changed', {
+      theme: 'light',
+      defaultEngine: 'fast',
+      testFraction: 0.2,
+      seed: 1,
+      reviewThreshold: null,
+      dismissedHints: [],
+      blindMode: false,
+    });
     expect(main.sent).toHaveLength(0);
     expect(handlers.has(ipcChannels.invoke)).toBe(false);
   });

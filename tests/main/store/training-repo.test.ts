@@ -17,6 +17,7 @@ const params: TrainingParams = {
   maxFeatures: 5000,
   regularization: 100,
   memoryLimitMb: 1024,
+  blind: false,
 };
 const owner = { pid: process.pid, startTime: null };
 

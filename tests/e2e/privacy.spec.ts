@@ -1,0 +1,96 @@
+/**
+ * Blind mode in Chromium against the real backend: the bundled sample dataset is imported
+ * (`import.startSample`), blind mode is switched on in Settings, a model is trained with the button,
+ * and every view that shows resume text or file names is visited — the resume pane (extracted and
+ * cleaned text), the resume table, the duplicates view, the import report, an Evaluate cell with
+ * its highlighted words, likely mislabelled, and a Predict card after a drop. None of their DOM
+ * holds a name, e-mail address, phone number or URL of the sample. Before blind mode is switched on,
+ * the same check finds them in the resume pane, so it can fail.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { firstNames, lastNames } from '../../bin/sample-resumes/content';
+import { expect, test } from './fixtures';
+import { dropFiles, rpc } from './predict-helpers';
+
+const sampleDir = path.resolve(import.meta.dirname, '../../assets/sample-resumes');
+const names = [...new Set([...firstNames, ...lastNames])];
+const personal = [
+  new RegExp(`(?<![\\p{L}])(?:${names.join('|')})(?![\\p{L}])`, 'iu'),
+  /[\w.+-]+@[\w-]+\.[\w.-]+/,
+  /\(?555\)?[ .-]?555[ .-]?01\d\d/,
+  // The app's own address (127.0.0.1) is not a resume's URL.
+  /https?:\/\/(?!127\.0\.0\.1|localhost)[^\s"'<>]+|www\.[\w-]+|example\.com/i,
+];
+
+/** The first piece of personal data of the sample in the page's DOM (text and attributes), or null. */
+async function personalDataInDom(page: Page): Promise<string | null> {
+  // Namespace declarations of charts' SVG are URLs of the standards, not of a resume.
+  const html = (await page.content()).replace(/\sxmlns(?::\w+)?="[^"]*"/g, '');
+  for (const pattern of personal) {
+    const found = pattern.exec(html);
+    if (found) return `${found[0]} (…${html.slice(Math.max(0, found.index - 60), found.index + 60)}…)`;
+  }
+  return null;
+}
+
+/** Waits until `ready` is visible, then checks the whole page. */
+async function expectBlind(page: Page, view: string, ready: ReturnType<Page['getByTestId']>): Promise<void> {
+  await expect(ready.first(), view).toBeVisible({ timeout: 30_000 });
+  expect(await personalDataInDom(page), view).toBeNull();
+}
+
+test('blind mode: no name, e-mail, phone number or URL of the sample in any view that shows resumes', async ({ page, backend, openApp }) => {
+  test.setTimeout(240_000);
+  const job = await rpc<{ id: number }>(backend, 'import.startSample', {});
+  await expect
+    .poll(async () => (await rpc<{ id: number; state: string }[]>(backend, 'import.jobs', {})).find((j) => j.id === job.id)?.state, { timeout: 120_000 })
+    .toBe('finished');
+
+  // Blind mode off: the resume pane shows the person, so the check below is able to fail.
+  await openApp('#/dataset/resumes?doc=1');
+  await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 30_000 });
+  expect(await personalDataInDom(page)).not.toBeNull();
+
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  const blind = page.getByLabel('Blind mode');
+  await expect(blind).not.toBeChecked();
+  await expect(page.getByText(/Hides names, e-mail addresses, phone numbers, street addresses and web links/)).toBeVisible();
+  await blind.check();
+  await expect(blind).toBeChecked();
+  await expect.poll(async () => (await rpc<{ blindMode: boolean }>(backend, 'settings.get', {})).blindMode).toBe(true);
+
+  await page.keyboard.press('Control+2');
+  await expect(page.getByTestId('blind-training-note')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: /^Train/ }).click();
+  await expect(page.getByTestId('run-outcome')).toContainText('Run 1 finished', { timeout: 180_000 });
+
+  for (const id of [1, 2, 3]) {
+    await page.goto(page.url().replace(/#.*$/, `#/dataset/resumes?doc=${id}`));
+    await expect(page.getByTestId('pane-label')).toContainText(`#${id} ·`, { timeout: 15_000 });
+    await expectBlind(page, `resume pane and table, document ${id}`, page.getByTestId('cleaned-text'));
+    await expect(page.getByTestId('extracted-text')).toContainText('__name__');
+  }
+  await page.goto(page.url().replace(/#.*$/, '#/dataset/duplicates'));
+  await expectBlind(page, 'duplicates view', page.getByTestId('duplicate-group'));
+  await page.goto(page.url().replace(/#.*$/, `#/dataset/import/${job.id}`));
+  await expectBlind(page, 'import report', page.getByText('_copy.pdf'));
+
+  await page.goto(page.url().replace(/#.*$/, '#/evaluate'));
+  const matrix = page.getByTestId('confusion-matrix').first();
+  await expect(matrix).toBeVisible({ timeout: 15_000 });
+  await matrix.locator('td.diagonal button').filter({ hasNotText: /^0$/ }).first().click();
+  const cell = page.getByTestId('cell-documents');
+  await expect(cell.getByRole('row')).not.toHaveCount(1);
+  await cell.locator('tbody th button').first().click();
+  await expectBlind(page, 'evaluate cell with highlighted words', page.getByTestId('highlighted-text').locator('mark'));
+  await expectBlind(page, 'likely mislabelled', page.getByTestId('mislabelled'));
+
+  await page.keyboard.press('Control+4');
+  await expect(page.getByRole('heading', { level: 1, name: 'Predict' })).toBeVisible();
+  const resume = 'Nurse/ingrid-brennan.pdf';
+  await dropFiles(page, [{ name: path.basename(resume), bytes: fs.readFileSync(path.join(sampleDir, resume)), type: 'application/pdf' }]);
+  await expect(page.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
+  await expectBlind(page, 'predict card after a drop', page.getByTestId('prediction-card'));
+});
