@@ -1,11 +1,12 @@
 /**
  * Blind mode in Chromium against the real backend: the bundled sample dataset is imported
- * (`import.startSample`), blind mode is switched on in Settings, a model is trained with the button,
- * and every view that shows resume text or file names is visited — the resume pane (extracted and
- * cleaned text), the resume table, the duplicates view, the import report, an Evaluate cell with
- * its highlighted words, likely mislabelled, and a Predict card after a drop. None of their DOM
- * holds a name, e-mail address, phone number or URL of the sample. Before blind mode is switched on,
- * the same check finds them in the resume pane, so it can fail.
+ * (`import.startSample`), a first model trained and a resume predicted; blind mode is switched on in
+ * Settings, the card already shown is masked, a batch is dropped, a blind model is trained with the
+ * button, and every view that shows resume text or file names is visited — the resume pane
+ * (extracted and cleaned text), the resume table, the duplicates view, the import report, an
+ * Evaluate cell with its highlighted words, likely mislabelled, Predict cards and the batch table.
+ * None of their DOM holds a name, e-mail address, phone number or URL of the sample. Before blind
+ * mode is switched on, the same check finds them in the resume pane and the card, so it can fail.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,19 +42,39 @@ async function expectBlind(page: Page, view: string, ready: ReturnType<Page['get
   expect(await personalDataInDom(page), view).toBeNull();
 }
 
+/** A sample file as a dropped file. */
+const sampleFile = (relPath: string) => ({
+  name: path.basename(relPath),
+  bytes: fs.readFileSync(path.join(sampleDir, relPath)),
+  type: relPath.endsWith('.pdf') ? 'application/pdf' : relPath.endsWith('.txt') ? 'text/plain' : '',
+});
+
+/** Trains with the Train page's button and waits for run `n`. */
+async function train(page: Page, n: number): Promise<void> {
+  await page.keyboard.press('Control+2');
+  await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
+  await page.getByRole('button', { name: /^Train/ }).click();
+  await expect(page.getByTestId('run-outcome')).toContainText(`Run ${n} finished`, { timeout: 180_000 });
+}
+
 test('blind mode: no name, e-mail, phone number or URL of the sample in any view that shows resumes', async ({ page, backend, openApp }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const job = await rpc<{ id: number }>(backend, 'import.startSample', {});
   await expect
     .poll(async () => (await rpc<{ id: number; state: string }[]>(backend, 'import.jobs', {})).find((j) => j.id === job.id)?.state, { timeout: 120_000 })
     .toBe('finished');
 
-  // Blind mode off: the resume pane shows the person, so the check below is able to fail.
+  // Blind mode off: the resume pane and a Predict card show the person, so the check is able to fail.
   await openApp('#/dataset/resumes?doc=1');
   await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 30_000 });
   expect(await personalDataInDom(page)).not.toBeNull();
+  await train(page, 1);
+  await page.keyboard.press('Control+4');
+  await dropFiles(page, [sampleFile('Nurse/ingrid-brennan.pdf')]);
+  await expect(page.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
+  expect(await personalDataInDom(page)).not.toBeNull();
 
-  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  await page.keyboard.press('Control+,');
   const blind = page.getByLabel('Blind mode');
   await expect(blind).not.toBeChecked();
   await expect(page.getByText(/Hides names, e-mail addresses, phone numbers, street addresses and web links/)).toBeVisible();
@@ -61,10 +82,25 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
   await expect(blind).toBeChecked();
   await expect.poll(async () => (await rpc<{ blindMode: boolean }>(backend, 'settings.get', {})).blindMode).toBe(true);
 
+  // The card predicted before is loaded again, masked; a batch dropped now never shows a file's name.
+  await page.keyboard.press('Control+4');
+  await expect(page.getByTestId('prediction-card').getByText('__name__').first()).toBeVisible({ timeout: 15_000 });
+  await expectBlind(page, 'predict card predicted before blind mode', page.getByTestId('prediction-card'));
+  const batch = [
+    'Nurse/ingrid-brennan.pdf',
+    'Accountant/elias-castellano.txt',
+    'Teacher/noor-ashdown.docx',
+    'Sales/anton-okafor.docx',
+    'Data Scientist/hugo-castellano.txt',
+  ];
+  await dropFiles(page, batch.map(sampleFile));
+  await expect(page.getByTestId('batch-status')).toContainText('finished', { timeout: 60_000 });
+  await expect(page.getByTestId('batch-table').getByTestId('batch-row')).toHaveCount(batch.length);
+  await expectBlind(page, 'batch table', page.getByTestId('batch-table'));
+
   await page.keyboard.press('Control+2');
   await expect(page.getByTestId('blind-training-note')).toBeVisible({ timeout: 15_000 });
-  await page.getByRole('button', { name: /^Train/ }).click();
-  await expect(page.getByTestId('run-outcome')).toContainText('Run 1 finished', { timeout: 180_000 });
+  await train(page, 2);
 
   for (const id of [1, 2, 3]) {
     await page.goto(page.url().replace(/#.*$/, `#/dataset/resumes?doc=${id}`));
@@ -89,8 +125,7 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
 
   await page.keyboard.press('Control+4');
   await expect(page.getByRole('heading', { level: 1, name: 'Predict' })).toBeVisible();
-  const resume = 'Nurse/ingrid-brennan.pdf';
-  await dropFiles(page, [{ name: path.basename(resume), bytes: fs.readFileSync(path.join(sampleDir, resume)), type: 'application/pdf' }]);
-  await expect(page.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
+  await dropFiles(page, [sampleFile('Nurse/amelia-sandoval.pdf')]);
+  await expect(page.getByTestId('predicted-category').first()).toHaveText('Nurse', { timeout: 30_000 });
   await expectBlind(page, 'predict card after a drop', page.getByTestId('prediction-card'));
 });
