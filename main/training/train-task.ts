@@ -188,9 +188,12 @@ export function trainOnSnapshot(
         // Within a fit: vectorize, then tune (inner cross-validation), fit and calibrate, each in steps.
         const [from, to] = stageSpan[p.stage];
         const within = from + ((to - from) * p.epoch) / Math.max(1, p.maxEpochs);
-        const loss = p.validationLoss ?? p.trainLoss;
-        const isFitStage = p.stage === 'fit';
-        if (isFitStage && p.fit === 'final') epochs.push({ epoch: p.epoch, loss, validationAccuracy: p.validationAccuracy });
+        // NaN (the fast engine's tuning steps have no training loss) travels as null, not as a point at 0.
+        const rawLoss = p.validationLoss ?? p.trainLoss;
+        const loss = Number.isFinite(rawLoss) ? rawLoss : null;
+        // Tuning steps carry each configuration's held-out accuracy, fit steps the training loss: both are chart points.
+        const isFitStage = p.stage === 'fit' || p.stage === 'tune';
+        if (p.stage === 'fit' && p.fit === 'final') epochs.push({ epoch: p.epoch, loss, validationAccuracy: p.validationAccuracy });
         report(
           p.stage === 'vectorize' ? 'vectorize' : p.stage === 'calibrate' ? 'evaluate' : 'fit',
           `${fitName}: ${stageWords[p.stage]} ${p.epoch} of ${p.maxEpochs}`,

@@ -7,7 +7,7 @@
 import { chi2Scores } from '../features/chi2';
 import { CsrBuilder, type CsrMatrix } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
-import { throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
+import { argmaxRows, throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
 
 /** Exact-duplicate groups by token sequence, so a copy never sits on both sides of an inner fold. */
 export function duplicateGroups(pool: TokenPool, rows: Int32Array): Int32Array {
@@ -185,10 +185,15 @@ export class CrossFitter {
         throwIfAborted(hooks.signal);
         const m = this.foldMatrices(fold, config.features, config.headlineWeight);
         const model = makeModel(config, train.length).fit(m.train, yTrain, K, { signal: hooks.signal });
-        put(out[c]!.full, model.decisionFunction(m.valid));
+        const scores = model.decisionFunction(m.valid);
+        put(out[c]!.full, scores);
         if (m.stripped) put(out[c]!.stripped!, model.decisionFunction(m.stripped));
         done++;
-        hooks.onProgress?.({ phase: 'tune', epoch: done, maxEpochs: total, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+        // This configuration's accuracy on the fold it did not train on: what the live chart shows while tuning.
+        const predicted = argmaxRows(scores, K);
+        let correct = 0;
+        valid.forEach((row, i) => (correct += predicted[i] === this.yRows[row] ? 1 : 0));
+        hooks.onProgress?.({ phase: 'tune', epoch: done, maxEpochs: total, trainLoss: NaN, validationLoss: null, validationAccuracy: correct / valid.length });
       });
     }
     return out;

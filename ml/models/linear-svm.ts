@@ -40,8 +40,8 @@ export interface SvmSolveOptions {
   /** Per-class feature scale, class-major (scale[k * nFeatures + j]); all ones when omitted. */
   featureScale?: Float64Array;
   signal?: AbortSignalLike;
-  /** Called after each class is solved. */
-  onClass?: (classIndex: number) => void;
+  /** Called after each class is solved, with its mean squared hinge loss on the training rows. */
+  onClass?: (classIndex: number, meanSquaredHinge: number) => void;
 }
 
 /**
@@ -142,7 +142,12 @@ export function fitOneVsRestSvm(X: CsrMatrix, y: Int32Array, nClasses: number, p
     totalEpochs += epoch;
     for (let j = 0; j < F; j++) out[j * K + k] = s ? w[j]! * s[j]! : w[j]!;
     bias[k] = wBias * B;
-    options.onClass?.(k);
+    if (options.onClass) {
+      // At the optimum each row's slack is alpha_i / (2C) = alpha_i * diag: the loss needs no extra pass over X.
+      let loss = 0;
+      for (let i = 0; i < n; i++) loss += (a[i]! * diag) ** 2;
+      options.onClass(k, loss / n);
+    }
   }
   return { weights: out, bias, nFeatures: F, nClasses: K, epochs: totalEpochs };
 }

@@ -100,7 +100,8 @@ export class LinearSvmClassifier implements SparseClassifier {
       {
         featureScale: scale,
         signal: hooks.signal,
-        onClass: (k) => hooks.onProgress?.({ phase: 'fit', epoch: k + 1, maxEpochs: nClasses, trainLoss: NaN, validationLoss: null, validationAccuracy: null }),
+        onClass: (k, loss) =>
+          hooks.onProgress?.({ phase: 'fit', epoch: k + 1, maxEpochs: nClasses, trainLoss: loss, validationLoss: null, validationAccuracy: null }),
       },
     );
     this.epochsRun = solution.epochs;

@@ -59,6 +59,9 @@ test('import → train with a live chart → metrics and matrix → a cell lists
     await page.keyboard.press('Control+t');
     // The chart receives epoch points while the run goes (and keeps them once it ended).
     await expect(page.getByTestId('training-chart')).toHaveAttribute('data-points', /^[1-9]\d*$/, { timeout: 60_000 });
+    // Both lines have values: held-out accuracy while tuning, the training loss while fitting.
+    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-accuracies', /^[1-9]\d*$/, { timeout: 60_000 });
+    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-losses', /^[1-9]\d*$/, { timeout: 60_000 });
     await expect(outcome(page)).toContainText('Run 1 finished', { timeout: 120_000 });
 
     await page.getByRole('link', { name: 'Open Evaluate' }).click();

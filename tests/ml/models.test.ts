@@ -102,6 +102,18 @@ describe('fitOneVsRestSvm (dual coordinate descent)', () => {
     }
   });
 
+  it("reports each class's mean squared hinge loss, equal to the loss computed from its weights", () => {
+    const { X, y } = noisyData(70, 10, 3, 14);
+    const reported: number[] = [];
+    const sol = fitOneVsRestSvm(X, y, 3, { ...tight, C: 0.8 }, { onClass: (_k, loss) => reported.push(loss) });
+    const scores = linearScores(X, sol.weights, sol.bias);
+    for (let k = 0; k < 3; k++) {
+      let sum = 0;
+      for (let i = 0; i < X.rows; i++) sum += Math.max(0, 1 - (y[i] === k ? 1 : -1) * scores[i * 3 + k]!) ** 2;
+      expect(reported[k]).toBeCloseTo(sum / X.rows, 6);
+    }
+  });
+
   it('is deterministic for a seed and refuses a non-positive C', () => {
     const { X, y } = noisyData(50, 8, 3, 13);
     const a = fitOneVsRestSvm(X, y, 3, { C: 1, tol: 0.1, maxEpochs: 100, biasScale: 1, seed: 4 });

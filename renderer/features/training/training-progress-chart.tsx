@@ -6,7 +6,14 @@ import { formatFixed } from '../../format/numbers';
 /** Two lines (loss on the left axis, validation accuracy 0–1 on the right); hidden from assistive technology, the progress text says the same. */
 export function TrainingProgressChart({ points }: { points: EpochPoint[] }) {
   return (
-    <div className="training-chart" aria-hidden="true" data-testid="training-chart" data-points={points.length}>
+    <div
+      className="training-chart"
+      aria-hidden="true"
+      data-testid="training-chart"
+      data-points={points.length}
+      data-losses={points.filter((p) => p.loss !== null).length}
+      data-accuracies={points.filter((p) => p.validationAccuracy !== null).length}
+    >
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid className="chart-grid" />
@@ -32,6 +39,7 @@ export function TrainingProgressChart({ points }: { points: EpochPoint[] }) {
             stroke="var(--chart-bar)"
             dot={false}
             isAnimationActive={false}
+            connectNulls
           />
           <Line
             yAxisId="accuracy"

@@ -21,6 +21,11 @@ describe('runTraining', () => {
     // Inside the final fit, progress says which stage it is in (vectorize → tune → fit).
     const stages = events.flatMap((e) => (e.phase === 'epoch' && e.fit === 'final' ? [e.stage] : [])).filter((s, i, all) => s !== all[i - 1]);
     expect(stages).toEqual(['vectorize', 'tune', 'fit']);
+    // What the live chart plots: each tuning step's held-out accuracy, each fit step's training loss.
+    const steps = events.flatMap((e) => (e.phase === 'epoch' && e.fit === 'final' ? [e] : []));
+    for (const e of steps.filter((s) => s.stage === 'tune')) expect(e.validationAccuracy).toBeGreaterThanOrEqual(0);
+    for (const e of steps.filter((s) => s.stage === 'tune')) expect(e.validationAccuracy).toBeLessThanOrEqual(1);
+    for (const e of steps.filter((s) => s.stage === 'fit')) expect(Number.isFinite(e.trainLoss) && e.trainLoss >= 0).toBe(true);
     expect(events.filter((e) => e.phase === 'fold').map((e) => e.phase === 'fold' && e.fold)).toEqual([1, 2, 3]);
     expect(result.holdout.trainDocuments + result.holdout.testDocuments).toBe(corpus.texts.length);
     expect(result.cv?.macroF1PerFold).toHaveLength(3);
