@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../rpc/app-error';
 import { readOnlyReason, writableCode } from './data-dir-checks';
-import { assertIntact, DatabaseDamagedError, listBackups, newestGoodBackup, withReadOnly } from './integrity';
+import { assertIntact, DatabaseDamagedError, listBackups, missingCompanions, newestGoodBackup, removeCompanions, withReadOnly } from './integrity';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
 /**
@@ -32,7 +32,12 @@ export interface OpenOptions {
 /** Reads user_version without writing anything to the file (WAL mode would change the header). */
 function readUserVersion(file: string): number {
   try {
-    return withReadOnly(file, (probe) => probe.pragma('user_version', { simple: true }) as number);
+    // The live database (another process may be using it): its -wal / -shm are never removed.
+    return withReadOnly(
+      file,
+      (probe) => probe.pragma('user_version', { simple: true }) as number,
+      () => false,
+    );
   } catch (error) {
     const code = (error as { code?: string }).code;
     // A file whose header is not a database's (or is damaged beyond reading) is damage too: the
@@ -54,16 +59,24 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const fileCode = exists ? writableCode(file) : null;
   if (fileCode) throw new AppError('failed', readOnlyReason(`The database ${file}`, fileCode));
   if (exists) {
-    const found = readUserVersion(file);
-    if (found > latest) {
-      throw new AppError(
-        'conflict',
-        `The database ${file} was written by a newer version of Resume Studio (schema ${found}, this version knows ${latest}). ` +
-          'It was not opened or changed; update Resume Studio to use it.',
-      );
+    // The looks below leave the -wal / -shm they create (another process may be using this database);
+    // if the file is then refused, the ones they created are removed so it is left as it was.
+    const createdByLooks = missingCompanions(file);
+    try {
+      const found = readUserVersion(file);
+      if (found > latest) {
+        throw new AppError(
+          'conflict',
+          `The database ${file} was written by a newer version of Resume Studio (schema ${found}, this version knows ${latest}). ` +
+            'It was not opened or changed; update Resume Studio to use it.',
+        );
+      }
+      // Before anything writes or migrates: a damaged file taking new rows only spreads the damage.
+      assertIntact(file);
+    } catch (error) {
+      removeCompanions(createdByLooks);
+      throw error;
     }
-    // Before anything writes or migrates: a damaged file taking new rows only spreads the damage.
-    assertIntact(file);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);

@@ -44,36 +44,58 @@ export function newestGoodBackup(file: string): { path: string; modifiedMs: numb
 
 /**
  * Runs `read` on a read-only connection to `file`. A read-only connection to a file in WAL mode
- * creates -wal / -shm and leaves them behind; a look must not litter the data folder (or a
- * backup), so the ones it created are removed when the -wal holds nothing.
+ * creates -wal / -shm and leaves them behind; a look must not litter a folder, so the ones it
+ * created are removed when the -wal holds nothing and `removeCreated(result)` agrees. Not for a
+ * healthy database another process may open meanwhile: deleting the -shm of a live WAL database
+ * breaks SQLite's locking between processes (two writers could both claim the import lock).
  */
-export function withReadOnly<T>(file: string, read: (db: Database.Database) => T): T {
-  const created = ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((companion) => !fs.existsSync(companion));
+export function withReadOnly<T>(file: string, read: (db: Database.Database) => T, removeCreated: (result: T | undefined) => boolean = () => true): T {
+  const created = missingCompanions(file);
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  let result: T | undefined;
   try {
-    return read(db);
+    result = read(db);
+    return result;
   } finally {
     db.close();
-    const wal = created.find((companion) => companion.endsWith('-wal'));
-    if (!(wal && fs.existsSync(wal) && fs.statSync(wal).size > 0)) for (const companion of created) fs.rmSync(companion, { force: true });
+    if (removeCreated(result)) removeCompanions(created);
   }
 }
 
-/** Runs quick_check on `file` through a read-only connection (nothing is written to it). */
-export function quickCheck(file: string, maxProblems = 10): IntegrityReport {
+/** The -wal / -shm of `file` that do not exist yet (a look at it is about to create them). */
+export function missingCompanions(file: string): string[] {
+  return ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((companion) => !fs.existsSync(companion));
+}
+
+/** Removes these companion files, unless the -wal among them holds data (it is then part of the database). */
+export function removeCompanions(companions: string[]): void {
+  const wal = companions.find((companion) => companion.endsWith('-wal'));
+  if (!(wal && fs.existsSync(wal) && fs.statSync(wal).size > 0)) for (const companion of companions) fs.rmSync(companion, { force: true });
+}
+
+/**
+ * Runs quick_check on `file` through a read-only connection (nothing is written to it). The -wal /
+ * -shm the look created are removed for a backup (`companions: 'remove'`); for a database the app
+ * may be using (`'keep-if-intact'`) only when it is damaged, since it is then refused as it was.
+ */
+export function quickCheck(file: string, maxProblems = 10, companions: 'remove' | 'keep-if-intact' = 'remove'): IntegrityReport {
   const startMs = performance.now();
-  return withReadOnly(file, (probe) => {
-    try {
-      const rows = probe.pragma(`quick_check(${maxProblems})`) as { quick_check: string }[];
-      // SQLite prefixes the first finding with a "*** in database main ***" line; keep the findings.
-      const lines = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'));
-      const ok = lines.length === 1 && lines[0] === 'ok';
-      return { ok, problems: ok ? [] : lines, checkMs: performance.now() - startMs };
-    } catch (error) {
-      // A page so broken that the check itself cannot read it is damage too.
-      return { ok: false, problems: [(error as Error).message], checkMs: performance.now() - startMs };
-    }
-  });
+  return withReadOnly(
+    file,
+    (probe) => {
+      try {
+        const rows = probe.pragma(`quick_check(${maxProblems})`) as { quick_check: string }[];
+        // SQLite prefixes the first finding with a "*** in database main ***" line; keep the findings.
+        const lines = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'));
+        const ok = lines.length === 1 && lines[0] === 'ok';
+        return { ok, problems: ok ? [] : lines, checkMs: performance.now() - startMs };
+      } catch (error) {
+        // A page so broken that the check itself cannot read it is damage too.
+        return { ok: false, problems: [(error as Error).message], checkMs: performance.now() - startMs };
+      }
+    },
+    (report) => companions === 'remove' || report?.ok === false,
+  );
 }
 
 /** A database that failed its integrity check; it was not opened for writing. */
@@ -103,7 +125,8 @@ export class DatabaseDamagedError extends AppError {
 
 /** Throws DatabaseDamagedError when `file` fails quick_check; returns the report otherwise. */
 export function assertIntact(file: string): IntegrityReport {
-  const report = quickCheck(file);
+  // The live database: other processes (the app, the CLI) may have it open, so its companions stay.
+  const report = quickCheck(file, 10, 'keep-if-intact');
   if (!report.ok) throw new DatabaseDamagedError(file, newestGoodBackup(file), report.problems);
   return report;
 }

@@ -16,7 +16,8 @@ const companions = ['-wal', '-shm', '-journal'];
 /** True when `file` exists and fails quick_check (or cannot even be read as a database). */
 export function isDamaged(file: string): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
-  return !quickCheck(file, 1).ok;
+  // The live database: a look at an intact one must not remove the companions another process uses.
+  return !quickCheck(file, 1, 'keep-if-intact').ok;
 }
 
 /** The dated name the damaged file is kept under, e.g. `studio.sqlite.corrupt-2026-11-30T10-00-00-000Z`. */
