@@ -80,8 +80,14 @@ test('a search narrows the table; the URL keeps it across a reload, and Back ret
   expect(inDb).toBeLessThan(total);
   await page.getByLabel('Category', { exact: true }).selectOption('Software Engineer');
   await expect(page).toHaveURL(/cat=Software\+Engineer/);
-  const narrower = await shownMatches(page);
+  // The count the page must reach (read from the database, not from the page while it is still counting).
+  const narrower = queryDb<{ n: number }>(
+    backend.dataDir,
+    `SELECT COUNT(*) AS n FROM documents_fts f JOIN documents d ON d.id = f.rowid JOIN categories c ON c.id = d.category_id
+     WHERE documents_fts MATCH '"kubernetes"' AND c.name = 'Software Engineer'`,
+  ).n;
   expect(narrower).toBeLessThan(inDb);
+  await expect(page.getByTestId('curation-counts')).toContainText(`${thin(narrower)} of ${thin(total)}`);
 
   await page.reload();
   await expect(page.getByLabel('Search', { exact: true })).toHaveValue('kubernetes');
