@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateResumeSample, SAMPLE_CATEGORIES } from '../../ml/index';
+import { formatCount } from '../../renderer/format/numbers';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
 
@@ -16,14 +17,14 @@ for (const theme of ['light', 'dark'] as const) {
     const temp = makeTempDir('rs-shots-train-');
     try {
       const keep = new Set(SAMPLE_CATEGORIES.slice(0, 8));
-      const rows = generateResumeSample({ seed: 21, perClass: 40 }).filter((r) => keep.has(r.category));
+      const rows = generateResumeSample({ seed: 21, perClass: 120 }).filter((r) => keep.has(r.category));
       const file = path.join(temp.dir, 'resumes.jsonl');
       fs.writeFileSync(file, rows.map((r) => JSON.stringify({ text: r.text, category: r.category })).join('\n') + '\n');
       await page.setViewportSize({ width: 1200, height: 900 });
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await openApp('#/dataset');
       const dialog = await previewPath(page, file);
-      await dialog.getByRole('button', { name: `Import ${rows.length} rows` }).click();
+      await dialog.getByRole('button', { name: `Import ${formatCount(rows.length)} rows` }).click();
       await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 60_000 });
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 

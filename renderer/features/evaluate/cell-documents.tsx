@@ -63,15 +63,7 @@ export function CellDocuments({ runId, source, trueCategory, predictedCategory, 
                   <td className="numeric">{percent(d.confidence)}</td>
                   <td>{d.isExcluded ? 'excluded' : (d.currentCategory ?? 'unlabelled')}</td>
                   <td>
-                    <DocumentActions
-                      documentId={d.documentId}
-                      fileName={d.fileName}
-                      currentCategory={d.currentCategory}
-                      isExcluded={d.isExcluded}
-                      categories={categories}
-                      suggested={d.predictedCategory}
-                      onChanged={docs.reload}
-                    />
+                    <DocumentActions document={d} categories={categories} onChanged={docs.reload} />
                   </td>
                 </tr>
               ))}

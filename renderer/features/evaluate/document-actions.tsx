@@ -1,22 +1,19 @@
 /** Relabel or exclude one resume in place, through the one `documents.*` set of methods (curation's). */
 import { useState } from 'react';
 import { toRpcCallError } from '../../api/rpc-call-error';
+import type { EvaluatedDocument } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
 
-/** Props of DocumentActions. */
+/** Props of DocumentActions: a resume as a run's lists show it (its predicted category is offered first). */
 export interface DocumentActionsProps {
-  documentId: number;
-  fileName: string;
-  currentCategory: string | null;
-  isExcluded: boolean;
+  document: Pick<EvaluatedDocument, 'documentId' | 'fileName' | 'currentCategory' | 'isExcluded' | 'predictedCategory'>;
   categories: string[];
-  /** The category to offer first (e.g. what the model predicted). */
-  suggested: string;
   onChanged(): void;
 }
 
 /** A category picker with Relabel, and Exclude / Include. */
-export function DocumentActions({ documentId, fileName, currentCategory, isExcluded, categories, suggested, onChanged }: DocumentActionsProps) {
+export function DocumentActions({ document, categories, onChanged }: DocumentActionsProps) {
+  const { documentId, fileName, currentCategory, isExcluded, predictedCategory: suggested } = document;
   const client = useStudio();
   const [category, setCategory] = useState(suggested);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);

@@ -44,15 +44,7 @@ export function MislabelledCard({ runId, categories, hasCv }: { runId: number; c
                   </td>
                   <td className="numeric">{formatFixed(d.margin, 2)}</td>
                   <td>
-                    <DocumentActions
-                      documentId={d.documentId}
-                      fileName={d.fileName}
-                      currentCategory={d.currentCategory}
-                      isExcluded={d.isExcluded}
-                      categories={categories}
-                      suggested={d.predictedCategory}
-                      onChanged={list.reload}
-                    />
+                    <DocumentActions document={d} categories={categories} onChanged={list.reload} />
                   </td>
                 </tr>
               ))}
