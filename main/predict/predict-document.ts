@@ -13,7 +13,7 @@ import {
   type EvaluationReport,
   type TextClassifier,
 } from '../../ml/index';
-import { predictText } from './predict';
+import { predictCheckedText, predictText } from './predict';
 
 /** A model ready to predict, with what callers show about it. */
 export interface LoadedModel {
@@ -103,7 +103,10 @@ function predictBlind(model: LoadedModel, text: string, name: string | null, opt
 export function predictDocument(model: LoadedModel, text: string, name: string | null, options: PredictDocumentOptions): DocumentOutcome {
   const check = checkPredictableText(text);
   if (!check.ok) return { ok: false, status: 'no_text', reason: check.reason };
-  const p = options.blind ? predictBlind(model, text, name, options) : predictText(model.pipeline, text, { top: options.top ?? 3, terms: options.terms ?? 8 });
+  // Blind: the masked text is checked again (masking can leave too few words); else checked above.
+  const p = options.blind
+    ? predictBlind(model, text, name, options)
+    : predictCheckedText(model.pipeline, text, { top: options.top ?? 3, terms: options.terms ?? 8 });
   return {
     ok: true,
     prediction: {

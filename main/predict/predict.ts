@@ -44,6 +44,11 @@ export const TRUNCATED_NOTE = `only the first ${MAX_ANALYSED_CHARS.toLocaleStrin
 export function predictText(model: TextClassifier, text: string, options: PredictOptions = {}): Prediction {
   const verdict = usableText(text);
   if (!verdict.usable) throw new AppError('bad_input', verdict.reason!);
+  return predictCheckedText(model, text, options);
+}
+
+/** predictText for a text its caller has just found usable (usableText), so it is not checked twice. */
+export function predictCheckedText(model: TextClassifier, text: string, options: PredictOptions = {}): Prediction {
   const ex = explainPrediction(model, text, { top: options.terms ?? 5 });
   return {
     label: ex.label,

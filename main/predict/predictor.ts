@@ -4,6 +4,7 @@
  * HTTP loop. A thread that dies is replaced and reloads the model by itself. Plain Node; used by
  * the prediction service (app, public API) and the CLI.
  */
+import os from 'node:os';
 import type { ModelInfo } from '../../preload/contract';
 import { createResidentWorker, type ResidentWorker } from '../workers/resident-worker';
 import type { WorkerEntry } from '../workers/spawn';
@@ -13,9 +14,36 @@ import type { PredictionReply, PredictionRequest } from './prediction-task';
 /** Where the prediction worker lives, bundled and as source. */
 export const predictionWorkerEntry: WorkerEntry = { bundledName: 'prediction-worker', sourcePath: 'predict/prediction-worker.ts' };
 
+/** Fewest texts a batch sends to one thread when it is split; below, messaging costs more than it shares. */
+export const minTextsPerThread = 8;
+
+/**
+ * How a batch of `count` texts is cut for `threads` threads: contiguous [start, end) ranges of near
+ * equal size, at most one per thread and none under minTextsPerThread (one range when it is small).
+ */
+export function splitBatch(count: number, threads: number): [number, number][] {
+  const parts = Math.max(1, Math.min(threads, Math.floor(count / minTextsPerThread)));
+  return Array.from({ length: parts }, (_, i) => [Math.floor((i * count) / parts), Math.floor(((i + 1) * count) / parts)]);
+}
+
+/**
+ * Most prediction threads `serve` starts by default: each holds its own copy of the model, and past
+ * a few the one main thread's HTTP and JSON work is the limit (run more processes behind a load
+ * balancer instead).
+ */
+export const maxDefaultServeThreads = 4;
+
+/** The prediction threads `serve` starts without --threads: one per core, at most maxDefaultServeThreads. */
+export function defaultServeThreads(): number {
+  return Math.max(1, Math.min(maxDefaultServeThreads, os.availableParallelism()));
+}
+
 /** Options of the predictor. */
 export interface PredictorOptions {
-  /** Worker threads (default 1: the app predicts a file at a time; `serve` may use more). */
+  /**
+   * Worker threads (default 1: the app gets its files two at a time and parsing one costs far more
+   * than predicting it, so a second thread would only hold a second model; `serve` uses defaultServeThreads).
+   */
   threads?: number;
   /** Heap limit per thread; default 512 MB. */
   maxOldGenerationSizeMb?: number;
@@ -30,6 +58,8 @@ export interface Predictor {
   model(): ModelInfo | null;
   /** Predicts texts with the current model; a refused text gets its sentence in place of a prediction. */
   predict(items: { text: string; name: string | null }[], options: PredictDocumentOptions, signal?: AbortSignal): Promise<DocumentOutcome[]>;
+  /** Threads running now (they start on demand, up to `threads`). */
+  threadsRunning(): number;
   close(): Promise<void>;
 }
 
@@ -37,9 +67,10 @@ export interface Predictor {
 export function createPredictor(options: PredictorOptions = {}): Predictor {
   let entry: ModelSourceEntry | null = null;
   let info: ModelInfo | null = null;
+  const size = Math.max(1, Math.floor(options.threads ?? 1));
   const worker: ResidentWorker<PredictionRequest, PredictionReply> = createResidentWorker(predictionWorkerEntry, {
     taskName: 'Prediction',
-    size: options.threads ?? 1,
+    size,
     maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,
     requestTimeoutMs: options.requestTimeoutMs,
     // A new or replacement thread loads the current model before its first request.
@@ -58,10 +89,19 @@ export function createPredictor(options: PredictorOptions = {}): Predictor {
     },
     model: () => info,
     async predict(items, predictOptions, signal) {
-      const reply = await worker.request({ kind: 'predict', items, options: predictOptions }, { signal });
-      if (reply.kind !== 'predicted') throw new Error('The prediction worker answered out of turn.');
-      return reply.outcomes;
+      // A batch is shared out over the threads, so one client's batch uses every core. The parts are
+      // posted in one synchronous step, so a model swap (also a message to each thread) lands before
+      // or after all of them, never between two; each text's answer does not depend on the others.
+      const parts = splitBatch(items.length, size);
+      const replies = await Promise.all(
+        parts.map(([start, end]) => worker.request({ kind: 'predict', items: items.slice(start, end), options: predictOptions }, { signal })),
+      );
+      return replies.flatMap((reply) => {
+        if (reply.kind !== 'predicted') throw new Error('The prediction worker answered out of turn.');
+        return reply.outcomes;
+      });
     },
+    threadsRunning: () => worker.threadsRunning(),
     close: () => worker.close(),
   };
 }

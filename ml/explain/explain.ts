@@ -41,20 +41,38 @@ export function termSpans(pipeline: TextClassifier, fullText: string, only?: Rea
   const params = pipeline.vectorizer.params;
   const text = capAnalysedText(fullText).text;
   const { text: clean, offsets } = normalizeTracked(text, params.normalize);
-  const tokens: { token: string; start: number; end: number }[] = [];
-  forEachToken(clean, { ...defaultTokenizeOptions, ...params.tokenize }, (token, start, end) => tokens.push({ token, start, end }));
   const spans = new Map<string, Span[]>();
   const add = (term: string, from: number, to: number) => {
-    if (only && !only.has(term)) return;
     const span = { start: offsets.starts[from]!, end: offsets.ends[to - 1]! };
     const list = spans.get(term);
     if (list) list.push(span);
     else spans.set(term, [span]);
   };
-  tokens.forEach((t, i) => {
-    if (i < params.headlineTokens) add(`h:${t.token}`, t.start, t.end);
-    add(t.token, t.start, t.end);
-    if (params.ngramMax === 2 && i > 0) add(`${tokens[i - 1]!.token} ${t.token}`, tokens[i - 1]!.start, t.end);
+  // The wanted bigrams by first token: a pair is joined into a string only when it is one of them
+  // (tokens hold no space, so "a b" is the pair (a, b) exactly).
+  const bigrams = new Map<string, Set<string>>();
+  for (const term of only ?? []) {
+    const space = term.indexOf(' ');
+    if (space < 0) continue;
+    const first = term.slice(0, space);
+    const seconds = bigrams.get(first) ?? new Set<string>();
+    seconds.add(term.slice(space + 1));
+    bigrams.set(first, seconds);
+  }
+  const hasBigrams = params.ngramMax === 2;
+  let index = 0;
+  let previous = '';
+  let previousStart = 0;
+  forEachToken(clean, { ...defaultTokenizeOptions, ...params.tokenize }, (token, start, end) => {
+    if (index < params.headlineTokens) {
+      const headline = `h:${token}`;
+      if (!only || only.has(headline)) add(headline, start, end);
+    }
+    if (!only || only.has(token)) add(token, start, end);
+    if (hasBigrams && index > 0 && (!only || bigrams.get(previous)?.has(token))) add(`${previous} ${token}`, previousStart, end);
+    index++;
+    previous = token;
+    previousStart = start;
   });
   return spans;
 }

@@ -28,7 +28,6 @@ export interface TextUsability {
   reason: string | null;
 }
 
-const LETTER_RUN = /\p{L}+/gu;
 const VOWEL = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ]/;
 const LATIN = /[a-zà-ÿœ]/;
 const CONSONANT_RUN = /[bcdfghjklmnpqrstvwxzß]{6}/;
@@ -51,21 +50,94 @@ export function isRealWord(run: string): boolean {
   return VOWEL.test(lower) && !CONSONANT_RUN.test(lower);
 }
 
-/** Decides whether a text has enough real words to classify (see the file header). */
-export function usableText(text: string): TextUsability {
-  const analysed = capAnalysedText(text).text;
+// Per UTF-16 unit below 0x10000: 1 letter (\p{L}), 2 not, 0 not classified yet (filled on first sight).
+const LETTER_CLASS = new Uint8Array(65536);
+const LETTER = /^\p{L}$/u;
+const isLetterUnit = (code: number): boolean => {
+  let k = LETTER_CLASS[code]!;
+  if (k === 0) {
+    // A lone surrogate is no letter (the u-flag regex reads it as a code point of its own).
+    k = code < 0xd800 || code > 0xdfff ? (LETTER.test(String.fromCharCode(code)) ? 1 : 2) : 2;
+    LETTER_CLASS[code] = k;
+  }
+  return k === 1;
+};
+for (let c = 0; c < 128; c++) LETTER_CLASS[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+
+/** Code units of the letter at `i` (1, or 2 for a letter outside the BMP), or 0 when none starts there. */
+function letterWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return isLetterUnit(code) ? 1 : 0;
+  const low = text.charCodeAt(i + 1);
+  if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
+  return LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+}
+
+const isBlank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+
+/**
+ * One pass over a text: its letter runs (those of /\p{L}+/u), the real words among them and the
+ * non-blank characters. Hand-written because the regex's match objects and isRealWord's case copies
+ * cost more than the rest of a prediction's checks: a run of ASCII letters is judged as it is read,
+ * by isRealWord's rules (2–30 letters; lower, Capitalized or UPPER; a vowel; no 6 consonants in a
+ * row — among ASCII letters the consonants are exactly the non-vowels); other runs go to isRealWord.
+ */
+function countWords(text: string): { realWords: number; wordChars: number; visible: number } {
   let realWords = 0;
   let wordChars = 0;
-  for (const match of analysed.matchAll(LETTER_RUN)) {
-    if (!isRealWord(match[0])) continue;
-    realWords++;
-    wordChars += match[0].length;
-  }
   let visible = 0;
-  for (let i = 0; i < analysed.length; i++) {
-    const c = analysed.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b))) visible++;
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const first = text.charCodeAt(i);
+    if (first < 128 ? ((first | 0x20) - 97) >>> 0 >= 26 : letterWidth(text, i) === 0) {
+      if (!isBlank(first)) visible++;
+      i++;
+      continue;
+    }
+    const start = i;
+    let isAscii = true;
+    let hasVowel = false;
+    let consonants = 0;
+    let maxConsonants = 0;
+    let upperRest = 0;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) {
+        const width = letterWidth(text, i);
+        if (width === 0) break;
+        isAscii = false;
+        i += width;
+        continue;
+      }
+      const lower = code | 0x20;
+      if ((lower - 97) >>> 0 >= 26) break;
+      if (code < 97 && i > start) upperRest++;
+      // a e i o u y
+      if (lower === 97 || lower === 101 || lower === 105 || lower === 111 || lower === 117 || lower === 121) {
+        hasVowel = true;
+        consonants = 0;
+      } else if (++consonants > maxConsonants) maxConsonants = consonants;
+      i++;
+    }
+    const length = i - start;
+    // Letters are never blank: the whole run is visible.
+    visible += length;
+    let isReal: boolean;
+    if (isAscii) {
+      // lower or Capitalized: no capital after the first letter; UPPER: a capital first and every one after.
+      const caseOk = upperRest === 0 || (first < 97 && upperRest === length - 1);
+      isReal = length >= 2 && length <= 30 && caseOk && hasVowel && maxConsonants < 6;
+    } else isReal = isRealWord(text.slice(start, i));
+    if (!isReal) continue;
+    realWords++;
+    wordChars += length;
   }
+  return { realWords, wordChars, visible };
+}
+
+/** Decides whether a text has enough real words to classify (see the file header). */
+export function usableText(text: string): TextUsability {
+  const { realWords, wordChars, visible } = countWords(capAnalysedText(text).text);
   const wordShare = visible > 0 ? wordChars / visible : 0;
   let reason: string | null = null;
   if (visible === 0) reason = 'no usable text: it is empty or blank';

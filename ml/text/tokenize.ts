@@ -76,6 +76,12 @@ export function forEachToken(text: string, options: TokenizeOptions, emit: (toke
   const sameLength = lower.length === text.length;
   const source = sameLength ? lower : text;
   for (let i = 0; i < source.length;) {
+    // Most characters between tokens are blanks and punctuation: skip them without the token scan.
+    const code = source.charCodeAt(i);
+    if (code !== 95 && code !== 46 && CHAR_CLASS[code] === 3) {
+      i++;
+      continue;
+    }
     const end = tokenEnd(source, i);
     if (end < 0) {
       i++;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:api -- [--json] [--data FILE] [--duration 30] [--connections 16] [--threads 1]`: trains
+ * `npm run bench:api -- [--json] [--data FILE] [--duration 30] [--connections 16] [--threads N]`: trains
  * a model on the dataset (default: the livecareer text corpus next to the repo), starts the real
  * `resume-studio serve` process on loopback, and drives it with autocannon: 16 connections for 30 s,
  * one ~700-word resume per POST /v1/predict; then POST /v1/predict/batch with 100 resumes per request.
@@ -24,7 +24,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: path.resolve(root, '../shared/data/livecareer-resume-text/resumes.jsonl') },
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '16' },
-    threads: { type: 'string', default: '1' },
+    // Unset: serve's own default (one prediction thread per core, at most 4), the configuration measured.
+    threads: { type: 'string' },
     'batch-duration': { type: 'string', default: '10' },
   },
 });
@@ -57,20 +58,30 @@ const batchItems = Array.from({ length: 100 }, (_, i) => ({ text: texts[Math.flo
 const token = 'bench-token-0123456789abcdef';
 const server = spawn(
   process.execPath,
-  [path.join(root, 'bin/resume-studio.mjs'), 'serve', '--model', modelFile, '--port', '0', '--rate-limit', '0', '--threads', values.threads],
+  [
+    path.join(root, 'bin/resume-studio.mjs'),
+    'serve',
+    '--model',
+    modelFile,
+    '--port',
+    '0',
+    '--rate-limit',
+    '0',
+    ...(values.threads === undefined ? [] : ['--threads', values.threads]),
+  ],
   {
     env: { ...process.env, RESUME_STUDIO_API_TOKEN: token },
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
+let serveOutput = '';
 const url = await new Promise<string>((resolve, reject) => {
-  let output = '';
   server.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    const match = /prediction API on (http:\/\/\S+)/.exec(output);
+    serveOutput += chunk.toString();
+    const match = /prediction API on (http:\/\/\S+)/.exec(serveOutput);
     if (match) resolve(match[1]!);
   });
-  server.once('exit', (code) => reject(new Error(`serve exited (${code}) before listening:\n${output}`)));
+  server.once('exit', (code) => reject(new Error(`serve exited (${code}) before listening:\n${serveOutput}`)));
 });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -88,6 +99,7 @@ async function drive(route: string, body: string, connections: number, durationS
 try {
   // A short warm-up so the first JIT compilations are not in the figures.
   await drive('/v1/predict', JSON.stringify({ text: single }), 2, 2);
+  log(`serve: ${/prediction threads: \d+/.exec(serveOutput)?.[0] ?? 'prediction threads: ?'}`);
   log(`single: ${words(single)} words, ${values.connections} connections, ${values.duration} s (load average ${load()})`);
   const one = await drive('/v1/predict', JSON.stringify({ text: single }), Number(values.connections), Number(values.duration));
   log(`batch: 100 resumes per request, 2 connections, ${values['batch-duration']} s (load average ${load()})`);

@@ -10,6 +10,7 @@ import { createApiRepo } from '../../store/api-repo';
 import { openDatabase } from '../../store/database';
 import { prepareDataDir } from '../../store/data-dir-checks';
 import type { Command } from '../command';
+import { defaultServeThreads, maxDefaultServeThreads } from '../../predict/predictor';
 import { openPrediction } from '../open-prediction';
 
 /** The environment variables `serve` reads. */
@@ -34,7 +35,8 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the prediction API over HTTP (POST /v1/predict, /v1/predict/batch; GET /v1/model, /v1/health, /v1/openapi.json)',
   usage:
-    'resume-studio serve [--data-dir DIR | --model model.json] [--port 8765] [--host 127.0.0.1] [--token T] [--allow-host NAME]… [--rate-limit 600] [--review-threshold 0.8] [--threads 1]\n' +
+    'resume-studio serve [--data-dir DIR | --model model.json] [--port 8765] [--host 127.0.0.1] [--token T] [--allow-host NAME]… [--rate-limit 600] [--review-threshold 0.8] [--threads N]\n' +
+    `  --threads: prediction threads, default one per core up to ${maxDefaultServeThreads} (here ${defaultServeThreads()}); a batch is shared out over them.\n` +
     `  The token comes from --token, else $${serveEnv.token}, else the data directory's Settings (with --data-dir), else a new one printed at start.\n` +
     `  Extra Host names (a load balancer's) come from --allow-host or $${serveEnv.allowedHosts} (comma-separated; "*" turns the check off).`,
   async run(argv, io) {
@@ -49,12 +51,12 @@ export const serveCommand: Command = {
         'allow-host': { type: 'string', multiple: true },
         'rate-limit': { type: 'string', default: '600' },
         'review-threshold': { type: 'string' },
-        threads: { type: 'string', default: '1' },
+        threads: { type: 'string' },
       },
     });
     const port = Number(values.port);
     const rateLimit = Number(values['rate-limit']);
-    const threads = Number(values.threads);
+    const threads = values.threads === undefined ? defaultServeThreads() : Number(values.threads);
     const threshold = values['review-threshold'] === undefined ? undefined : Number(values['review-threshold']);
     if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(rateLimit) || rateLimit < 0 || !Number.isInteger(threads) || threads < 1) {
       io.stderr('error: --port must be 0-65535, --rate-limit a count per minute (0 = off), --threads at least 1');
@@ -95,6 +97,7 @@ export const serveCommand: Command = {
           ? `model: ${status.model.name} (${status.model.id}), ${status.model.classes.length} categories, from ${opened.origin}`
           : `no model yet: ${status.reason}`,
       );
+      io.stdout(`prediction threads: ${threads}`);
       if (given === undefined && values.model) io.stdout(`token: ${token} (generated for this start; set ${serveEnv.token} to choose one)`);
       else io.stdout(`token: ${given === undefined ? "the data directory's (Settings → Prediction API)" : 'as given'}`);
       const signal = await stopRequested();

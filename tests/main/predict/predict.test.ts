@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActiveModelCache } from '../../../main/predict/model-cache';
 import { predictText } from '../../../main/predict/predict';
+import { loadModel, predictDocument } from '../../../main/predict/predict-document';
 import { runTraining } from '../../../main/training/run-training';
 import { createRng, generateResumeSample, MAX_ANALYSED_CHARS } from '../../../ml/index';
 
@@ -69,5 +70,28 @@ describe('createActiveModelCache', () => {
     expect(() => cache.get()).toThrow();
     json = modelJson;
     expect(cache.get()?.classes).toEqual(['Accountant', 'Nurse', 'Software Engineer']);
+  });
+});
+
+describe('predictDocument checks a text once and answers as predictText does', () => {
+  it('the same label, probabilities, evidence and spans; refused texts with the same sentence', () => {
+    const model = loadModel({ id: 'm', name: 'm', trainedAt: null, json: modelJson });
+    const texts = generateResumeSample({ seed: 78, perClass: 3, classes: ['Nurse', 'Accountant', 'Software Engineer'] }).map((r) => r.text);
+    for (const text of texts) {
+      const outcome = predictDocument(model, text, 'r.txt', { reviewThreshold: 0.5 });
+      if (!outcome.ok) throw new Error('expected a prediction');
+      const { label, probability, top, evidence, truncated } = outcome.prediction;
+      expect({ label, probability, top, evidence, truncated }).toEqual(predictText(model.pipeline, text, { top: 3, terms: 8 }));
+    }
+    for (const text of ['', 'ICU nurse', '#### 2019-2021 ####']) {
+      let sentence = '';
+      try {
+        predictText(model.pipeline, text);
+      } catch (error) {
+        sentence = (error as Error).message;
+      }
+      expect(sentence).toMatch(/^no usable text: /);
+      expect(predictDocument(model, text, null, { reviewThreshold: 0.5 })).toEqual({ ok: false, status: 'no_text', reason: `N${sentence.slice(1)}` });
+    }
   });
 });

@@ -1,0 +1,128 @@
+// The prediction path's faster code gives the same answers as the code it replaced: usableText's
+// hand-written scanner, the tokenizer's blank skip and termSpans' wanted-bigram lookup, each against
+// a frozen copy of its earlier version (tests/ml/reference/) on generated texts and edge cases.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { termSpans } from '../../ml/explain/explain';
+import { usableText } from '../../ml/features/usable-text';
+import { TextClassifier } from '../../ml/models/pipeline';
+import { createRng } from '../../ml/random';
+import { generateResumeSample } from '../../ml/sample/generate';
+import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../../ml/text/tokenize';
+import { termSpansV1 } from './reference/term-spans-v1';
+import { forEachTokenV1 } from './reference/tokenize-v1';
+import { usableTextV1 } from './reference/usable-text-v1';
+
+const resumes = generateResumeSample({ seed: 5, perClass: 4 }).map((s) => s.text);
+
+/**
+ * Pieces that exercise every rule: word shapes (case patterns, no vowel, 6 consonants, 30/31
+ * letters), tech tokens, masks, stopwords, numbers, letters outside ASCII (accents, other scripts,
+ * letters outside the BMP, lone surrogates, combining marks, letters whose case changes length),
+ * and every kind of blank.
+ */
+const words = [
+  'nurse Nurse NURSE nUrse NurSe McDonald iPhone a I ok OK Ok oK y YY',
+  `rhythm tsktsk strengths Schwartz bcdfgh xyzzy crwth ${'a'.repeat(30)} ${'a'.repeat(31)} ${'B'.repeat(31)}`,
+  'c++ C# .NET .net asp.net Node.js ci/cd b.sc experience.Managed sales/marketing a/b/c/d/e',
+  '__url__ __email__ __num__ __phone__ _ __ _x_ the and of The it IT r R 2019 12 1 a1 1a ٣٤ ½ x²',
+  'Résumé café CAFÉ Zürich Straße STRASSE naïve Ærø œuvre ÿ İstanbul ǅemal ﬁne ŉ',
+  'Инженер инженер ИНЖЕНЕР Ἀθήνα مهندس מהנדס इंजीनियर วิศวกร 엔지니어 工程师 ひらがな カタカナ Инж工程',
+  '𝐀𝐁 𐐀𐐨 😀 \ud800 \udc00 e\u0301 \u0301 . , / + # - – • ( ) : @ & <b> &amp;',
+].flatMap((group) => group.split(' '));
+const blanks = [' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u3000', '\u2003', '\u200b', '\u2028', '\ufeff', '\u000b'];
+const pieces = [...words, ...blanks];
+const piece = fc.constantFrom(...pieces);
+/** Texts of 0–60 pieces joined with nothing or a blank between them. */
+const pieceText = fc.array(fc.tuple(piece, fc.constantFrom('', ' ', '\n')), { maxLength: 60 }).map((parts) => parts.map(([p, sep]) => p + sep).join(''));
+/** Any UTF-16 code units (lone surrogates included) and any code points. */
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), pieceText);
+
+/** Seeded random bytes decoded as text, as a careless reader would. */
+function randomText(bytes: number, seed: number, encoding: string): string {
+  const rng = createRng(seed);
+  return new TextDecoder(encoding).decode(Uint8Array.from({ length: bytes }, () => rng.int(256)));
+}
+
+describe('usableText: the scanner gives the regex version’s verdicts', () => {
+  it('on generated resumes and random bytes in three decodings', () => {
+    for (const text of resumes) expect(usableText(text)).toEqual(usableTextV1(text));
+    for (const encoding of ['windows-1252', 'utf-8', 'utf-16le'])
+      for (const seed of [1, 2, 3]) {
+        const text = randomText(3000, seed, encoding);
+        expect(usableText(text), `${encoding} ${seed}`).toEqual(usableTextV1(text));
+      }
+  });
+  it('on every piece alone, and property: on any text', () => {
+    for (const p of pieces) for (const text of [p, `${p} ${p}`, `x${p}y`]) expect(usableText(text), JSON.stringify(text)).toEqual(usableTextV1(text));
+    fc.assert(
+      fc.property(anyText, (text) => {
+        expect(usableText(text)).toEqual(usableTextV1(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('forEachToken: the blank skip keeps every token and offset', () => {
+  const tokens = (each: typeof forEachToken, text: string, options: TokenizeOptions) => {
+    const out: [string, number, number][] = [];
+    each(text, options, (token, start, end) => out.push([token, start, end]));
+    return out;
+  };
+  const variants: TokenizeOptions[] = [
+    defaultTokenizeOptions,
+    { removeStopwords: false, stem: true, dropNumbers: false, minTokenLength: 1 },
+    { ...defaultTokenizeOptions, minTokenLength: 3 },
+  ];
+  it('on generated resumes and, property, on any text (lower-cased or not)', () => {
+    for (const options of variants) for (const text of resumes) expect(tokens(forEachToken, text, options)).toEqual(tokens(forEachTokenV1, text, options));
+    fc.assert(
+      fc.property(anyText, fc.constantFrom(...variants), (text, options) => {
+        expect(tokens(forEachToken, text, options)).toEqual(tokens(forEachTokenV1, text, options));
+        expect(tokens(forEachToken, text.toLowerCase(), options)).toEqual(tokens(forEachTokenV1, text.toLowerCase(), options));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('termSpans: joining only the wanted bigrams finds the same spans', () => {
+  const sample = generateResumeSample({ seed: 8, perClass: 10 });
+  const fitted = new TextClassifier({ seed: 8, tune: false }).fit(
+    sample.map((s) => s.text),
+    sample.map((s) => s.category),
+  );
+  const names = fitted.featureNames;
+  const bigrams = names.filter((n) => n.includes(' '));
+  const headline = names.filter((n) => n.startsWith('h:'));
+  // The same entries in the same order (Map equality alone would not check the order).
+  const same = (text: string, only?: ReadonlySet<string>) => {
+    expect([...termSpans(fitted, text, only)]).toEqual([...termSpansV1(fitted, text, only)]);
+  };
+
+  it('the pipeline has bigrams and headline terms to find', () => {
+    expect(bigrams.length).toBeGreaterThan(20);
+    expect(headline.length).toBeGreaterThan(5);
+    expect(fitted.vectorizer.params.ngramMax).toBe(2);
+  });
+  it('for every term, and for the terms an explanation shows, on generated resumes', () => {
+    const rng = createRng(3);
+    for (const text of resumes) {
+      same(text);
+      same(text, new Set(names));
+      const shown = new Set(Array.from({ length: 16 }, () => names[rng.int(names.length)]!));
+      shown.add(bigrams[rng.int(bigrams.length)]!).add(headline[rng.int(headline.length)]!);
+      same(text, shown);
+    }
+  });
+  it('property: for any text and any wanted set (odd terms included)', () => {
+    const odd = ['a b c', ' nurse', 'nurse ', '', 'h:', ' ', 'h:nurse care', 'eng:log_length', 'c++ c#', '__url__ nurse'];
+    const term = fc.oneof(fc.constantFrom(...names), fc.constantFrom(...bigrams), fc.constantFrom(...odd), fc.string({ maxLength: 12 }));
+    const text = fc.oneof(pieceText, fc.constantFrom(...resumes));
+    fc.assert(
+      fc.property(text, fc.option(fc.uniqueArray(term, { maxLength: 20 })), (t, wanted) => same(t, wanted ? new Set(wanted) : undefined)),
+      { numRuns: 500 },
+    );
+  });
+});
