@@ -43,6 +43,7 @@ export {
   type TuningSummary,
   type FitTimings,
 } from './models/pipeline';
+export { restrictPrepared, type PreparedCorpus } from './models/prepared-corpus';
 export * from './eval/metrics';
 export { findDuplicateGroups, shingles, jaccard, minhashSignature, bandKeys, minhashBands, type DuplicateGroups, type DedupOptions } from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
@@ -53,6 +54,7 @@ export {
   learningCurve,
   rankLikelyMislabelled,
   evaluatePipeline,
+  probabilitiesOfRows,
   type Corpus,
   type CrossValidationResult,
   type LearningCurvePoint,

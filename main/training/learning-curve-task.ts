@@ -6,7 +6,7 @@
 import { findDuplicateGroups, learningCurve } from '../../ml/index';
 import type { LearningCurvePoint, TrainingParams } from '../../preload/contract';
 import { pipelineParamsOf } from './pipeline-params';
-import { readSnapshot } from './train-task';
+import { readSnapshot } from './snapshot';
 
 /** What the learning-curve task is asked. */
 export interface LearningCurveInput {

@@ -7,7 +7,7 @@ import { findDuplicateGroups, holdoutEvaluation, type EvaluationReport } from '.
 import type { RunDetail } from '../../preload/contract';
 import { MIN_DOCUMENTS_PER_CATEGORY } from './plan';
 import { pipelineParamsOf } from './pipeline-params';
-import { readSnapshot } from './train-task';
+import { readSnapshot } from './snapshot';
 
 /** The holdout report of `run` recomputed from the database; throws a sentence when the data changed since. */
 export function reevaluateRun(databasePath: string, run: RunDetail): EvaluationReport {

@@ -21,6 +21,10 @@ import {
   type FitHooks,
   type FitProgress,
   screenTexts,
+  restrictPrepared,
+  type DuplicateGroups,
+  type PipelineParams,
+  type PreparedCorpus,
 } from '../../ml/index';
 import { AppError } from '../rpc/app-error';
 import { pipelineParamsOf } from './pipeline-params';
@@ -113,16 +117,25 @@ export interface TrainingHooks {
   signal?: AbortSignalLike;
 }
 
+/**
+ * Work on the corpus a caller has done already, e.g. in a second thread while this one read the
+ * texts: the screening of the given corpus, the duplicate groups of its usable texts, and the given
+ * corpus read by `TextClassifier.prepare` with this run's pipeline parameters.
+ */
+export interface PrecomputedInputs {
+  screened?: ReturnType<typeof screenTexts>;
+  groups?: DuplicateGroups;
+  prepared?: PreparedCorpus;
+}
+
 /** The error a cancelled run throws (the dispatcher reports it as `cancelled`). */
 function throwIfCancelled(signal: AbortSignalLike | undefined): void {
   if (signal?.aborted) throw Object.assign(new Error('Training was cancelled.'), { name: 'AbortError' });
 }
 
-/** Trains and evaluates a classifier on `corpus`. */
-export function runTraining(corpus: Corpus, params: TrainingParams, hooks: TrainingHooks = {}): TrainingResult {
-  const { signal } = hooks;
-  const emit = (progress: TrainingProgress) => hooks.onProgress?.(progress);
-  const pipelineParams = pipelineParamsOf({
+/** The pipeline parameters of a run's settings (also what a caller prepares the corpus with). */
+export function runPipelineParams(params: TrainingParams): Partial<PipelineParams> {
+  return pipelineParamsOf({
     engine: params.engine,
     seed: params.seed,
     ngramMax: params.ngramMax ?? null,
@@ -130,6 +143,13 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
     regularization: params.regularization ?? null,
     blind: params.blind,
   });
+}
+
+/** Trains and evaluates a classifier on `corpus` (see PrecomputedInputs for work a caller may have done). */
+export function runTraining(corpus: Corpus, params: TrainingParams, hooks: TrainingHooks = {}, precomputed: PrecomputedInputs = {}): TrainingResult {
+  const { signal } = hooks;
+  const emit = (progress: TrainingProgress) => hooks.onProgress?.(progress);
+  const pipelineParams = runPipelineParams(params);
   const fitTimings = { vectorize: 0, fit: 0 };
   const addFitTimings = (pipeline: TextClassifier) => {
     fitTimings.vectorize += pipeline.lastFitTimings?.vectorizeMs ?? 0;
@@ -155,7 +175,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
 
   throwIfCancelled(signal);
   const given = corpus;
-  const screened = screenTexts(given.texts);
+  const screened = precomputed.screened ?? screenTexts(given.texts);
   emit({ phase: 'screened', usable: screened.usable.length, unusable: screened.unusable.length });
   if (screened.unusable.length) {
     corpus = { texts: screened.usable.map((i) => given.texts[i]!), labels: screened.usable.map((i) => given.labels[i]!) };
@@ -170,7 +190,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   const screenedMs = clock();
 
   throwIfCancelled(signal);
-  const groups = findDuplicateGroups(corpus.texts);
+  const groups = precomputed.groups ?? findDuplicateGroups(corpus.texts);
   emit({
     phase: 'grouped',
     documents: corpus.texts.length,
@@ -182,14 +202,27 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   const groupedMs = clock();
 
   throwIfCancelled(signal);
-  const holdout = holdoutEvaluation(corpus, pipelineParams, { testFraction: params.testFraction, seed: params.seed, groups, hooks: fitHooks('holdout') });
+  // The texts are read (cleaned, tokenized) once; the holdout model, the CV folds and the final model
+  // fit on rows of this, and the test rows are scored from it.
+  const prepared = precomputed.prepared
+    ? screened.unusable.length
+      ? restrictPrepared(precomputed.prepared, screened.usable)
+      : precomputed.prepared
+    : new TextClassifier(pipelineParams).prepare(corpus.texts, corpus.labels, fitHooks('holdout'));
+  const holdout = holdoutEvaluation(corpus, pipelineParams, {
+    testFraction: params.testFraction,
+    seed: params.seed,
+    groups,
+    hooks: fitHooks('holdout'),
+    prepared,
+  });
   addFitTimings(holdout.pipeline);
   const testRows = Array.from(holdout.split.test);
   // Rows of the screened corpus, mapped back to the given one, for the caller's document ids.
   const givenRow = (row: number) => (screened.unusable.length ? screened.usable[row]! : row);
   // Scored again here (holdoutEvaluation keeps only the report): the same model on the same rows, so
   // the same probabilities, plus the raw scores at temperature 1 for the reliability diagram's "before".
-  const testScores = holdout.pipeline.model.decisionFunction(holdout.pipeline.transform(testRows.map((i) => corpus.texts[i]!)));
+  const testScores = holdout.pipeline.model.decisionFunction(holdout.pipeline.transformPrepared(prepared, testRows));
   const k = holdout.pipeline.classes.length;
   const testProba = softmaxRows(testScores, k, holdout.pipeline.temperature);
   const uncalibratedProba = softmaxRows(testScores, k, 1);
@@ -202,6 +235,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
       folds: params.folds,
       seed: params.seed,
       groups,
+      prepared,
       signal,
       onFold: (fold, report) => emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 }),
     });
@@ -220,7 +254,10 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
 
   throwIfCancelled(signal);
   emit({ phase: 'final-fit-started' });
-  const pipeline = new TextClassifier(pipelineParams).fit(corpus.texts, corpus.labels, fitHooks('final'));
+  // The final model takes the holdout model's chosen feature count, title weight, C and temperature
+  // (chosen by inner cross-validation on 1 − testFraction of these documents) instead of tuning
+  // and calibrating again: one vectorize and one solve.
+  const pipeline = new TextClassifier(pipelineParams).fitPrepared(prepared, null, fitHooks('final'), { reuseChoicesOf: holdout.pipeline });
   addFitTimings(pipeline);
   throwIfCancelled(signal);
   const fittedMs = clock();

@@ -1,12 +1,11 @@
 /**
  * What the training worker does: read the labelled, not excluded documents from SQLite on its own
- * read-only connection, run the one training function (runTraining: dedup-aware holdout, optional
+ * read-only connection (screening and duplicate grouping go to a second thread meanwhile), run the one training function (runTraining: dedup-aware holdout, optional
  * k-fold CV, the final model on every document) and return the model JSON, the reports and every
  * out-of-fold prediction as typed columns (cheap to pass back to the main thread). Progress is
  * reported per phase and epoch. Runs inside the training worker; plain Node over ml/.
  */
-import Database from 'better-sqlite3';
-import { ECE_BINS, expectedCalibrationError, hashString, logLoss, maskPersonalData, nameHintsOfFileName } from '../../ml/index';
+import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier } from '../../ml/index';
 import type {
   CalibrationReport,
   CrossValidationMetrics,
@@ -17,8 +16,11 @@ import type {
   TrainingParams,
   TrainingPhase,
 } from '../../preload/contract';
-import { iterateLabelledDocuments } from '../store/documents-repo';
-import { runTraining, type TrainingProgress as RunProgress } from './run-training';
+import { runWorkerTask } from '../workers/run-task';
+import { runPipelineParams, runTraining, type PrecomputedInputs, type TrainingProgress as RunProgress } from './run-training';
+import type { ScreenTaskInput, ScreenTaskResult } from './screen-task';
+import { readSnapshot, type Snapshot } from './snapshot';
+import { trainingWorkerEntry } from './worker-entry';
 
 /** Bins of the reliability diagram: the same as the ECE of the engine's reports, so the two agree. */
 export const RELIABILITY_BINS = ECE_BINS;
@@ -69,43 +71,6 @@ export interface TrainTaskResult {
   modelJson: string;
 }
 
-/** The labelled corpus as the worker reads it. */
-export interface Snapshot {
-  ids: number[];
-  texts: string[];
-  labels: string[];
-  leftOutCategories: string[];
-  /** Hash of every (text, label) pair in order, as the engine computes it for the model it fits. */
-  hash: string;
-}
-
-/**
- * Reads the training snapshot through the documents repository on a read-only connection. Blind:
- * the texts come back with their personal data masked, the file name helping to find the person's
- * name (a blind model's own cleaner masks again at every prediction, without a file name); the hash
- * still identifies the stored texts.
- */
-export function readSnapshot(databasePath: string, minDocumentsPerCategory: number, options: { blind?: boolean } = {}): Snapshot {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  const rows: { id: number; fileName: string; text: string; category: string }[] = [];
-  try {
-    // One read transaction: a relabel committed meanwhile is either wholly in the snapshot or not.
-    db.transaction(() => {
-      for (const row of iterateLabelledDocuments(db)) rows.push(row);
-    })();
-  } finally {
-    db.close();
-  }
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-  const leftOut = [...counts].filter(([, n]) => n < minDocumentsPerCategory).map(([c]) => c);
-  const kept = rows.filter((r) => !leftOut.includes(r.category));
-  let hash = '';
-  for (const r of kept) hash = hashString(`${hash}\u0000${r.category}\u0000${r.text}`);
-  const textOf = (r: (typeof kept)[number]) => (options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text);
-  return { ids: kept.map((r) => r.id), texts: kept.map(textOf), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
-}
-
 /** Reliability bins with their confidence ranges. */
 export function reliabilityBins(yTrue: ArrayLike<number>, proba: ArrayLike<number>, nClasses: number): { ece: number; bins: ReliabilityBin[] } {
   const { ece, bins } = expectedCalibrationError(yTrue, proba, nClasses, RELIABILITY_BINS);
@@ -139,6 +104,7 @@ export function trainOnSnapshot(
   params: TrainingParams,
   progress: (p: TaskProgress) => void,
   signal?: AbortSignal,
+  precomputed: PrecomputedInputs = {},
 ): Omit<TrainTaskResult, 'timings'> & { timings: Omit<RunTimings, 'readMs'> } {
   const { ids, texts, labels } = snapshot;
   const classes = [...new Set(labels)].sort();
@@ -219,7 +185,7 @@ export function trainOnSnapshot(
     }
   };
   report('vectorize', 'Grouping duplicate resumes', 0);
-  const result = runTraining({ texts, labels }, params, { onProgress, signal });
+  const result = runTraining({ texts, labels }, params, { onProgress, signal }, precomputed);
   done = total;
   report('saving', 'Saving the model', 0);
 
@@ -285,12 +251,38 @@ export function trainOnSnapshot(
   };
 }
 
-/** The whole task: read the snapshot, then train on it. */
-export function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): TrainTaskResult {
+/**
+ * Screening and duplicate groups from a second worker thread (see screen-task.ts), or none when it
+ * read other data or failed: runTraining then does that work itself. A cancel is passed on.
+ */
+export async function screenInSecondThread(input: TrainTaskInput, snapshotHash: string, signal?: AbortSignal): Promise<PrecomputedInputs> {
+  try {
+    const result = await runWorkerTask<{ kind: 'screen' } & ScreenTaskInput, ScreenTaskResult>(
+      trainingWorkerEntry,
+      { kind: 'screen', databasePath: input.databasePath, minDocumentsPerCategory: input.minDocumentsPerCategory, blind: input.params.blind === true },
+      { taskName: 'Screening the resumes', signal, maxOldGenerationSizeMb: input.params.memoryLimitMb },
+    );
+    return result.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    return {};
+  }
+}
+
+/**
+ * The whole task: read the snapshot; then, while a second thread screens it and groups duplicates,
+ * read the words of every resume here; then train on it.
+ */
+export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): Promise<TrainTaskResult> {
   const started = performance.now();
   progress({ phase: 'reading', step: 'Reading the labelled resumes', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
   const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
   const readMs = performance.now() - started;
-  const result = trainOnSnapshot(snapshot, input.params, progress, signal);
-  return { ...result, timings: { readMs, ...result.timings, totalMs: readMs + result.timings.totalMs } };
+  const screening = screenInSecondThread(input, snapshot.hash, signal);
+  progress({ phase: 'vectorize', step: 'Reading the words of every resume', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
+  const prepared = new TextClassifier(runPipelineParams(input.params)).prepare(snapshot.texts, snapshot.labels);
+  const result = trainOnSnapshot(snapshot, input.params, progress, signal, { ...(await screening), prepared });
+  const totalMs = performance.now() - started;
+  const { vectorizeMs, fitMs } = result.timings;
+  return { ...result, timings: { readMs, vectorizeMs, fitMs, evaluateMs: Math.max(0, totalMs - readMs - vectorizeMs - fitMs), totalMs } };
 }

@@ -13,14 +13,11 @@ import type { ModelsRepo } from '../store/models-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { TrainingRepo } from '../store/training-repo';
 import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
-import type { WorkerEntry } from '../workers/spawn';
 import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
 import { storeFinishedRun } from './store-run';
 import type { TaskProgress, TrainTaskResult } from './train-task';
 import type { TrainingWorkerInput } from './training-worker';
-
-/** Where the training worker lives, bundled and as source. */
-export const trainingWorkerEntry: WorkerEntry = { bundledName: 'training-worker', sourcePath: 'training/training-worker.ts' };
+import { trainingWorkerEntry } from './worker-entry';
 
 /** What the service uses. */
 export interface TrainingServiceDeps {

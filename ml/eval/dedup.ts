@@ -5,7 +5,7 @@
  * however alike the texts are: a document is compared with at most the first `maxBucketCompare`
  * members of each LSH bucket (a template filled in 100,000 times puts every copy in one bucket).
  */
-import { hashString } from '../random';
+import { exactKey, wordHashes as wordHashesOf } from './text-keys';
 
 /** Near-duplicate search settings. */
 export interface DedupOptions {
@@ -62,12 +62,7 @@ const mix = (x: number): number => {
 
 /** Sorted unique 32-bit hashes of a text's word 3-shingles (lower-case, letters and digits only). */
 export function shingles(text: string): Uint32Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const wordHashes = words.map((w) => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-    return h >>> 0;
-  });
+  const wordHashes = wordHashesOf(text);
   const out = new Uint32Array(Math.max(1, wordHashes.length - 2));
   if (wordHashes.length < 3) out[0] = mix(wordHashes.reduce((a, b) => mix(a ^ b), 7));
   for (let i = 0; i + 2 < wordHashes.length; i++)
@@ -126,11 +121,11 @@ export function bandKeys(signature: Uint32Array): number[] {
 export function findDuplicateGroups(texts: readonly string[], options: Partial<DedupOptions> = {}): DuplicateGroups {
   const { nearThreshold = 0.8, nearDuplicates = true, maxBucketCompare = 64 } = options;
   const uf = new UnionFind(texts.length);
-  const firstByKey = new Map<string, number>();
+  const firstByKey = new Map<number, number>();
   let exactDuplicates = 0;
   const representatives: number[] = [];
   texts.forEach((text, i) => {
-    const key = hashString(text.toLowerCase().replace(/\s+/g, ' ').trim());
+    const key = exactKey(text);
     const first = firstByKey.get(key);
     if (first === undefined) {
       firstByKey.set(key, i);

@@ -1,6 +1,7 @@
 /** Evaluation protocols over a pipeline: dedup-aware holdout, k-fold with out-of-fold probabilities, learning curve, mislabel ranking. */
 import { throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
 import { TextClassifier, type PipelineParams } from '../models/pipeline';
+import type { PreparedCorpus } from '../models/prepared-corpus';
 import { findDuplicateGroups, type DuplicateGroups } from './dedup';
 import { evaluatePredictions, type EvaluationReport } from './metrics';
 import { groupStratifiedKFold, groupStratifiedSplit } from './split';
@@ -33,30 +34,60 @@ function stepHooks(hooks: LoopHooks, step: number, steps: number): FitHooks {
 
 const pickRows = <T>(items: readonly T[], rows: ArrayLike<number>): T[] => Array.from(rows as ArrayLike<number>, (i) => items[i]!);
 
-/** Report of a fitted pipeline on held-out texts; classes come from the pipeline (unknown test labels are an error). */
-export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): EvaluationReport {
+/** Test labels as the pipeline's class indices (a label the model does not know is an error). */
+function classIndicesOf(pipeline: TextClassifier, labels: readonly string[]): number[] {
   const index = new Map(pipeline.classes.map((c, i) => [c, i]));
-  const yTrue = test.labels.map((l) => {
+  return labels.map((l) => {
     const k = index.get(l);
     if (k === undefined) throw new Error(`Test label "${l}" is not a class of the model (${pipeline.classes.join(', ')}).`);
     return k;
   });
-  return evaluatePredictions(yTrue, pipeline.predictProba(test.texts), pipeline.classes);
 }
 
-/** Seeded, stratified, duplicate-aware holdout: fit on train, report on test. */
+/** Report of a fitted pipeline on held-out texts; classes come from the pipeline (unknown test labels are an error). */
+export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): EvaluationReport {
+  return evaluatePredictions(classIndicesOf(pipeline, test.labels), pipeline.predictProba(test.texts), pipeline.classes);
+}
+
+/** The same report for rows of a prepared corpus, without reading their texts again. */
+function evaluateRows(pipeline: TextClassifier, prepared: PreparedCorpus, rows: ArrayLike<number>): EvaluationReport {
+  const labels = Array.from(rows, (r) => prepared.labels[r]!);
+  return evaluatePredictions(classIndicesOf(pipeline, labels), probabilitiesOfRows(pipeline, prepared, rows), pipeline.classes);
+}
+
+/** Labels of a corpus as class indices over its sorted classes. */
+function indexLabels(labels: readonly string[]): { classes: string[]; y: Int32Array } {
+  const classes = [...new Set(labels)].sort();
+  const index = new Map(classes.map((c, i) => [c, i]));
+  return { classes, y: Int32Array.from(labels, (l) => index.get(l)!) };
+}
+
+/** The corpus read once for the fits of an evaluation (given by the caller when it fits more models on the same corpus). */
+function preparedFor(corpus: Corpus, params: Partial<PipelineParams>, prepared: PreparedCorpus | undefined): PreparedCorpus {
+  return prepared ?? new TextClassifier(params).prepare(corpus.texts, corpus.labels);
+}
+
+/** Calibrated probabilities of a fitted pipeline on rows of a prepared corpus (the same as predictProba of their texts). */
+export function probabilitiesOfRows(pipeline: TextClassifier, prepared: PreparedCorpus, rows: ArrayLike<number>): Float64Array {
+  return pipeline.probabilities(pipeline.transformPrepared(prepared, rows));
+}
+
+/**
+ * Seeded, stratified, duplicate-aware holdout: fit on train, report on test. `prepared`: the corpus
+ * already read by TextClassifier.prepare (a run that also fits its final model on it reads it once).
+ */
 export function holdoutEvaluation(
   corpus: Corpus,
   params: Partial<PipelineParams>,
-  options: { testFraction?: number; seed?: number; groups?: DuplicateGroups; hooks?: FitHooks } = {},
+  options: { testFraction?: number; seed?: number; groups?: DuplicateGroups; hooks?: FitHooks; prepared?: PreparedCorpus } = {},
 ) {
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
-  const classes = [...new Set(corpus.labels)].sort();
-  const y = corpus.labels.map((l) => classes.indexOf(l));
+  const { y } = indexLabels(corpus.labels);
   const split = groupStratifiedSplit(y, groups.groupOf, options.testFraction ?? 0.2, options.seed ?? 42);
-  const pipeline = new TextClassifier(params).fit(pickRows(corpus.texts, split.train), pickRows(corpus.labels, split.train), options.hooks);
-  const report = evaluatePipeline(pipeline, { texts: pickRows(corpus.texts, split.test), labels: pickRows(corpus.labels, split.test) });
-  return { pipeline, report, split, groups };
+  const prepared = preparedFor(corpus, params, options.prepared);
+  const pipeline = new TextClassifier(params).fitPrepared(prepared, split.train, options.hooks);
+  const report = evaluateRows(pipeline, prepared, split.test);
+  return { pipeline, report, split, groups, prepared };
 }
 
 /** Result of k-fold cross-validation. */
@@ -74,13 +105,19 @@ export interface CrossValidationResult {
 export function crossValidate(
   corpus: Corpus,
   params: Partial<PipelineParams>,
-  options: { folds?: number; seed?: number; groups?: DuplicateGroups; onFold?: (fold: number, report: EvaluationReport) => void } & LoopHooks = {},
+  options: {
+    folds?: number;
+    seed?: number;
+    groups?: DuplicateGroups;
+    prepared?: PreparedCorpus;
+    onFold?: (fold: number, report: EvaluationReport) => void;
+  } & LoopHooks = {},
 ): CrossValidationResult {
   const k = options.folds ?? 5;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
-  const classes = [...new Set(corpus.labels)].sort();
-  const y = Int32Array.from(corpus.labels, (l) => classes.indexOf(l));
+  const { classes, y } = indexLabels(corpus.labels);
   const foldOf = groupStratifiedKFold(y, groups.groupOf, k, options.seed ?? 42);
+  const prepared = preparedFor(corpus, params, options.prepared);
   const oofProba = new Float64Array(y.length * classes.length);
   const folds: EvaluationReport[] = [];
   for (let f = 0; f < k; f++) {
@@ -88,8 +125,8 @@ export function crossValidate(
     const test: number[] = [];
     foldOf.forEach((fold, i) => (fold === f ? test : train).push(i));
     if (test.length === 0) continue;
-    const pipeline = new TextClassifier(params).fit(pickRows(corpus.texts, train), pickRows(corpus.labels, train), stepHooks(options, f + 1, k));
-    const proba = pipeline.predictProba(pickRows(corpus.texts, test));
+    const pipeline = new TextClassifier(params).fitPrepared(prepared, train, stepHooks(options, f + 1, k));
+    const proba = probabilitiesOfRows(pipeline, prepared, test);
     // Map the fold model's classes (a class may be missing from a fold's training rows) onto all classes.
     const cols = pipeline.classes.map((c) => classes.indexOf(c));
     test.forEach((row, i) => cols.forEach((col, k2) => (oofProba[row * classes.length + col] = proba[i * cols.length + k2]!)));
@@ -116,26 +153,21 @@ export interface LearningCurvePoint {
 export function learningCurve(
   corpus: Corpus,
   params: Partial<PipelineParams>,
-  options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups } & LoopHooks = {},
+  options: { fractions?: number[]; seed?: number; groups?: DuplicateGroups; prepared?: PreparedCorpus } & LoopHooks = {},
 ): LearningCurvePoint[] {
   const fractions = options.fractions ?? [0.1, 0.25, 0.5, 0.75, 1];
   const seed = options.seed ?? 42;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
-  const classes = [...new Set(corpus.labels)].sort();
-  const y = corpus.labels.map((l) => classes.indexOf(l));
+  const { y } = indexLabels(corpus.labels);
   const { train, test } = groupStratifiedSplit(y, groups.groupOf, 0.2, seed);
-  const testCorpus = { texts: pickRows(corpus.texts, test), labels: pickRows(corpus.labels, test) };
-  const trainY = pickRows(y, train);
+  const prepared = preparedFor(corpus, params, options.prepared);
+  const trainY = pickRows(Array.from(y), train);
   const trainGroups = pickRows(Array.from(groups.groupOf), train);
   return fractions.map((fraction, step) => {
     // A stratified "test" split of the training side with fraction (1 - f) leaves a stratified subset of size f.
     const rows = fraction >= 1 ? Int32Array.from(train.keys()) : groupStratifiedSplit(trainY, trainGroups, 1 - fraction, seed + 1).train;
-    const pipeline = new TextClassifier(params).fit(
-      pickRows(pickRows(corpus.texts, train), rows),
-      pickRows(pickRows(corpus.labels, train), rows),
-      stepHooks(options, step + 1, fractions.length),
-    );
-    const report = evaluatePipeline(pipeline, testCorpus);
+    const pipeline = new TextClassifier(params).fitPrepared(prepared, pickRows(Array.from(train), rows), stepHooks(options, step + 1, fractions.length));
+    const report = evaluateRows(pipeline, prepared, test);
     return { trainDocs: rows.length, accuracy: report.accuracy, macroF1: report.macro.f1 };
   });
 }

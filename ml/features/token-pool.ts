@@ -47,15 +47,11 @@ export class RowScratch {
 
 /** Token ids, n-gram features and candidate terms of a training corpus. */
 export class TokenPool {
-  readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
   readonly docs: Int32Array[] = [];
   readonly headCounts: number[] = [];
   /** Body tokens on each document's first line (only when built with trackFirstLine). */
   readonly firstLineCounts: number[] = [];
   readonly docFeatures: Int32Array[] = [];
-  readonly bigrams = new PairMap(1 << 16);
-  readonly bigramPairs: number[] = [];
   unigramCount = 0;
   df = new Int32Array(0);
   /** Feature ids that pass min_df / max_df, ascending. */
@@ -65,7 +61,27 @@ export class TokenPool {
   /** Smooth idf per candidate (1 for count weighting), quantized like the fitted vectorizer's. */
   candidateIdf = new Float64Array(0);
 
-  private constructor(readonly params: PoolParams) {}
+  private constructor(
+    readonly params: PoolParams,
+    readonly names: string[] = [],
+    private readonly ids = new Map<string, number>(),
+    readonly bigrams = new PairMap(1 << 16),
+    readonly bigramPairs: number[] = [],
+  ) {}
+
+  /** Set by the fit that empties the per-document arrays as it builds its matrix (see fitFromPool). */
+  private isConsumed = false;
+
+  /** Marks the per-document arrays as released; later reads throw instead of seeing empty documents. */
+  consume(): void {
+    this.requireUnconsumed();
+    this.isConsumed = true;
+  }
+
+  /** Throws when a fit has released this pool's documents. */
+  requireUnconsumed(): void {
+    if (this.isConsumed) throw new Error('This token pool was consumed by a fit (its documents were released); build a new one.');
+  }
 
   /** Number of documents. */
   get size(): number {
@@ -121,8 +137,6 @@ export class TokenPool {
     const nDocs = this.docs.length;
     // Features: unigram id u → u; bigram (a, b) → unigramCount + its index in `bigrams`.
     const unigramCount = (this.unigramCount = this.names.length);
-    let df = new Int32Array(unigramCount + (1 << 16));
-    let seen = new Int32Array(df.length).fill(-1);
     for (let d = 0; d < nDocs; d++) {
       const doc = this.docs[d]!;
       const h = this.headCounts[d]!;
@@ -133,16 +147,19 @@ export class TokenPool {
         features[i - h - 1] = unigramCount + b;
       }
       this.docFeatures.push(features);
-      if (unigramCount + this.bigrams.size > df.length) {
-        const size = Math.max(unigramCount + this.bigrams.size, df.length * 2);
-        const df2 = new Int32Array(size);
-        df2.set(df);
-        df = df2;
-        const s2 = new Int32Array(size).fill(-1);
-        s2.set(seen);
-        seen = s2;
-      }
-      for (const list of [doc, features]) {
+    }
+    this.countDocumentFrequencies();
+  }
+
+  /** Document frequency of every feature over this pool's documents, then the candidates that pass min_df / max_df. */
+  private countDocumentFrequencies(): void {
+    const p = this.params;
+    const nDocs = this.docs.length;
+    const nFeatures = this.unigramCount + this.bigrams.size;
+    const df = new Int32Array(nFeatures);
+    const seen = new Int32Array(nFeatures).fill(-1);
+    for (let d = 0; d < nDocs; d++) {
+      for (const list of [this.docs[d]!, this.docFeatures[d]!]) {
         for (let i = 0; i < list.length; i++) {
           const f = list[i]!;
           if (seen[f] === d) continue;
@@ -151,9 +168,9 @@ export class TokenPool {
         }
       }
     }
-    const nFeatures = unigramCount + this.bigrams.size;
-    this.df = df.subarray(0, nFeatures);
-    const minDocs = p.minDf >= 1 ? p.minDf : Math.ceil(p.minDf * nDocs);
+    this.df = df;
+    // At least 1: a subset shares its parent's feature ids, some of which none of its documents has.
+    const minDocs = Math.max(1, p.minDf >= 1 ? p.minDf : Math.ceil(p.minDf * nDocs));
     const maxDocs = Math.max(minDocs, p.maxDf > 1 ? p.maxDf : Math.floor(p.maxDf * nDocs));
     const candidates: number[] = [];
     for (let f = 0; f < nFeatures; f++) if (df[f]! >= minDocs && df[f]! <= maxDocs) candidates.push(f);
@@ -161,6 +178,27 @@ export class TokenPool {
     this.candidateIndex = new Int32Array(nFeatures).fill(-1);
     candidates.forEach((f, i) => (this.candidateIndex[f] = i));
     this.candidateIdf = Float64Array.from(candidates, (f) => (p.weighting === 'tfidf' ? idfOf(nDocs, df[f]!) : 1));
+  }
+
+  /**
+   * A pool over some of this pool's documents (in the given order) without tokenizing again: the
+   * token and feature ids are shared, document frequencies and candidates are counted over the
+   * subset alone, so fitting on it learns nothing from the other documents.
+   */
+  subset(rows: ArrayLike<number>): TokenPool {
+    this.requireUnconsumed();
+    const sub = new TokenPool(this.params, this.names, this.ids, this.bigrams, this.bigramPairs);
+    sub.unigramCount = this.unigramCount;
+    for (let i = 0; i < rows.length; i++) {
+      const d = rows[i]!;
+      sub.docs.push(this.docs[d]!);
+      sub.headCounts.push(this.headCounts[d]!);
+      if (this.firstLineCounts.length) sub.firstLineCounts.push(this.firstLineCounts[d]!);
+      sub.docFeatures.push(this.docFeatures[d]!);
+    }
+    if (sub.docs.length === 0) throw new Error('Cannot fit a vectorizer on zero documents.');
+    sub.countDocumentFrequencies();
+    return sub;
   }
 
   /** The term of a feature id: "word", "h:word" or "word word". */

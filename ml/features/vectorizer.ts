@@ -136,6 +136,7 @@ export class TextVectorizer {
    */
   fitFromPool(pool: TokenPool, labels?: { y: Int32Array; nClasses: number }, chi2?: Float64Array): CsrMatrix {
     const p = this.params;
+    pool.requireUnconsumed();
     const nCandidates = pool.candidates.length;
     let chosen: Int32Array = Int32Array.from({ length: nCandidates }, (_, i) => i);
     if (labels && p.chi2Features > 0 && nCandidates > p.chi2Features) {
@@ -154,13 +155,29 @@ export class TextVectorizer {
       p.weighting === 'tfidf' ? entries.map((e) => idfOf(nDocs, e.df)) : null,
     );
     // Pass 2: the training matrix, through the same lookup as transform().
-    const remap = Int32Array.from(pool.names, (t) => this.vocab!.tokenId(t));
-    const builder = new CsrBuilder(this.vocab!.size);
+    pool.consume();
+    return this.poolRows(pool, null, true);
+  }
+
+  /**
+   * Rows of pool documents (every one when `rows` is null) through the fitted vocabulary: the same
+   * matrix transform() gives for their texts, without tokenizing again. `release` empties each
+   * document's arrays once its row is built (the last use of a pool).
+   */
+  poolRows(pool: TokenPool, rows: ArrayLike<number> | null, release = false): CsrMatrix {
+    const vocab = this.requireVocab();
+    if (!release) pool.requireUnconsumed();
+    const remap = Int32Array.from(pool.names, (t) => vocab.tokenId(t));
+    const builder = new CsrBuilder(vocab.size);
     const scratch = new RowScratch();
-    for (let d = 0; d < nDocs; d++) {
+    const n = rows ? rows.length : pool.size;
+    for (let i = 0; i < n; i++) {
+      const d = rows ? rows[i]! : i;
       const doc = pool.docs[d]!.map((id) => remap[id]!);
-      pool.docs[d] = EMPTY;
-      pool.docFeatures[d] = EMPTY;
+      if (release) {
+        pool.docs[d] = EMPTY;
+        pool.docFeatures[d] = EMPTY;
+      }
       this.addRow(builder, doc.subarray(pool.headCounts[d]!), doc.subarray(0, pool.headCounts[d]!), scratch);
     }
     return builder.build();

@@ -1,12 +1,13 @@
 /**
- * How a pipeline is fitted: tokenize once into a pool → (fast) inner cross-validation picks the
- * feature count, title weight and C → the vocabulary and the final model on every training row →
- * a temperature fitted on held-out scores. The held-out scores are the inner CV's out-of-fold scores
+ * How a pipeline is fitted: a pool of tokenized documents (from a prepared corpus, so fits on rows
+ * of one corpus tokenize it once) → (fast) inner cross-validation picks the feature count, title
+ * weight and C → the vocabulary and the final model on every training row → a temperature fitted
+ * on held-out scores. A run's final model takes these choices from its holdout model instead. The held-out scores are the inner CV's out-of-fold scores
  * when it ran; otherwise a 3-fold cross-fit (fast, untuned) or, for mljs (≈80 s per fit), one extra
  * model on a stratified holdout of the training rows, which bounds calibration at 0.8 of a fit.
  */
 import { appendDenseColumns } from '../features/csr';
-import { TokenPool } from '../features/token-pool';
+import type { TokenPool } from '../features/token-pool';
 import { defaultTfidfParams, TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
 import { calibrateTemperature, type Calibration } from './calibration';
@@ -25,30 +26,50 @@ export interface FitResult {
   timings: { vectorizeMs: number; tuneMs: number; fitMs: number; calibrateMs: number; trainMs: number };
 }
 
-/** Fits `pipeline`'s engine on texts (read once) with labels y; `dense` fills with engineered values as texts are read. */
+/**
+ * Choices a fit can take from an earlier fit instead of making them again: the final model of a run
+ * uses what its holdout model's inner cross-validation chose (feature count, title weight, C) and
+ * that model's temperature, so it costs one vectorize and one solve.
+ */
+export interface ReusedChoices {
+  features: number;
+  headlineWeight: number;
+  C: number | undefined;
+  tuning: TuningSummary | null;
+  calibration: Calibration;
+}
+
+/**
+ * Fits `pipeline`'s engine on a pool of tokenized documents with labels y and `width` engineered
+ * values per document. `vectorizeMs` is the time already spent reading the texts into the pool.
+ */
 export function fitPipeline(
   pipeline: TextClassifier,
-  texts: Iterable<string>,
+  pool: TokenPool,
   y: Int32Array,
   nClasses: number,
-  dense: { values: number[]; width: number; count: () => number },
+  dense: { values: Float64Array; width: number },
   hooks: FitHooks,
+  options: { readMs: number; reuse?: ReusedChoices },
 ): FitResult {
   const params = pipeline.params;
   const started = Date.now();
-  hooks.onProgress?.({ phase: 'vectorize', epoch: 0, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
-  const vectorizerParams: VectorizerParams = { ...defaultTfidfParams, ...params.vectorizer };
-  const tune = params.engine === 'fast' && params.tune !== false ? { ...defaultTuneOptions, seed: params.seed, ...params.tune } : null;
-  const pool = TokenPool.build(texts, vectorizerParams, true);
-  if (dense.count() !== y.length) throw new Error(`Got ${dense.count()} texts but ${y.length} labels.`);
-  const denseValues = Float64Array.from(dense.values);
-  const pooled = Date.now();
   hooks.onProgress?.({ phase: 'vectorize', epoch: 1, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+  const vectorizerParams: VectorizerParams = { ...defaultTfidfParams, ...params.vectorizer };
+  const { reuse } = options;
+  const tune = !reuse && params.engine === 'fast' && params.tune !== false ? { ...defaultTuneOptions, seed: params.seed, ...params.tune } : null;
+  const denseValues = dense.values;
   let tuning: TuningSummary | null = null;
   let calibration: Calibration | null = null;
   let C = params.fast.C;
   let chi2: Float64Array | undefined;
-  if (tune) {
+  if (reuse) {
+    vectorizerParams.chi2Features = reuse.features;
+    vectorizerParams.headlineWeight = reuse.headlineWeight;
+    C = reuse.C;
+    tuning = reuse.tuning;
+    calibration = reuse.calibration;
+  } else if (tune) {
     const result = tuneFastEngine(pool, y, nClasses, denseValues, dense.width, { seed: params.seed, ...params.fast }, vectorizerParams.chi2On, tune, hooks);
     vectorizerParams.chi2Features = result.chosen.features;
     vectorizerParams.headlineWeight = result.chosen.headlineWeight;
@@ -79,8 +100,8 @@ export function fitPipeline(
   const fitted = Date.now();
   // Calibration ran before the final fit (it needs the pool, which the final vectorizer empties);
   // its time is reported under calibrateMs when it was not part of tuning.
-  const tuneMs = tune ? tuned - pooled : 0;
-  const calibrateMs = tune ? 0 : tuned - pooled;
+  const tuneMs = tune ? tuned - started : 0;
+  const calibrateMs = tune || reuse ? 0 : tuned - started;
   return {
     vectorizer,
     model,
@@ -88,7 +109,7 @@ export function fitPipeline(
     tuning,
     calibration,
     timings: {
-      vectorizeMs: pooled - started + (vectorized - tuned),
+      vectorizeMs: options.readMs + (vectorized - tuned),
       tuneMs,
       fitMs: fitted - vectorized,
       calibrateMs,

@@ -8,10 +8,10 @@ import { appendDenseColumns, type CsrMatrix } from '../features/csr';
 import { defaultEngineeredOptions, engineeredNames, engineeredValues, type EngineeredOptions } from '../features/engineered';
 import { capAnalysedText } from '../features/usable-text';
 import { TextVectorizer, type VectorizerParams } from '../features/vectorizer';
-import { hashString } from '../random';
 import type { Calibration } from './calibration';
 import { argmaxRows, requireFitted, softmaxRows, type FitHooks, type SparseClassifier } from './estimator';
-import { fitPipeline } from './fit-plan';
+import { fitPipeline, type ReusedChoices } from './fit-plan';
+import { dataHashOf, denseRows, prepareCorpus, requireCompatible, type PreparedCorpus } from './prepared-corpus';
 import { MljsLogisticRegression, type MljsParams } from './mljs-adapter';
 import { LinearSvmClassifier, type SvmParams } from './svm-classifier';
 import type { TuneOptions, TuneResult } from './tune';
@@ -126,36 +126,73 @@ export class TextClassifier {
   }
 
   /** Fits on texts (read once, so a generator works) and their labels; returns this. */
-  fit(texts: Iterable<string>, labels: readonly string[], hooks: FitHooks = {}): this {
+  fit(texts: Iterable<string>, labels: readonly string[], hooks: FitHooks = {}, options: { reuseChoicesOf?: TextClassifier } = {}): this {
+    return this.fitPrepared(this.prepare(texts, labels, hooks), null, hooks, options);
+  }
+
+  /** Reads a corpus once for several fits of pipelines with this one's vectorizer and engineered settings. */
+  prepare(texts: Iterable<string>, labels: readonly string[], hooks: FitHooks = {}): PreparedCorpus {
+    hooks.onProgress?.({ phase: 'vectorize', epoch: 0, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+    return prepareCorpus(texts, labels, this.params.vectorizer, this.engineeredOptions);
+  }
+
+  /**
+   * Fits on rows of a prepared corpus (null: every row, which is its last use — the pool's token
+   * arrays are released as the matrix is built). `reuseChoicesOf`: a fitted pipeline of the same
+   * engine whose chosen feature count, title weight, C and temperature this fit takes instead of
+   * tuning and calibrating again (a run's final model after its holdout model).
+   */
+  fitPrepared(prepared: PreparedCorpus, rows: ArrayLike<number> | null, hooks: FitHooks = {}, options: { reuseChoicesOf?: TextClassifier } = {}): this {
+    const started = Date.now();
+    requireCompatible(prepared, this.params.vectorizer, this.engineeredOptions);
+    const rowList = rows ?? Int32Array.from(prepared.labels, (_, i) => i);
+    const labels = Array.from(rowList, (r) => prepared.labels[r]!);
     const classes = [...new Set(labels)].sort();
     if (classes.length < 2) throw new Error(`Training needs at least two categories; got ${classes.length === 1 ? `only "${classes[0]}"` : 'none'}.`);
     const index = new Map(classes.map((c, i) => [c, i]));
     const y = Int32Array.from(labels, (l) => index.get(l)!);
     this.training = null;
     this.classes = classes;
-    const options = this.engineeredOptions;
-    const width = engineeredNames(options).length;
-    const dense: number[] = [];
-    let hash = '';
-    let docs = 0;
-    const tapped = function* (): Generator<string> {
-      for (const raw of texts) {
-        if (docs >= labels.length) throw new Error(`More texts than labels (${labels.length}).`);
-        const text = capAnalysedText(raw).text;
-        // Hash each text on its own: concatenating a long text onto the running hash copies it first.
-        hash = hashString(`${hash}\u0000${labels[docs]}\u0000${hashString(text)}`);
-        docs++;
-        if (width > 0) for (const v of engineeredValues(text, options)) dense.push(v);
-        yield text;
-      }
-    };
-    const result = fitPipeline(this, tapped(), y, classes.length, { values: dense, width, count: () => docs }, hooks);
-    if (docs !== labels.length) throw new Error(`Got ${docs} texts but ${labels.length} labels.`);
+    const pool = rows ? prepared.pool.subset(rows) : prepared.pool;
+    const dense = { values: rows ? denseRows(prepared, rows) : prepared.dense, width: prepared.width };
+    const readMs = Date.now() - started + (rows ? 0 : prepared.readMs);
+    const result = fitPipeline(this, pool, y, classes.length, dense, hooks, {
+      readMs,
+      reuse: options.reuseChoicesOf && this.choicesOf(options.reuseChoicesOf),
+    });
     this.vectorizer = result.vectorizer;
     this.model = result.model;
     this.lastFitTimings = result.timings;
-    this.training = { docs, dataHash: hash, features: result.features, tuning: result.tuning, calibration: result.calibration };
+    this.training = {
+      docs: rowList.length,
+      dataHash: dataHashOf(prepared, rowList),
+      features: result.features,
+      tuning: result.tuning,
+      calibration: result.calibration,
+    };
     return this;
+  }
+
+  /** What a fitted pipeline chose, for a fit that reuses it (same engine and settings). */
+  private choicesOf(source: TextClassifier): ReusedChoices {
+    if (!source.isFitted || !source.training?.calibration) throw new Error('The pipeline whose choices are reused is not fitted.');
+    if (source.params.engine !== this.params.engine)
+      throw new Error(`Cannot reuse the choices of a ${source.params.engine} model for a ${this.params.engine} one.`);
+    const calibration = source.training.calibration;
+    return {
+      features: source.vectorizer.params.chi2Features,
+      headlineWeight: source.vectorizer.params.headlineWeight,
+      C: source.params.engine === 'fast' ? (source.model as LinearSvmClassifier).params.C : undefined,
+      tuning: source.training.tuning,
+      calibration: { ...calibration, source: `${calibration.source}; fitted for the holdout model (${source.training.docs} documents) and kept for this one` },
+    };
+  }
+
+  /** The model's input matrix for rows of a prepared corpus: equal to transform() of their texts, without reading them again. */
+  transformPrepared(prepared: PreparedCorpus, rows: ArrayLike<number>): CsrMatrix {
+    requireFitted(this.isFitted, 'TextClassifier');
+    requireCompatible(prepared, this.params.vectorizer, this.engineeredOptions);
+    return appendDenseColumns(this.vectorizer.poolRows(prepared.pool, rows), denseRows(prepared, rows), prepared.width);
   }
 
   /** The model's input matrix for texts (vocabulary columns + engineered columns); each text is capped at MAX_ANALYSED_CHARS. */

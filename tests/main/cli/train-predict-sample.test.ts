@@ -44,7 +44,8 @@ function directly() {
   const groups = findDuplicateGroups(corpus.texts);
   const holdout = holdoutEvaluation(corpus, params, { testFraction, seed, groups });
   const cv = crossValidate(corpus, params, { folds, seed, groups });
-  const pipeline = new TextClassifier(params).fit(corpus.texts, corpus.labels);
+  // The final model takes the holdout model's chosen feature count, title weight, C and temperature.
+  const pipeline = new TextClassifier(params).fit(corpus.texts, corpus.labels, {}, { reuseChoicesOf: holdout.pipeline });
   return { corpus, groups, holdout, cv, pipeline, modelJson: serializeModel(pipeline, holdout.report) };
 }
 let expected: ReturnType<typeof directly>;

@@ -18,11 +18,13 @@ describe('runTraining', () => {
     // Both fits (holdout, final) report their vectorizing and their steps.
     for (const fit of ['holdout', 'final'])
       expect(events.some((e) => e.phase === 'vectorized' && e.fit === fit) && events.some((e) => e.phase === 'epoch' && e.fit === fit)).toBe(true);
-    // Inside the final fit, progress says which stage it is in (vectorize → tune → fit).
-    const stages = events.flatMap((e) => (e.phase === 'epoch' && e.fit === 'final' ? [e.stage] : [])).filter((s, i, all) => s !== all[i - 1]);
-    expect(stages).toEqual(['vectorize', 'tune', 'fit']);
+    // Inside a fit, progress says which stage it is in: the holdout model tunes (vectorize → tune → fit);
+    // the final model takes the holdout model's choices, so it only vectorizes and fits.
+    const stagesOf = (fit: string) => events.flatMap((e) => (e.phase === 'epoch' && e.fit === fit ? [e.stage] : [])).filter((s, i, all) => s !== all[i - 1]);
+    expect(stagesOf('holdout')).toEqual(['vectorize', 'tune', 'fit']);
+    expect(stagesOf('final')).toEqual(['vectorize', 'fit']);
     // What the live chart plots: each tuning step's held-out accuracy, each fit step's training loss.
-    const steps = events.flatMap((e) => (e.phase === 'epoch' && e.fit === 'final' ? [e] : []));
+    const steps = events.flatMap((e) => (e.phase === 'epoch' ? [e] : []));
     for (const e of steps.filter((s) => s.stage === 'tune')) expect(e.validationAccuracy).toBeGreaterThanOrEqual(0);
     for (const e of steps.filter((s) => s.stage === 'tune')) expect(e.validationAccuracy).toBeLessThanOrEqual(1);
     for (const e of steps.filter((s) => s.stage === 'fit')) expect(Number.isFinite(e.trainLoss) && e.trainLoss >= 0).toBe(true);
@@ -33,6 +35,13 @@ describe('runTraining', () => {
     const loaded = deserializeModel(result.modelJson);
     expect(loaded.pipeline.classes).toEqual(result.classes);
     expect(loaded.metrics).toEqual(JSON.parse(JSON.stringify(result.holdout.report)));
+    // The final model was fitted with what the holdout model's inner cross-validation chose, and its temperature.
+    expect(loaded.pipeline.temperature).toBe(result.holdout.temperature);
+    expect(loaded.pipeline.training!.calibration!.source).toMatch(/kept for this one$/);
+    const chosen = loaded.pipeline.training!.tuning!.chosen;
+    expect(loaded.pipeline.vectorizer.params.chi2Features).toBe(chosen.features);
+    expect((loaded.pipeline.model.toJSON().params as { C: number }).C).toBe(chosen.C);
+    expect(loaded.pipeline.training!.docs).toBe(corpus.texts.length);
     const { screening, grouping, holdout, crossValidation, finalFit, total } = result.timingsMs;
     for (const ms of [screening, grouping, holdout, crossValidation, finalFit]) expect(ms).toBeGreaterThanOrEqual(0);
     expect(total).toBeCloseTo(screening + grouping + holdout + crossValidation + finalFit, 6);

@@ -5,7 +5,7 @@ import { createCore, type Core } from '../../../main/core/core';
 import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import { createImportRepo } from '../../../main/store/import-repo';
 import { generateResumeSample } from '../../../ml/index';
-import { readSnapshot } from '../../../main/training/train-task';
+import { readSnapshot } from '../../../main/training/snapshot';
 import { deserializeModel } from '../../../ml/index';
 import type { StudioEvent, TrainingProgress } from '../../../preload/contract';
 import { writeLabelledFolder } from '../../helpers/labelled-folder';

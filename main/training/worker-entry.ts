@@ -1,0 +1,5 @@
+/** Where the training worker lives, bundled and as source (its own module: the service and the worker itself start it). */
+import type { WorkerEntry } from '../workers/spawn';
+
+/** The training worker's entry. */
+export const trainingWorkerEntry: WorkerEntry = { bundledName: 'training-worker', sourcePath: 'training/training-worker.ts' };

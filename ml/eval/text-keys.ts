@@ -1,0 +1,133 @@
+/**
+ * The two per-text passes of duplicate finding, in one scan of the characters instead of
+ * `toLowerCase()` + a Unicode regex + one string per word: the FNV hash of every lower-cased
+ * letter/digit run (the words of the shingles), and the hash of the text lower-cased with its
+ * whitespace folded (the exact-duplicate key). Both give exactly what the plain definitions give
+ * (`wordHashesPlain`, `exactKeyPlain`, which tests compare them with). Each non-ASCII code unit is
+ * classified once (its lower case, and whether that is a letter/digit or a blank); a text holding
+ * one whose lower case is not one code unit of its own takes the plain path: surrogates, İ (two
+ * units) and Σ (final or not depending on its neighbours).
+ */
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const BLANK = /^\s$/;
+const SEPARATOR = 1;
+const BLANK_KIND = 2;
+const NEEDS_PLAIN = 3;
+const WORD = 4;
+/** Per UTF-16 code unit ≥ 128: 0 not classified yet, then one of the kinds above, and its lower case. */
+const kindOf = new Uint8Array(65536);
+const lowerOf = new Uint16Array(65536);
+
+function classify(c: number): number {
+  let k = kindOf[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) k = NEEDS_PLAIN;
+    else k = WORD_CHAR.test(lower) ? WORD : BLANK.test(lower) ? BLANK_KIND : SEPARATOR;
+    lowerOf[c] = lower.charCodeAt(0);
+    kindOf[c] = k;
+  }
+  return k;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV hashes of the lower-cased letter/digit runs of a text, by the plain definition. */
+export function wordHashesPlain(text: string): number[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+    return h >>> 0;
+  });
+}
+
+/** The same hashes as wordHashesPlain, in one scan (see the file header). */
+export function wordHashes(text: string): number[] {
+  const out: number[] = [];
+  let h = FNV_OFFSET;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    let isWordChar: boolean;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    } else {
+      const k = classify(c);
+      if (k === NEEDS_PLAIN) return wordHashesPlain(text);
+      isWordChar = k === WORD;
+      c = lowerOf[c]!;
+    }
+    if (isWordChar) {
+      if (!inWord) {
+        h = FNV_OFFSET;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (inWord) {
+      out.push(h >>> 0);
+      inWord = false;
+    }
+  }
+  if (inWord) out.push(h >>> 0);
+  return out;
+}
+
+/** A 53-bit hash of a string fed one code unit at a time (the algorithm of ml/random's hashString). */
+class StreamHash {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+  add(ch: number): void {
+    this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
+    this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
+  }
+  value(): number {
+    const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
+    const h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  }
+}
+
+/** The exact-duplicate key of a text by the plain definition: the hash of it lower-cased, blanks folded to one space, trimmed. */
+export function exactKeyPlain(text: string): number {
+  const folded = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const hash = new StreamHash();
+  for (let i = 0; i < folded.length; i++) hash.add(folded.charCodeAt(i));
+  return hash.value();
+}
+
+const isAsciiBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** The same key as exactKeyPlain, in one scan (see the file header). */
+export function exactKey(text: string): number {
+  const hash = new StreamHash();
+  // A run of blanks becomes one space, written only when a visible character follows (so the end is trimmed).
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    let blank: boolean;
+    if (c < 128) {
+      blank = isAsciiBlank(c);
+      if (c >= 65 && c <= 90) c += 32;
+    } else {
+      const k = classify(c);
+      if (k === NEEDS_PLAIN) return exactKeyPlain(text);
+      blank = k === BLANK_KIND;
+      c = lowerOf[c]!;
+    }
+    if (blank) {
+      pendingSpace = started;
+      continue;
+    }
+    if (pendingSpace) hash.add(32);
+    pendingSpace = false;
+    started = true;
+    hash.add(c);
+  }
+  return hash.value();
+}

@@ -1,0 +1,91 @@
+// The second thread of a training run: screening and duplicate groups computed in a real worker
+// thread on its own read-only connection equal what runTraining computes itself; an answer about
+// other data is not used, and the run trained with it equals the run trained without it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../main/core/core';
+import { createDocumentsRepo } from '../../../main/store/documents-repo';
+import { createImportRepo } from '../../../main/store/import-repo';
+import { screenAndGroup } from '../../../main/training/screen-task';
+import { readSnapshot } from '../../../main/training/snapshot';
+import { runTrainTask, screenInSecondThread, trainOnSnapshot } from '../../../main/training/train-task';
+import { runPipelineParams } from '../../../main/training/run-training';
+import { TextClassifier } from '../../../ml/index';
+import { writeLabelledFolder } from '../../helpers/labelled-folder';
+import { makeTempDir } from '../../helpers/temp-dir';
+
+let temp: ReturnType<typeof makeTempDir>;
+let core: Core;
+const params = {
+  engine: 'fast' as const,
+  seed: 4,
+  testFraction: 0.25,
+  folds: 0,
+  memoryLimitMb: 1024,
+  blind: false,
+  ngramMax: 2 as const,
+  maxFeatures: null,
+  regularization: null,
+};
+
+beforeAll(async () => {
+  temp = makeTempDir();
+  const folder = writeLabelledFolder(temp.dir, { perClass: 10, categories: 3 });
+  core = await createCore({ dataDir: `${temp.dir}/data`, transport: 'cli' });
+  await core.call('import.start', { path: folder });
+  await core.imports.waitForIdle();
+  // The importer refuses both, so they are stored directly: one document with no usable text and one
+  // exact duplicate of another (case and blanks aside), so both results have content.
+  const documents = createDocumentsRepo(core.db);
+  const jobId = createImportRepo(core.db, documents).createJob('/generated', 'files', {});
+  const [first] = readSnapshot(core.databasePath, 5).texts;
+  const category = readSnapshot(core.databasePath, 5).labels[0]!;
+  const store = (name: string, text: string) =>
+    documents.insert({
+      importJobId: jobId,
+      sourcePath: `/generated/${name}`,
+      fileName: name,
+      format: 'txt',
+      sizeBytes: text.length,
+      contentHash: null,
+      textHash: name,
+      text,
+      category,
+    });
+  store('unusable.txt', '#### ---- 1234 5678 ####');
+  store('again.txt', `  ${first!.toUpperCase()}\n\n`);
+}, 120_000);
+afterAll(async () => {
+  await core.close();
+  temp.cleanup();
+});
+
+describe('screening in a second thread', () => {
+  const input = () => ({ databasePath: core.databasePath, params, minDocumentsPerCategory: 5 });
+
+  it('answers what the run would compute itself, from its own read of the database', async () => {
+    const snapshot = readSnapshot(core.databasePath, 5);
+    const inThread = await screenInSecondThread(input(), snapshot.hash);
+    const here = screenAndGroup(snapshot.texts);
+    expect(inThread.screened).toEqual(here.screened);
+    expect(inThread.groups).toEqual(here.groups);
+    expect(here.screened.unusable).toHaveLength(1);
+    expect(here.groups.exactDuplicates).toBe(1);
+  }, 60_000);
+
+  it('is not used when it read other data than the run', async () => {
+    expect(await screenInSecondThread(input(), 'another snapshot')).toEqual({});
+  }, 60_000);
+
+  it('the run trained with it stores what a run without it stores', async () => {
+    const withThread = await runTrainTask(input(), () => {});
+    const snapshot = readSnapshot(core.databasePath, 5);
+    const prepared = new TextClassifier(runPipelineParams(params)).prepare(snapshot.texts, snapshot.labels);
+    const alone = trainOnSnapshot(snapshot, params, () => {}, undefined, { prepared });
+    const plain = trainOnSnapshot(snapshot, params, () => {});
+    for (const other of [alone, plain]) {
+      expect(withThread.modelJson).toBe(other.modelJson);
+      expect(withThread.holdout).toEqual(other.holdout);
+      expect(withThread.predictions).toEqual(other.predictions);
+    }
+  }, 120_000);
+});
