@@ -4,7 +4,7 @@
  * title weight), a model fitted on the training rows and held-out decision scores for the rest —
  * for the documents as given and, optionally, with their first line removed.
  */
-import { chi2Scores } from '../features/chi2';
+import { chi2Scores, rankTopK } from '../features/chi2';
 import { CsrBuilder, type CsrMatrix } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
 import { argmaxRows, throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
@@ -107,6 +107,7 @@ export class CrossFitter {
   private readonly rankings = new Map<number, Int32Array>();
   private readonly matrices = new Map<string, FoldMatrices>();
 
+
   constructor(
     pool: TokenPool,
     private readonly nClasses: number,
@@ -141,22 +142,23 @@ export class CrossFitter {
     return Int32Array.from(this.foldOf.keys()).filter((i) => (this.foldOf[i] === fold) === inFold);
   }
 
-  /** Candidates by descending chi² on the fold's training rows (ties: lower index first), so every feature count is a prefix. */
-  private ranking(fold: number): Int32Array {
+  /** The top `limit` candidates by descending chi² on the fold's training rows (ties: lower index first), so every feature count up to it is a prefix. */
+  private ranking(fold: number, limit: number): Int32Array {
     let order = this.rankings.get(fold);
-    if (!order) {
+    if (!order || (order.length < limit && order.length < this.M.cols)) {
       const scores = foldChi2(this.M, this.rowsOf(fold, false), this.yRows, this.nClasses, this.chi2On);
-      order = Int32Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b);
+      order = rankTopK(scores, limit);
       this.rankings.set(fold, order);
     }
     return order;
   }
 
-  private foldMatrices(fold: number, features: number, hw: number): FoldMatrices {
+  /** `rankLimit`: the largest feature count of the configs being run, so one ranking per fold serves them all. */
+  private foldMatrices(fold: number, features: number, hw: number, rankLimit: number): FoldMatrices {
     const key = `${fold}|${features}|${hw}`;
     let cached = this.matrices.get(key);
     if (!cached) {
-      const chosen = this.ranking(fold).slice(0, Math.min(features, this.M.cols)).sort();
+      const chosen = this.ranking(fold, Math.max(features, rankLimit)).slice(0, Math.min(features, this.M.cols)).sort();
       const colMap = new Int32Array(this.M.cols).fill(-1);
       chosen.forEach((c, i) => (colMap[c] = i));
       const isHead = Uint8Array.from(chosen, (c) => this.headCandidate[c]!);
@@ -174,6 +176,7 @@ export class CrossFitter {
     const n = this.docs.length;
     const out = configs.map(() => ({ full: new Float64Array(n * K), stripped: this.strippedM ? new Float64Array(n * K) : null }));
     const total = configs.length * this.scoredFolds.length;
+    const rankLimit = Math.max(...configs.map((c) => c.features));
     let done = 0;
     for (const fold of this.scoredFolds) {
       const train = this.rowsOf(fold, false);
@@ -183,7 +186,7 @@ export class CrossFitter {
       const put = (target: Float64Array, s: Float64Array) => valid.forEach((row, i) => target.set(s.subarray(i * K, (i + 1) * K), row * K));
       configs.forEach((config, c) => {
         throwIfAborted(hooks.signal);
-        const m = this.foldMatrices(fold, config.features, config.headlineWeight);
+        const m = this.foldMatrices(fold, config.features, config.headlineWeight, rankLimit);
         const model = makeModel(config, train.length).fit(m.train, yTrain, K, { signal: hooks.signal });
         const scores = model.decisionFunction(m.valid);
         put(out[c]!.full, scores);
