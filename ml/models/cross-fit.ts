@@ -28,16 +28,37 @@ export function duplicateGroups(pool: TokenPool, rows: Int32Array): Int32Array {
   });
 }
 
-/** chi² of every candidate column over the given rows of a raw candidate matrix (values l2-normalised per row, or presence). */
-function foldChi2(M: CsrMatrix, rows: Int32Array, y: Int32Array, nClasses: number, on: 'presence' | 'tfidf'): Float64Array {
-  const observed = new Float64Array(M.cols * nClasses);
+/** 1 / ‖row‖₂ of every row of a matrix (0 for an empty row), so each chi² pass over rows of it reads each row once. */
+function inverseRowNorms(M: CsrMatrix): Float64Array {
+  const out = new Float64Array(M.rows);
+  for (let r = 0; r < M.rows; r++) {
+    let sumSq = 0;
+    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) sumSq += M.values[q]! * M.values[q]!;
+    out[r] = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 0;
+  }
+  return out;
+}
+
+/**
+ * chi² of every candidate column over the given rows of a raw candidate matrix (values l2-normalised
+ * per row, or presence). `observed` is scratch of M.cols × nClasses (reused: at 10^5 candidates × 24
+ * classes it is tens of MB per call).
+ */
+function foldChi2(
+  M: CsrMatrix,
+  inverseNorms: Float64Array,
+  rows: Int32Array,
+  y: Int32Array,
+  nClasses: number,
+  on: 'presence' | 'tfidf',
+  observed: Float64Array,
+): Float64Array {
+  observed.fill(0);
   const classDocs = new Float64Array(nClasses);
   for (const r of rows) {
     const c = y[r]!;
     classDocs[c]!++;
-    let sumSq = 0;
-    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) sumSq += M.values[q]! * M.values[q]!;
-    const inv = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 0;
+    const inv = inverseNorms[r]!;
     for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) observed[M.indices[q]! * nClasses + c]! += on === 'presence' ? 1 : M.values[q]! * inv;
   }
   return chi2Scores(observed, M.cols, classDocs);
@@ -106,7 +127,9 @@ export class CrossFitter {
   private readonly yRows: Int32Array;
   private readonly rankings = new Map<number, Int32Array>();
   private readonly matrices = new Map<string, FoldMatrices>();
-
+  /** Scratch of the chi² passes (see foldChi2), made on first use. */
+  private inverseNorms: Float64Array | null = null;
+  private observed: Float64Array | null = null;
 
   constructor(
     pool: TokenPool,
@@ -130,7 +153,13 @@ export class CrossFitter {
 
   /** chi² of every candidate over all of the fitter's rows (the final vocabulary's ranking when they are the whole pool). */
   chi2All(): Float64Array {
-    return foldChi2(this.M, Int32Array.from(this.docs.keys()), this.yRows, this.nClasses, this.chi2On);
+    return this.chi2Of(Int32Array.from(this.docs.keys()));
+  }
+
+  private chi2Of(rows: Int32Array): Float64Array {
+    this.inverseNorms ??= inverseRowNorms(this.M);
+    this.observed ??= new Float64Array(this.M.cols * this.nClasses);
+    return foldChi2(this.M, this.inverseNorms, rows, this.yRows, this.nClasses, this.chi2On, this.observed);
   }
 
   /** True labels of the fitter's rows. */
@@ -146,7 +175,7 @@ export class CrossFitter {
   private ranking(fold: number, limit: number): Int32Array {
     let order = this.rankings.get(fold);
     if (!order || (order.length < limit && order.length < this.M.cols)) {
-      const scores = foldChi2(this.M, this.rowsOf(fold, false), this.yRows, this.nClasses, this.chi2On);
+      const scores = this.chi2Of(this.rowsOf(fold, false));
       order = rankTopK(scores, limit);
       this.rankings.set(fold, order);
     }
