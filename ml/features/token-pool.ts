@@ -232,15 +232,13 @@ export class TokenPool {
       for (let i = 0; i < bigrams.length; i++) push(bigrams[i]!);
       return n;
     }
-    const body = doc.subarray(h + (this.firstLineCounts[d] ?? 0));
+    const skipped = this.firstLineCounts[d] ?? 0;
+    const body = doc.subarray(h + skipped);
     for (let i = 0; i < Math.min(this.params.headlineTokens, body.length); i++) push(this.ids.get(`h:${this.names[body[i]!]}`) ?? -1);
-    for (let i = 0; i < body.length; i++) {
-      push(body[i]!);
-      if (this.params.ngramMax === 2 && i > 0) {
-        const b = this.bigrams.get(body[i - 1]!, body[i]!);
-        if (b >= 0) push(this.unigramCount + b);
-      }
-    }
+    for (let i = 0; i < body.length; i++) push(body[i]!);
+    // The body's bigrams are the document's from its first body token on: feature i pairs token i and i + 1 of the body part.
+    const bigrams = this.docFeatures[d]!;
+    for (let i = skipped; i < bigrams.length; i++) push(bigrams[i]!);
     return n;
   }
 
