@@ -174,6 +174,7 @@ async function main(): Promise<void> {
           max_event_loop_lag_ms,
           macro_f1,
           ece,
+          idle_lag_ms: row.idle_lag_ms,
           import_s: row.import_s,
           load_avg_1m: row.load_avg_1m,
           runs_s: row.runs_s.map((x) => Number(x.toFixed(3))),
