@@ -121,6 +121,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     isBlind: () => settings.get().blindMode,
     onStatusChanged: (status) => events.emit('predict.statusChanged', status),
   });
+  // Near-duplicate checks of resumes added from predictions: close() stops and awaits them, so none
+  // writes to (or reports a failure through) a database that is already closed.
+  const addedChecks = new Set<Promise<void>>();
+  const closing = new AbortController();
   const predict = createPredictService({
     engine: prediction,
     predictions: createPredictionsRepo(db),
@@ -129,7 +133,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     afterDatasetChanged: () => {
       events.emit('dataset.changed', datasetSummary());
       // Added resumes are checked like imported ones; a failure is a sentence, never a lost addition.
-      void flagNearDuplicates({ db, documents, index: createNearDuplicateIndexRepo(db), databasePath }).then(({ problem }) => problem && console.warn(problem));
+      const check = flagNearDuplicates({ db, documents, index: createNearDuplicateIndexRepo(db), databasePath }, { signal: closing.signal }).then(
+        ({ problem }) => void (problem && console.warn(problem)),
+        // Stopped by close(): the documents stay unchecked and the next pass checks them.
+        (error: Error) => void (error.name === 'AbortError' || console.warn(error.message)),
+      );
+      addedChecks.add(check);
+      void check.finally(() => addedChecks.delete(check));
     },
   });
   const api = createApiService({ repo: createApiRepo(db), engine: prediction, events, version: appVersion });
@@ -175,6 +185,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return result.value as MethodOutput<typeof method>;
     },
     async close() {
+      closing.abort();
+      await Promise.all(addedChecks);
       await training.close();
       await Promise.all([imports.close(), api.close(), prediction.close()]);
       db.close();

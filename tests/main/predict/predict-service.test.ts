@@ -100,6 +100,34 @@ describe('predict.* through the core', () => {
     );
   });
 
+  it('closing right after adding to the dataset stops the near-duplicate check it started, with no error', async () => {
+    const dir = makeTempDir();
+    const modelFile = path.join(dir.dir, 'model.json');
+    fs.writeFileSync(modelFile, sampleModelJson());
+    const other = await createCore({ dataDir: path.join(dir.dir, 'data'), transport: 'cli', modelSource: fileModelSource(modelFile) });
+    const warnings: unknown[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    const warn = console.warn;
+    process.on('unhandledRejection', onUnhandled);
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      await other.prediction.ready();
+      const [resume] = sampleResumes(1);
+      const item = predicted(await other.call('predict.text', { text: resume!.text }));
+      await other.call('predict.addToDataset', { items: [{ predictionId: item.id, category: 'Nurse' }] });
+      // The check runs in a worker thread and writes to the database: close() must wait for it to stop.
+      await other.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      console.warn = warn;
+      dir.cleanup();
+    }
+  }, 60_000);
+
   it('a review threshold set in Settings applies at once and is announced', async () => {
     await core.call('settings.set', { reviewThreshold: 0.999 });
     const status = events.filter((e) => e.name === 'predict.statusChanged').at(-1) as StudioEvent<'predict.statusChanged'>;
