@@ -15,10 +15,16 @@ const SEPARATOR = 1;
 const BLANK_KIND = 2;
 const NEEDS_PLAIN = 3;
 const WORD = 4;
-/** Per UTF-16 code unit ≥ 128: 0 not classified yet, then one of the kinds above, and its lower case. */
+/** Per UTF-16 code unit: 0 not classified yet, then one of the kinds above, and its lower case (ASCII filled here, the rest on first sight). */
 const kindOf = new Uint8Array(65536);
 const lowerOf = new Uint16Array(65536);
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 65 && c <= 90 ? c + 32 : c;
+  lowerOf[c] = lower;
+  kindOf[c] = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) ? WORD : c === 32 || (c >= 9 && c <= 13) ? BLANK_KIND : SEPARATOR;
+}
 
+/** The kind of a code unit (classifying it on first sight). */
 function classify(c: number): number {
   let k = kindOf[c]!;
   if (k === 0) {
@@ -51,23 +57,15 @@ export function wordHashes(text: string): number[] {
   let h = FNV_OFFSET;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    let isWordChar: boolean;
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c += 32;
-      isWordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    } else {
-      const k = classify(c);
-      if (k === NEEDS_PLAIN) return wordHashesPlain(text);
-      isWordChar = k === WORD;
-      c = lowerOf[c]!;
-    }
-    if (isWordChar) {
+    const c = text.charCodeAt(i);
+    const k = classify(c);
+    if (k === NEEDS_PLAIN) return wordHashesPlain(text);
+    if (k === WORD) {
       if (!inWord) {
         h = FNV_OFFSET;
         inWord = true;
       }
-      h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ lowerOf[c]!, FNV_PRIME);
     } else if (inWord) {
       out.push(h >>> 0);
       inWord = false;
@@ -100,8 +98,6 @@ export function exactKeyPlain(text: string): number {
   return hash.value();
 }
 
-const isAsciiBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
-
 /** The same key as exactKeyPlain, in one scan (see the file header). */
 export function exactKey(text: string): number {
   const hash = new StreamHash();
@@ -109,25 +105,17 @@ export function exactKey(text: string): number {
   let pendingSpace = false;
   let started = false;
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    let blank: boolean;
-    if (c < 128) {
-      blank = isAsciiBlank(c);
-      if (c >= 65 && c <= 90) c += 32;
-    } else {
-      const k = classify(c);
-      if (k === NEEDS_PLAIN) return exactKeyPlain(text);
-      blank = k === BLANK_KIND;
-      c = lowerOf[c]!;
-    }
-    if (blank) {
+    const c = text.charCodeAt(i);
+    const k = classify(c);
+    if (k === NEEDS_PLAIN) return exactKeyPlain(text);
+    if (k === BLANK_KIND) {
       pendingSpace = started;
       continue;
     }
     if (pendingSpace) hash.add(32);
     pendingSpace = false;
     started = true;
-    hash.add(c);
+    hash.add(lowerOf[c]!);
   }
   return hash.value();
 }
