@@ -6,7 +6,7 @@
 import { findDuplicateGroups, learningCurve } from '../../ml/index';
 import type { LearningCurvePoint, TrainingParams } from '../../preload/contract';
 import { pipelineParamsOf } from './pipeline-params';
-import { readSnapshot } from './snapshot';
+import { readSnapshot, usableCorpus } from './snapshot';
 
 /** What the learning-curve task is asked. */
 export interface LearningCurveInput {
@@ -25,10 +25,10 @@ export function runLearningCurveTask(input: LearningCurveInput, signal?: AbortSi
       'The labelled documents changed since this run (relabelled, excluded or imported), so its learning curve cannot be rebuilt; train again to see the curve of the current data.',
     );
   if (signal?.aborted) throw Object.assign(new Error('The learning curve was cancelled.'), { name: 'AbortError' });
-  const corpus = { texts: snapshot.texts, labels: snapshot.labels };
+  const corpus = usableCorpus(snapshot);
   return learningCurve(corpus, pipelineParamsOf(input.params), {
     seed: input.params.seed,
-    groups: findDuplicateGroups(snapshot.texts),
+    groups: findDuplicateGroups(corpus.texts),
     fractions: [0.1, 0.25, 0.5, 0.75, 1],
   });
 }

@@ -7,7 +7,7 @@ import { findDuplicateGroups, holdoutEvaluation, type EvaluationReport } from '.
 import type { RunDetail } from '../../preload/contract';
 import { MIN_DOCUMENTS_PER_CATEGORY } from './plan';
 import { pipelineParamsOf } from './pipeline-params';
-import { readSnapshot } from './snapshot';
+import { readSnapshot, usableCorpus } from './snapshot';
 
 /** The holdout report of `run` recomputed from the database; throws a sentence when the data changed since. */
 export function reevaluateRun(databasePath: string, run: RunDetail): EvaluationReport {
@@ -15,10 +15,10 @@ export function reevaluateRun(databasePath: string, run: RunDetail): EvaluationR
   const snapshot = readSnapshot(databasePath, MIN_DOCUMENTS_PER_CATEGORY, { blind: run.params.blind });
   if (snapshot.hash !== run.datasetHash)
     throw new Error(`the labelled documents changed since run ${run.id} (relabelled, excluded or imported); train again to evaluate the current data`);
-  const corpus = { texts: snapshot.texts, labels: snapshot.labels };
+  const corpus = usableCorpus(snapshot);
   return holdoutEvaluation(corpus, pipelineParamsOf(run.params), {
     testFraction: run.params.testFraction,
     seed: run.params.seed,
-    groups: findDuplicateGroups(snapshot.texts),
+    groups: findDuplicateGroups(corpus.texts),
   }).report;
 }

@@ -4,7 +4,7 @@
  * hash that identifies them. Plain Node.
  */
 import Database from 'better-sqlite3';
-import { hashString, maskPersonalData, nameHintsOfFileName } from '../../ml/index';
+import { hashString, maskPersonalData, nameHintsOfFileName, screenTexts } from '../../ml/index';
 import { iterateLabelledDocuments } from '../store/documents-repo';
 
 /** The labelled corpus as the worker reads it. */
@@ -42,4 +42,10 @@ export function readSnapshot(databasePath: string, minDocumentsPerCategory: numb
   for (const r of kept) hash = hashString(`${hash}\u0000${r.category}\u0000${r.text}`);
   const textOf = (r: (typeof kept)[number]) => (options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text);
   return { ids: kept.map((r) => r.id), texts: kept.map(textOf), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
+}
+
+/** The snapshot's documents a run trains on: those with usable text (a run screens the others out before grouping and splitting). */
+export function usableCorpus(snapshot: Snapshot): { texts: string[]; labels: string[] } {
+  const { usable } = screenTexts(snapshot.texts);
+  return { texts: usable.map((i) => snapshot.texts[i]!), labels: usable.map((i) => snapshot.labels[i]!) };
 }

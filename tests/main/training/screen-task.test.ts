@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
 import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import { createImportRepo } from '../../../main/store/import-repo';
+import { reevaluateRun } from '../../../main/training/reevaluate';
 import { screenAndGroup } from '../../../main/training/screen-task';
 import { readSnapshot } from '../../../main/training/snapshot';
 import { runTrainTask, screenInSecondThread, trainOnSnapshot } from '../../../main/training/train-task';
@@ -87,5 +88,15 @@ describe('screening in a second thread', () => {
       expect(withThread.holdout).toEqual(other.holdout);
       expect(withThread.predictions).toEqual(other.predictions);
     }
+  }, 120_000);
+});
+
+describe('evaluating the run again from the database', () => {
+  it('leaves out the document with no usable text as the run did, so it recomputes the holdout the run stored', async () => {
+    const { runId } = await core.call('training.start', { seed: 4, testFraction: 0.25 });
+    await core.training.waitForIdle();
+    const detail = await core.call('training.run', { runId });
+    expect(detail.state).toBe('finished');
+    expect(JSON.parse(JSON.stringify(reevaluateRun(core.databasePath, detail)))).toEqual(JSON.parse(JSON.stringify(detail.holdout)));
   }, 120_000);
 });
