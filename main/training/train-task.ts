@@ -5,7 +5,7 @@
  * out-of-fold prediction as typed columns (cheap to pass back to the main thread). Progress is
  * reported per phase and epoch. Runs inside the training worker; plain Node over ml/.
  */
-import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier } from '../../ml/index';
+import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier, type FitProgress } from '../../ml/index';
 import type {
   CalibrationReport,
   CrossValidationMetrics,
@@ -98,6 +98,16 @@ function columnsOf(source: PredictionColumns['source'], ids: ArrayLike<number>, 
   return out;
 }
 
+/**
+ * Progress units of a run: the holdout model is 1, each CV fold 0.8 (no epoch hooks inside
+ * crossValidate), the final model 1.25; within a fit, reading the words takes about half.
+ */
+export function progressUnits(params: Pick<TrainingParams, 'folds'>): { foldUnit: number; finalUnit: number; total: number } {
+  const foldUnit = 0.8;
+  const finalUnit = 1.25;
+  return { foldUnit, finalUnit, total: 1 + params.folds * foldUnit + finalUnit };
+}
+
 /** Trains and evaluates on the snapshot through the one run function, reporting progress as phases and a share of the whole. */
 export function trainOnSnapshot(
   snapshot: Snapshot,
@@ -105,20 +115,20 @@ export function trainOnSnapshot(
   progress: (p: TaskProgress) => void,
   signal?: AbortSignal,
   precomputed: PrecomputedInputs = {},
+  startFraction = 0,
 ): Omit<TrainTaskResult, 'timings'> & { timings: Omit<RunTimings, 'readMs'> } {
   const { ids, texts, labels } = snapshot;
   const classes = [...new Set(labels)].sort();
   if (classes.length < 2) throw new Error(`Training needs at least two categories with enough documents; found ${classes.length}.`);
   // Progress units: the holdout fit, each CV fold (no epoch hooks inside crossValidate), the final fit;
   // within a fit, vectorizing takes ~60% of the time at this size and the epochs share the rest.
-  const foldUnit = 0.8;
-  const finalUnit = 1.25;
-  const total = 1 + params.folds * foldUnit + finalUnit;
+  const { foldUnit, finalUnit, total } = progressUnits(params);
   let done = 0;
   let unit = 1;
   let fitName = 'Holdout model';
   const epochs: RunDetail['epochs'] = [];
-  let shownFraction = 0;
+  // What the caller already showed (reading the words before this): never shown backwards.
+  let shownFraction = startFraction;
   const stageSpan = { vectorize: [0, 0.5], tune: [0.5, 0.75], fit: [0.75, 0.95], calibrate: [0.95, 1] } as const;
   const stageWords = {
     vectorize: 'reading words, step',
@@ -279,9 +289,15 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
   const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
   const readMs = performance.now() - started;
   const screening = screenInSecondThread(input, snapshot.hash, signal);
-  progress({ phase: 'vectorize', step: 'Reading the words of every resume', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
-  const prepared = new TextClassifier(runPipelineParams(input.params)).prepare(snapshot.texts, snapshot.labels);
-  const result = trainOnSnapshot(snapshot, input.params, progress, signal, { ...(await screening), prepared });
+  // Reading every resume's words is the first half of the holdout model's unit of progress.
+  let fraction = 0;
+  const onProgress = (p: FitProgress) => {
+    fraction = (0.5 * p.epoch) / p.maxEpochs / progressUnits(input.params).total;
+    const step = `Reading the words of every resume, ${p.epoch} of ${p.maxEpochs}`;
+    progress({ phase: 'vectorize', step, epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction });
+  };
+  const prepared = new TextClassifier(runPipelineParams(input.params)).prepare(snapshot.texts, snapshot.labels, { onProgress });
+  const result = trainOnSnapshot(snapshot, input.params, progress, signal, { ...(await screening), prepared }, fraction);
   const totalMs = performance.now() - started;
   const { vectorizeMs, fitMs } = result.timings;
   return { ...result, timings: { readMs, vectorizeMs, fitMs, evaluateMs: Math.max(0, totalMs - readMs - vectorizeMs - fitMs), totalMs } };

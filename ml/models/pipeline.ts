@@ -132,8 +132,10 @@ export class TextClassifier {
 
   /** Reads a corpus once for several fits of pipelines with this one's vectorizer and engineered settings. */
   prepare(texts: Iterable<string>, labels: readonly string[], hooks: FitHooks = {}): PreparedCorpus {
-    hooks.onProgress?.({ phase: 'vectorize', epoch: 0, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
-    return prepareCorpus(texts, labels, this.params.vectorizer, this.engineeredOptions);
+    const step = (done: number, total: number) =>
+      hooks.onProgress?.({ phase: 'vectorize', epoch: done, maxEpochs: Math.max(1, total), trainLoss: NaN, validationLoss: null, validationAccuracy: null });
+    step(0, labels.length);
+    return prepareCorpus(texts, labels, this.params.vectorizer, this.engineeredOptions, step);
   }
 
   /**

@@ -47,6 +47,7 @@ export function prepareCorpus(
   labels: readonly string[],
   vectorizer: Partial<VectorizerParams>,
   engineered: EngineeredOptions,
+  onRead?: (done: number, total: number) => void,
 ): PreparedCorpus {
   const started = Date.now();
   const width = engineeredNames(engineered).length;
@@ -60,10 +61,13 @@ export function prepareCorpus(
       textHashes.push(hashString(text));
       if (width > 0) for (const v of engineeredValues(text, engineered)) dense.push(v);
       yield text;
+      // Every 256 texts: a 50k corpus takes seconds to read, and a progress bar should move meanwhile.
+      if (onRead && textHashes.length % 256 === 0) onRead(textHashes.length, labels.length);
     }
   };
   const pool = TokenPool.build(tapped(), poolParamsOf(vectorizer), true);
   if (textHashes.length !== labels.length) throw new Error(`Got ${textHashes.length} texts but ${labels.length} labels.`);
+  onRead?.(textHashes.length, labels.length);
   return { pool, labels, dense: Float64Array.from(dense), width, engineered: { ...engineered }, textHashes, readMs: Date.now() - started };
 }
 

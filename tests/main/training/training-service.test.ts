@@ -71,6 +71,9 @@ describe('training service', () => {
     expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['reading', 'vectorize', 'fit', 'evaluate', 'saving']));
     expect(progress.some((p) => p.epoch !== null && p.loss !== null)).toBe(true);
     expect(progress.map((p) => p.fraction)).toEqual([...progress.map((p) => p.fraction)].sort((a, b) => a - b));
+    // Reading every resume's words reports how far it got, and the bar has moved by its end.
+    const read = progress.find((p) => p.step === 'Reading the words of every resume, 48 of 48');
+    expect(read?.fraction).toBeGreaterThan(0);
     expect(events.some((e) => e.name === 'training.finished' && e.payload.run.id === runId)).toBe(true);
     expect(events.some((e) => e.name === 'models.activated' && e.payload.model?.runId === runId)).toBe(true);
 
