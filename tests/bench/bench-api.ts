@@ -8,7 +8,7 @@
  * exactly the keys requests_per_s, p50_ms, p95_ms, p99_ms, errors, batch_resumes_per_s. The load
  * average goes to stderr: this machine is shared, so timings are only as quiet as it was.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,7 +54,11 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const single = texts.reduce((best, text) => (Math.abs(words(text) - 700) < Math.abs(words(best) - 700) ? text : best));
 const batchItems = Array.from({ length: 100 }, (_, i) => ({ text: texts[Math.floor((i * texts.length) / 100)]!, name: `r${i}` }));
 
-// The real server process, as `resume-studio serve` runs it (built CLI when present, else the sources).
+// The real server process, as `resume-studio serve` runs it: the built CLI, so build it first (a
+// bundle older than the sources would measure old code; the build's output goes to stderr, so
+// --json stays one line).
+log('building the CLI bundle (electron-vite build)');
+execFileSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
 const token = 'bench-token-0123456789abcdef';
 const server = spawn(
   process.execPath,
