@@ -220,9 +220,8 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   const testRows = Array.from(holdout.split.test);
   // Rows of the screened corpus, mapped back to the given one, for the caller's document ids.
   const givenRow = (row: number) => (screened.unusable.length ? screened.usable[row]! : row);
-  // Scored again here (holdoutEvaluation keeps only the report): the same model on the same rows, so
-  // the same probabilities, plus the raw scores at temperature 1 for the reliability diagram's "before".
-  const testScores = holdout.pipeline.model.decisionFunction(holdout.pipeline.transformPrepared(prepared, testRows));
+  // The test rows' probabilities as reported, and at temperature 1 for the reliability diagram's "before".
+  const { testScores } = holdout;
   const k = holdout.pipeline.classes.length;
   const testProba = softmaxRows(testScores, k, holdout.pipeline.temperature);
   const uncalibratedProba = softmaxRows(testScores, k, 1);

@@ -1,5 +1,5 @@
 /** Evaluation protocols over a pipeline: dedup-aware holdout, k-fold with out-of-fold probabilities, learning curve, mislabel ranking. */
-import { throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
+import { softmaxRows, throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
 import { TextClassifier, type PipelineParams } from '../models/pipeline';
 import type { PreparedCorpus } from '../models/prepared-corpus';
 import { findDuplicateGroups, type DuplicateGroups } from './dedup';
@@ -49,10 +49,12 @@ export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): Evalua
   return evaluatePredictions(classIndicesOf(pipeline, test.labels), pipeline.predictProba(test.texts), pipeline.classes);
 }
 
-/** The same report for rows of a prepared corpus, without reading their texts again. */
-function evaluateRows(pipeline: TextClassifier, prepared: PreparedCorpus, rows: ArrayLike<number>): EvaluationReport {
+/** The same report for rows of a prepared corpus, without reading their texts again, and the rows' raw decision scores (temperature 1). */
+function evaluateRows(pipeline: TextClassifier, prepared: PreparedCorpus, rows: ArrayLike<number>): { report: EvaluationReport; scores: Float64Array } {
   const labels = Array.from(rows, (r) => prepared.labels[r]!);
-  return evaluatePredictions(classIndicesOf(pipeline, labels), probabilitiesOfRows(pipeline, prepared, rows), pipeline.classes);
+  const scores = pipeline.model.decisionFunction(pipeline.transformPrepared(prepared, rows));
+  const proba = softmaxRows(scores, pipeline.classes.length, pipeline.temperature);
+  return { report: evaluatePredictions(classIndicesOf(pipeline, labels), proba, pipeline.classes), scores };
 }
 
 /** Labels of a corpus as class indices over its sorted classes. */
@@ -86,8 +88,9 @@ export function holdoutEvaluation(
   const split = groupStratifiedSplit(y, groups.groupOf, options.testFraction ?? 0.2, options.seed ?? 42);
   const prepared = preparedFor(corpus, params, options.prepared);
   const pipeline = new TextClassifier(params).fitPrepared(prepared, split.train, options.hooks);
-  const report = evaluateRows(pipeline, prepared, split.test);
-  return { pipeline, report, split, groups, prepared };
+  // The raw scores go back too: a caller that also wants the test rows' probabilities at another temperature need not score them again.
+  const { report, scores: testScores } = evaluateRows(pipeline, prepared, split.test);
+  return { pipeline, report, split, groups, prepared, testScores };
 }
 
 /** Result of k-fold cross-validation. */
@@ -167,7 +170,7 @@ export function learningCurve(
     // A stratified "test" split of the training side with fraction (1 - f) leaves a stratified subset of size f.
     const rows = fraction >= 1 ? Int32Array.from(train.keys()) : groupStratifiedSplit(trainY, trainGroups, 1 - fraction, seed + 1).train;
     const pipeline = new TextClassifier(params).fitPrepared(prepared, pickRows(Array.from(train), rows), stepHooks(options, step + 1, fractions.length));
-    const report = evaluateRows(pipeline, prepared, test);
+    const { report } = evaluateRows(pipeline, prepared, test);
     return { trainDocs: rows.length, accuracy: report.accuracy, macroF1: report.macro.f1 };
   });
 }
