@@ -9,6 +9,8 @@
  * units) and Σ (final or not depending on its neighbours).
  */
 
+import { StreamHash } from '../random';
+
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const BLANK = /^\s$/;
 const SEPARATOR = 1;
@@ -75,27 +77,10 @@ export function wordHashes(text: string): number[] {
   return out;
 }
 
-/** A 53-bit hash of a string fed one code unit at a time (the algorithm of ml/random's hashString). */
-class StreamHash {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
-  add(ch: number): void {
-    this.h1 = Math.imul(this.h1 ^ ch, 2654435761);
-    this.h2 = Math.imul(this.h2 ^ ch, 1597334677);
-  }
-  value(): number {
-    const h1 = Math.imul(this.h1 ^ (this.h1 >>> 16), 2246822507) ^ Math.imul(this.h2 ^ (this.h2 >>> 13), 3266489909);
-    const h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  }
-}
-
 /** The exact-duplicate key of a text by the plain definition: the hash of it lower-cased, blanks folded to one space, trimmed. */
 export function exactKeyPlain(text: string): number {
   const folded = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  const hash = new StreamHash();
-  for (let i = 0; i < folded.length; i++) hash.add(folded.charCodeAt(i));
-  return hash.value();
+  return new StreamHash().addText(folded).value();
 }
 
 /** The same key as exactKeyPlain, in one scan (see the file header). */
