@@ -290,9 +290,10 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
   const readMs = performance.now() - started;
   const screening = screenInSecondThread(input, snapshot.hash, signal);
   // Reading every resume's words is the first half of the holdout model's unit of progress.
+  const { total } = progressUnits(input.params);
   let fraction = 0;
   const onProgress = (p: FitProgress) => {
-    fraction = (0.5 * p.epoch) / p.maxEpochs / progressUnits(input.params).total;
+    fraction = (0.5 * p.epoch) / p.maxEpochs / total;
     const step = `Reading the words of every resume, ${p.epoch} of ${p.maxEpochs}`;
     progress({ phase: 'vectorize', step, epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction });
   };

@@ -2,9 +2,10 @@
  * How a pipeline is fitted: a pool of tokenized documents (from a prepared corpus, so fits on rows
  * of one corpus tokenize it once) → (fast) inner cross-validation picks the feature count, title
  * weight and C → the vocabulary and the final model on every training row → a temperature fitted
- * on held-out scores. A run's final model takes these choices from its holdout model instead. The held-out scores are the inner CV's out-of-fold scores
- * when it ran; otherwise a 3-fold cross-fit (fast, untuned) or, for mljs (≈80 s per fit), one extra
- * model on a stratified holdout of the training rows, which bounds calibration at 0.8 of a fit.
+ * on held-out scores. A run's final model takes these choices from its holdout model instead. The
+ * held-out scores are the inner CV's out-of-fold scores when it ran; otherwise a 3-fold cross-fit
+ * (fast, untuned) or, for mljs (≈80 s per fit), one extra model on a stratified holdout of the
+ * training rows, which bounds calibration at 0.8 of a fit.
  */
 import { appendDenseColumns } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
@@ -41,7 +42,8 @@ export interface ReusedChoices {
 
 /**
  * Fits `pipeline`'s engine on a pool of tokenized documents with labels y and `width` engineered
- * values per document. `vectorizeMs` is the time already spent reading the texts into the pool.
+ * values per document. `readMs` is the time already spent reading the texts into the pool (it is
+ * reported as part of vectorizeMs); `reuse` skips tuning and calibration.
  */
 export function fitPipeline(
   pipeline: TextClassifier,
@@ -58,7 +60,6 @@ export function fitPipeline(
   const vectorizerParams: VectorizerParams = { ...defaultTfidfParams, ...params.vectorizer };
   const { reuse } = options;
   const tune = !reuse && params.engine === 'fast' && params.tune !== false ? { ...defaultTuneOptions, seed: params.seed, ...params.tune } : null;
-  const denseValues = dense.values;
   let tuning: TuningSummary | null = null;
   let calibration: Calibration | null = null;
   let C = params.fast.C;
@@ -70,7 +71,7 @@ export function fitPipeline(
     tuning = reuse.tuning;
     calibration = reuse.calibration;
   } else if (tune) {
-    const result = tuneFastEngine(pool, y, nClasses, denseValues, dense.width, { seed: params.seed, ...params.fast }, vectorizerParams.chi2On, tune, hooks);
+    const result = tuneFastEngine(pool, y, nClasses, dense.values, dense.width, { seed: params.seed, ...params.fast }, vectorizerParams.chi2On, tune, hooks);
     vectorizerParams.chi2Features = result.chosen.features;
     vectorizerParams.headlineWeight = result.chosen.headlineWeight;
     C = result.chosen.C;
@@ -88,12 +89,12 @@ export function fitPipeline(
       hooks.onProgress?.({ phase: 'calibrate', epoch, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
     step(0);
     // The cross-fit's own progress reports fits as 'tune' steps; here they are calibration work.
-    calibration = heldOutCalibration(pipeline, pool, y, nClasses, denseValues, dense.width, vectorizerParams, { signal: hooks.signal });
+    calibration = heldOutCalibration(pipeline, pool, y, nClasses, dense.values, dense.width, vectorizerParams, { signal: hooks.signal });
     step(1);
   }
   const tuned = Date.now();
   const vectorizer = new TextVectorizer(vectorizerParams);
-  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2), denseValues, dense.width);
+  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2), dense.values, dense.width);
   hooks.onVectorized?.();
   const vectorized = Date.now();
   const model = pipeline.newModel(C === undefined ? {} : { C }).fit(X, y, nClasses, hooks);
