@@ -133,6 +133,11 @@ function throwIfCancelled(signal: AbortSignalLike | undefined): void {
   if (signal?.aborted) throw Object.assign(new Error('Training was cancelled.'), { name: 'AbortError' });
 }
 
+/** The documents of a corpus that screening found usable, in order (what a run trains and evaluates on). */
+export function usableRowsOf(corpus: Corpus, screened: ReturnType<typeof screenTexts>): { texts: string[]; labels: string[] } {
+  return { texts: screened.usable.map((i) => corpus.texts[i]!), labels: screened.usable.map((i) => corpus.labels[i]!) };
+}
+
 /** The pipeline parameters of a run's settings (also what a caller prepares the corpus with). */
 export function runPipelineParams(params: TrainingParams): Partial<PipelineParams> {
   return pipelineParamsOf({
@@ -178,7 +183,7 @@ export function runTraining(corpus: Corpus, params: TrainingParams, hooks: Train
   const screened = precomputed.screened ?? screenTexts(given.texts);
   emit({ phase: 'screened', usable: screened.usable.length, unusable: screened.unusable.length });
   if (screened.unusable.length) {
-    corpus = { texts: screened.usable.map((i) => given.texts[i]!), labels: screened.usable.map((i) => given.labels[i]!) };
+    corpus = usableRowsOf(given, screened);
     const classes = [...new Set(corpus.labels)];
     if (corpus.texts.length === 0) throw new AppError('bad_input', `No document has usable text (the first: ${screened.unusable[0]!.reason}).`);
     if (classes.length < 2)

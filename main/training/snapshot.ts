@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { hashString, maskPersonalData, nameHintsOfFileName, screenTexts } from '../../ml/index';
 import { iterateLabelledDocuments } from '../store/documents-repo';
+import { usableRowsOf } from './run-training';
 
 /** The labelled corpus as the worker reads it. */
 export interface Snapshot {
@@ -46,6 +47,5 @@ export function readSnapshot(databasePath: string, minDocumentsPerCategory: numb
 
 /** The snapshot's documents a run trains on: those with usable text (a run screens the others out before grouping and splitting). */
 export function usableCorpus(snapshot: Snapshot): { texts: string[]; labels: string[] } {
-  const { usable } = screenTexts(snapshot.texts);
-  return { texts: usable.map((i) => snapshot.texts[i]!), labels: usable.map((i) => snapshot.labels[i]!) };
+  return usableRowsOf(snapshot, screenTexts(snapshot.texts));
 }
