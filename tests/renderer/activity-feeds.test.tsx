@@ -4,7 +4,7 @@
 // real feeds, registry, indicator and predict store over a scripted backend.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventMap, EventName, PredictBatch, RunSummary, TrainingProgress } from '../../preload/contract';
+import type { EventMap, EventName, PredictBatch, RunSummary } from '../../preload/contract';
 import { createStudioClient, type StudioClient } from '../../renderer/api/client';
 import { createConnectionStore } from '../../renderer/api/connection-store';
 import { StudioProvider } from '../../renderer/api/studio-context';
@@ -13,6 +13,7 @@ import { ActivityIndicator } from '../../renderer/features/activity/activity-ind
 import { useBatchActivityFeed } from '../../renderer/features/predict/use-batch-activity';
 import { clearResults, predictFiles } from '../../renderer/features/predict/predict-store';
 import { useTrainingActivityFeed } from '../../renderer/features/training/use-training-activity';
+import { trainingProgress } from '../helpers/training-progress';
 
 /** A backend that answers from `answers` and pushes events on demand. */
 function scriptedBackend(answers: Record<string, (input: unknown) => unknown>) {
@@ -54,18 +55,7 @@ function renderIndicator(client: StudioClient) {
   );
 }
 
-const progress = (runId: number, fraction: number, etaMs: number | null): TrainingProgress => ({
-  runId,
-  phase: 'fit',
-  step: 'Final fit',
-  epoch: null,
-  maxEpochs: null,
-  loss: null,
-  validationAccuracy: null,
-  fraction,
-  elapsedMs: 1000,
-  etaMs,
-});
+const progress = (runId: number, fraction: number, etaMs: number | null) => trainingProgress(runId, fraction, { etaMs });
 const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents, WebFrameMain } from 'electron';
-import { ipcChannels } from '../../../preload/contract';
+import { ipcChannels, type Settings } from '../../../preload/contract';
 import { createEventBus } from '../../../main/rpc/event-bus';
 import { createFrameCheck, registerIpc } from '../../../main/electron/ipc';
 import { FakeWebContents, type FakeFrame } from './fakes';
@@ -76,24 +76,27 @@ describe('IPC sender check', () => {
   });
 });
 
+/** The settings the forwarded events carry (the theme is set per test). */
+const settings: Settings = {
+  theme: 'system',
+  defaultEngine: 'fast',
+  testFraction: 0.2,
+  seed: 1,
+  reviewThreshold: null,
+  dismissedHints: [],
+  blindMode: false,
+};
+
 describe('event forwarding', () => {
   it('sends bus events to live windows on the event channel', () => {
     const { main, events } = setup();
-    events.emit('settings.changed', {
-      theme: 'dark',
-      defaultEngine: 'fast',
-      testFraction: 0.2,
-      seed: 1,
-      reviewThreshold: null,
-      dismissedHints: [],
-      blindMode: false,
-    });
+    events.emit('settings.changed', { ...settings, theme: 'dark' });
     expect(main.sent).toEqual([
       {
         channel: ipcChannels.event,
         payload: {
           name: 'settings.changed',
-          payload: { theme: 'dark', defaultEngine: 'fast', testFraction: 0.2, seed: 1, reviewThreshold: null, dismissedHints: [], blindMode: false },
+          payload: { ...settings, theme: 'dark' },
         },
       },
     ]);
@@ -102,27 +105,11 @@ describe('event forwarding', () => {
   it('skips destroyed windows and stops after dispose', () => {
     const { main, events, registration, handlers } = setup();
     main.destroyed = true;
-    events.emit('settings.changed', {
-      theme: 'light',
-      defaultEngine: 'fast',
-      testFraction: 0.2,
-      seed: 1,
-      reviewThreshold: null,
-      dismissedHints: [],
-      blindMode: false,
-    });
+    events.emit('settings.changed', { ...settings, theme: 'light' });
     expect(main.sent).toHaveLength(0);
     main.destroyed = false;
     registration.dispose();
-    events.emit('settings.changed', {
-      theme: 'light',
-      defaultEngine: 'fast',
-      testFraction: 0.2,
-      seed: 1,
-      reviewThreshold: null,
-      dismissedHints: [],
-      blindMode: false,
-    });
+    events.emit('settings.changed', { ...settings, theme: 'light' });
     expect(main.sent).toHaveLength(0);
     expect(handlers.has(ipcChannels.invoke)).toBe(false);
   });

@@ -18,6 +18,7 @@ import { allProgressReaders, followTaskbarProgress, importProgress } from '../..
 import { confirmLeavingUnsavedChanges } from '../../../main/electron/unsaved-changes';
 import { createEventBus } from '../../../main/rpc/event-bus';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { trainingProgress } from '../../helpers/training-progress';
 import { FakeWebContents, fakeEvent } from './fakes';
 
 const progress = (jobId: number, doneFiles: number, totalFiles: number) =>
@@ -52,21 +53,7 @@ describe('taskbar progress', () => {
 
 describe('taskbar progress for training and batch prediction', () => {
   const trained = (runId: number, fraction: number) =>
-    ({
-      name: 'training.progressed',
-      payload: {
-        runId,
-        phase: 'fit',
-        step: 'Final fit',
-        epoch: null,
-        maxEpochs: null,
-        loss: null,
-        validationAccuracy: null,
-        fraction,
-        elapsedMs: 1,
-        etaMs: null,
-      },
-    }) as StudioEvent;
+    ({ name: 'training.progressed', payload: trainingProgress(runId, fraction, { elapsedMs: 1 }) }) as StudioEvent;
   const runEnded = (id: number) => ({ name: 'training.finished', payload: { run: { id, state: 'cancelled' } } }) as unknown as StudioEvent;
   const batch = (id: number, done: number, total: number, state: 'running' | 'cancelled' | 'finished' = 'running') =>
     ({ name: 'predict.batchProgressed', payload: { id, done, total, failed: 0, state } }) as StudioEvent;
