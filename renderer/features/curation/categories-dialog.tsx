@@ -7,6 +7,7 @@ import type { CategoryCount, CategoryPlan } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
 import { ModalDialog } from '../../components/modal-dialog';
 import { formatCount } from '../../format/numbers';
+import { ErrorMessage } from '../../components/error-message';
 
 type Operation =
   | { kind: 'create'; name: string }
@@ -84,11 +85,7 @@ export function CategoriesDialog({ categories, onClose }: CategoriesDialogProps)
           Create…
         </button>
       </form>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       {pending ? (
         <div className="category-plan" role="status" data-testid="category-plan">
           <p>

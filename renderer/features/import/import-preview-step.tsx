@@ -6,6 +6,7 @@ import { CountBreakdown } from './count-breakdown';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { importWarnings } from './import-guard-rails';
 import { SampleRowsTable } from './sample-rows-table';
+import { ErrorMessage } from '../../components/error-message';
 
 /** Props of ImportPreviewStep. */
 export interface ImportPreviewStepProps {
@@ -102,11 +103,7 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
         <CountBreakdown caption="By category" nameHeader="Category" rows={categories} />
         <CountBreakdown caption="By type" nameHeader="Type" rows={formats} />
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       {/* The same two buttons ask once more when there are warnings, so keyboard focus stays put. */}
       <div className="modal-actions">
         {isConfirming ? (

@@ -8,6 +8,7 @@ import { jobStateLabel, problemCount } from './import-format';
 import { formatCount, formatEta, formatRate, percentDone } from '../../format/numbers';
 import { StatusCountList } from './status-count-list';
 import { useLiveImportJob } from './use-live-import-job';
+import { ErrorMessage } from '../../components/error-message';
 
 /** Props of ImportProgressStep. */
 export interface ImportProgressStepProps {
@@ -80,11 +81,7 @@ export function ImportProgressStep({ initialJob, onViewReport, onClose }: Import
         </div>
       )}
       <StatusCountList counts={job.counts} />
-      {cancelError ? (
-        <p className="form-error" role="alert">
-          {cancelError}
-        </p>
-      ) : null}
+      <ErrorMessage message={cancelError} />
       <div className="modal-actions">
         {isRunning ? (
           <>

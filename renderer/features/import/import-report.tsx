@@ -8,6 +8,7 @@ import { formatCount } from '../../format/numbers';
 import { ReportItemList } from './report-item-list';
 import { ReportStatusFilter } from './report-status-filter';
 import { useReportItems } from './use-report-items';
+import { ErrorMessage } from '../../components/error-message';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -44,11 +45,7 @@ export function ImportReport({ jobId }: { jobId: number }) {
         </div>
       </header>
       {report.error ? <InlineError title="Could not load the import report" error={report.error} onRetry={report.reload} /> : null}
-      {job?.error ? (
-        <p className="form-error" role="alert">
-          {job.error}
-        </p>
-      ) : null}
+      <ErrorMessage message={job?.error} />
       <section className="card report-card" aria-label="Files in this import">
         {job ? <ReportStatusFilter counts={job.counts} value={status} onChange={setStatus} /> : null}
         <p className="muted report-total" aria-live="polite">

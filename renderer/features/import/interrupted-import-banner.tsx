@@ -6,6 +6,7 @@ import { useStudio } from '../../api/studio-context';
 import { useImportTracking } from './use-import-activity';
 import { isResumable } from './import-format';
 import { formatCount } from '../../format/numbers';
+import { ErrorMessage } from '../../components/error-message';
 
 const dismissedKey = 'resume-studio.dismissed-import-banner';
 
@@ -69,11 +70,7 @@ export function InterruptedImportBanner({ jobs, onResumed }: { jobs: ImportJob[]
         <p>
           {newest.error ?? 'Files already processed are kept; resuming continues with the rest.'} <span className="mono">{newest.rootPath}</span>
         </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage message={error} />
       </div>
       <div className="button-row">
         <button type="button" className="button" onClick={dismiss}>

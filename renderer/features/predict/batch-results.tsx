@@ -9,6 +9,7 @@ import { batchColumns, categoryText, predictionOf, topWordsOf, type ReviewFilter
 import { batchCsv } from './batch-csv';
 import { BatchTable } from './batch-table';
 import { addToDataset, cancelBatch, clearResults, openAsCard, type BatchState } from './predict-store';
+import { ErrorMessage } from '../../components/error-message';
 
 /** Offers `text` as a file download named `fileName`. */
 function download(fileName: string, text: string): void {
@@ -112,11 +113,7 @@ export function BatchResults({ batch, categories }: { batch: BatchState; categor
         {batch.failed ? `, ${formatCount(batch.failed)} unreadable` : ''}
         {batch.state === 'cancelled' ? ' — cancelled' : batch.state === 'finished' ? ' — finished' : ''}
       </p>
-      {batch.error ? (
-        <p className="form-error" role="alert">
-          {batch.error}
-        </p>
-      ) : null}
+      <ErrorMessage message={batch.error} />
       <div className="batch-toolbar">
         <input
           type="search"

@@ -4,6 +4,7 @@ import type { ReviewThreshold } from '../../../preload/contract';
 import { useSettings } from '../../app/settings-context';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { formatPercent } from '../../format/numbers';
+import { ErrorMessage } from '../../components/error-message';
 
 /** Shows and edits the threshold (stored in Settings, so it follows the data directory). */
 export function ReviewThresholdControl({ threshold }: { threshold: ReviewThreshold }) {
@@ -57,11 +58,7 @@ export function ReviewThresholdControl({ threshold }: { threshold: ReviewThresho
       <p id={`${fieldId}-basis`} className="field-hint">
         {threshold.isCustom ? `You set this threshold. The suggested one: ${threshold.basis}` : threshold.basis}
       </p>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
     </form>
   );
 }

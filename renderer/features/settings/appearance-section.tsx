@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Settings } from '../../../preload/contract';
 import { useSettings } from '../../app/settings-context';
 import { ChoiceGroup } from '../../components/choice-group';
+import { ErrorMessage } from '../../components/error-message';
 
 const themeChoices = [
   { value: 'system', label: 'System' },
@@ -25,11 +26,7 @@ export function AppearanceSection() {
       <p id="theme-hint" className="field-hint">
         System follows your operating system&rsquo;s light or dark mode. Changes apply and save immediately.
       </p>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} kind="field" />
     </section>
   );
 }

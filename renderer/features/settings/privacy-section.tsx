@@ -1,6 +1,7 @@
 /** Blind mode and what stays on this machine; saved on change, so every page masks at once. */
 import { useState } from 'react';
 import { useSettings } from '../../app/settings-context';
+import { ErrorMessage } from '../../components/error-message';
 
 /** The privacy settings with their own error line. */
 export function PrivacySection() {
@@ -34,11 +35,7 @@ export function PrivacySection() {
         &ldquo;Name:&rdquo; fields and from the file name, so a name mentioned only in running text can still show. Applies and saves immediately.
       </p>
       <p className="field-hint">Everything stays on this machine: Resume Studio sends no telemetry and makes no outgoing network requests.</p>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} kind="field" />
     </section>
   );
 }

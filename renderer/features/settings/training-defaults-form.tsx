@@ -11,6 +11,7 @@ import { ChoiceGroup } from '../../components/choice-group';
 import { fieldErrorsFromMessage, type FieldErrors } from './field-errors';
 import { NumberField } from './number-field';
 import { setSettingsDraft, useSettingsDraft, type SettingsDraft as Draft } from './settings-draft';
+import { ErrorMessage } from '../../components/error-message';
 
 type Field = 'defaultEngine' | 'testFraction' | 'seed';
 const fields: readonly Field[] = ['defaultEngine', 'testFraction', 'seed'];
@@ -115,11 +116,7 @@ export function TrainingDefaultsForm() {
             onChange={(seed) => edit({ seed })}
           />
         </div>
-        {formError ? (
-          <p id="training-form-error" className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <ErrorMessage id="training-form-error" message={formError} />
         <div className="button-row">
           <button type="submit" className="button primary" disabled={!draft || isSaving}>
             {isSaving ? 'Saving…' : 'Save changes'}

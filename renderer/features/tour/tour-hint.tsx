@@ -8,6 +8,7 @@ import type { TourHintId } from '../../../preload/contract';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { useSettings } from '../../app/settings-context';
 import { tourHintTexts } from './tour-hints';
+import { ErrorMessage } from '../../components/error-message';
 
 /** The hint of page `id`, unless dismissed (nothing while settings load, so a dismissed hint never flashes). */
 export function TourHint({ id }: { id: TourHintId }) {
@@ -34,11 +35,7 @@ export function TourHint({ id }: { id: TourHintId }) {
       <div className="tour-hint-text">
         <strong className="tour-hint-step">{text.step}</strong>
         <p>{text.body}</p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage message={error} />
       </div>
       <button type="button" className="button" onClick={dismiss}>
         Dismiss hint

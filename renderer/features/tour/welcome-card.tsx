@@ -8,6 +8,7 @@ import { useStudio } from '../../api/studio-context';
 import { Icon } from '../../components/icon';
 import { useOpenImport } from '../import/open-import';
 import { useImportTracking } from '../import/use-import-activity';
+import { ErrorMessage } from '../../components/error-message';
 
 /** The two ways to start, and the four steps of the tour. */
 export function WelcomeCard() {
@@ -65,11 +66,7 @@ export function WelcomeCard() {
           </button>
         </div>
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage message={error} />
       <ol className="steps" aria-label="The tour">
         {['Import resumes', 'Train a model', 'Evaluate it', 'Predict'].map((step, i) => (
           <li key={step}>
