@@ -12,6 +12,7 @@ import { fieldErrorsFromMessage, type FieldErrors } from './field-errors';
 import { NumberField } from './number-field';
 import { setSettingsDraft, useSettingsDraft, type SettingsDraft as Draft } from './settings-draft';
 import { ErrorMessage } from '../../components/error-message';
+import { engineChoices } from '../training/engine-choices';
 
 type Field = 'defaultEngine' | 'testFraction' | 'seed';
 const fields: readonly Field[] = ['defaultEngine', 'testFraction', 'seed'];
@@ -22,11 +23,6 @@ const fieldSentence: Record<Field, string> = {
   testFraction: 'Enter a test fraction from 0.05 to 0.5, for example 0.2.',
   seed: 'Enter a whole number, 0 or more, for example 42.',
 };
-
-const engineChoices = [
-  { value: 'fast', label: 'Fast', hint: 'Built-in sparse logistic regression. Recommended.' },
-  { value: 'mljs', label: 'mljs', hint: 'ml-logistic-regression: dense, slower on large vocabularies.' },
-] as const;
 
 function draftFrom(settings: Settings): Draft {
   return { defaultEngine: settings.defaultEngine, testFraction: String(settings.testFraction), seed: String(settings.seed) };

@@ -2,6 +2,7 @@
 import type { TrainingParams } from '../../../preload/contract';
 import { ChoiceGroup } from '../../components/choice-group';
 import { NumberField } from '../settings/number-field';
+import { engineChoices } from './engine-choices';
 
 /** The form's values as typed (text, so a half-typed number is not lost). */
 export type TrainingDraft = Record<Exclude<keyof TrainingParams, 'engine' | 'ngramMax' | 'blind'>, string> &
@@ -41,10 +42,6 @@ export function paramsOf(draft: TrainingDraft): TrainingParams {
   };
 }
 
-const engines = [
-  { value: 'fast', label: 'Fast', hint: 'Sparse logistic regression. Recommended.' },
-  { value: 'mljs', label: 'mljs', hint: 'ml-logistic-regression: dense, slower.' },
-] as const;
 const ngrams = [
   { value: '1', label: 'Words' },
   { value: '2', label: 'Words and word pairs' },
@@ -63,7 +60,7 @@ export function TrainingSettingsForm({ draft, onChange, disabled }: { draft: Tra
       ) : null}
       <fieldset className="plain-fieldset" disabled={disabled}>
         <legend className="visually-hidden">Training settings</legend>
-        <ChoiceGroup legend="Engine" name="engine" value={draft.engine} choices={engines} onChange={(v) => set('engine', v)} variant="cards" />
+        <ChoiceGroup legend="Engine" name="engine" value={draft.engine} choices={engineChoices} onChange={(v) => set('engine', v)} variant="cards" />
         <div className="field-row">
           <NumberField
             id="test-fraction"
