@@ -49,16 +49,17 @@ describe('near-duplicate pass', () => {
   it('flags near-duplicates after each import, comparing only the new documents with the index', async () => {
     await importTexts('first', [template(1), template(2), template(3), distinct('Nursing'), distinct('Accounting')]);
     expect(bandRows()).toBe(5 * 8);
-    expect(flagOf(template(1))).toBeNull();
-    expect(flagOf(template(2))).toBe(idOf(template(1)));
-    expect(flagOf(template(3))).toBe(idOf(template(1)));
+    // The group's first stored document is its representative (files are parsed in parallel, so it
+    // need not be the first file); every other copy points at it.
+    const first = Math.min(...[1, 2, 3].map((n) => idOf(template(n))));
+    for (const n of [1, 2, 3]) expect(flagOf(template(n))).toBe(idOf(template(n)) === first ? null : first);
     expect(await core.call('dataset.health', {})).toMatchObject({ nearDuplicates: 2, nearDuplicatesUnchecked: 0, nearDuplicateProblem: null });
 
     await importTexts('second', [template(4), template(5), distinct('Teaching')]);
     expect(bandRows()).toBe(8 * 8);
     // The new copies point at the first document of the group, imported by the earlier job.
-    expect(flagOf(template(4))).toBe(idOf(template(1)));
-    expect(flagOf(template(5))).toBe(idOf(template(1)));
+    expect(flagOf(template(4))).toBe(first);
+    expect(flagOf(template(5))).toBe(first);
     expect(flagOf(distinct('Teaching'))).toBeNull();
     // Nothing is left to check: a further pass looks at no document at all.
     expect(await flagNearDuplicates(passDeps())).toEqual({ checked: 0, flagged: 0, problem: null });
