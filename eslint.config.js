@@ -112,6 +112,35 @@ export default tseslint.config(
     },
   },
   {
+    // Tests that pass on a busy machine: a clock in an assertion, a fixed wait in a browser test
+    // and vi.waitFor's one-second default all failed the suite under load. Benchmarks measure time.
+    files: ['tests/**/*.{ts,tsx}'],
+    ignores: ['tests/bench/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^toBeLessThan/] > MemberExpression > CallExpression[callee.name='expect'] > BinaryExpression > CallExpression[callee.object.name=/^(Date|performance)$/][callee.property.name='now']",
+          message: 'A test never asserts a duration: wait for an event, or measure it in a benchmark (tests/bench).',
+        },
+        {
+          // Upper bounds only: a timer never fires early, so "waited at least the grace" holds on any machine.
+          selector: 'CallExpression[callee.property.name=/^toBeLessThan/][callee.object.arguments.0.name=/(Ms|Seconds)$/]',
+          message: 'A test never asserts a duration: wait for an event, or measure it in a benchmark (tests/bench).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: 'Wait for what the wait is for (an expect with a timeout, expect.poll, an event), not a fixed time.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name='waitFor'][arguments.length<2]",
+          message: "vi.waitFor's default deadline is one second: use eventually() from tests/helpers/eventually.",
+        },
+      ],
+    },
+  },
+  {
     files: ['preload/contract.ts', 'preload/contracts/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronOnlyInShell] }] },
   },

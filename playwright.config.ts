@@ -13,9 +13,12 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   workers: 2,
   fullyParallel: true,
+  // No retries: a retry hides the next flaky test instead of fixing it.
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Deadlines sized for a loaded 2-core machine (npm run test:busy): they only end a test that is
+  // already failing, so a passing run never waits for them.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: 'list',
   forbidOnly: !!process.env.CI,
   grep: takeScreenshots ? /@screenshots/ : undefined,

@@ -13,8 +13,11 @@ export interface CheckpointInput {
   intervalMs: number;
 }
 
-/** Checkpoints (PASSIVE: never waits for the writer) every intervalMs until the signal aborts; returns how many ran. */
-export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInput, { signal }: TaskContext<never>): Promise<number> {
+/**
+ * Checkpoints (PASSIVE: never waits for the writer) every intervalMs until the signal aborts,
+ * reporting the count after each; returns how many ran.
+ */
+export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInput, { signal, progress }: TaskContext<number>): Promise<number> {
   const db = new Database(databasePath, { fileMustExist: true });
   let runs = 0;
   try {
@@ -30,7 +33,7 @@ export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInp
         signal.addEventListener('abort', wake, { once: true });
       });
       db.pragma('wal_checkpoint(PASSIVE)');
-      runs++;
+      progress(++runs);
     }
     return runs;
   } finally {

@@ -20,18 +20,28 @@ export interface BackgroundCheckpoints {
   stop(): Promise<void>;
 }
 
-/** Starts checkpointing `databasePath` in a worker every `intervalMs` (default 200 ms). */
-export function startBackgroundCheckpoints(db: Db, databasePath: string, intervalMs = 200): BackgroundCheckpoints {
+/**
+ * Starts checkpointing `databasePath` in a worker every `intervalMs` (default 200 ms);
+ * `onCheckpointed` hears of each checkpoint done (with the count so far).
+ */
+export function startBackgroundCheckpoints(db: Db, databasePath: string, intervalMs = 200, onCheckpointed?: (count: number) => void): BackgroundCheckpoints {
   const controller = new AbortController();
   // A connection closed meanwhile (the app quitting) has nothing left to restore.
   const restore = () => void (db.open && db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`));
   db.pragma('wal_autocheckpoint = 0');
   let markStarted!: () => void;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
-  const running = runWorkerTask<CheckpointInput, number>(
+  const running = runWorkerTask<CheckpointInput, number, number>(
     walCheckpointWorkerEntry,
     { databasePath, intervalMs },
-    { taskName: 'Background checkpointing', signal: controller.signal, stopGraceMs: 500, maxOldGenerationSizeMb: 64, onStarted: markStarted },
+    {
+      taskName: 'Background checkpointing',
+      signal: controller.signal,
+      stopGraceMs: 500,
+      maxOldGenerationSizeMb: 64,
+      onStarted: markStarted,
+      onProgress: onCheckpointed,
+    },
   )
     .catch((error: Error) => {
       if (error.name !== 'AbortError') {

@@ -82,7 +82,7 @@ describe.skipIf(binaryHere)('npm start without the Electron binary', () => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 60 s:\n${output}`)), 60_000);
+        const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 120 s:\n${output}`)), 120_000);
         const poll = setInterval(() => {
           const match = /^Open (http:\/\/\S+)$/m.exec(output);
           if (!match?.[1]) return;
@@ -109,5 +109,5 @@ describe.skipIf(binaryHere)('npm start without the Electron binary', () => {
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
     }
-  }, 90_000);
+  }, 180_000);
 });

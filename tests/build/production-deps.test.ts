@@ -38,7 +38,7 @@ function startServe(args: string[], env: Record<string, string> = {}): Promise<{
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start within 20 s:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start within 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /prediction API on (http:\/\/\S+)/.exec(output);

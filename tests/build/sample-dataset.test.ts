@@ -34,7 +34,7 @@ beforeAll(() => {
     stdio: 'pipe',
     env: { ...process.env, TZ: 'Pacific/Kiritimati' },
   });
-}, 60_000);
+});
 
 afterAll(() => cleanup?.());
 

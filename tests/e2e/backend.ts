@@ -22,7 +22,7 @@ export interface Backend {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
-const startTimeoutMs = 15_000;
+const startTimeoutMs = 60_000;
 
 /** Spawns the bridge on an ephemeral port and resolves once it prints its URL. */
 export async function startBackend(dataDir?: string): Promise<Backend> {

@@ -13,8 +13,16 @@ export interface StudioFixtures {
   backend: Backend;
   /** Opens the app from the backend's printed URL and waits for the first page. */
   openApp(hash?: string): Promise<void>;
-  /** Console errors and CSP violations seen so far, for tests that expect some. */
+  /** Console errors, uncaught exceptions and CSP violations seen so far (the test fails on any at its end). */
   problems: string[];
+  /**
+   * Declares a console error this test provokes on purpose (a refused reconnect after it stops the
+   * server, say): console errors matching `pattern` are allowed for the whole test, including any
+   * that arrive after its last step. Every other problem still fails it.
+   */
+  allowConsoleError(pattern: RegExp): void;
+  /** The patterns allowConsoleError declared (internal to the fixtures). */
+  allowedConsoleErrors: RegExp[];
   /** Requests the browser made to hosts other than this machine (automatic: the test fails on any). */
   outgoingRequests: string[];
 }
@@ -55,7 +63,17 @@ export const test = base.extend<StudioFixtures>({
     fs.rmSync(backend.dataDir, { recursive: true, force: true });
   },
 
-  problems: async ({ page }, use) => {
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  allowedConsoleErrors: async ({}, use) => {
+    await use([]);
+  },
+
+  allowConsoleError: async ({ allowedConsoleErrors }, use) => {
+    await use((pattern) => void allowedConsoleErrors.push(pattern));
+  },
+
+  problems: async ({ page, allowedConsoleErrors }, use) => {
     const problems: string[] = [];
     // Recorded inside the page from its very first script, so early violations are caught too.
     await page.addInitScript(() => {
@@ -65,7 +83,9 @@ export const test = base.extend<StudioFixtures>({
       });
     });
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      const text = message.text();
+      if (!allowedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console error: ${text}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     await use(problems);

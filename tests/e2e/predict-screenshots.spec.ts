@@ -21,7 +21,7 @@ for (const theme of ['light', 'dark'] as const) {
     const nurse = sampleResumes(1, 5).find((r) => r.category === 'Nurse')!;
     await dropFiles(page, [{ name: 'jordan-rivera-cv.pdf', bytes: await makeTextPdfBytes({ lines: nurse.text.split('\n') }), type: 'application/pdf' }]);
     const card = page.getByRole('article', { name: 'jordan-rivera-cv.pdf' });
-    await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 20_000 });
+    await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
     await card.scrollIntoViewIfNeeded();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await card.screenshot({ path: path.join(outDir, `predict-single-${theme}.png`) });

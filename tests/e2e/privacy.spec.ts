@@ -84,7 +84,7 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
 
   // The card predicted before is loaded again, masked; a batch dropped now never shows a file's name.
   await page.keyboard.press('Control+4');
-  await expect(page.getByTestId('prediction-card').getByText('__name__').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('prediction-card').getByText('__name__').first()).toBeVisible({ timeout: 30_000 });
   await expectBlind(page, 'predict card predicted before blind mode', page.getByTestId('prediction-card'));
   const batch = [
     'Nurse/ingrid-brennan.pdf',
@@ -99,12 +99,12 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
   await expectBlind(page, 'batch table', page.getByTestId('batch-table'));
 
   await page.keyboard.press('Control+2');
-  await expect(page.getByTestId('blind-training-note')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('blind-training-note')).toBeVisible({ timeout: 30_000 });
   await train(page, 2);
 
   for (const id of [1, 2, 3]) {
     await page.goto(page.url().replace(/#.*$/, `#/dataset/resumes?doc=${id}`));
-    await expect(page.getByTestId('pane-label')).toContainText(`#${id} ·`, { timeout: 15_000 });
+    await expect(page.getByTestId('pane-label')).toContainText(`#${id} ·`, { timeout: 30_000 });
     await expectBlind(page, `resume pane and table, document ${id}`, page.getByTestId('cleaned-text'));
     await expect(page.getByTestId('extracted-text')).toContainText('__name__');
   }
@@ -115,7 +115,7 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
 
   await page.goto(page.url().replace(/#.*$/, '#/evaluate'));
   const matrix = page.getByTestId('confusion-matrix').first();
-  await expect(matrix).toBeVisible({ timeout: 15_000 });
+  await expect(matrix).toBeVisible({ timeout: 30_000 });
   await matrix.locator('td.diagonal button').filter({ hasNotText: /^0$/ }).first().click();
   const cell = page.getByTestId('cell-documents');
   await expect(cell.getByRole('row')).not.toHaveCount(1);

@@ -76,7 +76,7 @@ test('the curation view with a search, a resume open and what cleaning changed, 
     await page.setViewportSize({ width: 1440, height: 860 });
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto(backend.url.replace(/#.*$/, '') + '#/dataset/resumes?q=python+OR+%22patient+care%22&doc=1');
-    await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('curation-counts')).toContainText(' of ');
     await page.getByTestId('resume-table').locator('tr[data-document-id] input[type=checkbox]').nth(2).check();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

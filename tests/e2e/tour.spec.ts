@@ -113,7 +113,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(page.getByRole('heading', { level: 1, name: 'Predict' })).toBeVisible();
   await expect(hint(page)).toContainText('Step 4 of 4');
   const card = page.getByRole('article', { name: nurseFile });
-  await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 20_000 });
+  await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
   await expect(card.locator('mark').first()).toBeVisible();
   await shoot('tour-predict', card);
 }

@@ -149,7 +149,7 @@ test('Cancel during a run keeps the previous model active; a run that exhausts i
     await page.getByLabel('Cross-validation folds').fill('10');
     await page.getByRole('button', { name: /^Train/ }).click();
     await page.getByTestId('training-progress').getByRole('button', { name: 'Cancel' }).click();
-    await expect(outcome(page)).toContainText('Run 2 cancelled', { timeout: 10_000 });
+    await expect(outcome(page)).toContainText('Run 2 cancelled', { timeout: 30_000 });
     await expect(outcome(page)).toContainText('the previous model is still active');
 
     // Enough distinct words that the vocabulary cannot fit a 16 MB heap (the 480 resumes above can).

@@ -68,14 +68,24 @@ test('app.info answers over IPC with transport electron and the test data dir', 
 
 test('navigation to another origin and window.open are blocked', async () => {
   const before = page.url();
+  // Whether the app's own will-navigate handler refused the navigation (listeners run in order,
+  // so by the next turn its preventDefault() has run): an event, not a wait. Installed and
+  // awaited before the page navigates.
+  await app.evaluate(({ BrowserWindow }) => {
+    const holder = globalThis as { navigationRefused?: Promise<boolean> };
+    holder.navigationRefused = new Promise<boolean>((resolve) =>
+      BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (event) => setImmediate(() => resolve(event.defaultPrevented))),
+    );
+  });
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await page.waitForTimeout(1000);
+  const refused = app.evaluate(() => (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused);
+  expect(await refused).toBe(true);
   expect(page.url()).toBe(before);
+  // A denied window.open returns null and creates no window.
   const opened = await page.evaluate(() => window.open('https://example.com/') === null);
   expect(opened).toBe(true);
-  await page.waitForTimeout(500);
   expect(app.windows()).toHaveLength(1);
 });
 
@@ -85,8 +95,8 @@ test('a second instance on the same data dir exits and leaves the first running'
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       second.kill();
-      reject(new Error('the second instance did not exit'));
-    }, 20_000);
+      reject(new Error('the second instance did not exit within a minute'));
+    }, 60_000);
     second.on('exit', (exitCode) => {
       clearTimeout(timer);
       resolve(exitCode);

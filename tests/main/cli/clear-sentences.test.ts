@@ -26,7 +26,7 @@ async function runProcess(args: string[], options: { asUnprivileged?: boolean } 
       cwd: root,
       env: { ...process.env, RESUME_STUDIO_FROM_SOURCE: '1', HOME: dropRoot ? '/tmp' : process.env.HOME },
       // A process that hangs (a FIFO opened for reading) is killed and fails the test.
-      timeout: 60_000,
+      timeout: 120_000,
       ...(dropRoot ? { uid: 65534, gid: 65534 } : {}),
     });
     return { code: 0, stdout, stderr };

@@ -61,7 +61,7 @@ describe('CLI over the studio database', () => {
     expect((await cli('model-card', '--data-dir', dataDir, '--out', cardStem)).code).toBe(0);
     expect(fs.readFileSync(`${cardStem}.md`, 'utf8')).toMatch(/## Confusion matrix/);
     expect(JSON.parse(fs.readFileSync(`${cardStem}.json`, 'utf8'))).toMatchObject({ format: 'resume-studio.model-card', knownLimits: expect.any(Array) });
-  }, 60_000);
+  });
 
   it('eval --data-dir refuses, in a sentence, when the data changed since the run', async () => {
     const core = await createCore({ dataDir, transport: 'cli' });
@@ -72,7 +72,7 @@ describe('CLI over the studio database', () => {
     const evaluated = await cli('eval', '--data-dir', dataDir, '--run', String(runId));
     expect(evaluated.code).toBe(1);
     expect(evaluated.err.join('\n')).toMatch(/the labelled documents changed since run \d+/);
-  }, 60_000);
+  });
 });
 
 describe('train --data FOLDER through the importer', () => {

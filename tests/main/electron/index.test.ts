@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../../preload/contract';
 import { sampleModelJson } from '../../fixtures/sample-model';
 import { addDocuments, backUp, corruptInteriorPages } from '../../helpers/damaged-database';
+import { eventually } from '../../helpers/eventually';
 import { FakeWebContents } from './fakes';
 
 const electron = vi.hoisted(() => {
@@ -90,14 +91,14 @@ beforeEach(() => {
 afterEach(async () => {
   // Let the entry close its database before the folder goes.
   fake.app.emit('will-quit', { preventDefault: vi.fn() });
-  await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+  await eventually(() => expect(fake.app.quit).toHaveBeenCalled());
   delete process.env.RESUME_STUDIO_DATA_DIR;
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function startEntry() {
   await import('../../../main/electron/index');
-  await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1));
+  await eventually(() => expect(electron.state.windows).toHaveLength(1));
   return electron.state.windows[0] as FakeBrowserWindow;
 }
 
@@ -162,7 +163,7 @@ describe('electron entry', () => {
     const item = template.find((menu) => menu.label === 'Help')!.submenu!.find((entry) => entry.label === 'Show Tour Hints')!;
     window.webContents.sent.length = 0;
     item.click!();
-    await vi.waitFor(async () => expect(await call('settings.get', {})).toMatchObject({ ok: true, value: { dismissedHints: [] } }));
+    await eventually(async () => expect(await call('settings.get', {})).toMatchObject({ ok: true, value: { dismissedHints: [] } }));
     expect(window.webContents.sent).toContainEqual({
       channel: ipcChannels.event,
       payload: { name: 'settings.changed', payload: expect.objectContaining({ dismissedHints: [] }) },
@@ -175,7 +176,7 @@ describe('electron entry', () => {
     const call = (method: string, input: unknown) => invoke({ senderFrame: window.webContents.mainFrame, sender: window.webContents }, method, input);
     const model = (await call('models.import', { fileName: 'sample-model.json', json: sampleModelJson() })) as { value: { id: number } };
     await call('models.activate', { id: model.value.id });
-    await vi.waitFor(async () => expect(await call('predict.status', {})).toMatchObject({ ok: true, value: { model: { id: String(model.value.id) } } }));
+    await eventually(async () => expect(await call('predict.status', {})).toMatchObject({ ok: true, value: { model: { id: String(model.value.id) } } }));
     const started = (await call('predict.batchStart', { total: 4 })) as { value: { id: number } };
     expect(window.setProgressBar).toHaveBeenLastCalledWith(0);
     await call('predict.batchCancel', { batchId: started.value.id });
@@ -229,7 +230,7 @@ describe('electron entry', () => {
     fake.dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
 
     await import('../../../main/electron/index');
-    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalled());
+    await eventually(() => expect(fake.app.quit).toHaveBeenCalled());
     const [options] = fake.dialog.showMessageBox.mock.calls[0] as unknown as [{ detail: string; buttons: string[] }];
     expect(options.buttons).toEqual(['Start With an Empty Database', 'Quit']);
     expect(options.detail).toContain('There is no intact backup.');

@@ -17,6 +17,7 @@ import {
 import { allProgressReaders, followTaskbarProgress, importProgress } from '../../../main/electron/taskbar-progress';
 import { confirmLeavingUnsavedChanges } from '../../../main/electron/unsaved-changes';
 import { createEventBus } from '../../../main/rpc/event-bus';
+import { eventually } from '../../helpers/eventually';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { trainingProgress } from '../../helpers/training-progress';
 import { FakeWebContents, fakeEvent } from './fakes';
@@ -93,7 +94,7 @@ describe('renderer crash', () => {
     const quit = vi.fn();
     offerReloadAfterCrash(contents as unknown as WebContents, { ask, log: vi.fn(), quit });
     gone(contents, 'crashed');
-    await vi.waitFor(() => expect(contents.reload).toHaveBeenCalled());
+    await eventually(() => expect(contents.reload).toHaveBeenCalled());
     expect(ask.mock.calls[0]![1]).toMatch(/Your data is safe/);
     expect(ask.mock.calls[0]![2]).toEqual(['Reload', 'Quit']);
     expect(quit).not.toHaveBeenCalled();
@@ -107,7 +108,7 @@ describe('renderer crash', () => {
     gone(contents, 'clean-exit');
     expect(ask).not.toHaveBeenCalled();
     gone(contents, 'oom');
-    await vi.waitFor(() => expect(quit).toHaveBeenCalled());
+    await eventually(() => expect(quit).toHaveBeenCalled());
     expect(contents.reload).not.toHaveBeenCalled();
   });
 });

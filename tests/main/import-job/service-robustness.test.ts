@@ -29,18 +29,24 @@ afterEach(() => {
   temp.cleanup();
 });
 
-/** A parser that reads the file as text, slowly, and can be told to throw on one file. */
-function textParser(options: { delayMs?: number; throwOn?: string } = {}): ClosableParser & { closed: boolean } {
+/**
+ * A parser that reads the file as text, slowly, and can be told to throw on one file, or to hold
+ * every file until it is closed (so a cancel always meets files in flight, however fast the machine).
+ */
+function textParser(options: { throwOn?: string; holdUntilClosed?: boolean } = {}): ClosableParser & { closed: boolean } {
+  let release!: () => void;
+  const closed = new Promise<void>((resolve) => (release = resolve));
   const parser = {
     closed: false,
     async parse(filePath: string, fileName: string): Promise<ParseOutcome> {
-      await new Promise((r) => setTimeout(r, options.delayMs ?? 5));
+      await (options.holdUntilClosed ? closed : new Promise((r) => setTimeout(r, 5)));
       if (parser.closed) throw Object.assign(new Error('The import was cancelled.'), { name: 'AbortError' });
       if (fileName === options.throwOn) throw new Error('the parser process could not start');
       return { status: 'imported', text: await fs.readFile(filePath, 'utf8'), format: 'txt' };
     },
     async close() {
       parser.closed = true;
+      release();
     },
   };
   return parser;
@@ -84,14 +90,14 @@ describe('import service robustness', () => {
     expect(await healthy.service.waitForIdle()).toMatchObject({ state: 'finished', doneFiles: 12 });
   });
 
-  it('cancel closes the parser at once and keeps what was written', async () => {
+  it('cancel closes the parser at once, with files still in flight', async () => {
     const parsers: ReturnType<typeof textParser>[] = [];
-    const { service } = makeService({ createParser: () => (parsers.push(textParser({ delayMs: 40 })), parsers.at(-1)!) });
+    const { service } = makeService({ createParser: () => (parsers.push(textParser({ holdUntilClosed: true })), parsers.at(-1)!) });
     const started = await service.start(root, {});
     const cancelled = await service.cancel(started.id);
     expect(cancelled.state).toBe('cancelled');
     expect(parsers[0]!.closed).toBe(true);
-    expect(cancelled.doneFiles).toBeLessThan(12);
+    expect(cancelled.doneFiles).toBe(0);
     expect(await service.waitForIdle()).toBeUndefined();
   });
 

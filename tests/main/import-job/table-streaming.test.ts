@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
 import { streamTable } from '../../../main/import/table-records';
 import { createDocumentsRepo } from '../../../main/store/documents-repo';
+import { eventually } from '../../helpers/eventually';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -90,8 +91,7 @@ describe('streamed tables', () => {
     expect(table.columns).toEqual(['text']);
     // On Linux an open descriptor keeps /proc/self/fd pointing at the file; closing completes asynchronously.
     const openFiles = () => fs.readdir('/proc/self/fd').then((fds) => Promise.all(fds.map((fd) => fs.readlink(`/proc/self/fd/${fd}`).catch(() => ''))));
-    for (let i = 0; i < 50 && (await openFiles()).includes(csv); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await openFiles()).not.toContain(csv);
+    await eventually(async () => expect(await openFiles()).not.toContain(csv));
   });
 });
 

@@ -126,7 +126,7 @@ describe('predict.* through the core', () => {
       console.warn = warn;
       dir.cleanup();
     }
-  }, 60_000);
+  });
 
   it('a review threshold set in Settings applies at once and is announced', async () => {
     await core.call('settings.set', { reviewThreshold: 0.999 });

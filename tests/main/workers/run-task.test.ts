@@ -21,18 +21,15 @@ describe('runWorkerTask', () => {
     expect(seen).toEqual(['started', ...Array.from({ length: 50 }, (_, i) => i + 1)]);
   });
 
-  it('abort terminates a worker stuck in a synchronous loop within a second', async () => {
+  it('abort terminates a worker stuck in a synchronous loop', async () => {
     const controller = new AbortController();
     let sawProgress!: () => void;
     const started = new Promise<void>((resolve) => (sawProgress = resolve));
     const running = settle(run({ mode: 'spin' }, { signal: controller.signal, onProgress: () => sawProgress() }));
     await started;
-    const abortedAtMs = performance.now();
     controller.abort();
-    const outcome = await running;
-    const elapsedMs = performance.now() - abortedAtMs;
-    expect(outcome).toMatchObject({ error: { name: 'AbortError', message: 'The test task was cancelled.' } });
-    expect(elapsedMs).toBeLessThan(1_000);
+    // The loop never yields, so only terminate() can end it: settling at all is the proof.
+    expect(await running).toMatchObject({ error: { name: 'AbortError', message: 'The test task was cancelled.' } });
   });
 
   it('after abort the worker really is gone: its heartbeat stops', async () => {
@@ -55,13 +52,12 @@ describe('runWorkerTask', () => {
     const beats = new SharedArrayBuffer(4);
     const counter = new Int32Array(beats);
     const controller = new AbortController();
-    const running = settle(run({ mode: 'heartbeat' }, { signal: controller.signal, workerData: { beats }, stopGraceMs: 5_000 }));
+    // A grace longer than the test's own timeout: settling proves the task stopped on request,
+    // not that the grace ran out.
+    const running = settle(run({ mode: 'heartbeat' }, { signal: controller.signal, workerData: { beats }, stopGraceMs: 3_600_000 }));
     while (Atomics.load(counter, 0) < 3) await sleep(10);
-    const abortedAtMs = performance.now();
     controller.abort();
     expect(((await running) as { error: Error }).error.name).toBe('AbortError');
-    // The task saw its signal and returned: far sooner than the 5 s grace.
-    expect(performance.now() - abortedAtMs).toBeLessThan(1_000);
   });
 
   it('with a stop grace, a task that ignores the request is terminated when the grace ends', async () => {
@@ -72,10 +68,10 @@ describe('runWorkerTask', () => {
     await started;
     const abortedAtMs = performance.now();
     controller.abort();
+    // The spinning task never reads its signal: only the end of the grace can settle the run.
     expect(((await running) as { error: Error }).error.name).toBe('AbortError');
-    const elapsedMs = performance.now() - abortedAtMs;
-    expect(elapsedMs).toBeGreaterThanOrEqual(290);
-    expect(elapsedMs).toBeLessThan(1_300);
+    // A lower bound only: a timer never fires early, however busy the machine.
+    expect(performance.now() - abortedAtMs).toBeGreaterThanOrEqual(290);
   });
 
   it('a worker that exceeds its memory limit becomes a sentence', async () => {
