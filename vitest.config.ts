@@ -5,8 +5,14 @@ export default defineConfig({
     // Node by default; a component test opts into a DOM with a `// @vitest-environment jsdom` first line.
     include: ['tests/{ml,main,renderer,lint,build}/**/*.test.ts', 'tests/renderer/**/*.test.tsx'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Deadlines sized for a loaded 2-core machine: they only end a test that is already failing, so a
+    // passing run never waits for them (tests/helpers/eventually.ts polls conditions the same way).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     pool: 'forks',
+    // Two test files at a time on the 2-core machines this runs on: most files wait on worker
+    // threads, child processes or SQLite, so one at a time left a core idle (244 s vs 153 s).
+    maxWorkers: 2,
+    globalSetup: ['tests/setup/worker-bundles.ts'],
   },
 });

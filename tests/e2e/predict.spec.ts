@@ -1,8 +1,8 @@
 /**
  * Prediction through the real backend in Chromium: files dropped anywhere in the window (a real
  * DataTransfer) become cards; a batch of 20 becomes the table and a CSV whose rows match it; an
- * encrypted PDF gets its sentence; axe in both themes. Prints the drop-to-card latency of a
- * 2-page PDF (the machine is shared: the figure is only as quiet as the machine was).
+ * encrypted PDF gets its sentence; axe in both themes. The drop-to-card latency is a benchmark
+ * (npm run bench:drop), not a test.
  */
 import fs from 'node:fs';
 import { makeDocxBytes, makeTextPdfBytes, writeEncryptedPdf } from '../fixtures/resume-files';
@@ -10,7 +10,7 @@ import { sampleResumes } from '../fixtures/sample-model';
 import { expectAccessible, forEachTheme } from './axe';
 import { expect, test } from './fixtures';
 import { makeTempDir } from './import-helpers';
-import { activateSampleModel, dropAndTimeCard, dropFiles, expectModelReady, rpc } from './predict-helpers';
+import { activateSampleModel, dropFiles, expectModelReady, rpc } from './predict-helpers';
 
 test('a PDF and a DOCX dropped on the window become cards with category, probabilities and highlighted words', async ({ page, backend, openApp }) => {
   await activateSampleModel(backend);
@@ -27,7 +27,7 @@ test('a PDF and a DOCX dropped on the window become cards with category, probabi
     ['accountant.docx', 'Accountant'],
   ] as const) {
     const card = page.getByRole('article', { name });
-    await expect(card.getByTestId('predicted-category')).toHaveText(category, { timeout: 20_000 });
+    await expect(card.getByTestId('predicted-category')).toHaveText(category, { timeout: 30_000 });
     await expect(card.getByRole('list', { name: 'Most probable categories' }).getByRole('listitem')).toHaveCount(3);
     const marks = card.getByRole('region', { name: new RegExp(`Text of ${name}`) }).locator('mark');
     expect(await marks.count()).toBeGreaterThan(0);
@@ -107,24 +107,4 @@ test('a batch of 20 becomes a sortable table, and the CSV download has its rows;
   expect(after.documents).toBe(before + 2);
   expect(after.categories).toContainEqual({ category: 'Corrected Category', documents: 1 });
   await forEachTheme(page, (theme) => expectAccessible(page, `Predict with a batch (${theme})`));
-});
-
-test('drop-to-card latency of a 2-page PDF (printed)', async ({ page, backend, openApp }) => {
-  test.setTimeout(90_000);
-  await activateSampleModel(backend);
-  const resume = sampleResumes(1, 21)[0]!;
-  const pdf = await makeTextPdfBytes({ pages: 2, lines: resume.text.split('\n') });
-  await openApp('#/predict');
-  await expectModelReady(page);
-  const latenciesMs: number[] = [];
-  for (let i = 0; i < 12; i++) {
-    latenciesMs.push(await dropAndTimeCard(page, { name: `two-pages-${i}.pdf`, bytes: pdf, type: 'application/pdf' }, '[data-testid="predict-drop-zone"]'));
-  }
-  // The first drops start the parse and prediction workers; the figure is for a warm app.
-  const warm = latenciesMs.slice(2).sort((a, b) => a - b);
-  const p95 = warm[Math.ceil(0.95 * warm.length) - 1]!;
-  console.log(
-    `drop-to-card latency, 2-page PDF: p50 ${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${warm.length} warm drops (first ${latenciesMs[0]!.toFixed(0)} ms)`,
-  );
-  await expect(page.getByRole('article', { name: 'two-pages-11.pdf' }).getByTestId('predicted-category')).toHaveText(resume.category);
 });
