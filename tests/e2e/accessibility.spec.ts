@@ -70,3 +70,13 @@ test('the Import dialog steps, the Dataset page with data and chart, and an impo
     temp.cleanup();
   }
 });
+
+test('the check itself fires: an image without text and grey-on-grey text are serious findings', async ({ page }) => {
+  await page.setContent('<main><h1>Control</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p style="color:#bbb;background:#ccc">faint</p></main>');
+  const failure = await expectAccessible(page, 'a page made to fail').then(
+    () => null,
+    (error: Error) => error.message,
+  );
+  expect(failure).toMatch(/image-alt \(critical\)/);
+  expect(failure).toMatch(/color-contrast \(serious\)/);
+});
