@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { predictionSchema } from '../../preload/contract';
-import { NoModelError, type PredictionEngine } from '../predict/prediction-engine';
+import type { PredictionEngine } from '../predict/prediction-engine';
+import { NoModelError } from '../predict/prediction-task';
 import { sendError } from './api-reply';
 import {
   batchAnswerSchema,

@@ -91,3 +91,6 @@ export function indexNearDuplicateChunk(input: NearDuplicateInput): NearDuplicat
     db.close();
   }
 }
+
+/** The near-duplicate worker's interface: one request kind, a chunk of the incremental pass. */
+export type NearDuplicateWorkerApi = { search: { input: NearDuplicateInput; result: NearDuplicateChunk; progress: never } };

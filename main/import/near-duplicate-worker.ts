@@ -1,8 +1,8 @@
 /**
  * Worker entry of the near-duplicate search: a thin adapter that serves one chunk of the
- * incremental pass on the task protocol. It reads the texts itself, so nothing large crosses threads.
+ * incremental pass on the worker protocol. It reads the texts itself, so nothing large crosses threads.
  */
-import { serveTask } from '../workers/serve-task';
-import { indexNearDuplicateChunk, type NearDuplicateInput } from './near-duplicate-search';
+import { serveWorker } from '../workers/serve-worker';
+import { indexNearDuplicateChunk, type NearDuplicateWorkerApi } from './near-duplicate-search';
 
-serveTask((input: NearDuplicateInput) => indexNearDuplicateChunk(input));
+serveWorker<NearDuplicateWorkerApi>({ search: indexNearDuplicateChunk });

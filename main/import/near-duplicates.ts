@@ -10,7 +10,7 @@ import type { DocumentsRepo } from '../store/documents-repo';
 import type { NearDuplicateIndexRepo } from '../store/near-duplicate-index-repo';
 import { runWorkerTask } from '../workers/run-task';
 import type { WorkerEntry } from '../workers/spawn';
-import type { NearDuplicateChunk, NearDuplicateInput } from './near-duplicate-search';
+import type { NearDuplicateInput, NearDuplicateWorkerApi } from './near-duplicate-search';
 
 /** Where the near-duplicate worker lives, bundled and as source. */
 export const nearDuplicateWorkerEntry: WorkerEntry = { bundledName: 'near-duplicate-worker', sourcePath: 'import/near-duplicate-worker.ts' };
@@ -50,7 +50,7 @@ export async function flagNearDuplicates(deps: NearDuplicatePassDeps, options: N
   const outcome: NearDuplicatePassOutcome = { checked: 0, flagged: 0, problem: null };
   try {
     for (;;) {
-      const chunk = await runWorkerTask<NearDuplicateInput, NearDuplicateChunk>(nearDuplicateWorkerEntry, input, {
+      const chunk = await runWorkerTask<NearDuplicateWorkerApi, 'search'>(nearDuplicateWorkerEntry, 'search', input, {
         taskName: 'The near-duplicate search',
         signal: options.signal,
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,

@@ -1,15 +1,15 @@
 /**
- * A pool of parse workers that keeps document parsing off the main thread. Each file gets a
- * deadline; a worker that overruns it, crashes or runs out of memory is terminated and replaced,
- * and that one file gets a status and a sentence while the import goes on. Plain Node; used by
- * the import service, the CLI and the benchmark.
+ * A pool of parse workers that keeps document parsing off the main thread: a worker group with one
+ * file per thread at a time. Each file gets a deadline; a worker that overruns it, crashes or runs
+ * out of memory is terminated and replaced, and that one file gets a status and a sentence while
+ * the import goes on. Plain Node; used by the import service, the CLI and the benchmark.
  */
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from '../workers/protocol';
-import { spawnWorker, type WorkerEntry } from '../workers/spawn';
+import type { WorkerEntry } from '../workers/spawn';
+import { WorkerTaskError, type WorkerFailure } from '../workers/worker-failure';
+import { createWorkerGroup } from '../workers/worker-group';
 import { type ExtractResult, failure } from './extract/result';
-import type { ParseInput, ParseSource } from './parse-task';
+import type { ParseSource, ParseWorkerApi } from './parse-task';
 
 /** Where the parse worker lives, bundled and as source. */
 export const parseWorkerEntry: WorkerEntry = { bundledName: 'parse-worker', sourcePath: 'import/parse-worker.ts' };
@@ -65,175 +65,77 @@ export class ParserStartError extends Error {
   }
 }
 
-/** Extra time a cold worker gets to load its parsers before a file's own deadline starts. */
-const startupAllowanceMs = 20_000;
-
-interface Job {
-  seq: number;
-  source: ParseSource;
-  fileName: string;
-  resolve: (result: ExtractResult) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  job: Job | null;
-  timer: NodeJS.Timeout | null;
-  isReady: boolean;
-  isRetired: boolean;
-  /** Set by 'error', acted on at 'exit' (after every message the worker sent has been delivered). */
-  deathError: (Error & { code?: string }) | null;
-}
-
 /** Default pool size: one worker per core except one, and at least one. */
 export const defaultPoolSize = (): number => Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+
+/** The file status and sentence of a parse that did not finish, or the error when it is not the file's fault. */
+function fileOutcome(failed: WorkerFailure, perFileTimeoutMs: number, maxOldGenerationSizeMb: number): ExtractResult | Error {
+  switch (failed.kind) {
+    case 'timeout':
+      return failure(
+        'timeout',
+        `Reading the file took longer than ${Math.round(perFileTimeoutMs / 100) / 10} seconds, so it was stopped; it may be damaged or unusually complex.`,
+      );
+    case 'out_of_memory':
+      if (failed.beforeReady) return new ParserStartError(`it ran out of memory while loading (limit ${maxOldGenerationSizeMb} MB)`);
+      return failure(
+        'too_large',
+        `The parser ran out of memory on this file (limit ${maxOldGenerationSizeMb} MB), so it was stopped; the file is too large or too complex to import.`,
+      );
+    case 'crashed':
+      // Died while loading its parsers: the app is broken, not the file; say so instead of blaming it.
+      if (failed.beforeReady) return new ParserStartError(failed.detail);
+      return failure('damaged', `The parser crashed on this file (${failed.detail}); the file is probably damaged.`);
+    case 'start_failed':
+      // A worker that cannot be created is a broken install; one that is slow to load fails its file only.
+      if (failed.allowanceMs === null) return new ParserStartError(failed.detail);
+      return failure('timeout', `The parser took longer than ${failed.allowanceMs / 1000} seconds to start, so this file was stopped; try importing it again.`);
+    case 'failed':
+      return failure('damaged', `The file could not be parsed (${failed.error.name}: ${failed.error.message}).`);
+  }
+}
 
 /** Creates a parse pool; workers start on demand. */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
   const perFileTimeoutMs = options.perFileTimeoutMs ?? 30_000;
   const maxOldGenerationSizeMb = options.maxOldGenerationSizeMb ?? 512;
-  const slots: Slot[] = [];
-  const queue: Job[] = [];
-  const stats: ParsePoolStats = { workersStarted: 0, timeouts: 0, crashes: 0 };
-  let nextSeq = 1;
+  const group = createWorkerGroup<ParseWorkerApi>(options.workerEntry ?? parseWorkerEntry, {
+    taskName: 'The parser',
+    size,
+    requestsPerThread: 1,
+    requestTimeoutMs: perFileTimeoutMs,
+    maxOldGenerationSizeMb,
+  });
   let isClosed = false;
 
-  const armTimer = (slot: Slot) => {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = slot.job ? setTimeout(() => onTimeout(slot), perFileTimeoutMs + (slot.isReady ? 0 : startupAllowanceMs)) : null;
-  };
-
-  const finishJob = (slot: Slot): Job | null => {
-    const job = slot.job;
-    slot.job = null;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    return job;
-  };
-
-  /** Takes a worker out of service; it is replaced on demand by the next dispatch. */
-  const retire = (slot: Slot) => {
-    slot.isRetired = true;
-    const index = slots.indexOf(slot);
-    if (index >= 0) slots.splice(index, 1);
-    void slot.worker.terminate().catch(() => undefined);
-  };
-
-  const onTimeout = (slot: Slot) => {
-    const job = finishJob(slot);
-    retire(slot);
-    stats.timeouts++;
-    job?.resolve(
-      failure(
-        'timeout',
-        `Reading the file took longer than ${Math.round(perFileTimeoutMs / 100) / 10} seconds, so it was stopped; it may be damaged or unusually complex.`,
-      ),
-    );
-    dispatch();
-  };
-
-  const onDeath = (slot: Slot, error: (Error & { code?: string }) | null, exitCode: number | null) => {
-    if (slot.isRetired) return; // terminated on purpose (timeout, close)
-    const job = finishJob(slot);
-    retire(slot);
-    stats.crashes++;
-    if (job && !slot.isReady) {
-      // Died while loading its parsers: the app is broken, not the file; say so instead of blaming it.
-      job.reject(new ParserStartError(error ? error.message : `exit code ${exitCode}`));
-    } else if (job) {
-      if (error?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        job.resolve(
-          failure(
-            'too_large',
-            `The parser ran out of memory on this file (limit ${maxOldGenerationSizeMb} MB), so it was stopped; the file is too large or too complex to import.`,
-          ),
-        );
-      } else {
-        const detail = error ? error.message : `exit code ${exitCode}`;
-        job.resolve(failure('damaged', `The parser crashed on this file (${detail}); the file is probably damaged.`));
+  const enqueue = async (source: ParseSource, fileName: string): Promise<ExtractResult> => {
+    if (isClosed) throw new ParsePoolClosedError();
+    try {
+      return await group.request('parse', { source, fileName, maxBytes: options.maxBytes });
+    } catch (error) {
+      if (error instanceof WorkerTaskError) {
+        const outcome = fileOutcome(error.failure, perFileTimeoutMs, maxOldGenerationSizeMb);
+        if (outcome instanceof Error) throw outcome;
+        return outcome;
       }
+      // Pending or queued when the pool closed: the import was cancelled.
+      if ((error as Error).name === 'AbortError') throw new ParsePoolClosedError();
+      throw error;
     }
-    dispatch();
-  };
-
-  const onMessage = (slot: Slot, message: FromWorker<ExtractResult>) => {
-    if (message.type === 'ready') {
-      slot.isReady = true;
-      armTimer(slot);
-      return;
-    }
-    if (message.type === 'progress' || !slot.job || message.seq !== slot.job.seq) return; // a late answer for a file already settled
-    const job = finishJob(slot);
-    slot.worker.unref();
-    if (message.type === 'result') job?.resolve(message.result);
-    else job?.resolve(failure('damaged', `The file could not be parsed (${message.error.name}: ${message.error.message}).`));
-    dispatch();
-  };
-
-  const startWorker = (): Slot => {
-    const worker = spawnWorker(options.workerEntry ?? parseWorkerEntry, { resourceLimits: { maxOldGenerationSizeMb } });
-    const slot: Slot = { worker, job: null, timer: null, isReady: false, isRetired: false, deathError: null };
-    worker.on('message', (message: FromWorker<ExtractResult>) => onMessage(slot, message));
-    // 'error' is always followed by 'exit', and Node delivers the worker's last messages (its 'ready',
-    // a result) before 'exit': judging there keeps a crash right after 'ready' from looking like a failed start.
-    worker.on('error', (error: Error & { code?: string }) => (slot.deathError = error));
-    worker.on('exit', (exitCode) => onDeath(slot, slot.deathError, exitCode));
-    stats.workersStarted++;
-    slots.push(slot);
-    return slot;
-  };
-
-  function dispatch(): void {
-    while (!isClosed && queue.length > 0) {
-      let slot = slots.find((candidate) => !candidate.job);
-      if (!slot && slots.length < size) {
-        try {
-          slot = startWorker();
-        } catch (error) {
-          // The worker file is missing or cannot be started: every queued file would fail the same way.
-          for (const job of queue.splice(0)) job.reject(new ParserStartError((error as Error).message));
-          return;
-        }
-      }
-      if (!slot) return;
-      const job = queue.shift() as Job;
-      slot.job = job;
-      // Busy workers keep the process alive; idle ones must not (a forgotten close() cannot hang the CLI).
-      slot.worker.ref();
-      armTimer(slot);
-      const request: ToWorker<ParseInput> = {
-        type: 'request',
-        seq: job.seq,
-        input: { source: job.source, fileName: job.fileName, maxBytes: options.maxBytes },
-      };
-      slot.worker.postMessage(request);
-    }
-  }
-
-  const enqueue = (source: ParseSource, fileName: string): Promise<ExtractResult> => {
-    if (isClosed) return Promise.reject(new ParsePoolClosedError());
-    return new Promise<ExtractResult>((resolve, reject) => {
-      queue.push({ seq: nextSeq++, source, fileName, resolve, reject });
-      dispatch();
-    });
   };
 
   return {
     size,
-    stats: () => ({ ...stats }),
+    stats: () => {
+      const { threadsStarted, timeouts, crashes } = group.stats();
+      return { workersStarted: threadsStarted, timeouts, crashes };
+    },
     parse: (filePath, fileName) => enqueue({ kind: 'path', filePath }, fileName),
     parseBytes: (bytes, fileName) => enqueue({ kind: 'bytes', bytes }, fileName),
     async close() {
       isClosed = true;
-      const pending = [...queue.splice(0), ...slots.map((slot) => finishJob(slot)).filter((job): job is Job => job !== null)];
-      const workers = slots.splice(0).map((slot) => {
-        slot.isRetired = true;
-        return slot.worker.terminate().catch(() => undefined);
-      });
-      for (const job of pending) job.reject(new ParsePoolClosedError());
-      await Promise.all(workers);
+      await group.close();
     },
   };
 }

@@ -1,14 +1,14 @@
 /**
  * One parse task: reads a file (or takes bytes already in memory) and answers with extractText's
- * result. No parsing logic lives here. Served by the parse worker (parse-worker.ts) on the task
+ * result. No parsing logic lives here. Served by the parse worker (parse-worker.ts) on the worker
  * protocol; the pool imports its types only.
  */
-import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { defaultMaxBytes, extractText } from './extract/index';
 import { preloadPdfJs } from './extract/pdf';
 import { readAtMost } from './bounded-read';
 import { type ExtractResult, failure } from './extract/result';
+import { yieldCpuToMainThread } from '../workers/thread-priority';
 
 /** Where a file's bytes come from: a path the worker reads (as bytes when the name is not UTF-8), or bytes already in memory (a dropped file). */
 export type ParseSource = { kind: 'path'; filePath: string | Uint8Array } | { kind: 'bytes'; bytes: Uint8Array };
@@ -19,6 +19,9 @@ export interface ParseInput {
   fileName: string;
   maxBytes?: number;
 }
+
+/** The parse worker's interface: one request kind, one file. */
+export type ParseWorkerApi = { parse: { input: ParseInput; result: ExtractResult; progress: never } };
 
 /** Reads a regular file, refusing FIFOs and devices without blocking on them, and oversized files unread. */
 async function readFileForParse(filePath: string | Uint8Array, maxBytes: number): Promise<{ bytes: Uint8Array } | { result: ExtractResult }> {
@@ -37,20 +40,6 @@ export async function parseTask(input: ParseInput): Promise<ExtractResult> {
   const read = await readFileForParse(input.source.filePath, maxBytes);
   if ('result' in read) return read.result;
   return extractText(read.bytes, input.fileName, { maxBytes });
-}
-
-/**
- * Lowers this thread's CPU priority so the main thread (IPC, database, progress) wins whenever both
- * want a core. Linux only: there the nice value is per thread and pid 0 means the calling thread;
- * on macOS and Windows the same call would lower the whole app.
- */
-function yieldCpuToMainThread(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // Not permitted in some sandboxes; parsing works the same, only less politely.
-  }
 }
 
 /** Prepares the current worker thread for parsing; does nothing on the main thread. */

@@ -1,9 +1,9 @@
 /**
- * Worker entry of the parse pool: a thin adapter that serves `parseTask` on the task protocol,
- * answering `ready` once the parsers are loaded. Started through main/workers/spawn.ts.
+ * Worker entry of the parse pool: a thin adapter that serves `parseTask` on the worker protocol,
+ * answering `ready` once the parsers are loaded. Started by the parse pool's worker group.
  */
-import { serveTask } from '../workers/serve-task';
-import { parseTask, prepareParsers, setUpParseThread } from './parse-task';
+import { serveWorker } from '../workers/serve-worker';
+import { parseTask, prepareParsers, setUpParseThread, type ParseWorkerApi } from './parse-task';
 
 setUpParseThread();
-serveTask(parseTask, { prepare: prepareParsers });
+serveWorker<ParseWorkerApi>({ parse: parseTask }, { prepare: prepareParsers });

@@ -13,7 +13,7 @@ import {
   type EvaluationReport,
   type TextClassifier,
 } from '../../ml/index';
-import { predictCheckedText, predictText } from './predict';
+import { predictCheckedText, type ModelVerdict } from './predict';
 
 /** A model ready to predict, with what callers show about it. */
 export interface LoadedModel {
@@ -91,9 +91,13 @@ export function checkPredictableText(text: string): { ok: true } | { ok: false; 
  * Predicts on the text with its personal data masked; the evidence's spans are mapped back onto the
  * text as given, so every caller (app, API, CLI) gets offsets into the text it sent.
  */
-function predictBlind(model: LoadedModel, text: string, name: string | null, options: PredictDocumentOptions) {
+function predictBlind(model: LoadedModel, text: string, name: string | null, options: PredictDocumentOptions): ModelVerdict | { reason: string } {
   const masked = maskPersonalData(text, { nameHints: name ? nameHintsOfFileName(name) : [] });
-  const p = predictText(model.pipeline, masked.text, { top: options.top ?? 3, terms: options.terms ?? 8 });
+  // Masking can leave too few words (a resume that is mostly contact details): that text's own
+  // outcome, never an error that would fail the whole batch it came in.
+  const check = checkPredictableText(masked.text);
+  if (!check.ok) return { reason: `Once its personal data is masked (blind mode), ${check.reason[0]!.toLowerCase()}${check.reason.slice(1)}` };
+  const p = predictCheckedText(model.pipeline, masked.text, { top: options.top ?? 3, terms: options.terms ?? 8 });
   const { starts, ends } = masked.offsets;
   const evidence = p.evidence.map((e) => ({ ...e, spans: e.spans.map((s) => ({ start: starts[s.start]!, end: ends[s.end - 1]! })) }));
   return { ...p, evidence };
@@ -107,6 +111,7 @@ export function predictDocument(model: LoadedModel, text: string, name: string |
   const p = options.blind
     ? predictBlind(model, text, name, options)
     : predictCheckedText(model.pipeline, text, { top: options.top ?? 3, terms: options.terms ?? 8 });
+  if ('reason' in p) return { ok: false, status: 'no_text', reason: p.reason };
   return {
     ok: true,
     prediction: {

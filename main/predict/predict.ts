@@ -1,9 +1,10 @@
 /**
  * Prediction as a service: text → label, probability, the top alternatives and the evidence (terms
  * with their contribution and where they occur in the text). Used by `resume-studio predict` and,
- * with the active-model cache, by the app and the public API (issue 11). Plain TypeScript over ml/.
+ * in the prediction worker, by the app and the public API. Plain TypeScript over ml/.
  */
-import { explainPrediction, MAX_ANALYSED_CHARS, usableText, type Span, type TextClassifier } from '../../ml/index';
+import type { Prediction } from '../../preload/contract';
+import { explainPrediction, MAX_ANALYSED_CHARS, usableText, type TextClassifier } from '../../ml/index';
 import { AppError } from '../rpc/app-error';
 
 /** How much of the explanation to return. */
@@ -14,24 +15,11 @@ export interface PredictOptions {
   terms?: number;
 }
 
-/** One term that pushed the prediction toward its label. */
-export interface Evidence {
-  term: string;
-  /** Its share of the label's score, rounded to 4 decimals. */
-  contribution: number;
-  /** Where it occurs in the original text. */
-  spans: Span[];
-}
-
-/** The prediction for one text. */
-export interface Prediction {
-  label: string;
-  probability: number;
-  top: { label: string; probability: number }[];
-  evidence: Evidence[];
-  /** True when the text was longer than MAX_ANALYSED_CHARS and only its beginning was analysed. */
-  truncated: boolean;
-}
+/**
+ * What the model says of one text: the contract's Prediction without what its callers add (the
+ * name, the review verdict, the model's reference).
+ */
+export type ModelVerdict = Pick<Prediction, 'label' | 'probability' | 'top' | 'evidence' | 'truncated'>;
 
 /** The note for a truncated text, for callers that print one. */
 export const TRUNCATED_NOTE = `only the first ${MAX_ANALYSED_CHARS.toLocaleString('en-US')} characters were analysed`;
@@ -41,14 +29,14 @@ export const TRUNCATED_NOTE = `only the first ${MAX_ANALYSED_CHARS.toLocaleStrin
  * (random bytes, a binary file, a few symbols) is refused with AppError bad_input "no usable text: …"
  * rather than given a confident-looking label.
  */
-export function predictText(model: TextClassifier, text: string, options: PredictOptions = {}): Prediction {
+export function predictText(model: TextClassifier, text: string, options: PredictOptions = {}): ModelVerdict {
   const verdict = usableText(text);
   if (!verdict.usable) throw new AppError('bad_input', verdict.reason!);
   return predictCheckedText(model, text, options);
 }
 
 /** predictText for a text its caller has just found usable (usableText), so it is not checked twice. */
-export function predictCheckedText(model: TextClassifier, text: string, options: PredictOptions = {}): Prediction {
+export function predictCheckedText(model: TextClassifier, text: string, options: PredictOptions = {}): ModelVerdict {
   const ex = explainPrediction(model, text, { top: options.terms ?? 5 });
   return {
     label: ex.label,

@@ -9,8 +9,8 @@
 import type { ModelInfo, PredictStatus, Prediction, ReviewThreshold, UnreadableStatus } from '../../preload/contract';
 import type { ExtractResult } from '../import/extract/result';
 import { createParsePool, type ParsePool } from '../import/parse-pool';
-import { AppError } from '../rpc/app-error';
 import type { ModelSource, ModelSourceState } from './model-source';
+import { NoModelError } from './prediction-task';
 import { createPredictor, type Predictor, type PredictorOptions } from './predictor';
 import { chooseReviewThreshold } from './review-threshold';
 
@@ -48,14 +48,6 @@ export interface PredictionEngine {
   /** Reads and predicts a file on this machine (the CLI); unreadable paths get the import's io_error sentences. */
   predictPath(filePath: string, name: string, signal?: AbortSignal): Promise<FileAnswer>;
   close(): Promise<void>;
-}
-
-/** The error when there is no model to predict with; its message says what to do. */
-export class NoModelError extends AppError {
-  constructor(reason: string) {
-    super('conflict', reason);
-    this.name = 'NoModelError';
-  }
 }
 
 /** Creates the engine and starts loading its source's model. */

@@ -1,8 +1,8 @@
 /**
- * Worker entry of prediction: a thin adapter that serves the prediction task (one loaded model,
- * swapped by a `load` request) on the task protocol. Started through main/workers/resident-worker.ts.
+ * Worker entry of prediction: a thin adapter that serves the prediction handlers (one loaded model,
+ * swapped by a `load` request) on the worker protocol. Started by the predictor's worker group.
  */
-import { serveTask } from '../workers/serve-task';
-import { createPredictionTask } from './prediction-task';
+import { serveWorker } from '../workers/serve-worker';
+import { createPredictionHandlers, type PredictionWorkerApi } from './prediction-task';
 
-serveTask(createPredictionTask());
+serveWorker<PredictionWorkerApi>(createPredictionHandlers());

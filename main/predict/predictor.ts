@@ -6,10 +6,10 @@
  */
 import os from 'node:os';
 import type { ModelInfo } from '../../preload/contract';
-import { createResidentWorker, type ResidentWorker } from '../workers/resident-worker';
 import type { WorkerEntry } from '../workers/spawn';
+import { createWorkerGroup, type WorkerGroup } from '../workers/worker-group';
 import type { DocumentOutcome, ModelSourceEntry, PredictDocumentOptions } from './predict-document';
-import type { PredictionReply, PredictionRequest } from './prediction-task';
+import type { PredictionWorkerApi } from './prediction-task';
 
 /** Where the prediction worker lives, bundled and as source. */
 export const predictionWorkerEntry: WorkerEntry = { bundledName: 'prediction-worker', sourcePath: 'predict/prediction-worker.ts' };
@@ -48,6 +48,8 @@ export interface PredictorOptions {
   /** Heap limit per thread; default 512 MB. */
   maxOldGenerationSizeMb?: number;
   requestTimeoutMs?: number;
+  /** The worker to start (tests start one that misbehaves on cue); default the prediction worker. */
+  workerEntry?: WorkerEntry;
 }
 
 /** Prediction off the main thread, with one current model. */
@@ -68,23 +70,24 @@ export function createPredictor(options: PredictorOptions = {}): Predictor {
   let entry: ModelSourceEntry | null = null;
   let info: ModelInfo | null = null;
   const size = Math.max(1, Math.floor(options.threads ?? 1));
-  const worker: ResidentWorker<PredictionRequest, PredictionReply> = createResidentWorker(predictionWorkerEntry, {
+  const group: WorkerGroup<PredictionWorkerApi> = createWorkerGroup<PredictionWorkerApi>(options.workerEntry ?? predictionWorkerEntry, {
     taskName: 'Prediction',
+    afterDeath: 'restarted',
+    prefixTaskErrors: false,
     size,
     maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,
-    requestTimeoutMs: options.requestTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
     // A new or replacement thread loads the current model before its first request.
-    prelude: () => [{ kind: 'load', entry }],
+    setup: () => [{ kind: 'load', input: { entry } }],
   });
   return {
     async setModel(next) {
       entry = next;
       info = null;
       // No model and no thread yet: nothing to unload, and no reason to start a thread.
-      if (next === null && worker.threadsRunning() === 0) return null;
-      const replies = await worker.broadcast({ kind: 'load', entry: next });
-      const reply = replies[0];
-      info = reply?.kind === 'loaded' ? reply.info : null;
+      if (next === null && group.stats().threadsRunning === 0) return null;
+      const [loaded] = await group.broadcast('load', { entry: next });
+      info = loaded ?? null;
       return info;
     },
     model: () => info,
@@ -94,14 +97,11 @@ export function createPredictor(options: PredictorOptions = {}): Predictor {
       // or after all of them, never between two; each text's answer does not depend on the others.
       const parts = splitBatch(items.length, size);
       const replies = await Promise.all(
-        parts.map(([start, end]) => worker.request({ kind: 'predict', items: items.slice(start, end), options: predictOptions }, { signal })),
+        parts.map(([start, end]) => group.request('predict', { items: items.slice(start, end), options: predictOptions }, { signal })),
       );
-      return replies.flatMap((reply) => {
-        if (reply.kind !== 'predicted') throw new Error('The prediction worker answered out of turn.');
-        return reply.outcomes;
-      });
+      return replies.flat();
     },
-    threadsRunning: () => worker.threadsRunning(),
-    close: () => worker.close(),
+    threadsRunning: () => group.stats().threadsRunning,
+    close: () => group.close(),
   };
 }

@@ -5,7 +5,10 @@
  * of its own in a worker thread instead, until it is asked to stop. Plain Node.
  */
 import Database from 'better-sqlite3';
-import type { TaskContext } from '../workers/serve-task';
+import type { TaskContext } from '../workers/serve-worker';
+
+/** The checkpoint worker's interface: one request kind that runs until it is cancelled. */
+export type CheckpointWorkerApi = { checkpoint: { input: CheckpointInput; result: number; progress: number } };
 
 /** What the checkpoint task is given. */
 export interface CheckpointInput {

@@ -1,5 +1,5 @@
 /** Worker entry of the background WAL checkpoints: a thin adapter serving `runCheckpoints`. */
-import { serveTask } from '../workers/serve-task';
-import { runCheckpoints } from './wal-checkpoint-task';
+import { serveWorker } from '../workers/serve-worker';
+import { runCheckpoints, type CheckpointWorkerApi } from './wal-checkpoint-task';
 
-serveTask(runCheckpoints);
+serveWorker<CheckpointWorkerApi>({ checkpoint: runCheckpoints });

@@ -7,7 +7,7 @@
 import { runWorkerTask } from '../workers/run-task';
 import type { WorkerEntry } from '../workers/spawn';
 import { automaticCheckpointPages, type Db } from './database';
-import type { CheckpointInput } from './wal-checkpoint-task';
+import type { CheckpointWorkerApi } from './wal-checkpoint-task';
 
 /** Where the checkpoint worker lives, bundled and as source. */
 export const walCheckpointWorkerEntry: WorkerEntry = { bundledName: 'wal-checkpoint-worker', sourcePath: 'store/wal-checkpoint-worker.ts' };
@@ -31,8 +31,9 @@ export function startBackgroundCheckpoints(db: Db, databasePath: string, interva
   db.pragma('wal_autocheckpoint = 0');
   let markStarted!: () => void;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
-  const running = runWorkerTask<CheckpointInput, number, number>(
+  const running = runWorkerTask<CheckpointWorkerApi, 'checkpoint'>(
     walCheckpointWorkerEntry,
+    'checkpoint',
     { databasePath, intervalMs },
     {
       taskName: 'Background checkpointing',

@@ -35,3 +35,6 @@ export function runScreenTask(input: ScreenTaskInput): ScreenTaskResult {
   const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.blind });
   return { hash: snapshot.hash, ...screenAndGroup(snapshot.texts) };
 }
+
+/** The part of the training worker's interface a run's second thread uses. */
+export type ScreenWorkerApi = { screen: { input: ScreenTaskInput; result: ScreenTaskResult; progress: never } };

@@ -18,7 +18,7 @@ import type {
 } from '../../preload/contract';
 import { runWorkerTask } from '../workers/run-task';
 import { runPipelineParams, runTraining, type PrecomputedInputs, type TrainingProgress as RunProgress } from './run-training';
-import type { ScreenTaskInput, ScreenTaskResult } from './screen-task';
+import type { ScreenWorkerApi } from './screen-task';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { trainingWorkerEntry } from './worker-entry';
 
@@ -267,9 +267,10 @@ export function trainOnSnapshot(
  */
 export async function screenInSecondThread(input: TrainTaskInput, snapshotHash: string, signal?: AbortSignal): Promise<PrecomputedInputs> {
   try {
-    const result = await runWorkerTask<{ kind: 'screen' } & ScreenTaskInput, ScreenTaskResult>(
+    const result = await runWorkerTask<ScreenWorkerApi, 'screen'>(
       trainingWorkerEntry,
-      { kind: 'screen', databasePath: input.databasePath, minDocumentsPerCategory: input.minDocumentsPerCategory, blind: input.params.blind === true },
+      'screen',
+      { databasePath: input.databasePath, minDocumentsPerCategory: input.minDocumentsPerCategory, blind: input.params.blind === true },
       { taskName: 'Screening the resumes', signal, maxOldGenerationSizeMb: input.params.memoryLimitMb },
     );
     return result.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};

@@ -15,8 +15,8 @@ import type { TrainingRepo } from '../store/training-repo';
 import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
 import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
 import { storeFinishedRun } from './store-run';
-import type { TaskProgress, TrainTaskResult } from './train-task';
-import type { TrainingWorkerInput } from './training-worker';
+import type { TrainTaskResult } from './train-task';
+import type { TrainingWorkerApi } from './training-worker';
 import { trainingWorkerEntry } from './worker-entry';
 
 /** What the service uses. */
@@ -68,9 +68,10 @@ export function createTrainingService(deps: TrainingServiceDeps) {
   const execute = async (runId: number, params: TrainingParams, controller: AbortController, startedMs: number): Promise<RunSummary> => {
     let result: TrainTaskResult;
     try {
-      result = await runWorkerTask<TrainingWorkerInput, TrainTaskResult, TaskProgress>(
+      result = await runWorkerTask<TrainingWorkerApi, 'train'>(
         trainingWorkerEntry,
-        { kind: 'train', databasePath: deps.databasePath, params, minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY },
+        'train',
+        { databasePath: deps.databasePath, params, minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY },
         {
           taskName: 'Training',
           signal: controller.signal,
@@ -142,10 +143,10 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       if (run.learningCurve) return run.learningCurve;
       if (run.state !== 'finished' || !run.datasetHash) throw new AppError('conflict', `Run ${runId} did not finish, so it has no learning curve.`);
       try {
-        const points = await runWorkerTask<TrainingWorkerInput, LearningCurvePoint[]>(
+        const points = await runWorkerTask<TrainingWorkerApi, 'learningCurve'>(
           trainingWorkerEntry,
+          'learningCurve',
           {
-            kind: 'learningCurve',
             databasePath: deps.databasePath,
             params: run.params,
             minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY,

@@ -1,22 +1,26 @@
 /**
- * Worker entry of training: a thin adapter that serves the training run and the learning curve on
- * the task protocol. It reads its corpus from SQLite itself, so the main thread never holds it.
+ * Worker entry of training: a thin adapter that serves the training run, its screening (a run starts
+ * a second thread for it) and the learning curve on the worker protocol. It reads its corpus from
+ * SQLite itself, so the main thread never holds it.
  */
-import { serveTask } from '../workers/serve-task';
+import { serveWorker } from '../workers/serve-worker';
 import { yieldCpuToMainThread } from '../workers/thread-priority';
 import { runLearningCurveTask, type LearningCurveInput } from './learning-curve-task';
-import { runScreenTask, type ScreenTaskInput } from './screen-task';
-import { runTrainTask, type TaskProgress, type TrainTaskInput } from './train-task';
+import type { LearningCurvePoint } from '../../preload/contract';
+import { runScreenTask, type ScreenWorkerApi } from './screen-task';
+import { runTrainTask, type TaskProgress, type TrainTaskInput, type TrainTaskResult } from './train-task';
 
-/** One request to the training worker (a training run starts a second one for its screening). */
-export type TrainingWorkerInput =
-  ({ kind: 'train' } & TrainTaskInput) | ({ kind: 'learningCurve' } & LearningCurveInput) | ({ kind: 'screen' } & ScreenTaskInput);
+/** The training worker's interface: each request kind, its input, result and progress. */
+export type TrainingWorkerApi = ScreenWorkerApi & {
+  train: { input: TrainTaskInput; result: TrainTaskResult; progress: TaskProgress };
+  learningCurve: { input: LearningCurveInput; result: LearningCurvePoint[]; progress: never };
+};
 
 // Training takes a whole core for seconds to minutes: the window's thread must still win a contended core.
 yieldCpuToMainThread();
 
-serveTask<TrainingWorkerInput, unknown, TaskProgress>((input, context) => {
-  if (input.kind === 'train') return runTrainTask(input, context.progress, context.signal);
-  if (input.kind === 'screen') return runScreenTask(input);
-  return runLearningCurveTask(input, context.signal);
+serveWorker<TrainingWorkerApi>({
+  train: (input, context) => runTrainTask(input, context.progress, context.signal),
+  screen: (input) => runScreenTask(input),
+  learningCurve: (input, context) => runLearningCurveTask(input, context.signal),
 });

@@ -19,7 +19,7 @@ export function misbehave(name: string): void {
   }
 }
 
-/** A test worker entry by file name in tests/workers/ (source mode only: tests never run bundled workers). */
+/** A test worker entry by file name in tests/workers/ (never part of the app: bundled only by the unit tests' setup). */
 export function testWorkerEntry(fileName: string): WorkerEntry {
   return { bundledName: path.basename(fileName, '.ts'), sourcePath: path.join(import.meta.dirname, fileName) };
 }

@@ -102,7 +102,8 @@ describe('parse pool recovery', () => {
   });
 
   it('marks a file that exhausts the worker heap too_large and goes on', async () => {
-    const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 192, workerEntry }));
+    // Filling 192 MB takes a while on a loaded machine: a deadline it cannot reach first.
+    const pool = track(createParsePool({ size: 1, maxOldGenerationSizeMb: 192, perFileTimeoutMs: 600_000, workerEntry }));
     const [oom, next] = await Promise.all([pool.parse(pdfPath, testHookNames.outOfMemory), pool.parse(pdfPath, 'after-oom.pdf')]);
     expect(oom).toMatchObject({ status: 'too_large', reason: expect.stringMatching(/ran out of memory.*192 MB/) });
     expect(next.status).toBe('imported');

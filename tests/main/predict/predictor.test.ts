@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadModel, predictDocument, type ModelSourceEntry } from '../../../main/predict/predict-document';
 import { createPredictor, defaultServeThreads, maxDefaultServeThreads, minTextsPerThread, splitBatch, type Predictor } from '../../../main/predict/predictor';
 import { sampleModelJson, sampleResumes } from '../../fixtures/sample-model';
+import { testHookNames, testWorkerEntry } from '../../workers/misbehaviour';
 
 const entry: ModelSourceEntry = { id: 'm', name: 'Sample', trainedAt: null, json: sampleModelJson() };
 let predictor: Predictor | null = null;
@@ -68,5 +69,45 @@ describe('a batch over two threads', () => {
     // Blind mode too: each thread masks its own part.
     const blind = { reviewThreshold: 0.6, blind: true };
     expect(await predictor.predict(items, blind)).toEqual(items.map((item) => predictDocument(local, item.text, item.name, blind)));
+  });
+});
+
+describe('predictor recovery (a worker that misbehaves on cue: tests/workers/misbehaving-prediction-worker.ts)', () => {
+  const workerEntry = testWorkerEntry('misbehaving-prediction-worker.ts');
+  const options = { reviewThreshold: 0.5 };
+  const [resume] = sampleResumes(1);
+  const settleError = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: Error) => error,
+    );
+
+  it.each([
+    ['exit' as const, /^Prediction stopped unexpectedly \(exit code 7\) and was restarted; try again/],
+    ['throwUncaught' as const, /^Prediction failed unexpectedly \(test hook: uncaught error\) and was restarted; try again/],
+  ])('a thread that dies (%s) is a sentence; the next request gets a new thread that has reloaded the model', async (hook, sentence) => {
+    predictor = createPredictor({ workerEntry });
+    await predictor.setModel(entry);
+    const error = await settleError(predictor.predict([{ text: testHookNames[hook], name: null }], options));
+    expect(error).toMatchObject({ name: 'WorkerTaskError', message: expect.stringMatching(sentence) });
+    const [outcome] = await predictor.predict([{ text: resume!.text, name: null }], options);
+    expect(outcome).toMatchObject({ ok: true, prediction: { label: resume!.category } });
+  });
+
+  it('a thread out of memory, and one over its deadline, are sentences too', async () => {
+    // Filling 64 MB takes a while on a loaded machine: a deadline it cannot reach first.
+    predictor = createPredictor({ workerEntry, maxOldGenerationSizeMb: 64, requestTimeoutMs: 600_000 });
+    await predictor.setModel(entry);
+    expect(await settleError(predictor.predict([{ text: testHookNames.outOfMemory, name: null }], options))).toMatchObject({
+      message: expect.stringMatching(/^Prediction ran out of memory \(limit 64 MB\) and was restarted; try again/),
+    });
+    await predictor.close();
+    predictor = createPredictor({ workerEntry, requestTimeoutMs: 500 });
+    await predictor.setModel(entry);
+    expect(await settleError(predictor.predict([{ text: testHookNames.hang, name: null }], options))).toMatchObject({
+      message: expect.stringMatching(/^Prediction took longer than 0\.5 seconds and was stopped; try again/),
+    });
+    const [outcome] = await predictor.predict([{ text: resume!.text, name: null }], options);
+    expect(outcome).toMatchObject({ ok: true, prediction: { label: resume!.category } });
   });
 });

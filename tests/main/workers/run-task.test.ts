@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { runWorkerTask, WorkerTaskError, type RunTaskOptions } from '../../../main/workers/run-task';
 import { testWorkerEntry } from '../../workers/misbehaviour';
-import type { TaskWorkerInput } from '../../workers/task-worker';
+import type { TaskWorkerApi, TaskWorkerInput } from '../../workers/task-worker';
 
 const entry = testWorkerEntry('task-worker.ts');
 const run = (input: TaskWorkerInput, options: Partial<RunTaskOptions<number>> = {}) =>
-  runWorkerTask<TaskWorkerInput, number, number>(entry, input, { taskName: 'The test task', ...options });
+  runWorkerTask<TaskWorkerApi, 'run'>(entry, 'run', input, { taskName: 'The test task', ...options });
 const settle = <T>(promise: Promise<T>) =>
   promise.then(
     (value) => ({ value }),

@@ -1,14 +1,24 @@
-// Long-lived workers with real threads (test-only entry tests/workers/task-worker.ts).
+// The one worker driver with real threads (test-only entry tests/workers/task-worker.ts), used the
+// way the prediction threads use it: resident threads answering many requests, restarted on death.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createResidentWorker, type ResidentWorker } from '../../../main/workers/resident-worker';
-import { WorkerTaskError } from '../../../main/workers/run-task';
+import { toRpcError } from '../../../main/rpc/app-error';
+import { WorkerTaskError } from '../../../main/workers/worker-failure';
+import { createWorkerGroup, type WorkerGroup, type WorkerGroupOptions } from '../../../main/workers/worker-group';
 import { testWorkerEntry } from '../../workers/misbehaviour';
-import type { TaskWorkerInput } from '../../workers/task-worker';
+import type { TaskWorkerApi, TaskWorkerInput } from '../../workers/task-worker';
 
 const entry = testWorkerEntry('task-worker.ts');
-let group: ResidentWorker<TaskWorkerInput, number> | null = null;
-const make = (options: Partial<Parameters<typeof createResidentWorker<TaskWorkerInput, number>>[1]> = {}) =>
-  (group = createResidentWorker<TaskWorkerInput, number>(entry, { taskName: 'The test task', ...options }));
+let group: WorkerGroup<TaskWorkerApi> | null = null;
+const make = (options: Partial<WorkerGroupOptions<TaskWorkerApi>> = {}) => {
+  const made = createWorkerGroup<TaskWorkerApi>(entry, { taskName: 'The test task', afterDeath: 'restarted', prefixTaskErrors: false, ...options });
+  group = made;
+  return {
+    request: (input: TaskWorkerInput, requestOptions: { signal?: AbortSignal } = {}) => made.request('run', input, requestOptions),
+    broadcast: (input: TaskWorkerInput) => made.broadcast('run', input),
+    threadsStarted: () => made.stats().threadsStarted,
+    close: () => made.close(),
+  };
+};
 const settle = <T>(promise: Promise<T>) =>
   promise.then(
     (value) => ({ value }),
@@ -20,7 +30,7 @@ afterEach(async () => {
   group = null;
 });
 
-describe('createResidentWorker', () => {
+describe('createWorkerGroup', () => {
   it('answers many requests from one thread, each with its own result', async () => {
     const worker = make();
     const answers = await Promise.all([1, 2, 3, 10].map((upTo) => worker.request({ mode: 'count', upTo })));
@@ -28,12 +38,12 @@ describe('createResidentWorker', () => {
     expect(worker.threadsStarted()).toBe(1);
   });
 
-  it('runs the prelude on each new thread before its first request', async () => {
+  it('runs the setup on each new thread before its first request', async () => {
     let preludes = 0;
     const worker = make({
-      prelude: () => {
+      setup: () => {
         preludes++;
-        return [{ mode: 'count', upTo: 4 }];
+        return [{ kind: 'run', input: { mode: 'count', upTo: 4 } }];
       },
     });
     expect(await worker.broadcast({ mode: 'count', upTo: 4 })).toEqual([10]);
@@ -88,5 +98,21 @@ describe('createResidentWorker', () => {
     await worker.close();
     expect(await pending).toMatchObject({ error: { name: 'AbortError', message: 'The test task has stopped.' } });
     expect(await settle(worker.request({ mode: 'count', upTo: 1 }))).toMatchObject({ error: { name: 'AbortError' } });
+  });
+
+  it("keeps an AppError's code across the thread: a refusal stays a refusal, not a failure", async () => {
+    const worker = make();
+    const refused = (await settle(worker.request({ mode: 'refuse' }))) as { error: Error };
+    expect(refused.error).toBeInstanceOf(WorkerTaskError);
+    expect(toRpcError(refused.error)).toEqual({ code: 'bad_input', message: 'The resume has no usable text once personal data is masked.' });
+    // A plain error is still a failure.
+    expect(toRpcError(((await settle(worker.request({ mode: 'fail' }))) as { error: Error }).error)).toMatchObject({ code: 'failed' });
+  });
+
+  it('with one request per thread, queues the rest and gives each a thread of its own', async () => {
+    const worker = make({ size: 2, requestsPerThread: 1 });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((upTo) => worker.request({ mode: 'count', upTo })));
+    expect(answers).toEqual([1, 3, 6, 10, 15]);
+    expect(worker.threadsStarted()).toBe(2);
   });
 });
