@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { binaryContentType, binaryInputHeader, fromBinaryRequest } from '../../preload/binary-input';
 import { maxRequestBytes, type RpcResult } from '../../preload/contract';
 import type { Dispatcher } from '../rpc/dispatcher';
 import type { EventBus } from '../rpc/event-bus';
@@ -140,8 +141,16 @@ export function createBridge(options: BridgeOptions): Bridge {
   // Lets the page tell "no session" (401: open the printed URL) from "server gone" (no answer).
   app.get('/session', async () => ({ ok: true, value: { authenticated: true } }) satisfies RpcResult<{ authenticated: true }>);
 
+  // A method's bytes (a dropped file) may come as the body itself, the rest of its input in a header
+  // (preload/binary-input.ts). Not a CORS-safelisted type, so no page of another origin can send it
+  // without a preflight, which this server never answers; and the token is required as for JSON.
+  app.addContentTypeParser(binaryContentType, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.post<{ Params: { method: string } }>('/rpc/:method', async (request): Promise<RpcResult<unknown>> => {
-    return options.dispatcher.dispatch(request.params.method, request.body ?? {});
+    if (!(request.body instanceof Uint8Array)) return options.dispatcher.dispatch(request.params.method, request.body ?? {});
+    const header = request.headers[binaryInputHeader];
+    const input = fromBinaryRequest(typeof header === 'string' ? header : undefined, request.body);
+    if (!input) return { ok: false, error: { code: 'bad_input', message: `The ${binaryInputHeader} header is not a JSON object.` } };
+    return options.dispatcher.dispatch(request.params.method, input);
   });
 
   app.get('/events', (request, reply) => {

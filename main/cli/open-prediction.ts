@@ -24,7 +24,6 @@ export interface PredictionSetup {
   /** A fixed review threshold; default: the data directory's setting, else the model's suggestion. */
   reviewThreshold?: number;
   predictor?: PredictorOptions;
-  parseThreads?: number;
 }
 
 /** An engine and what to close with it. */
@@ -56,7 +55,7 @@ export async function openPrediction(setup: PredictionSetup): Promise<OpenedPred
     closeDb = () => db.close();
     origin = `the active model of ${dataDir}`;
   }
-  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor, parseThreads: setup.parseThreads });
+  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor });
   await engine.ready();
   return {
     engine,

@@ -68,8 +68,11 @@ export class ParserStartError extends Error {
 /** Default pool size: one worker per core except one, and at least one. */
 export const defaultPoolSize = (): number => Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
 
-/** The file status and sentence of a parse that did not finish, or the error when it is not the file's fault. */
-function fileOutcome(failed: WorkerFailure, perFileTimeoutMs: number, maxOldGenerationSizeMb: number): ExtractResult | Error {
+/**
+ * The file status and sentence of a parse that did not finish, or the error when it is not the
+ * file's fault. Also used by prediction, which parses a dropped file in its own thread.
+ */
+export function parseFailureOutcome(failed: WorkerFailure, perFileTimeoutMs: number, maxOldGenerationSizeMb: number): ExtractResult | Error {
   switch (failed.kind) {
     case 'timeout':
       return failure(
@@ -115,7 +118,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       return await group.request('parse', { source, fileName, maxBytes: options.maxBytes });
     } catch (error) {
       if (error instanceof WorkerTaskError) {
-        const outcome = fileOutcome(error.failure, perFileTimeoutMs, maxOldGenerationSizeMb);
+        const outcome = parseFailureOutcome(error.failure, perFileTimeoutMs, maxOldGenerationSizeMb);
         if (outcome instanceof Error) throw outcome;
         return outcome;
       }

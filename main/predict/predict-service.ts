@@ -5,8 +5,7 @@
  * their own, through the import and documents repositories, so curation and the next training see
  * them. Plain Node; built by the composition root.
  */
-import { createHash } from 'node:crypto';
-import type { AddToDatasetResult, PredictBatch, PredictedItem, PredictStatus } from '../../preload/contract';
+import type { AddToDatasetResult, MethodInput, PredictBatch, PredictedItem, PredictStatus } from '../../preload/contract';
 import { textHash } from '../import/text-hash';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
@@ -27,12 +26,18 @@ export interface PredictServiceDeps {
 /** The app's prediction methods. */
 export interface PredictService {
   status(): PredictStatus;
-  predictFile(input: { name: string; bytes: string; batchId?: number }): Promise<PredictedItem>;
+  predictFile(input: MethodInput<'predict.file'>): Promise<PredictedItem>;
   predictText(input: { text: string; name?: string }): Promise<PredictedItem>;
   startBatch(total: number): PredictBatch;
   cancelBatch(batchId: number): PredictBatch;
   get(id: number): PredictedItem;
   addToDataset(items: { predictionId: number; category: string }[]): AddToDatasetResult;
+}
+
+/** A base64 payload's bytes, owning their buffer (so they can move to a prediction thread). */
+function base64Bytes(base64: string): Uint8Array {
+  const decoded = Buffer.from(base64, 'base64');
+  return new Uint8Array(decoded.buffer.slice(decoded.byteOffset, decoded.byteOffset + decoded.byteLength));
 }
 
 /** The stored model id behind a prediction's model reference, when it is one of this database's models. */
@@ -71,38 +76,36 @@ export function createPredictService(deps: PredictServiceDeps): PredictService {
     status: () => engine.status(),
 
     async predictFile({ name, bytes, batchId }) {
-      if (batchId !== undefined && requireBatch(batchId).state !== 'running') {
-        throw new AppError(
-          'cancelled',
-          `The batch was ${requireBatch(batchId).state === 'cancelled' ? 'cancelled' : 'already finished'}; ${name} was not predicted.`,
-        );
+      if (batchId !== undefined) {
+        const { state } = requireBatch(batchId);
+        if (state !== 'running')
+          throw new AppError('cancelled', `The batch was ${state === 'cancelled' ? 'cancelled' : 'already finished'}; ${name} was not predicted.`);
       }
-      const data = Buffer.from(bytes, 'base64');
-      const answer = await engine.predictBytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name);
+      const answer = await engine.predictBytes(typeof bytes === 'string' ? base64Bytes(bytes) : bytes, name);
       if (!answer.ok) {
         countBatchFile(batchId, true);
         return { status: answer.status, batchId: batchId ?? null, name, reason: answer.reason };
       }
-      const id = predictions.insert({
+      const stored = predictions.insert({
         modelId: storedModelId(answer.prediction.model.id),
         batchId: batchId ?? null,
         fileName: name,
         format: answer.format,
-        sizeBytes: data.byteLength,
-        contentHash: createHash('sha256').update(data).digest('hex'),
+        sizeBytes: answer.sizeBytes,
+        contentHash: answer.contentHash,
         text: answer.text,
         textHash: textHash(answer.text),
         prediction: answer.prediction,
       });
       countBatchFile(batchId, false);
-      return toItem(predictions.get(id)!, batchId === undefined);
+      return toItem(stored, batchId === undefined);
     },
 
     async predictText({ text, name }) {
       const fileName = name ?? 'Pasted text';
       const [answer] = await engine.predictTexts([{ text, name: fileName }]);
       if (!answer!.ok) return { status: answer!.status, batchId: null, name: fileName, reason: answer!.reason };
-      const id = predictions.insert({
+      const stored = predictions.insert({
         modelId: storedModelId(answer!.prediction.model.id),
         batchId: null,
         fileName,
@@ -113,7 +116,7 @@ export function createPredictService(deps: PredictServiceDeps): PredictService {
         textHash: textHash(text),
         prediction: answer!.prediction,
       });
-      return toItem(predictions.get(id)!, true);
+      return toItem(stored, true);
     },
 
     startBatch(total) {

@@ -1,24 +1,25 @@
 /**
- * Prediction without storage: bytes → the import's parsers in the worker pool → text → the model
- * in the prediction worker → a prediction marked "needs review" below the threshold. Holds the
+ * Prediction without storage: a file's bytes (or path) → the import's parsers and the model, both
+ * in one request to a prediction thread → a prediction marked "needs review" below the threshold. Holds the
  * current model of its source (swapped when the source announces a change) and the review
  * threshold chosen from that model's validation predictions unless one is set. The app's
  * prediction service and the public API both run on it, so both answer alike for the same bytes.
  * Plain Node.
  */
 import type { ModelInfo, PredictStatus, Prediction, ReviewThreshold, UnreadableStatus } from '../../preload/contract';
-import type { ExtractResult } from '../import/extract/result';
-import { createParsePool, type ParsePool } from '../import/parse-pool';
+import { parseFailureOutcome } from '../import/parse-pool';
+import type { ParseSource } from '../import/parse-task';
+import { WorkerTaskError } from '../workers/worker-failure';
 import type { ModelSource, ModelSourceState } from './model-source';
-import { NoModelError } from './prediction-task';
-import { createPredictor, type Predictor, type PredictorOptions } from './predictor';
+import { NoModelError, type FileOutcome } from './prediction-task';
+import { createPredictor, defaultPredictionHeapMb, defaultPredictionTimeoutMs, type Predictor, type PredictorOptions } from './predictor';
 import { chooseReviewThreshold } from './review-threshold';
 
 /** One text's answer: a prediction, or why it got none. */
 export type TextAnswer = { ok: true; prediction: Prediction } | { ok: false; status: UnreadableStatus; reason: string };
 
-/** One file's answer; a prediction comes with the text it was made on. */
-export type FileAnswer = { ok: true; prediction: Prediction; text: string; format: string } | { ok: false; status: UnreadableStatus; reason: string };
+/** One file's answer; a prediction comes with the text it was made on (and, for bytes, their size and hash). */
+export type FileAnswer = FileOutcome;
 
 /** Options of the engine. */
 export interface PredictionEngineOptions {
@@ -26,8 +27,6 @@ export interface PredictionEngineOptions {
   /** A threshold set by the user (Settings, `serve --review-threshold`); null: the model's suggested one. */
   reviewThresholdOverride?: () => number | null;
   predictor?: PredictorOptions;
-  /** Parse threads for dropped and uploaded files (default 1). */
-  parseThreads?: number;
   /** Called after the model or the threshold changed. */
   onStatusChanged?: (status: PredictStatus) => void;
   /** Blind mode (Settings): personal data is removed from every text before the model sees it. */
@@ -53,7 +52,8 @@ export interface PredictionEngine {
 /** Creates the engine and starts loading its source's model. */
 export function createPredictionEngine(options: PredictionEngineOptions): PredictionEngine {
   const predictor: Predictor = createPredictor(options.predictor);
-  let pool: ParsePool | null = null;
+  const predictionTimeoutMs = options.predictor?.requestTimeoutMs ?? defaultPredictionTimeoutMs;
+  const predictionHeapMb = options.predictor?.maxOldGenerationSizeMb ?? defaultPredictionHeapMb;
   let status: PredictStatus = { model: null, reviewThreshold: null, reason: 'The model is loading.' };
   let suggested: { value: number; basis: string } | null = null;
   let loading: Promise<PredictStatus> = Promise.resolve(status);
@@ -119,17 +119,22 @@ export function createPredictionEngine(options: PredictionEngineOptions): Predic
     return { threshold: current.reviewThreshold.value };
   };
 
-  /** Parses in the pool, then predicts the text; a file without usable text gets its status and sentence. */
-  const predictParsed = async (parse: (parser: ParsePool) => Promise<ExtractResult>, name: string, signal?: AbortSignal): Promise<FileAnswer> => {
+  /**
+   * Reads and predicts a file in one request to a prediction thread; a file it cannot read gets its
+   * status and sentence, as the importer words them (a parse that hangs or crashes takes the
+   * thread with it, which is replaced and reloads the model).
+   */
+  const predictFile = async (source: ParseSource, name: string, signal?: AbortSignal): Promise<FileAnswer> => {
     await loading;
-    requireModel();
-    pool ??= createParsePool({ size: options.parseThreads ?? 1 });
-    const parsed = await parse(pool);
-    if (signal?.aborted) throw Object.assign(new Error('The prediction was cancelled.'), { name: 'AbortError' });
-    if (parsed.status !== 'imported') return { ok: false, status: parsed.status, reason: parsed.reason };
-    const [answer] = await engine.predictTexts([{ text: parsed.text, name }], signal);
-    if (!answer!.ok) return answer!;
-    return { ok: true, prediction: answer!.prediction, text: parsed.text, format: parsed.format };
+    const { threshold } = requireModel();
+    try {
+      return await predictor.predictFile({ source, fileName: name, options: { reviewThreshold: threshold, blind: options.isBlind?.() ?? false } }, signal);
+    } catch (error) {
+      if (!(error instanceof WorkerTaskError) || error.failure.kind === 'failed') throw error;
+      const outcome = parseFailureOutcome(error.failure, predictionTimeoutMs, predictionHeapMb);
+      if (outcome instanceof Error) throw error;
+      return { ok: false, status: outcome.status as UnreadableStatus, reason: (outcome as { reason: string }).reason };
+    }
   };
 
   const engine: PredictionEngine = {
@@ -143,11 +148,11 @@ export function createPredictionEngine(options: PredictionEngineOptions): Predic
       const outcomes = await predictor.predict(items, { reviewThreshold: threshold, blind: options.isBlind?.() ?? false }, signal);
       return outcomes.map((o) => (o.ok ? o : { ok: false, status: o.status, reason: o.reason }));
     },
-    predictBytes: (bytes, name, signal) => predictParsed((parser) => parser.parseBytes(bytes, name), name, signal),
-    predictPath: (filePath, name, signal) => predictParsed((parser) => parser.parse(filePath, name), name, signal),
+    predictBytes: (bytes, name, signal) => predictFile({ kind: 'bytes', bytes }, name, signal),
+    predictPath: (filePath, name, signal) => predictFile({ kind: 'path', filePath }, name, signal),
     async close() {
       unsubscribe();
-      await Promise.all([predictor.close(), pool?.close()]);
+      await predictor.close();
     },
   };
   return engine;

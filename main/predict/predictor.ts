@@ -9,7 +9,7 @@ import type { ModelInfo } from '../../preload/contract';
 import type { WorkerEntry } from '../workers/spawn';
 import { createWorkerGroup, type WorkerGroup } from '../workers/worker-group';
 import type { DocumentOutcome, ModelSourceEntry, PredictDocumentOptions } from './predict-document';
-import type { PredictionWorkerApi } from './prediction-task';
+import type { FileOutcome, FileRequest, PredictionWorkerApi } from './prediction-task';
 
 /** Where the prediction worker lives, bundled and as source. */
 export const predictionWorkerEntry: WorkerEntry = { bundledName: 'prediction-worker', sourcePath: 'predict/prediction-worker.ts' };
@@ -38,6 +38,11 @@ export function defaultServeThreads(): number {
   return Math.max(1, Math.min(maxDefaultServeThreads, os.availableParallelism()));
 }
 
+/** Heap limit of a prediction thread by default: a model plus the largest file the parsers read. */
+export const defaultPredictionHeapMb = 512;
+/** A request (a file read and predicted, or a batch of texts) that takes longer stops its thread, by default. */
+export const defaultPredictionTimeoutMs = 30_000;
+
 /** Options of the predictor. */
 export interface PredictorOptions {
   /**
@@ -58,6 +63,8 @@ export interface Predictor {
   setModel(entry: ModelSourceEntry | null): Promise<ModelInfo | null>;
   /** The info of the model last loaded, or null. */
   model(): ModelInfo | null;
+  /** Reads a file (bytes, which move to the thread, or a path) and predicts it in one request to a thread. */
+  predictFile(request: FileRequest, signal?: AbortSignal): Promise<FileOutcome>;
   /** Predicts texts with the current model; a refused text gets its sentence in place of a prediction. */
   predict(items: { text: string; name: string | null }[], options: PredictDocumentOptions, signal?: AbortSignal): Promise<DocumentOutcome[]>;
   /** Threads running now (they start on demand, up to `threads`). */
@@ -75,8 +82,8 @@ export function createPredictor(options: PredictorOptions = {}): Predictor {
     afterDeath: 'restarted',
     prefixTaskErrors: false,
     size,
-    maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,
-    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+    maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? defaultPredictionHeapMb,
+    requestTimeoutMs: options.requestTimeoutMs ?? defaultPredictionTimeoutMs,
     // A new or replacement thread loads the current model before its first request.
     setup: () => [{ kind: 'load', input: { entry } }],
   });
@@ -100,6 +107,14 @@ export function createPredictor(options: PredictorOptions = {}): Predictor {
         parts.map(([start, end]) => group.request('predict', { items: items.slice(start, end), options: predictOptions }, { signal })),
       );
       return replies.flat();
+    },
+    predictFile(request, signal) {
+      // Bytes that own their whole buffer (a dropped file's copy) move to the thread instead of being
+      // copied; a view into a shared buffer (a pooled Buffer) is copied.
+      const { source } = request;
+      const owned = source.kind === 'bytes' && source.bytes.byteOffset === 0 && source.bytes.byteLength === source.bytes.buffer.byteLength;
+      const transfer = owned && source.bytes.buffer instanceof ArrayBuffer ? [source.bytes.buffer] : undefined;
+      return group.request('file', request, { signal, transfer });
     },
     threadsRunning: () => group.stats().threadsRunning,
     close: () => group.close(),

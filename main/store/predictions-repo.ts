@@ -79,7 +79,8 @@ const toStored = (row: PredictionRow): StoredPrediction => ({
 export function createPredictionsRepo(db: Db) {
   const insert = db.prepare(
     `INSERT INTO predictions (model_id, batch_id, file_name, format, size_bytes, content_hash, text, text_hash, predicted_category, probabilities_json, prediction_json)
-     VALUES (@modelId, @batchId, @fileName, @format, @sizeBytes, @contentHash, @text, @textHash, @label, @probabilitiesJson, @predictionJson)`,
+     VALUES (@modelId, @batchId, @fileName, @format, @sizeBytes, @contentHash, @text, @textHash, @label, @probabilitiesJson, @predictionJson)
+     RETURNING *`,
   );
   const selectOne = db.prepare<[number], PredictionRow>('SELECT * FROM predictions WHERE id = ?');
   const setDocument = db.prepare('UPDATE predictions SET document_id = ? WHERE id = ?');
@@ -93,16 +94,16 @@ export function createPredictionsRepo(db: Db) {
   const setBatchState = db.prepare("UPDATE prediction_batches SET state = ? WHERE id = ? AND state = 'running'");
 
   return {
-    /** Stores one prediction and returns its id. */
-    insert(p: NewPrediction): number {
+    /** Stores one prediction and returns it as stored (the row the insert wrote, not read again). */
+    insert(p: NewPrediction): StoredPrediction {
       const { prediction, ...fields } = p;
-      const result = insert.run({
+      const row = insert.get({
         ...fields,
         label: prediction.label,
         probabilitiesJson: JSON.stringify(prediction.top),
         predictionJson: JSON.stringify(prediction),
-      });
-      return Number(result.lastInsertRowid);
+      }) as PredictionRow;
+      return toStored(row);
     },
     /** One stored prediction, or undefined. */
     get(id: number): StoredPrediction | undefined {

@@ -16,7 +16,6 @@ import {
   TextClassifier,
   type AbortSignalLike,
   type Corpus,
-  type EngineName,
   type EvaluationReport,
   type FitHooks,
   type FitProgress,
@@ -26,28 +25,20 @@ import {
   type PipelineParams,
   type PreparedCorpus,
 } from '../../ml/index';
+import type { TrainingParams } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import { pipelineParamsOf } from './pipeline-params';
 
-/** What a run is asked to do. */
-export interface TrainingParams {
-  engine: EngineName;
-  /** Seeds the split, the folds and the model. */
-  seed: number;
-  /** Share of documents held out for the report (0 < f < 1). */
-  testFraction: number;
-  /** k of k-fold cross-validation; 0 skips it. */
-  folds: number;
-  /** Advanced settings: longest n-gram, and a fixed feature count / C (null or left out: chosen by the engine's inner cross-validation). */
-  ngramMax?: 1 | 2;
-  maxFeatures?: number | null;
-  regularization?: number | null;
-  /** Blind: the model's cleaner masks names, e-mails, phones, addresses and URLs (left out: not blind). */
-  blind?: boolean;
-}
+/**
+ * What a run is asked to do: the contract's TrainingParams, with the Advanced settings and blind
+ * mode optional (left out: chosen by the engine's inner cross-validation; not blind), so the CLI
+ * and the benchmarks can ask for a run without Settings.
+ */
+export type RunTrainingParams = Pick<TrainingParams, 'engine' | 'seed' | 'testFraction' | 'folds'> &
+  Partial<Pick<TrainingParams, 'ngramMax' | 'maxFeatures' | 'regularization' | 'blind'>>;
 
-/** Progress of a run, one event per step. */
-export type TrainingProgress =
+/** A step of a run, one event each (the worker turns them into the contract's TrainingProgress). */
+export type RunStep =
   /** Documents without enough real words were left out ("no usable text"); the rest train. */
   | { phase: 'screened'; usable: number; unusable: number }
   | { phase: 'grouped'; documents: number; classes: number; groups: number; exactDuplicates: number; nearDuplicatePairs: number }
@@ -113,7 +104,7 @@ export interface TrainingResult {
 
 /** Hooks of a run. */
 export interface TrainingHooks {
-  onProgress?: (progress: TrainingProgress) => void;
+  onProgress?: (step: RunStep) => void;
   signal?: AbortSignalLike;
 }
 
@@ -139,7 +130,7 @@ export function usableRowsOf(corpus: Corpus, screened: ReturnType<typeof screenT
 }
 
 /** The pipeline parameters of a run's settings (also what a caller prepares the corpus with). */
-export function runPipelineParams(params: TrainingParams): Partial<PipelineParams> {
+export function runPipelineParams(params: RunTrainingParams): Partial<PipelineParams> {
   return pipelineParamsOf({
     engine: params.engine,
     seed: params.seed,
@@ -151,9 +142,9 @@ export function runPipelineParams(params: TrainingParams): Partial<PipelineParam
 }
 
 /** Trains and evaluates a classifier on `corpus` (see PrecomputedInputs for work a caller may have done). */
-export function runTraining(corpus: Corpus, params: TrainingParams, hooks: TrainingHooks = {}, precomputed: PrecomputedInputs = {}): TrainingResult {
+export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: TrainingHooks = {}, precomputed: PrecomputedInputs = {}): TrainingResult {
   const { signal } = hooks;
-  const emit = (progress: TrainingProgress) => hooks.onProgress?.(progress);
+  const emit = (step: RunStep) => hooks.onProgress?.(step);
   const pipelineParams = runPipelineParams(params);
   const fitTimings = { vectorize: 0, fit: 0 };
   const addFitTimings = (pipeline: TextClassifier) => {

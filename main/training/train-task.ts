@@ -15,9 +15,10 @@ import type {
   RunTimings,
   TrainingParams,
   TrainingPhase,
+  TrainingProgress,
 } from '../../preload/contract';
 import { runWorkerTask } from '../workers/run-task';
-import { runPipelineParams, runTraining, type PrecomputedInputs, type TrainingProgress as RunProgress } from './run-training';
+import { runPipelineParams, runTraining, type PrecomputedInputs, type RunStep } from './run-training';
 import type { ScreenWorkerApi } from './screen-task';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { trainingWorkerEntry } from './worker-entry';
@@ -33,16 +34,8 @@ export interface TrainTaskInput {
   minDocumentsPerCategory: number;
 }
 
-/** One progress report from the worker (the service adds the run id, elapsed time and ETA). */
-export interface TaskProgress {
-  phase: TrainingPhase;
-  step: string;
-  epoch: number | null;
-  maxEpochs: number | null;
-  loss: number | null;
-  validationAccuracy: number | null;
-  fraction: number;
-}
+/** One progress report from the worker: the contract's, less what the service adds (the run id, elapsed time and ETA). */
+export type TaskProgress = Omit<TrainingProgress, 'runId' | 'elapsedMs' | 'etaMs'>;
 
 /** Out-of-fold predictions as columns: row i is document documentIds[i]. */
 export interface PredictionColumns {
@@ -152,7 +145,7 @@ export function trainOnSnapshot(
       // Never backwards: a stage may report steps of its own that restart (e.g. per class).
       fraction: (shownFraction = Math.max(shownFraction, Math.min(1, (done + within * unit) / total))),
     });
-  const onProgress = (p: RunProgress) => {
+  const onProgress = (p: RunStep) => {
     switch (p.phase) {
       case 'grouped':
         report('vectorize', `${fitName}: reading words`, 0.02);

@@ -50,6 +50,8 @@ export interface RequestOptions<Progress> {
   onProgress?: (progress: Progress) => void;
   /** Called once the request's thread is ready and the request is on its way. */
   onStarted?: () => void;
+  /** Buffers in the input to move to the thread instead of copying (they are unusable here afterwards). */
+  transfer?: ArrayBuffer[];
 }
 
 /** Counters since creation. */
@@ -157,7 +159,7 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
       arm(thread, pending);
       pending.options.onStarted?.();
     }
-    thread.worker.postMessage({ type: 'request', seq: pending.seq, ...pending.request } as ToWorker<Api>);
+    thread.worker.postMessage({ type: 'request', seq: pending.seq, ...pending.request } as ToWorker<Api>, pending.options.transfer);
   };
 
   const onMessage = (thread: Thread, message: FromWorker<Api>) => {

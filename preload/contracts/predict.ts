@@ -132,7 +132,11 @@ const batchIdInput = z.number().int().positive();
 export const predictMethods = {
   'predict.status': method<PredictStatus>()(noInput),
   /** A dropped or picked file, as its name and base64 bytes (never a path). */
-  'predict.file': method<PredictedItem>()(z.object({ name: fileNameInput, bytes: z.base64(), batchId: batchIdInput.optional() }).strict()),
+  // The bytes as binary where the transport carries it (Electron IPC, the bridge's octet-stream
+  // form), as base64 in JSON otherwise.
+  'predict.file': method<PredictedItem>()(
+    z.object({ name: fileNameInput, bytes: z.union([z.instanceof(Uint8Array), z.base64()]), batchId: batchIdInput.optional() }).strict(),
+  ),
   'predict.text': method<PredictedItem>()(z.object({ text: z.string().min(1).max(maxPredictTextChars), name: fileNameInput.optional() }).strict()),
   'predict.batchStart': method<PredictBatch>()(z.object({ total: z.number().int().min(1).max(100_000) }).strict()),
   'predict.batchCancel': method<PredictBatch>()(z.object({ batchId: batchIdInput }).strict()),

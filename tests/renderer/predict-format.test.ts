@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchCsv, csvCell, neutraliseCell } from '../../renderer/features/predict/batch-csv';
-import { bytesToBase64, isResumeFileName } from '../../renderer/features/predict/file-payload';
+import { isResumeFileName } from '../../renderer/features/predict/file-payload';
 import { highlightSegments, readableTerm } from '../../renderer/features/predict/highlight-segments';
 import { formatDecimal, formatPercent } from '../../renderer/format/numbers';
 
@@ -91,10 +91,6 @@ describe('batch CSV', () => {
 });
 
 describe('dropped file payloads', () => {
-  it('encodes bytes as base64 in chunks, like Buffer does', () => {
-    const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 256);
-    expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
-  });
   it('keeps resume files of a folder by extension', () => {
     expect(['a.PDF', 'b.docx', 'c.doc', 'd.txt', 'e.md', 'f.html', 'g.htm'].every(isResumeFileName)).toBe(true);
     expect(['photo.jpg', '.hidden', 'notes', 'data.csv'].some(isResumeFileName)).toBe(false);

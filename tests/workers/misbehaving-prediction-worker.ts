@@ -11,6 +11,7 @@ import { misbehave, testHookNames } from './misbehaviour';
 const handlers = createPredictionHandlers();
 serveWorker<PredictionWorkerApi>({
   load: handlers.load,
+  file: handlers.file,
   async predict(input, context) {
     for (const item of input.items) misbehave(item.text);
     // The uncaught throw happens on the next turn; do not answer before it does.

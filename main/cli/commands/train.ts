@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { assertTrainable, classCounts, loadLabelledDataset } from '../../datasets/index';
 import { formatReport, type EngineName } from '../../../ml/index';
 import { resolveDataDir } from '../../core/data-dir';
-import { runTraining, type TrainingProgress } from '../../training/run-training';
+import { runTraining, type RunStep } from '../../training/run-training';
 import type { Command } from '../command';
 import { assertWritableOutput } from '../output-file';
 import { readFolderThroughImporter } from './folder-dataset';
@@ -13,7 +13,7 @@ import { trainInStudio } from './studio-train';
 const MAX_NAMED = 10;
 
 /** The stderr line for one progress event (inside the final fit, one line per finished stage). */
-function progressLine(p: TrainingProgress): string | null {
+function progressLine(p: RunStep): string | null {
   switch (p.phase) {
     case 'screened':
       return p.unusable ? `${p.unusable} document(s) with no usable text left out; ${p.usable} remain` : null;

@@ -1,6 +1,6 @@
 /**
- * Dropped or picked files as the contract carries them: `{ name, bytes }` with the bytes in base64,
- * never a path. Folders (a dropped folder, or the folder picker) are walked for resume files. DOM only.
+ * Dropped or picked files as the contract carries them: `{ name, bytes }` with the bytes as a
+ * Uint8Array (each transport carries them as binary), never a path. Folders (a dropped folder, or the folder picker) are walked for resume files. DOM only.
  */
 
 /** Extensions the importer reads as resumes; a folder's other files are left out. */
@@ -12,17 +12,9 @@ export function isResumeFileName(name: string): boolean {
   return dot > 0 && resumeExtensions.includes(name.slice(dot + 1).toLowerCase());
 }
 
-/** Base64 of bytes, in chunks (String.fromCharCode with a whole 20 MB file would overflow the stack). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  const chunkSize = 0x8000;
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += chunkSize) binary += String.fromCharCode(...bytes.subarray(i, i + chunkSize));
-  return btoa(binary);
-}
-
-/** A file's name and base64 bytes. */
-export async function toPayload(file: File): Promise<{ name: string; bytes: string }> {
-  return { name: file.name, bytes: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+/** A file's name and bytes. */
+export async function toPayload(file: File): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> }> {
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 /** Every file under a dropped folder entry (depth first), reading the directory in its batches. */

@@ -1,6 +1,6 @@
 // The training service: a run over a generated corpus, its progress, timings and cancellation.
 import { describe, expect, it } from 'vitest';
-import { runTraining, type TrainingProgress } from '../../../main/training/run-training';
+import { runTraining, type RunStep } from '../../../main/training/run-training';
 import { deserializeModel, generateResumeSample } from '../../../ml/index';
 
 const rows = generateResumeSample({ seed: 3, perClass: 20, classes: ['Nurse', 'Accountant', 'Software Engineer'] });
@@ -9,7 +9,7 @@ const params = { engine: 'fast' as const, seed: 5, testFraction: 0.25, folds: 3 
 
 describe('runTraining', () => {
   it('reports each phase in order and returns a loadable model with its report and timings', () => {
-    const events: TrainingProgress[] = [];
+    const events: RunStep[] = [];
     const result = runTraining(corpus, params, { onProgress: (p) => events.push(p) });
     const phases = events.map((e) => e.phase).filter((p, i, all) => p !== 'epoch' && p !== 'vectorized' && p !== all[i - 1]);
     expect(phases).toEqual(['screened', 'grouped', 'holdout', 'fold', 'final-fit-started']);
