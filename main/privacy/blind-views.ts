@@ -1,10 +1,21 @@
 /**
- * Blind mode for every view: while the setting is on, the answers of the methods below (all the
- * contract's outputs that carry resume text or a file-derived name) and the events that do are
- * masked before they leave the backend, for both transports and the CLI alike. One list, so a new
- * method that shows resume text is added here. Plain Node.
+ * Blind mode for every view: while the setting is on, the answers of the methods below (every
+ * method whose output type holds a ResumeText, which the compiler checks) and the events that carry
+ * resume text are masked before they leave the backend, for both transports and the CLI alike.
+ * Plain Node.
  */
-import type { Contract, DocumentRow, LabelChange, LabelHistory, MethodName, PredictedItem, StudioEvent } from '../../preload/contract';
+import type {
+  CategoryResult,
+  ContainsResumeText,
+  Contract,
+  DocumentRow,
+  LabelChange,
+  LabelHistory,
+  MethodName,
+  MethodOutput,
+  PredictedItem,
+  StudioEvent,
+} from '../../preload/contract';
 import { blindCleaningOf } from '../curation/cleaning';
 import type { HandlersFor } from '../rpc/dispatcher';
 import type { EventBus } from '../rpc/event-bus';
@@ -18,7 +29,10 @@ export interface BlindViewDeps {
 }
 
 type Redactor<M extends MethodName> = (output: Awaited<ReturnType<HandlersFor<Contract>[M]>>, input: Parameters<HandlersFor<Contract>[M]>[0]) => typeof output;
-type Redactors = { [M in MethodName]?: Redactor<M> };
+/** The methods whose answers hold resume text (a ResumeText in the contract's output type). */
+export type TextBearingMethod = { [M in MethodName]: true extends ContainsResumeText<MethodOutput<M>> ? M : never }[MethodName];
+/** A redactor for every text-bearing method, and for no other: a method added with resume text in its answer does not compile without one. */
+export type Redactors = { [M in TextBearingMethod]: Redactor<M> } & { [M in Exclude<MethodName, TextBearingMethod>]?: never };
 
 const row = <R extends Pick<DocumentRow, 'fileName'>>(r: R): R => ({ ...r, fileName: hideName(r.fileName) });
 const history = (h: LabelHistory): LabelHistory => ({
@@ -30,6 +44,8 @@ const change = (c: LabelChange): LabelChange => ({
   step: c.step && { ...c.step, description: hideQuotedNames(c.step.description) },
   history: history(c.history),
 });
+
+const categoryResult = (result: CategoryResult): CategoryResult => ({ ...result, change: result.change && change(result.change) });
 
 /** A predicted item: its name hidden, its text masked with the evidence moved onto the masked text. */
 function predictedItem(item: PredictedItem): PredictedItem {
@@ -70,6 +86,11 @@ const redactors: (deps: BlindViewDeps) => Redactors = (deps) => ({
   'documents.undo': change,
   'documents.redo': change,
   'documents.history': history,
+  // A category change answers with the label history, whose previous step may quote a file name.
+  'categories.create': categoryResult,
+  'categories.rename': categoryResult,
+  'categories.merge': categoryResult,
+  'categories.delete': categoryResult,
   'evaluation.cell': (docs) => docs.map(row),
   'evaluation.mislabelled': (docs) => docs.map(row),
   'evaluation.compare': (comparison) => ({ ...comparison, flipped: comparison.flipped.map(row) }),

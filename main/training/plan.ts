@@ -9,8 +9,8 @@ export const MIN_DOCUMENTS_PER_CATEGORY = 5;
 /** Heap limit of the training worker unless the user sets one under Advanced. */
 export const DEFAULT_MEMORY_LIMIT_MB = 4096;
 
-/** The parameters of a run: what the user chose, then Settings' defaults, then the engine's. */
-export function resolveParams(input: Partial<TrainingParams>, settings: Settings): TrainingParams {
+/** The parameters of a run: what the user chose, then Settings' defaults, then the engine's; blind always from Settings. */
+export function resolveParams(input: Partial<Omit<TrainingParams, 'blind'>>, settings: Settings): TrainingParams {
   const engine = input.engine ?? settings.defaultEngine;
   return {
     engine,
@@ -19,8 +19,8 @@ export function resolveParams(input: Partial<TrainingParams>, settings: Settings
     seed: settings.seed,
     ...engineDefaults(engine),
     memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
-    blind: settings.blindMode,
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+    blind: settings.blindMode,
   };
 }
 

@@ -20,3 +20,26 @@ export interface RpcError {
 
 /** A method's answer on the wire: its value, or an error as data. */
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+declare const resumeTextBrand: unique symbol;
+/**
+ * Text that comes from a resume or its file: its contents, its file name or path, or a sentence
+ * that quotes one. Any string is one (no casts), but an output type that holds one makes its method
+ * text-bearing: blind mode must give it a redactor, or main/privacy/blind-views.ts does not compile.
+ */
+export type ResumeText = string & { readonly [resumeTextBrand]?: 'resume text' };
+
+/** True when `T` holds a ResumeText anywhere (in a union: when any member does). */
+export type ContainsResumeText<T> = 0 extends 1 & T
+  ? false
+  : T extends ResumeText
+    ? typeof resumeTextBrand extends keyof T
+      ? true
+      : false
+    : T extends readonly (infer E)[]
+      ? ContainsResumeText<E>
+      : T extends object
+        ? true extends { [K in keyof T]-?: ContainsResumeText<T[K]> }[keyof T]
+          ? true
+          : false
+        : false;

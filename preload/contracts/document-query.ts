@@ -3,6 +3,7 @@
  * bulk action on a whole search), the sort and the rows it shows. Pure; part of the documents domain.
  */
 import { z } from 'zod';
+import type { ResumeText } from './define';
 
 /** The search box and the filters of the resume table; every field narrows the result (AND). */
 export const documentFilterSchema = z
@@ -51,7 +52,7 @@ export interface LastPrediction {
 /** One row of the resume table. */
 export interface DocumentRow {
   id: number;
-  fileName: string;
+  fileName: ResumeText;
   category: string | null;
   charCount: number;
   importJobId: number | null;
@@ -74,7 +75,7 @@ export interface DocumentPage {
 
 /** A run of text in the resume pane, with what the cleaner did to it (null: unchanged). */
 export interface TextSegment {
-  text: string;
+  text: ResumeText;
   change: 'masked' | 'removed' | 'repaired' | null;
 }
 
@@ -91,9 +92,9 @@ export interface DocumentCleaning {
 
 /** A member of a duplicate group, with the start of its text to compare side by side. */
 export interface DuplicateMember extends DocumentRow {
-  excerpt: string;
+  excerpt: ResumeText;
   /** Files with exactly this text that import skipped (not stored again), with the label each had. */
-  exactCopies: { path: string; category: string | null }[];
+  exactCopies: { path: ResumeText; category: string | null }[];
 }
 
 /** A near-duplicate group: the first document and those flagged as nearly the same. */

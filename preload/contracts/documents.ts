@@ -4,14 +4,14 @@
  * dataset with this label") all call these; there is no second set. Pure.
  */
 import { z } from 'zod';
-import { method, noInput } from './define';
+import { method, noInput, type ResumeText } from './define';
 import { documentFilterSchema, documentSortSchema, type DocumentCleaning, type DocumentFilter, type DocumentPage, type DuplicateGroup } from './document-query';
 
 /** One stored resume with its text, metadata, label and flags. */
 export interface DocumentDetail {
   id: number;
-  fileName: string;
-  sourcePath: string | null;
+  fileName: ResumeText;
+  sourcePath: ResumeText | null;
   format: string | null;
   sizeBytes: number | null;
   /** Length of the extracted text in characters. */
@@ -24,13 +24,14 @@ export interface DocumentDetail {
   /** The document this one nearly duplicates (flagged after each import), if any. */
   nearDuplicateOf: number | null;
   /** The extracted text, as stored. */
-  text: string;
+  text: ResumeText;
 }
 
 /** One undoable labelling action, described for people ("Set 12 resumes to Chef"). */
 export interface HistoryStep {
   id: number;
-  description: string;
+  /** May quote file names ("Set “cv.pdf” to Chef"). */
+  description: ResumeText;
   /** ISO time the action was done. */
   doneAt: string;
 }

@@ -1,6 +1,6 @@
 /** The `evaluation.*` methods: a run's per-document predictions, explanations, likely mislabels, comparisons and learning curve. Pure. */
 import { z } from 'zod';
-import { method } from './define';
+import { method, type ResumeText } from './define';
 import type { LearningCurvePoint, RunSummary } from './training';
 
 /** Which stored predictions: the holdout test documents, or every document's out-of-fold prediction (k-fold CV). */
@@ -9,7 +9,7 @@ export type PredictionSource = 'holdout' | 'cv';
 /** One document as a run predicted it (out-of-fold: by a model that never saw it). */
 export interface EvaluatedDocument {
   documentId: number;
-  fileName: string;
+  fileName: ResumeText;
   /** The label the run trained with. */
   trueCategory: string;
   /** The label now (null: since unlabelled; differs after a relabel). */
@@ -34,9 +34,9 @@ export interface ExplainedTerm {
 /** Why the run's model predicted what it did for one document. */
 export interface DocumentExplanation {
   documentId: number;
-  fileName: string;
+  fileName: ResumeText;
   /** The document text (cut at `maxChars`; `isTruncated` says so). */
-  text: string;
+  text: ResumeText;
   isTruncated: boolean;
   predictedCategory: string;
   confidence: number;
@@ -63,7 +63,7 @@ export interface ClassDelta {
 /** A document predicted differently by the two runs. */
 export interface FlippedDocument {
   documentId: number;
-  fileName: string;
+  fileName: ResumeText;
   trueCategory: string;
   basePredicted: string;
   predicted: string;

@@ -1,6 +1,6 @@
 /** The `import.*` methods and events: bringing resumes in from a folder, a CSV or a JSONL file. Pure. */
 import { z } from 'zod';
-import { method, noInput } from './define';
+import { method, noInput, type ResumeText } from './define';
 
 /** The closed set of outcomes for one imported file; the UI shows `reason` beside it. */
 export const fileStatuses = [
@@ -35,13 +35,14 @@ export interface ImportJob {
 
 /** One file (or CSV / JSONL row) of an import, with its outcome in words. */
 export interface ImportItem {
-  relPath: string;
-  displayName: string;
+  relPath: ResumeText;
+  displayName: ResumeText;
   category: string | null;
   format: string | null;
   sizeBytes: number | null;
   status: FileStatus;
-  reason: string;
+  /** May quote the file's name. */
+  reason: ResumeText;
   documentId: number | null;
 }
 
@@ -65,7 +66,7 @@ export interface ImportPreview {
   byFormat: { format: string; files: number }[];
   skipped: number;
   problems: number;
-  tabular: { columns: string[]; rows: number; sampleRows: Record<string, string>[]; textColumn: string | null; labelColumn: string | null } | null;
+  tabular: { columns: string[]; rows: number; sampleRows: Record<string, ResumeText>[]; textColumn: string | null; labelColumn: string | null } | null;
 }
 
 /** Progress of a running import (event payload). */

@@ -5,7 +5,7 @@
  * with one shape. Pure.
  */
 import { z } from 'zod';
-import { method, noInput } from './define';
+import { method, noInput, type ResumeText } from './define';
 import { fileStatuses } from './import';
 
 /** Longest text accepted for one prediction (pasted or sent to the API); a resume is far shorter. */
@@ -46,8 +46,8 @@ export const predictionSchema = z.object({
   truncated: z.boolean(),
   model: modelRefSchema,
 });
-/** One prediction. */
-export type Prediction = z.infer<typeof predictionSchema>;
+/** One prediction (its name is the file's, which blind mode masks). */
+export type Prediction = Omit<z.infer<typeof predictionSchema>, 'name'> & { name: ResumeText | null };
 
 /** Statuses of a file that could not be predicted: the import's closed set, minus its own outcomes. */
 export const unreadableStatuses = fileStatuses.filter(
@@ -61,8 +61,8 @@ export type UnreadableStatus = (typeof unreadableStatuses)[number];
  * there is none. `text` is left out (null) for files of a batch, where the table needs none of it.
  */
 export type PredictedItem =
-  | { status: 'predicted'; id: number; batchId: number | null; name: string; text: string | null; prediction: Prediction }
-  | { status: UnreadableStatus; batchId: number | null; name: string; reason: string };
+  | { status: 'predicted'; id: number; batchId: number | null; name: ResumeText; text: ResumeText | null; prediction: Prediction }
+  | { status: UnreadableStatus; batchId: number | null; name: ResumeText; reason: ResumeText };
 
 /** Headline metrics of a model, from its held-out evaluation. */
 export interface ModelMetrics {

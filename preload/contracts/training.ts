@@ -188,7 +188,8 @@ const runId = z.object({ runId: z.number().int().positive() }).strict();
 /** The training domain's methods. */
 export const trainingMethods = {
   'training.plan': method<TrainingPlan>()(noInput),
-  'training.start': method<{ runId: number }>()(trainingParamsSchema.partial().strict()),
+  // Blind comes from Settings only: a caller cannot train on unmasked text while the app is blind.
+  'training.start': method<{ runId: number }>()(trainingParamsSchema.omit({ blind: true }).partial().strict()),
   'training.cancel': method<{ isCancelled: boolean }>()(noInput),
   /** The run in progress with its latest progress, or null. */
   'training.current': method<{ run: RunSummary; progress: TrainingProgress | null } | null>()(noInput),

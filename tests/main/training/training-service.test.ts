@@ -101,6 +101,11 @@ describe('training service', () => {
     expect(explained.text.slice(start, end).length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('takes blind mode from Settings only: a caller cannot ask for a run on unmasked text', async () => {
+    await expect(core.call('training.start', { blind: false } as never)).rejects.toMatchObject({ code: 'bad_input', message: expect.stringMatching(/blind/) });
+    expect(core.training.current()).toBeNull();
+  });
+
   it('cancelling stops a run in the middle and keeps the previous model active', async () => {
     const before = (await core.call('models.active', {}))!.id;
     // Cancel from the worker's first progress event: the run is then really at work, and the
