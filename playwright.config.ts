@@ -16,9 +16,9 @@ export default defineConfig({
   // No retries: a retry hides the next flaky test instead of fixing it.
   retries: 0,
   // Deadlines sized for a loaded 2-core machine (npm run test:busy): they only end a test that is
-  // already failing, so a passing run never waits for them.
-  timeout: 120_000,
-  expect: { timeout: 20_000 },
+  // already failing, so a passing run never waits for them. Long steps: tests/e2e/deadlines.ts.
+  timeout: 600_000,
+  expect: { timeout: 60_000 },
   reporter: 'list',
   forbidOnly: !!process.env.CI,
   grep: takeScreenshots ? /@screenshots/ : undefined,

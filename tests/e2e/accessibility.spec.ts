@@ -6,9 +6,6 @@ import { expectAccessible, forEachTheme } from './axe';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
 
-// axe takes a second or more per run on a busy machine, and these tests run it ten times each.
-test.describe.configure({ timeout: 120_000 });
-
 test('the empty Dataset page, Train, Evaluate, Predict and Settings', async ({ page, openApp }) => {
   await openApp();
   await forEachTheme(page, async (theme) => {
@@ -52,7 +49,7 @@ test('the Import dialog steps, the Dataset page with data and chart, and an impo
     await previewPath(page, root);
     await forEachTheme(page, (theme) => expectAccessible(page, `Import dialog, preview (${theme})`));
     await dialog.getByRole('button', { name: /^Import \d+ files$/ }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
     await forEachTheme(page, (theme) => expectAccessible(page, `Import dialog, finished (${theme})`));
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 

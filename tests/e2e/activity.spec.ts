@@ -12,9 +12,9 @@ import { sampleResumes } from '../fixtures/sample-model';
 import { expect, test } from './fixtures';
 import { makeLongImportFolder, makeTempDir, previewPath, statValue } from './import-helpers';
 import { activateSampleModel, dropFiles, expectModelReady } from './predict-helpers';
+import { longStepMs } from './deadlines';
 
 test('a running import shows in the status line on every page, reopens its dialog and cancels from there', async ({ page, openApp }) => {
-  test.setTimeout(120_000);
   const temp = makeTempDir('rs-e2e-activity-');
   try {
     const root = path.join(temp.dir, 'big');
@@ -30,25 +30,25 @@ test('a running import shows in the status line on every page, reopens its dialo
       activity.getByRole('button', { name: new RegExp(`^Importing: [\\d\\s]+ / ${String(files).replace(/\B(?=(\d{3})+(?!\d))/g, '\\s')} files`) }),
     ).toBeVisible();
     // The Dataset counts follow the import while it runs, not only at its end.
-    await expect(statValue(page, 'Documents')).not.toHaveText('0', { timeout: 30_000 });
+    await expect(statValue(page, 'Documents')).not.toHaveText('0');
     await expect(activity).toBeVisible();
 
     await page.keyboard.press('Control+,');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(activity).toBeVisible();
     await activity.getByRole('button', { name: /^Importing/ }).click();
-    await expect(dialog.getByText('Step 3 of 3')).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByText('Step 3 of 3')).toBeVisible();
     await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close dialog' }).click();
 
     // The page's Import button also reopens the running job, not step 1.
     await page.keyboard.press('Control+1');
     await page.getByRole('button', { name: /^Import…/ }).click();
-    await expect(dialog.getByRole('button', { name: 'Cancel import' })).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('button', { name: 'Cancel import' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close dialog' }).click();
 
     await activity.getByRole('button', { name: 'Cancel' }).click();
-    await expect(activity).toBeHidden({ timeout: 30_000 });
+    await expect(activity).toBeHidden();
     await expect(page.getByRole('region', { name: 'Unfinished import' })).toContainText('Import cancelled at');
   } finally {
     temp.cleanup();
@@ -56,7 +56,6 @@ test('a running import shows in the status line on every page, reopens its dialo
 });
 
 test('Resume shows in the status line at once and survives a reload', async ({ page, openApp }) => {
-  test.setTimeout(120_000);
   const temp = makeTempDir('rs-e2e-resume-');
   try {
     const root = path.join(temp.dir, 'big');
@@ -64,9 +63,9 @@ test('Resume shows in the status line at once and survives a reload', async ({ p
     await openApp();
     const dialog = await previewPath(page, root);
     await dialog.getByRole('button', { name: /^Import [\d\s]+ files$/ }).click();
-    await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).not.toHaveAttribute('aria-valuenow', '0', { timeout: 30_000 });
+    await expect(dialog.getByRole('progressbar', { name: 'Import progress' })).not.toHaveAttribute('aria-valuenow', '0');
     await dialog.getByRole('button', { name: 'Cancel import' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import cancelled' })).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import cancelled' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     const activity = page.getByRole('contentinfo').getByTestId('activity');
@@ -77,11 +76,11 @@ test('Resume shows in the status line at once and survives a reload', async ({ p
     // A new page (reload) learns about the running import from the backend.
     await expect(
       activity.getByRole('button', { name: new RegExp(`^Importing: [\\d\\s]+ / ${String(files).replace(/\B(?=(\d{3})+(?!\d))/g, '\\s')} files`) }),
-    ).toBeVisible({ timeout: 30_000 });
+    ).toBeVisible();
     await page.reload();
     await expect(activity.getByRole('button', { name: /^Importing:/ })).toBeVisible();
     await activity.getByRole('button', { name: 'Cancel' }).click();
-    await expect(activity).toBeHidden({ timeout: 30_000 });
+    await expect(activity).toBeHidden();
   } finally {
     temp.cleanup();
   }
@@ -96,7 +95,6 @@ function writeTrainingSet(file: string, perClass: number): number {
 }
 
 test('a training run shows in the status line on every page, opens the Train page and cancels from there', async ({ page, openApp }) => {
-  test.setTimeout(240_000);
   const temp = makeTempDir('rs-e2e-train-activity-');
   try {
     const file = path.join(temp.dir, 'resumes.jsonl');
@@ -104,7 +102,7 @@ test('a training run shows in the status line on every page, opens the Train pag
     await openApp('#/dataset');
     const dialog = await previewPath(page, file);
     await dialog.getByRole('button', { name: `Import ${formatCount(rows)} rows` }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 90_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     await page.keyboard.press('Control+2');
@@ -121,7 +119,7 @@ test('a training run shows in the status line on every page, opens the Train pag
     await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
 
     await activity.getByRole('button', { name: 'Cancel' }).click();
-    await expect(activity).toBeHidden({ timeout: 30_000 });
+    await expect(activity).toBeHidden();
     await expect(page.getByTestId('run-outcome')).toContainText('Run 1 cancelled');
   } finally {
     temp.cleanup();
@@ -129,7 +127,6 @@ test('a training run shows in the status line on every page, opens the Train pag
 });
 
 test('a prediction batch shows in the status line on every page, opens the Predict page and cancels from there', async ({ page, backend, openApp }) => {
-  test.setTimeout(120_000);
   await activateSampleModel(backend);
   // The first file goes through; the others are held until the batch is cancelled, so the batch is
   // still running while we look, however fast or slow the machine.
@@ -156,6 +153,6 @@ test('a prediction batch shows in the status line on every page, opens the Predi
 
   await activity.getByRole('button', { name: 'Cancel' }).click();
   release();
-  await expect(activity).toBeHidden({ timeout: 30_000 });
+  await expect(activity).toBeHidden();
   await expect(page.getByTestId('batch-status')).toContainText('cancelled');
 });

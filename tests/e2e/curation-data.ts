@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { startBackend, type Backend } from './backend';
+import { longStepMs } from './deadlines';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -25,7 +26,7 @@ export function prepareDataset(resumesPerClass = perClass): string {
   const csv = path.join(dir, 'resumes.csv');
   fs.writeFileSync(csv, ['text,category', ...rows.map((r) => `${csvField(r.text)},${csvField(r.category)}`)].join('\n'));
   const dataDir = path.join(dir, 'prepared');
-  execFileSync(process.execPath, [path.join(root, 'bin/resume-studio.mjs'), 'import', csv, '--data-dir', dataDir], { stdio: 'pipe', timeout: 240_000 });
+  execFileSync(process.execPath, [path.join(root, 'bin/resume-studio.mjs'), 'import', csv, '--data-dir', dataDir], { stdio: 'pipe', timeout: longStepMs });
   return dataDir;
 }
 

@@ -16,13 +16,11 @@ let backend: Backend;
 let total: number;
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
   prepared = prepareDataset();
   total = queryDb<{ n: number }>(prepared, 'SELECT COUNT(*) AS n FROM documents').n;
 });
 test.afterAll(() => fs.rmSync(path.dirname(prepared), { recursive: true, force: true }));
 test.beforeEach(async () => {
-  test.setTimeout(120_000);
   backend = await backendOnCopy(prepared);
 });
 test.afterEach(async ({ page }) => {
@@ -35,7 +33,7 @@ test.afterEach(async ({ page }) => {
 /** Opens the app at `hash` and waits for the resume table's count. */
 async function open(page: Page, hash = '#/dataset/resumes'): Promise<void> {
   await page.goto(backend.url.replace(/#.*$/, '') + hash);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
 /** The "N of M resumes" count the view shows, as a number. */
@@ -65,7 +63,7 @@ test('the table holds 20,000+ resumes; scrolling to the end keeps fewer than 200
   await expect(async () => {
     await table.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(lastRow).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass();
   await expect(lastRow).toContainText('resumes.csv#record');
   expect(await page.locator('tr').count()).toBeLessThan(200);
 });

@@ -12,7 +12,6 @@ const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
 
 for (const theme of ['light', 'dark'] as const) {
   test(`Predict page, one resume and a batch, ${theme} theme @screenshots`, async ({ page, backend, openApp }) => {
-    test.setTimeout(90_000);
     await activateSampleModel(backend);
     await page.setViewportSize({ width: 1200, height: 1000 });
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
@@ -21,7 +20,7 @@ for (const theme of ['light', 'dark'] as const) {
     const nurse = sampleResumes(1, 5).find((r) => r.category === 'Nurse')!;
     await dropFiles(page, [{ name: 'jordan-rivera-cv.pdf', bytes: await makeTextPdfBytes({ lines: nurse.text.split('\n') }), type: 'application/pdf' }]);
     const card = page.getByRole('article', { name: 'jordan-rivera-cv.pdf' });
-    await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
+    await expect(card.getByTestId('predicted-category')).toHaveText('Nurse');
     await card.scrollIntoViewIfNeeded();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await card.screenshot({ path: path.join(outDir, `predict-single-${theme}.png`) });
@@ -29,7 +28,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Clear' }).click();
     const files = sampleResumes(10, 31).map((r, i) => ({ name: `applicant-${String(i + 1).padStart(3, '0')}.txt`, bytes: new TextEncoder().encode(r.text) }));
     await dropFiles(page, [...files, { name: 'scan-without-text.txt', bytes: new Uint8Array(0) }]);
-    await expect(page.getByTestId('batch-status')).toContainText('finished', { timeout: 60_000 });
+    await expect(page.getByTestId('batch-status')).toContainText('finished');
     const batch = page.getByRole('region', { name: /Batch of/ });
     await page
       .getByRole('table', { name: 'Batch results' })

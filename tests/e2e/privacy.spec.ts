@@ -14,6 +14,7 @@ import type { Page } from '@playwright/test';
 import { firstNames, lastNames } from '../../bin/sample-resumes/content';
 import { expect, test } from './fixtures';
 import { dropFiles, rpc } from './predict-helpers';
+import { longStepMs } from './deadlines';
 
 const sampleDir = path.resolve(import.meta.dirname, '../../assets/sample-resumes');
 const names = [...new Set([...firstNames, ...lastNames])];
@@ -38,7 +39,7 @@ async function personalDataInDom(page: Page): Promise<string | null> {
 
 /** Waits until `ready` is visible, then checks the whole page. */
 async function expectBlind(page: Page, view: string, ready: ReturnType<Page['getByTestId']>): Promise<void> {
-  await expect(ready.first(), view).toBeVisible({ timeout: 30_000 });
+  await expect(ready.first(), view).toBeVisible();
   expect(await personalDataInDom(page), view).toBeNull();
 }
 
@@ -54,24 +55,23 @@ async function train(page: Page, n: number): Promise<void> {
   await page.keyboard.press('Control+2');
   await expect(page.getByRole('heading', { level: 1, name: 'Train' })).toBeVisible();
   await page.getByRole('button', { name: /^Train/ }).click();
-  await expect(page.getByTestId('run-outcome')).toContainText(`Run ${n} finished`, { timeout: 180_000 });
+  await expect(page.getByTestId('run-outcome')).toContainText(`Run ${n} finished`, { timeout: longStepMs });
 }
 
 test('blind mode: no name, e-mail, phone number or URL of the sample in any view that shows resumes', async ({ page, backend, openApp }) => {
-  test.setTimeout(300_000);
   const job = await rpc<{ id: number }>(backend, 'import.startSample', {});
   await expect
-    .poll(async () => (await rpc<{ id: number; state: string }[]>(backend, 'import.jobs', {})).find((j) => j.id === job.id)?.state, { timeout: 120_000 })
+    .poll(async () => (await rpc<{ id: number; state: string }[]>(backend, 'import.jobs', {})).find((j) => j.id === job.id)?.state, { timeout: longStepMs })
     .toBe('finished');
 
   // Blind mode off: the resume pane and a Predict card show the person, so the check is able to fail.
   await openApp('#/dataset/resumes?doc=1');
-  await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('cleaned-text')).toBeVisible();
   expect(await personalDataInDom(page)).not.toBeNull();
   await train(page, 1);
   await page.keyboard.press('Control+4');
   await dropFiles(page, [sampleFile('Nurse/ingrid-brennan.pdf')]);
-  await expect(page.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
+  await expect(page.getByTestId('predicted-category')).toHaveText('Nurse');
   expect(await personalDataInDom(page)).not.toBeNull();
 
   await page.keyboard.press('Control+,');
@@ -84,7 +84,7 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
 
   // The card predicted before is loaded again, masked; a batch dropped now never shows a file's name.
   await page.keyboard.press('Control+4');
-  await expect(page.getByTestId('prediction-card').getByText('__name__').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('prediction-card').getByText('__name__').first()).toBeVisible();
   await expectBlind(page, 'predict card predicted before blind mode', page.getByTestId('prediction-card'));
   const batch = [
     'Nurse/ingrid-brennan.pdf',
@@ -94,17 +94,17 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
     'Data Scientist/hugo-castellano.txt',
   ];
   await dropFiles(page, batch.map(sampleFile));
-  await expect(page.getByTestId('batch-status')).toContainText('finished', { timeout: 60_000 });
+  await expect(page.getByTestId('batch-status')).toContainText('finished');
   await expect(page.getByTestId('batch-table').getByTestId('batch-row')).toHaveCount(batch.length);
   await expectBlind(page, 'batch table', page.getByTestId('batch-table'));
 
   await page.keyboard.press('Control+2');
-  await expect(page.getByTestId('blind-training-note')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('blind-training-note')).toBeVisible();
   await train(page, 2);
 
   for (const id of [1, 2, 3]) {
     await page.goto(page.url().replace(/#.*$/, `#/dataset/resumes?doc=${id}`));
-    await expect(page.getByTestId('pane-label')).toContainText(`#${id} ·`, { timeout: 30_000 });
+    await expect(page.getByTestId('pane-label')).toContainText(`#${id} ·`);
     await expectBlind(page, `resume pane and table, document ${id}`, page.getByTestId('cleaned-text'));
     await expect(page.getByTestId('extracted-text')).toContainText('__name__');
   }
@@ -115,7 +115,7 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
 
   await page.goto(page.url().replace(/#.*$/, '#/evaluate'));
   const matrix = page.getByTestId('confusion-matrix').first();
-  await expect(matrix).toBeVisible({ timeout: 30_000 });
+  await expect(matrix).toBeVisible();
   await matrix.locator('td.diagonal button').filter({ hasNotText: /^0$/ }).first().click();
   const cell = page.getByTestId('cell-documents');
   await expect(cell.getByRole('row')).not.toHaveCount(1);
@@ -126,6 +126,6 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
   await page.keyboard.press('Control+4');
   await expect(page.getByRole('heading', { level: 1, name: 'Predict' })).toBeVisible();
   await dropFiles(page, [sampleFile('Nurse/amelia-sandoval.pdf')]);
-  await expect(page.getByTestId('predicted-category').first()).toHaveText('Nurse', { timeout: 30_000 });
+  await expect(page.getByTestId('predicted-category').first()).toHaveText('Nurse');
   await expectBlind(page, 'predict card after a drop', page.getByTestId('prediction-card'));
 });

@@ -31,7 +31,6 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('Dataset page after an import, and the import report, light theme @screenshots', async ({ page, openApp }) => {
-  test.setTimeout(60_000);
   const temp = makeTempDir('rs-shots-');
   try {
     const root = path.join(temp.dir, 'resumes-2025');
@@ -47,7 +46,7 @@ test('Dataset page after an import, and the import report, light theme @screensh
     const dialog = await previewPath(page, root);
     await page.screenshot({ path: path.join(outDir, 'import-preview-light.png') });
     await dialog.getByRole('button', { name: /^Import \d+ files$/ }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 30_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Data health' }).locator('.recharts-bar-rectangle')).toHaveCount(4);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -69,14 +68,13 @@ test('Dataset page after an import, and the import report, light theme @screensh
 });
 
 test('the curation view with a search, a resume open and what cleaning changed, light theme @screenshots', async ({ page }) => {
-  test.setTimeout(180_000);
   const prepared = prepareDataset(250);
   const backend = await backendOnCopy(prepared);
   try {
     await page.setViewportSize({ width: 1440, height: 860 });
     await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
     await page.goto(backend.url.replace(/#.*$/, '') + '#/dataset/resumes?q=python+OR+%22patient+care%22&doc=1');
-    await expect(page.getByTestId('cleaned-text')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('cleaned-text')).toBeVisible();
     await expect(page.getByTestId('curation-counts')).toContainText(' of ');
     await page.getByTestId('resume-table').locator('tr[data-document-id] input[type=checkbox]').nth(2).check();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -12,6 +12,7 @@ import { buildSample } from '../../bin/sample-resumes/plan';
 import { formatCount } from '../../renderer/format/numbers';
 import { expect, test } from './fixtures';
 import { dropFiles } from './predict-helpers';
+import { longStepMs } from './deadlines';
 
 const sampleRoot = path.resolve(import.meta.dirname, '../../assets/sample-resumes');
 const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
@@ -41,7 +42,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await welcome.getByRole('button', { name: 'Try the sample dataset' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import resumes' });
   await expect(dialog.getByText('Step 3 of 3')).toBeVisible();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 90_000 });
+  await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toContainText(
     `${formatCount(files - 2)} imported, 1 duplicate, 1 with problems.`,
   );
@@ -71,7 +72,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(hint(page)).toContainText('Step 1 of 4');
   // Data health: the scan is an extraction failure; the resume saved twice with a small change, a near-duplicate.
   await expect(page.getByTestId('health-failures').locator('.finding-count')).toHaveText('1');
-  await expect(page.getByTestId('health-near').locator('.finding-count')).toHaveText('1', { timeout: 30_000 });
+  await expect(page.getByTestId('health-near').locator('.finding-count')).toHaveText('1');
   await shoot('tour-dataset');
 
   await page.getByRole('link', { name: 'Browse and label' }).click();
@@ -88,7 +89,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await shoot('tour-train');
   await page.getByRole('button', { name: /^Train/ }).click();
   const outcome = page.getByTestId('run-outcome');
-  await expect(outcome).toContainText('Run 1 finished', { timeout: 120_000 });
+  await expect(outcome).toContainText('Run 1 finished', { timeout: longStepMs });
   await expect(outcome).toContainText(/Macro-F1 \d\.\d{3}, accuracy \d+/);
 
   await outcome.getByRole('link', { name: 'Open Evaluate' }).click();
@@ -113,7 +114,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(page.getByRole('heading', { level: 1, name: 'Predict' })).toBeVisible();
   await expect(hint(page)).toContainText('Step 4 of 4');
   const card = page.getByRole('article', { name: nurseFile });
-  await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 30_000 });
+  await expect(card.getByTestId('predicted-category')).toHaveText('Nurse');
   await expect(card.locator('mark').first()).toBeVisible();
   await shoot('tour-predict', card);
 }
@@ -122,12 +123,10 @@ test('the sample-data tour: welcome → Try the sample dataset → import with i
   page,
   openApp,
 }) => {
-  test.setTimeout(240_000);
   await takeTour(page, openApp, async () => {});
 });
 
 test('the sample-data tour, each page saved for the README, light theme @screenshots', async ({ page, openApp }) => {
-  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   await takeTour(page, openApp, async (name, show, ready) => {

@@ -12,6 +12,7 @@ import { formatCount } from '../../renderer/format/numbers';
 import { expectAccessible, forEachTheme } from './axe';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
+import { longStepMs } from './deadlines';
 
 /** Writes a JSONL dataset of generated resumes (text, category); `uniqueWords` adds that many words of its own to each. */
 function writeDataset(file: string, options: { perClass: number; categories: number; seed: number; uniqueWords?: number }): number {
@@ -28,7 +29,7 @@ async function importDataset(page: Page, file: string, rows: number): Promise<vo
   await page.goto(page.url().replace(/#.*$/, '#/dataset'));
   const dialog = await previewPath(page, file);
   await dialog.getByRole('button', { name: `Import ${formatCount(rows)} rows` }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 }
 
@@ -46,7 +47,6 @@ test('import → train with a live chart → metrics and matrix → a cell lists
   page,
   openApp,
 }) => {
-  test.setTimeout(240_000);
   const temp = makeTempDir('rs-e2e-train-');
   try {
     const file = path.join(temp.dir, 'resumes.jsonl');
@@ -58,11 +58,11 @@ test('import → train with a live chart → metrics and matrix → a cell lists
     await page.getByLabel('Test fraction').fill('0.3');
     await page.keyboard.press('Control+t');
     // The chart receives epoch points while the run goes (and keeps them once it ended).
-    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-points', /^[1-9]\d*$/, { timeout: 60_000 });
+    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-points', /^[1-9]\d*$/);
     // Both lines have values: held-out accuracy while tuning, the training loss while fitting.
-    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-accuracies', /^[1-9]\d*$/, { timeout: 60_000 });
-    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-losses', /^[1-9]\d*$/, { timeout: 60_000 });
-    await expect(outcome(page)).toContainText('Run 1 finished', { timeout: 120_000 });
+    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-accuracies', /^[1-9]\d*$/);
+    await expect(page.getByTestId('training-chart')).toHaveAttribute('data-losses', /^[1-9]\d*$/);
+    await expect(outcome(page)).toContainText('Run 1 finished', { timeout: longStepMs });
 
     await page.getByRole('link', { name: 'Open Evaluate' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Evaluate' })).toBeVisible();
@@ -80,7 +80,7 @@ test('import → train with a live chart → metrics and matrix → a cell lists
     await expect(cell.getByRole('status').first()).toContainText('is now');
     await page.getByRole('button', { name: 'Retrain' }).click();
     const compare = page.getByTestId('compare-view');
-    await expect(compare).toBeVisible({ timeout: 120_000 });
+    await expect(compare).toBeVisible({ timeout: longStepMs });
     await expect(compare).toContainText('Run 1 → run 2');
     await expect(compare.getByTestId('class-deltas').getByRole('row')).toHaveCount(7);
     await expect(compare.getByTestId('confusion-matrix')).toHaveCount(2);
@@ -94,7 +94,6 @@ test('the metrics the Evaluate page shows are the stored run’s, and the Train 
   openApp,
   backend,
 }) => {
-  test.setTimeout(180_000);
   const temp = makeTempDir('rs-e2e-axe-');
   try {
     const file = path.join(temp.dir, 'resumes.jsonl');
@@ -104,7 +103,7 @@ test('the metrics the Evaluate page shows are the stored run’s, and the Train 
     await openTrain(page);
     await forEachTheme(page, (theme) => expectAccessible(page, `Train (${theme}) before a run`));
     await page.getByRole('button', { name: /^Train/ }).click();
-    await expect(outcome(page)).toContainText('finished', { timeout: 120_000 });
+    await expect(outcome(page)).toContainText('finished', { timeout: longStepMs });
     await forEachTheme(page, (theme) => expectAccessible(page, `Train (${theme}) after a run`));
 
     await page.keyboard.press('Control+3');
@@ -135,7 +134,6 @@ test('the metrics the Evaluate page shows are the stored run’s, and the Train 
 });
 
 test('Cancel during a run keeps the previous model active; a run that exhausts its memory limit ends with a sentence', async ({ page, openApp }) => {
-  test.setTimeout(240_000);
   const temp = makeTempDir('rs-e2e-cancel-');
   try {
     const file = path.join(temp.dir, 'resumes.jsonl');
@@ -144,12 +142,12 @@ test('Cancel during a run keeps the previous model active; a run that exhausts i
     await importDataset(page, file, rows);
     await openTrain(page);
     await page.getByRole('button', { name: /^Train/ }).click();
-    await expect(outcome(page)).toContainText('Run 1 finished', { timeout: 180_000 });
+    await expect(outcome(page)).toContainText('Run 1 finished', { timeout: longStepMs });
 
     await page.getByLabel('Cross-validation folds').fill('10');
     await page.getByRole('button', { name: /^Train/ }).click();
     await page.getByTestId('training-progress').getByRole('button', { name: 'Cancel' }).click();
-    await expect(outcome(page)).toContainText('Run 2 cancelled', { timeout: 30_000 });
+    await expect(outcome(page)).toContainText('Run 2 cancelled');
     await expect(outcome(page)).toContainText('the previous model is still active');
 
     // Enough distinct words that the vocabulary cannot fit a 16 MB heap (the 480 resumes above can).
@@ -160,7 +158,7 @@ test('Cancel during a run keeps the previous model active; a run that exhausts i
     await page.getByLabel('Memory limit (MB)').fill('16');
     await page.getByLabel('Cross-validation folds').fill('0');
     await page.getByRole('button', { name: /^Train/ }).click();
-    await expect(outcome(page)).toContainText('Run 3 failed', { timeout: 120_000 });
+    await expect(outcome(page)).toContainText('Run 3 failed', { timeout: longStepMs });
     await expect(outcome(page).getByRole('alert')).toContainText('Training ran out of memory (limit 16 MB) and was stopped.');
 
     await page.keyboard.press('Control+3');

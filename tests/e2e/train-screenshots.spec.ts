@@ -8,12 +8,12 @@ import { generateResumeSample, SAMPLE_CATEGORIES } from '../../ml/index';
 import { formatCount } from '../../renderer/format/numbers';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
+import { longStepMs } from './deadlines';
 
 const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
 
 for (const theme of ['light', 'dark'] as const) {
   test(`Train mid-run and Evaluate, ${theme} theme @screenshots`, async ({ page, openApp }) => {
-    test.setTimeout(240_000);
     const temp = makeTempDir('rs-shots-train-');
     try {
       const keep = new Set(SAMPLE_CATEGORIES.slice(0, 8));
@@ -25,7 +25,7 @@ for (const theme of ['light', 'dark'] as const) {
       await openApp('#/dataset');
       const dialog = await previewPath(page, file);
       await dialog.getByRole('button', { name: `Import ${formatCount(rows.length)} rows` }).click();
-      await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+      await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
       await page.keyboard.press('Control+2');
@@ -33,11 +33,11 @@ for (const theme of ['light', 'dark'] as const) {
       await page.keyboard.press('Control+t');
       // Mid-run, during cross-validation: the holdout model's tuning and fit steps are on the chart. (The
       // final model now fits in a fraction of a second with the holdout model's choices, too briefly to catch.)
-      await expect(page.getByTestId('training-progress')).toContainText('Cross-validation fold', { timeout: 120_000 });
-      await expect(page.getByTestId('training-chart')).toHaveAttribute('data-points', /^([4-9]|\d\d+)$/, { timeout: 60_000 });
+      await expect(page.getByTestId('training-progress')).toContainText('Cross-validation fold', { timeout: longStepMs });
+      await expect(page.getByTestId('training-chart')).toHaveAttribute('data-points', /^([4-9]|\d\d+)$/);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: path.join(outDir, `train-running-${theme}.png`) });
-      await expect(page.getByTestId('run-outcome')).toContainText('finished', { timeout: 120_000 });
+      await expect(page.getByTestId('run-outcome')).toContainText('finished', { timeout: longStepMs });
 
       await page.keyboard.press('Control+3');
       const matrix = page.getByTestId('confusion-matrix').first();
