@@ -82,7 +82,10 @@ test('import → train with a live chart → metrics and matrix → a cell lists
     const compare = page.getByTestId('compare-view');
     await expect(compare).toBeVisible({ timeout: 120_000 });
     await expect(compare).toContainText('Run 1 → run 2');
-    await expect(compare.getByTestId('class-deltas').getByRole('row')).toHaveCount(7);
+    // About 40 resumes held out by both runs, 7 per category: too few for metric changes to be findings, and the page says so.
+    await expect(compare.getByRole('note')).toContainText('metric changes are not shown');
+    await expect(compare.getByTestId('class-deltas')).toHaveCount(0);
+    await forEachTheme(page, (theme) => expectAccessible(page, `the comparison's small-sample note (${theme})`, '[data-testid="compare-view"]'));
     await expect(compare.getByTestId('confusion-matrix')).toHaveCount(2);
   } finally {
     temp.cleanup();
