@@ -131,7 +131,11 @@ test('the metrics the Evaluate page shows are the stored run’s, and the Train 
     await expect(matrix.locator('button[data-cell="0-1"]')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('cell-documents')).toBeVisible();
-    await forEachTheme(page, (theme) => expectAccessible(page, `Evaluate (${theme})`));
+    // A cell's resume open: its text is a scroll area, which axe wants reachable by keyboard.
+    await matrix.locator('td button').filter({ hasNotText: /^0$/ }).first().click();
+    await page.getByTestId('cell-documents').locator('tbody th button').first().click();
+    await expect(page.getByTestId('highlighted-text')).toBeVisible();
+    await forEachTheme(page, (theme) => expectAccessible(page, `Evaluate with a cell's resume open (${theme})`));
   } finally {
     temp.cleanup();
   }

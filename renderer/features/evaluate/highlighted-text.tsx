@@ -25,7 +25,14 @@ export function HighlightedText({ explanation }: { explanation: DocumentExplanat
   }
   parts.push(explanation.text.slice(at));
   return (
-    <div className="highlighted-text" data-testid="highlighted-text">
+    // A scroll area of plain text: focusable and named, so keyboard users can scroll it (axe: scrollable-region-focusable).
+    <div
+      className="highlighted-text"
+      data-testid="highlighted-text"
+      tabIndex={0}
+      role="region"
+      aria-label={`Text of ${explanation.fileName}, with the words that drove the prediction highlighted`}
+    >
       {parts}
       {explanation.isTruncated ? <p className="muted">(text cut here)</p> : null}
     </div>
