@@ -82,7 +82,8 @@ export function createEvaluationService(deps: EvaluationDeps) {
         predictedCategory: prediction.predictedCategory,
         confidence: prediction.confidence,
         terms: explanation.toward.map((c) => ({
-          term: c.term.replace(/^h:/, ''),
+          // As the model names it ("h:nurse"); the page words it (readableTerm), as Predict and the CLI do.
+          term: c.term,
           contribution: c.contribution,
           spans: c.spans.filter((s) => s.end <= text.length).map((s): [number, number] => [s.start, s.end]),
         })),
