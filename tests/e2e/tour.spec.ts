@@ -72,6 +72,9 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   // Data health: the scan is an extraction failure; the resume saved twice with a small change, a near-duplicate.
   await expect(page.getByTestId('health-failures').locator('.finding-count')).toHaveText('1');
   await expect(page.getByTestId('health-near').locator('.finding-count')).toHaveText('1', { timeout: 30_000 });
+  await page.getByTestId('health-near').getByRole('link').click();
+  await expect(page.getByTestId('curation-counts')).toHaveText('1 near-duplicate group with more than one resume still used for training');
+  await page.goBack();
   await shoot('tour-dataset');
 
   await page.getByRole('link', { name: 'Browse and label' }).click();
@@ -95,6 +98,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(page.getByRole('heading', { level: 1, name: 'Evaluate' })).toBeVisible();
   await expect(hint(page)).toContainText('Step 3 of 4');
   await expect(page.getByTestId('headline-metrics')).toContainText('Macro-F1');
+  const macroF1 = (await page.getByTestId('headline-metrics').locator('[data-metric="Macro-F1"]').textContent())!;
   const matrix = page.getByTestId('confusion-matrix').first();
   await expect(matrix).toBeVisible();
   await expect(matrix.locator('tbody tr')).toHaveCount(6);
@@ -115,6 +119,10 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   const card = page.getByRole('article', { name: nurseFile });
   await expect(card.getByTestId('predicted-category')).toHaveText('Nurse', { timeout: 20_000 });
   await expect(card.locator('mark').first()).toBeVisible();
+  // One number, one spelling: the model's macro-F1 as Evaluate wrote it, counts with their nouns and once each.
+  const model = page.getByRole('region', { name: 'Model in use' });
+  await expect(model).toContainText(`6 categories, trained on ${formatCount(files - 2)} resumes, holdout macro-F1 ${macroF1}.`);
+  await expect(model).not.toContainText('documents');
   await shoot('tour-predict', card);
 }
 
