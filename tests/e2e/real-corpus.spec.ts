@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { expectAccessible, forEachTheme } from './axe';
 import type { Backend } from './backend';
 import { backendOnCopy, queryDb } from './curation-data';
 import { prepareCorpus24 } from './corpus-24';
@@ -64,12 +65,33 @@ test('wheeling to the end of the Dataset page and over the sidebar on Evaluate n
   await page.goto(backend.url + '#/dataset');
   await expect(page.getByRole('heading', { level: 1, name: 'Dataset' })).toBeVisible();
   await expect(page.getByTestId('class-balance-chart')).toBeVisible({ timeout: 30_000 });
+  // The longest category name is drawn whole: its tick text starts inside the chart.
+  const longest = page.getByTestId('class-balance-chart').locator('text', { hasText: /^INFORMATION-TECHNOLOGY$/ });
+  const chartBox = (await page.getByTestId('class-balance-chart').boundingBox())!;
+  expect((await longest.boundingBox())!.x).toBeGreaterThanOrEqual(chartBox.x);
+  // The Help popover fits the sidebar, which clips what sticks out.
+  await page.getByRole('button', { name: 'Help' }).click();
+  const help = page.getByRole('group', { name: 'Help' });
+  await expect(help).toBeVisible();
+  const [helpBox, sidebarBox] = [(await help.boundingBox())!, (await page.locator('.sidebar').boundingBox())!];
+  expect(helpBox.x + helpBox.width).toBeLessThanOrEqual(sidebarBox.x + sidebarBox.width);
+  await page.getByRole('button', { name: 'Help' }).click();
   await wheelToEnd(page, '.main');
   await expectShellInPlace(page);
 
   await page.keyboard.press('Control+3');
   await expect(page.getByRole('heading', { level: 1, name: 'Evaluate' })).toBeVisible();
-  await expect(page.getByTestId('confusion-matrix').first()).toBeVisible({ timeout: 30_000 });
+  const matrix = page.getByTestId('confusion-matrix').first();
+  await expect(matrix).toBeVisible({ timeout: 30_000 });
+  // 24 × 24 fits its card without sideways scrolling; short headings, full names on hover and for screen readers.
+  expect(
+    await page
+      .locator('.confusion-scroll')
+      .first()
+      .evaluate((box) => box.scrollWidth - box.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await expect(matrix.getByRole('columnheader', { name: 'INFORMATION-TECHNOLOGY' })).toHaveAttribute('title', 'INFORMATION-TECHNOLOGY');
+  await forEachTheme(page, (theme) => expectAccessible(page, `the 24-category confusion matrix (${theme})`, '.confusion'));
   await wheelToEnd(page, '.sidebar');
   await expectShellInPlace(page);
   await wheelToEnd(page, '.main');
