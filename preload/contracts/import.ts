@@ -77,7 +77,10 @@ export interface ImportPreview {
 /** Progress of a running import (event payload). */
 export interface ImportProgress {
   jobId: number;
+  /** Files saved (a batch at a time: what a resume starts after). */
   doneFiles: number;
+  /** Files read so far, saved or waiting in the current batch: what progress shows, file by file. */
+  parsedFiles: number;
   totalFiles: number;
   filesPerSecond: number;
   etaSeconds: number | null;

@@ -38,10 +38,27 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(hint(page)).toHaveCount(0); // the welcome screen is the first step's guide
   await shoot('tour-welcome');
 
+  // Watched from inside the page: every value the import's progress bar shows, and whether the
+  // "Your resumes are in" hint shows before the bar is full.
+  await page.evaluate(() => {
+    const seen = { values: [] as number[], hintWhileImporting: false };
+    (window as unknown as { __importWatch: typeof seen }).__importWatch = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Import progress"]');
+      if (!bar) return;
+      const value = Number(bar.getAttribute('aria-valuenow'));
+      if (seen.values.at(-1) !== value) seen.values.push(value);
+      if (value < Number(bar.getAttribute('aria-valuemax')) && document.querySelector('[aria-label="Tour hint"]')) seen.hintWhileImporting = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await welcome.getByRole('button', { name: 'Try the sample dataset' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import resumes' });
   await expect(dialog.getByText('Step 3 of 3')).toBeVisible();
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 90_000 });
+  const watched = await page.evaluate(() => (window as unknown as { __importWatch: { values: number[]; hintWhileImporting: boolean } }).__importWatch);
+  // The bar moves file by file (it sat at 0 until the first batch of 50 was saved), and the hint waits for the end.
+  expect(watched.values.filter((v) => v > 0 && v < files).length, `progress values shown: ${watched.values.join(', ')}`).toBeGreaterThanOrEqual(3);
+  expect(watched.hintWhileImporting).toBe(false);
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toContainText(
     `${formatCount(files - 2)} imported, 1 duplicate, 1 with problems.`,
   );

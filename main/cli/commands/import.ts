@@ -69,7 +69,7 @@ export const importCommand: Command = {
     const offProgress = core.events.subscribe((event) => {
       if (event.name !== 'import.progressed' || values.json || !isAnnounced) return;
       const p = event.payload;
-      const count = `${p.doneFiles} / ${p.totalFiles}`;
+      const count = `${p.parsedFiles} / ${p.totalFiles}`;
       if (count === lastShown) return;
       lastShown = count;
       const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
