@@ -62,6 +62,10 @@ test('import → train with a live chart → metrics and matrix → a cell lists
     // Both lines have values: held-out accuracy while tuning, the training loss while fitting.
     await expect(page.getByTestId('training-chart')).toHaveAttribute('data-accuracies', /^[1-9]\d*$/, { timeout: 60_000 });
     await expect(page.getByTestId('training-chart')).toHaveAttribute('data-losses', /^[1-9]\d*$/, { timeout: 60_000 });
+    // What a learner reads: which fit and stage, where it is in that stage, and its loss or held-out accuracy.
+    await expect(page.getByTestId('training-chart-caption')).toHaveText(
+      /^(Holdout model|Final model on every document): (choosing C and features \(inner cross-validation\): setting|epoch) \d+ of \d+ · (training loss \d\.\d{3}|held-out accuracy \d+\.\d%)/,
+    );
     await expect(outcome(page)).toContainText('Run 1 finished', { timeout: 120_000 });
 
     await page.getByRole('link', { name: 'Open Evaluate' }).click();
