@@ -131,4 +131,27 @@ test('relabel → Retrain holds out the same resumes, and the comparison is comp
   await expect(compare.getByTestId('class-deltas').getByRole('row')).toHaveCount(25);
 });
 
+test('the Resumes view at 1280 px: whole headings, lengths and category names; the text above the fold; the search marked', async ({ page, problems }) => {
+  void problems;
+  test.setTimeout(120_000);
+  await page.goto(`${backend.url.replace(/#.*$/, '')}#/dataset/resumes?q=kitchen&sort=category`);
+  const table = page.getByTestId('resume-table');
+  await expect(table.locator('tbody tr[data-document-id]').first()).toBeVisible({ timeout: 30_000 });
+  // Nothing cut with an ellipsis: every heading, length and category fits its cell.
+  const cut = await table.evaluate((root) =>
+    [...root.querySelectorAll('thead th, td.col-length, td.col-category')]
+      .filter((cell) => (cell as HTMLElement).offsetParent !== null && cell.scrollWidth > cell.clientWidth)
+      .map((cell) => `${cell.textContent} ${cell.scrollWidth}/${cell.clientWidth}`),
+  );
+  expect(cut).toEqual([]);
+  await table.locator('tbody tr[data-document-id]').first().click();
+  const pane = page.getByTestId('resume-pane');
+  // 24 category chips leave the resume's text in view.
+  const text = pane.getByTestId('cleaned-text');
+  await expect(text).toBeVisible();
+  expect((await text.boundingBox())!.y).toBeLessThan(860 - 100);
+  await expect(text.locator('mark.search-hit').first()).toHaveText(/^kitchen$/i);
+  await forEachTheme(page, (theme) => expectAccessible(page, `the open resume with its search marked (${theme})`, '[data-testid="resume-pane"]'));
+});
+
 const thin = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');

@@ -165,6 +165,7 @@ export function ResumesView() {
               onLabel={labelActive}
               onToggleExcluded={toggleExcludedActive}
               onDone={() => table.current?.focus()}
+              searchQuery={filter.q}
             />
           ) : (
             <p className="muted pane-empty">Choose a resume (click, or J / K in the table) to read it, label it and see what cleaning changes.</p>
