@@ -9,7 +9,7 @@
 # To bake a model in instead of mounting it: FROM resume-studio-api, then COPY model.json /models/model.json.
 
 # Build stage: the full dev toolchain compiles the CLI bundle; Electron's binary is never fetched.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV ELECTRON_SKIP_BINARY_DOWNLOAD=1
 COPY package.json package-lock.json ./
@@ -18,7 +18,7 @@ COPY . .
 RUN npx electron-vite build
 
 # Runtime stage: only what `serve` loads (tests/build/production-deps.test.ts proves this set is enough).
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -5,17 +5,41 @@
  */
 import path from 'node:path';
 
+/** How long a failed Electron download is remembered: `npm start` does not retry it before then. */
+export const downloadRetryAfterMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether to try the Electron download now: not while a failure remembered from a previous start
+ * (`memory`: { failedAtMs, reason }) is younger than downloadRetryAfterMs, unless `retry` asks.
+ * A dead network fails the ~100 MB download on every start otherwise, which only adds noise.
+ */
+export function downloadDecision({ memory, nowMs, retry }) {
+  if (retry || !memory || !(nowMs - memory.failedAtMs < downloadRetryAfterMs)) return { shouldTry: true, remembered: null };
+  return { shouldTry: false, remembered: { reason: memory.reason, ageMs: Math.max(0, nowMs - memory.failedAtMs) } };
+}
+
+/** "3 h", "12 min", "less than a minute": the age of a remembered failure. */
+function ageInWords(ageMs) {
+  const minutes = Math.floor(ageMs / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h`;
+}
+
 /**
  * Electron when its binary is there, a display exists and browser mode was not asked for;
  * otherwise browser mode with the reason, worded to follow "because".
  * `binary` is findElectronBinary's answer; `downloadError` the failed download's first line, if any.
  */
-export function chooseStartMode({ binary, hasDisplay, forceBrowser, downloadError = null }) {
+export function chooseStartMode({ binary, hasDisplay, forceBrowser, downloadError = null, remembered = null }) {
   if (forceBrowser) return { mode: 'browser', reason: 'it was asked for with --browser' };
   if (!binary.found) {
+    const retry = `; npm start tries again after ${downloadRetryAfterMs / 3_600_000} h, or now with \`npm start -- --retry-electron\``;
+    const clean = (error) => error.replace(/^\w*Error: /, '');
     const reason = downloadError
-      ? `the Electron binary is not installed and could not be downloaded (${downloadError.replace(/^\w*Error: /, '')})`
-      : binary.reason;
+      ? `the Electron binary is not installed and could not be downloaded (${clean(downloadError)})${retry}`
+      : remembered
+        ? `the Electron binary is not installed and its download failed ${ageInWords(remembered.ageMs)} ago (${clean(remembered.reason)})${retry}`
+        : binary.reason;
     return { mode: 'browser', reason };
   }
   if (!hasDisplay) return { mode: 'browser', reason: 'there is no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset)' };

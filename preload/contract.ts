@@ -25,6 +25,8 @@ export * from './contracts/app';
 export * from './contracts/settings';
 export * from './contracts/dataset';
 export * from './contracts/import';
+export * from './contracts/file-limits';
+export * from './contracts/terms';
 export * from './contracts/documents';
 export * from './contracts/document-query';
 export * from './contracts/categories';

@@ -28,6 +28,12 @@ export interface ApiAppOptions {
   maxFileBytes?: number;
   /** Requests per client address and window; null turns the limit off. Default 600 per minute. */
   rateLimit?: { max: number; timeWindowMs: number } | null;
+  /**
+   * Proxies (addresses, CIDR ranges, or "loopback" / "linklocal" / "uniquelocal") whose
+   * X-Forwarded-For names the client. Default none: the client is the socket's address, whatever
+   * a request claims.
+   */
+  trustedProxies?: readonly string[];
   /** The version reported in the OpenAPI document. */
   version: string;
 }
@@ -64,6 +70,12 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiServer> {
     requestTimeout: 60_000,
     http: { headersTimeout: 10_000 },
     forceCloseConnections: true,
+    // The rate limit counts per request.ip. Behind a load balancer or reverse proxy every socket
+    // comes from the proxy, so without this one client's flood and everyone else share one budget.
+    // Only the listed proxies are believed: X-Forwarded-For is read from the right and the first
+    // address that is not a trusted proxy is the client, so a header a client forges (to get a
+    // fresh budget per request) names nothing but the addresses before its own.
+    trustProxy: options.trustedProxies?.length ? [...options.trustedProxies] : false,
   });
   let allowedNames = new Set<string>();
   const allowAnyHost = options.allowedHosts?.includes('*') ?? false;

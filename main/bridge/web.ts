@@ -56,7 +56,7 @@ try {
   if (damaged) {
     console.error(`error: ${damaged.message}`);
     console.log(`Resume Studio (browser mode) is serving the page that restores the database of ${dataDir}; open it to restore.`);
-  } else console.log(`Resume Studio (browser mode) is serving ${core!.dataDir}`);
+  } else console.log(`Resume Studio (browser mode), data folder ${core!.dataDir} (another: --data-dir DIR or RESUME_STUDIO_DATA_DIR=DIR)`);
   console.log(`Open ${url}`);
 } catch (error) {
   // A sentence, not a stack trace: these are the user's to fix (a busy port, a bad folder).

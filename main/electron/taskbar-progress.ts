@@ -16,8 +16,8 @@ export type ProgressReader = (event: StudioEvent) => ProgressUpdate;
 /** Imports: `import.progressed` moves the bar, `import.finished` ends it. */
 export const importProgress: ProgressReader = (event) => {
   if (event.name === 'import.progressed') {
-    const { jobId, doneFiles, totalFiles } = event.payload;
-    return { key: `import:${jobId}`, fraction: totalFiles > 0 ? doneFiles / totalFiles : 0 };
+    const { jobId, parsedFiles, totalFiles } = event.payload;
+    return { key: `import:${jobId}`, fraction: totalFiles > 0 ? parsedFiles / totalFiles : 0 };
   }
   if (event.name === 'import.finished') return { key: `import:${event.payload.id}`, isDone: true };
   return null;

@@ -15,6 +15,7 @@ import type {
   RunComparison,
 } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
+import { evaluateOnShared } from './compare-runs';
 import type { DocumentsRepo } from '../store/documents-repo';
 import type { ModelsRepo } from '../store/models-repo';
 import type { PredictionRecord, TrainingRepo } from '../store/training-repo';
@@ -81,7 +82,8 @@ export function createEvaluationService(deps: EvaluationDeps) {
         predictedCategory: prediction.predictedCategory,
         confidence: prediction.confidence,
         terms: explanation.toward.map((c) => ({
-          term: c.term.replace(/^h:/, ''),
+          // As the model names it ("h:nurse"); the page words it (readableTerm), as Predict and the CLI do.
+          term: c.term,
           contribution: c.contribution,
           spans: c.spans.filter((s) => s.end <= text.length).map((s): [number, number] => [s.start, s.end]),
         })),
@@ -92,21 +94,17 @@ export function createEvaluationService(deps: EvaluationDeps) {
       mustRun(runId);
       return withDocuments(runs.mislabelled(runId, bestSource(runId), limit));
     },
-    /** Two runs side by side: headline and per-class deltas, and the documents whose prediction flipped. */
+    /** Two runs side by side on the resumes both predicted out of fold: headline and per-class deltas, both matrices, and the resumes whose prediction flipped. */
     compare(baseRunId: number, runId: number): RunComparison {
       const base = mustRun(baseRunId);
       const run = mustRun(runId);
       const source: PredictionSource = bestSource(baseRunId) === 'cv' && bestSource(runId) === 'cv' ? 'cv' : 'holdout';
-      const before = new Map(runs.predictions(baseRunId, source).map((p) => [p.documentId, p]));
-      const after = runs.predictions(runId, source);
-      let common = 0;
-      const flippedRecords: (PredictionRecord & { basePredicted: string })[] = [];
-      for (const p of after) {
-        const b = before.get(p.documentId);
-        if (!b) continue;
-        common++;
-        if (b.predictedCategory !== p.predictedCategory) flippedRecords.push({ ...p, basePredicted: b.predictedCategory });
-      }
+      const basePredictions = runs.predictions(baseRunId, source);
+      const predictions = runs.predictions(runId, source);
+      const { shared, classes, baseReport, report, isTooSmall } = evaluateOnShared(basePredictions, predictions);
+      const flippedRecords = shared
+        .filter((s) => s.base.predictedCategory !== s.run.predictedCategory)
+        .map((s) => ({ ...s.run, basePredicted: s.base.predictedCategory }));
       const flipped: FlippedDocument[] = withDocuments(flippedRecords).map((p) => ({
         documentId: p.documentId,
         fileName: p.fileName,
@@ -115,23 +113,25 @@ export function createEvaluationService(deps: EvaluationDeps) {
         predicted: p.predictedCategory,
         isFixed: p.predictedCategory === p.trueCategory ? true : p.basePredicted === p.trueCategory ? false : null,
       }));
+      const hasShared = shared.length > 0;
       const headline = (label: string, pick: (m: MetricsReport) => number) => ({
         label,
-        base: base.holdout ? pick(base.holdout) : null,
-        value: run.holdout ? pick(run.holdout) : null,
+        base: hasShared ? pick(baseReport) : null,
+        value: hasShared ? pick(report) : null,
       });
-      const labels = [...new Set([...(base.holdout?.classes ?? []), ...(run.holdout?.classes ?? [])])].sort();
-      const perClass: ClassDelta[] = labels.map((label) => {
-        const b = base.holdout?.perClass.find((c) => c.label === label);
-        const a = run.holdout?.perClass.find((c) => c.label === label);
+      const perClass: ClassDelta[] = classes.map((label, i) => {
+        const b = baseReport.perClass[i]!;
+        const a = report.perClass[i]!;
+        const has = (c: { support: number }) => hasShared && c.support > 0;
         return {
           label,
-          baseF1: b?.f1 ?? null,
-          f1: a?.f1 ?? null,
-          basePrecision: b?.precision ?? null,
-          precision: a?.precision ?? null,
-          baseRecall: b?.recall ?? null,
-          recall: a?.recall ?? null,
+          shared: a.support,
+          baseF1: has(b) ? b.f1 : null,
+          f1: has(a) ? a.f1 : null,
+          basePrecision: has(b) ? b.precision : null,
+          precision: has(a) ? a.precision : null,
+          baseRecall: has(b) ? b.recall : null,
+          recall: has(a) ? a.recall : null,
         };
       });
       return {
@@ -146,12 +146,15 @@ export function createEvaluationService(deps: EvaluationDeps) {
           headline('ECE', (m) => m.ece),
         ],
         perClass,
-        commonDocuments: common,
+        commonDocuments: shared.length,
+        baseDocuments: basePredictions.length,
+        runDocuments: predictions.length,
+        isTooSmall,
         flipped,
-        baseConfusion: base.holdout?.confusion ?? null,
-        confusion: run.holdout?.confusion ?? null,
-        baseClasses: base.holdout?.classes ?? [],
-        classes: run.holdout?.classes ?? [],
+        baseConfusion: hasShared ? baseReport.confusion : null,
+        confusion: hasShared ? report.confusion : null,
+        baseClasses: classes,
+        classes,
       };
     },
   };

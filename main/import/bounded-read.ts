@@ -41,7 +41,7 @@ export async function readAtMost(filePath: string | Uint8Array, maxBytes: number
         return {
           ok: false,
           status: 'too_large',
-          reason: `The file grew while it was being read and is now over the ${formatBytes(maxBytes)} limit for one resume; import it again once it stops changing.`,
+          reason: `The file grew while it was being read and is now over the ${formatBytes(maxBytes)} limit for one resume; try again once it stops changing.`,
           sizeBytes: total,
         };
       }

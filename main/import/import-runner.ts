@@ -86,6 +86,8 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   // large job's rows are never counted again on the main thread.
   const counts: Partial<Record<FileStatus, number>> = { ...repo.getJob(jobId)?.counts };
   let doneFiles = alreadyDone;
+  // Progress moves per file read, not per batch saved: a 93-file sample sat at 0 until its first batch of 50.
+  let parsedFiles = alreadyDone;
   const startedAtMs = Date.now();
   const doneAtStart = doneFiles;
   let lastProgressMs = 0;
@@ -95,18 +97,26 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   // first copy that was imported, not of one that turned out damaged or timed out.
   const seenContent = new Map<string, { displayName: string; status: Promise<FileStatus> }>();
 
-  const emitProgress = (force: boolean) => {
+  let lastParsedProgressMs = 0;
+  /**
+   * Progress after a saved batch (throttled as always), or `perFile` between batches (throttled on
+   * its own clock, so it never delays the news that a batch was saved).
+   */
+  const emitProgress = (force: boolean, perFile = false) => {
     const now = Date.now();
-    if (!options.onProgress || (!force && now - lastProgressMs < (options.progressIntervalMs ?? 250))) return;
-    lastProgressMs = now;
+    const interval = options.progressIntervalMs ?? 250;
+    if (!options.onProgress || (!force && now - (perFile ? lastParsedProgressMs : lastProgressMs) < interval)) return;
+    if (perFile) lastParsedProgressMs = now;
+    else lastProgressMs = now;
     const elapsedS = (now - startedAtMs) / 1000;
-    const rate = elapsedS > 0 ? (doneFiles - doneAtStart) / elapsedS : 0;
+    const rate = elapsedS > 0 ? (Math.max(parsedFiles, doneFiles) - doneAtStart) / elapsedS : 0;
     options.onProgress({
       jobId,
       doneFiles,
+      parsedFiles: Math.max(parsedFiles, doneFiles),
       totalFiles,
       filesPerSecond: rate,
-      etaSeconds: rate > 0 ? (totalFiles - doneFiles) / rate : null,
+      etaSeconds: rate > 0 ? (totalFiles - Math.max(parsedFiles, doneFiles)) / rate : null,
       counts: { ...counts },
     });
   };
@@ -232,7 +242,9 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
         continue;
       }
       pending.push(item);
+      parsedFiles++;
       if (pending.length >= batchSize) flush();
+      else emitProgress(false, true);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));

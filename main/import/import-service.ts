@@ -148,7 +148,8 @@ export function createImportService(deps: ImportServiceDeps) {
   return {
     /** Counts by category and type before anything is written. */
     preview(path: string, mapping: ImportOptions): Promise<ImportPreview> {
-      return describeSource(path, mapping);
+      const known = deps.repo.knownFiles(path);
+      return describeSource(path, mapping, known ? { known: known.has, knownJobId: known.jobId } : {});
     },
     /** Starts a job in the background and returns it in state 'running'. */
     async start(path: string, mapping: ImportOptions): Promise<ImportJob> {

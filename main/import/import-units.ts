@@ -66,24 +66,58 @@ export async function listUnits(target: string, mapping: ImportOptions, signal?:
 export async function describeSource(
   target: string,
   mapping: ImportOptions,
-  options: { countOnly?: boolean; signal?: AbortSignal } = {},
+  options: {
+    countOnly?: boolean;
+    signal?: AbortSignal;
+    /** True for a file an earlier import of this folder recorded with the same relative path and size (of job `knownJobId`). */
+    known?: (relPath: string, sizeBytes: number) => boolean;
+    knownJobId?: number;
+  } = {},
 ): Promise<ImportPreview> {
   const stat = await statOrExplain(target);
   const kind: ImportPreview['kind'] = stat.isDirectory() ? 'folder' : (tabularFormatOf(target) ?? 'files');
-  const empty: ImportPreview = { path: target, kind, files: 0, totalBytes: 0, byCategory: [], byFormat: [], skipped: 0, problems: 0, tabular: null };
+  const empty: ImportPreview = {
+    path: target,
+    kind,
+    files: 0,
+    totalBytes: 0,
+    byCategory: [],
+    byFormat: [],
+    skipped: 0,
+    problems: 0,
+    unsupported: 0,
+    nestedCategories: [],
+    alreadyImported: null,
+    tabular: null,
+  };
   if (options.countOnly) return empty;
   if (kind === 'csv' || kind === 'jsonl') return { ...empty, ...(await previewTabularSource(target, kind, mapping, options.signal)), totalBytes: stat.size };
   if (kind === 'files') {
-    return { ...empty, files: 1, totalBytes: stat.size, byCategory: [{ category: null, files: 1 }], byFormat: [{ format: formatOf(target), files: 1 }] };
+    const format = formatOf(target);
+    return {
+      ...empty,
+      files: 1,
+      totalBytes: stat.size,
+      byCategory: [{ category: null, files: 1 }],
+      byFormat: [{ format, files: 1 }],
+      unsupported: unreadableFormats.has(format) ? 1 : 0,
+    };
   }
   const walked = await walkImportRoot(target, { followLinks: mapping.followLinks });
   const byCategory = new Map<string | null, number>();
   const byFormat = new Map<string, number>();
+  const nested = new Set<string>();
   let totalBytes = 0;
+  let unsupported = 0;
+  let known = 0;
   for (const file of walked.files) {
     byCategory.set(file.category, (byCategory.get(file.category) ?? 0) + 1);
     byFormat.set(formatOf(file.fileName), (byFormat.get(formatOf(file.fileName)) ?? 0) + 1);
     totalBytes += file.sizeBytes;
+    if (unreadableFormats.has(formatOf(file.fileName))) unsupported++;
+    // "Category/sub/file": the category folder has folders of its own.
+    if (file.category !== null && file.relPath.split('/').length > 2) nested.add(file.category);
+    if (options.known?.(file.relPath, file.sizeBytes)) known++;
   }
   return {
     ...empty,
@@ -93,8 +127,22 @@ export async function describeSource(
     byFormat: [...byFormat].map(([format, files]) => ({ format, files })).sort((a, b) => b.files - a.files),
     skipped: walked.skipped.length,
     problems: walked.problems.length,
+    unsupported,
+    nestedCategories: [...nested].sort(),
+    alreadyImported: known > 0 && options.knownJobId !== undefined ? { files: known, jobId: options.knownJobId } : null,
   };
 }
+
+/**
+ * Extensions of files the importer refuses as "unsupported" after sniffing them (images, media,
+ * archives, programs, office formats other than Word): the preview counts them so it does not
+ * promise an import that then reports them. Files without an extension are sniffed and may be text.
+ */
+const unreadableFormats = new Set(
+  'png jpg jpeg gif bmp tif tiff webp heic ico psd mp3 wav m4a ogg flac mp4 mov avi mkv webm zip rar 7z gz tgz bz2 xz tar exe dll so dylib dmg iso msi apk jar bin xls xlsx ppt pptx odt ods odp pages key numbers rtf epub'.split(
+    ' ',
+  ),
+);
 
 function formatOf(fileName: string): string {
   return path.extname(fileName).slice(1).toLowerCase() || 'no extension';

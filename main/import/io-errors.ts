@@ -7,7 +7,7 @@ export function describeIoError(code: string | undefined): string {
       return 'The file was moved or deleted before it could be read.';
     case 'EACCES':
     case 'EPERM':
-      return 'Permission to read the file was denied; check its permissions and import it again.';
+      return 'Permission to read the file was denied; check its permissions and try again.';
     case 'ELOOP':
       return 'The file is a symbolic link that loops back on itself.';
     case 'EISDIR':

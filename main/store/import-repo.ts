@@ -130,7 +130,19 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
     return { written, countChanges };
   });
 
+  const selectKnownFiles = db.prepare(
+    `SELECT i.rel_path AS relPath, i.size_bytes AS sizeBytes, MAX(j.id) AS jobId FROM import_items i JOIN import_jobs j ON j.id = i.import_job_id
+     WHERE j.root_path = ? AND i.status IN ('imported', 'duplicate') AND i.size_bytes IS NOT NULL GROUP BY i.rel_path, i.size_bytes`,
+  );
+
   return {
+    /** Files earlier imports of `rootPath` brought in (or found already there), by relative path and size, and the latest such job. */
+    knownFiles(rootPath: string): { jobId: number; has(relPath: string, sizeBytes: number): boolean } | null {
+      const rows = selectKnownFiles.all(rootPath) as { relPath: string; sizeBytes: number; jobId: number }[];
+      if (rows.length === 0) return null;
+      const keys = new Set(rows.map((r) => `${r.sizeBytes}\u0000${r.relPath}`));
+      return { jobId: Math.max(...rows.map((r) => r.jobId)), has: (relPath, sizeBytes) => keys.has(`${sizeBytes}\u0000${relPath}`) };
+    },
     /** Starts a job row in state 'running'. */
     createJob(rootPath: string, kind: ImportJob['kind'], options: object): number {
       const result = db

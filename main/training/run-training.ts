@@ -125,8 +125,13 @@ function throwIfCancelled(signal: AbortSignalLike | undefined): void {
 }
 
 /** The documents of a corpus that screening found usable, in order (what a run trains and evaluates on). */
-export function usableRowsOf(corpus: Corpus, screened: ReturnType<typeof screenTexts>): { texts: string[]; labels: string[] } {
-  return { texts: screened.usable.map((i) => corpus.texts[i]!), labels: screened.usable.map((i) => corpus.labels[i]!) };
+export function usableRowsOf(corpus: Corpus, screened: ReturnType<typeof screenTexts>): { texts: string[]; labels: string[]; keys?: number[] } {
+  const keys = corpus.keys;
+  return {
+    texts: screened.usable.map((i) => corpus.texts[i]!),
+    labels: screened.usable.map((i) => corpus.labels[i]!),
+    ...(keys ? { keys: screened.usable.map((i) => keys[i]!) } : {}),
+  };
 }
 
 /** The pipeline parameters of a run's settings (also what a caller prepares the corpus with). */

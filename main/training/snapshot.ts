@@ -45,7 +45,7 @@ export function readSnapshot(databasePath: string, minDocumentsPerCategory: numb
   return { ids: kept.map((r) => r.id), texts: kept.map(textOf), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
 }
 
-/** The snapshot's documents a run trains on: those with usable text (a run screens the others out before grouping and splitting). */
-export function usableCorpus(snapshot: Snapshot): { texts: string[]; labels: string[] } {
-  return usableRowsOf(snapshot, screenTexts(snapshot.texts));
+/** The snapshot's documents a run trains on: those with usable text (a run screens the others out before grouping and splitting), keyed by document id as a run's split is. */
+export function usableCorpus(snapshot: Snapshot): { texts: string[]; labels: string[]; keys?: number[] } {
+  return usableRowsOf({ ...snapshot, keys: snapshot.ids }, screenTexts(snapshot.texts));
 }

@@ -52,7 +52,8 @@ export async function storeFinishedRun(
     epochs: result.epochs,
     model: {
       origin: 'trained',
-      name: `Run ${runId} · ${params.engine} · ${result.documents} documents`,
+      // No count in the name: pages show the count beside it, formatted, and two spellings of one number read as two numbers.
+      name: `Run ${runId} · ${params.engine} engine`,
       format: 'resume-studio.text-classifier',
       modelJson: result.modelJson,
       engine: params.engine,

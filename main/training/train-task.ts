@@ -188,7 +188,8 @@ export function trainOnSnapshot(
     }
   };
   report('vectorize', 'Grouping duplicate resumes', 0);
-  const result = runTraining({ texts, labels }, params, { onProgress, signal }, precomputed);
+  // Document ids as keys: a retrain holds out the same documents the previous run did, so runs compare on the same resumes.
+  const result = runTraining({ texts, labels, keys: ids }, params, { onProgress, signal }, precomputed);
   done = total;
   report('saving', 'Saving the model', 0);
 

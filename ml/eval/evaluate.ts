@@ -10,6 +10,8 @@ import { groupStratifiedKFold, groupStratifiedSplit } from './split';
 export interface Corpus {
   texts: readonly string[];
   labels: readonly string[];
+  /** A stable identity per row (document ids): the holdout split follows it, not the row order. */
+  keys?: readonly number[];
 }
 
 /** Progress of a loop of fits (cross-validation folds, learning-curve points): `step` of `steps`, and the current fit's own progress. */
@@ -85,7 +87,7 @@ export function holdoutEvaluation(
 ) {
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
   const { y } = indexLabels(corpus.labels);
-  const split = groupStratifiedSplit(y, groups.groupOf, options.testFraction ?? 0.2, options.seed ?? 42);
+  const split = groupStratifiedSplit(y, groups.groupOf, options.testFraction ?? 0.2, options.seed ?? 42, corpus.keys);
   const prepared = preparedFor(corpus, params, options.prepared);
   const pipeline = new TextClassifier(params).fitPrepared(prepared, split.train, options.hooks);
   // The raw scores go back too: a caller that also wants the test rows' probabilities at another temperature need not score them again.

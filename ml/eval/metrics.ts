@@ -161,3 +161,41 @@ export function evaluatePredictions(yTrue: ArrayLike<number>, proba: ArrayLike<n
     eceBins: ECE_BINS,
   };
 }
+
+/** One stored decision: the true and predicted class, the predicted class's probability and the true class's. */
+export interface StoredDecision {
+  trueClass: number;
+  predictedClass: number;
+  confidence: number;
+  trueProbability: number;
+}
+
+/**
+ * The report of evaluatePredictions from stored decisions instead of full probability rows: the
+ * same confusion, per-class and averaged scores; log loss from each row's true-class probability;
+ * top-label ECE from its confidence. For comparing runs on the documents both predicted.
+ */
+export function evaluateDecisions(decisions: readonly StoredDecision[], classes: string[]): EvaluationReport {
+  const yTrue = decisions.map((d) => d.trueClass);
+  const yPred = decisions.map((d) => d.predictedClass);
+  const confusion = confusionMatrix(yTrue, yPred, classes.length);
+  const perClass = perClassScores(confusion);
+  const { macro, weighted } = averageScores(perClass);
+  const n = decisions.length;
+  const logLossSum = decisions.reduce((s, d) => s - Math.log(Math.min(1, Math.max(1e-15, d.trueProbability))), 0);
+  return {
+    classes,
+    accuracy: accuracy(yTrue, yPred),
+    macro,
+    weighted,
+    confusion,
+    testRows: n,
+    perClass: perClass.map((s, i) => ({ ...s, label: classes[i]! })),
+    logLoss: n ? logLossSum / n : 0,
+    ece: topLabelEce(
+      decisions.map((d) => d.confidence),
+      decisions.map((d) => (d.trueClass === d.predictedClass ? 1 : 0)),
+    ).ece,
+    eceBins: ECE_BINS,
+  };
+}

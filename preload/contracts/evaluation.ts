@@ -52,6 +52,8 @@ export interface MislabelCandidate extends EvaluatedDocument {
 /** Per-class change between two runs. */
 export interface ClassDelta {
   label: string;
+  /** Shared resumes of this category (by the newer run's labels). */
+  shared: number;
   baseF1: number | null;
   f1: number | null;
   basePrecision: number | null;
@@ -71,14 +73,19 @@ export interface FlippedDocument {
   isFixed: boolean | null;
 }
 
-/** Two runs side by side. */
+/** Two runs side by side, scored on the same resumes: those both predicted out of fold. */
 export interface RunComparison {
   base: RunSummary;
   run: RunSummary;
   headline: { label: string; base: number | null; value: number | null }[];
   perClass: ClassDelta[];
-  /** Documents both runs predicted (out of fold) and which of them flipped. */
+  /** Documents both runs predicted (out of fold): every metric and matrix here is computed on them. */
   commonDocuments: number;
+  /** Documents each run predicted out of fold (its held-out set, or all under cross-validation). */
+  baseDocuments: number;
+  runDocuments: number;
+  /** Too few shared documents for per-category changes to mean anything (fewer than 100, or 10 per category). */
+  isTooSmall: boolean;
   flipped: FlippedDocument[];
   source: PredictionSource;
   baseConfusion: number[][] | null;

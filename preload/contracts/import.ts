@@ -66,13 +66,22 @@ export interface ImportPreview {
   byFormat: { format: string; files: number }[];
   skipped: number;
   problems: number;
+  /** Files of a type the importer does not read (by extension: images, archives, media…); the import lists them as unsupported. */
+  unsupported: number;
+  /** First-level folders (categories) holding files in sub-folders of their own: their sub-folders may be the real categories. */
+  nestedCategories: string[];
+  /** Files already imported from this folder by an earlier import (same path and size): importing again lists them as duplicates. */
+  alreadyImported: { files: number; jobId: number } | null;
   tabular: { columns: string[]; rows: number; sampleRows: Record<string, ResumeText>[]; textColumn: string | null; labelColumn: string | null } | null;
 }
 
 /** Progress of a running import (event payload). */
 export interface ImportProgress {
   jobId: number;
+  /** Files saved (a batch at a time: what a resume starts after). */
   doneFiles: number;
+  /** Files read so far, saved or waiting in the current batch: what progress shows, file by file. */
+  parsedFiles: number;
   totalFiles: number;
   filesPerSecond: number;
   etaSeconds: number | null;

@@ -185,11 +185,15 @@ export interface RunDetail extends RunSummary {
 
 const runId = z.object({ runId: z.number().int().positive() }).strict();
 
+// Blind comes from Settings only: a caller cannot train on unmasked text while the app is blind.
+const trainingStartSchema = trainingParamsSchema.omit({ blind: true }).partial().strict();
+/** What a caller may set for a new run: every setting but blind, each optional. */
+export type TrainingStartParams = z.infer<typeof trainingStartSchema>;
+
 /** The training domain's methods. */
 export const trainingMethods = {
   'training.plan': method<TrainingPlan>()(noInput),
-  // Blind comes from Settings only: a caller cannot train on unmasked text while the app is blind.
-  'training.start': method<{ runId: number }>()(trainingParamsSchema.omit({ blind: true }).partial().strict()),
+  'training.start': method<{ runId: number }>()(trainingStartSchema),
   'training.cancel': method<{ isCancelled: boolean }>()(noInput),
   /** The run in progress with its latest progress, or null. */
   'training.current': method<{ run: RunSummary; progress: TrainingProgress | null } | null>()(noInput),

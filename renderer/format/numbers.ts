@@ -65,3 +65,8 @@ export function formatPercent(share: number | null | undefined, digits = 1): str
 export function formatDecimal(value: number, digits = 3): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '—';
 }
+
+/** A count and its noun, singular for exactly one ("1 category", "2 481 resumes"); `plural` for irregular nouns. */
+export function formatCountOf(value: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(value)} ${Math.round(value) === 1 ? singular : plural}`;
+}

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helpers without type declarations
 import { electronPackageDir, findElectronBinary } from '../../bin/electron-binary.mjs';
 // @ts-expect-error -- plain .mjs helpers without type declarations
-import { browserCommand, browserModeSentence, chooseStartMode, firstLine } from '../../bin/start-plan.mjs';
+import { browserCommand, browserModeSentence, chooseStartMode, downloadDecision, downloadRetryAfterMs, firstLine } from '../../bin/start-plan.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const found = { found: true, executable: '/x/electron', version: '45.5.0' };
@@ -18,12 +18,24 @@ describe('chooseStartMode', () => {
     expect(chooseStartMode({ binary: found, hasDisplay: true, forceBrowser: false })).toEqual({ mode: 'electron', reason: null });
   });
 
-  it('falls back to browser mode, saying the download failed and why', () => {
+  it('falls back to browser mode, saying the download failed, why, and how to retry', () => {
     const plan = chooseStartMode({ binary: missing, hasDisplay: true, forceBrowser: false, downloadError: 'TypeError: fetch failed' });
-    expect(plan).toEqual({ mode: 'browser', reason: 'the Electron binary is not installed and could not be downloaded (fetch failed)' });
     expect(browserModeSentence(plan.reason)).toBe(
-      'Starting Resume Studio in browser mode, because the Electron binary is not installed and could not be downloaded (fetch failed).',
+      'Starting Resume Studio in browser mode, because the Electron binary is not installed and could not be downloaded (fetch failed); npm start tries again after 24 h, or now with `npm start -- --retry-electron`.',
     );
+  });
+
+  it('remembers a failed download for a day instead of retrying 100 MB on every start', () => {
+    const memory = { failedAtMs: 1_000_000, reason: 'TypeError: fetch failed' };
+    const threeHours = 3 * 3_600_000;
+    const decision = downloadDecision({ memory, nowMs: memory.failedAtMs + threeHours, retry: false });
+    expect(decision).toEqual({ shouldTry: false, remembered: { reason: memory.reason, ageMs: threeHours } });
+    expect(chooseStartMode({ binary: missing, hasDisplay: true, forceBrowser: false, remembered: decision.remembered }).reason).toBe(
+      'the Electron binary is not installed and its download failed 3 h ago (fetch failed); npm start tries again after 24 h, or now with `npm start -- --retry-electron`',
+    );
+    expect(downloadDecision({ memory, nowMs: memory.failedAtMs + threeHours, retry: true }).shouldTry).toBe(true);
+    expect(downloadDecision({ memory, nowMs: memory.failedAtMs + downloadRetryAfterMs, retry: false }).shouldTry).toBe(true);
+    expect(downloadDecision({ memory: null, nowMs: 0, retry: false }).shouldTry).toBe(true);
   });
 
   it('uses the finder reason when no download was tried, and names a missing display', () => {
@@ -73,7 +85,8 @@ describe.skipIf(binaryHere)('npm start without the Electron binary', () => {
     const child = spawn('npm', ['start'], {
       cwd: root,
       detached: true,
-      env: { ...process.env, RESUME_STUDIO_DATA_DIR: dataDir, BROWSER: 'none' },
+      // Its own cache folder: the remembered download failure stays out of the user's.
+      env: { ...process.env, RESUME_STUDIO_DATA_DIR: dataDir, BROWSER: 'none', XDG_CACHE_HOME: path.join(dataDir, 'cache') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -95,7 +108,7 @@ describe.skipIf(binaryHere)('npm start without the Electron binary', () => {
       const sentences = output.split('\n').filter((line) => line.startsWith('Starting Resume Studio in browser mode, because '));
       expect(sentences, output).toHaveLength(1);
       expect(sentences[0]).toMatch(/Electron binary.*\.$/);
-      expect(output).toContain(`is serving ${dataDir}`);
+      expect(output).toContain(`Resume Studio (browser mode), data folder ${dataDir} (another: --data-dir DIR or RESUME_STUDIO_DATA_DIR=DIR)`);
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');

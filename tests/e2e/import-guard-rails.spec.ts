@@ -1,11 +1,15 @@
 /** The Import dialog asks before importing a folder that looks wrong, and takes pasted, quoted paths. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePng } from '../fixtures/resume-files';
 import { makeResumeFolder } from '../fixtures/resume-folder';
 import { expect, test } from './fixtures';
-import { makeTempDir } from './import-helpers';
+import { makeTempDir, previewPath } from './import-helpers';
 
-test('a folder one level too high names the sub-folder to pick and asks before importing', async ({ page, openApp }) => {
+test('a folder one level too high names the sub-folder to pick and asks before importing; previewed again, it says it was imported', async ({
+  page,
+  openApp,
+}) => {
   const temp = makeTempDir('rs-e2e-guard-');
   try {
     const data = path.join(temp.dir, 'data');
@@ -28,6 +32,29 @@ test('a folder one level too high names the sub-folder to pick and asks before i
     await dialog.getByRole('button', { name: 'Import 5 files' }).click();
     await dialog.getByRole('button', { name: 'Import 5 files anyway' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await previewPath(page, data);
+    await expect(dialog.getByTestId('warning-already-imported')).toHaveText(
+      'All files were imported before from this folder (import 1) and have not changed size: importing again lists them as duplicates and adds nothing.',
+    );
+  } finally {
+    temp.cleanup();
+  }
+});
+
+test('one category folder without sub-folders is not suggested as the folder to pick; a lone .png counts as unsupported', async ({ page, openApp }) => {
+  const temp = makeTempDir('rs-e2e-nurse-');
+  try {
+    const root = path.join(temp.dir, 'data');
+    await makeResumeFolder(root, { categories: { Nurse: 2 } });
+    fs.writeFileSync(path.join(root, 'Nurse', 'photo.png'), makePng(4, 4));
+    await openApp();
+    const dialog = await previewPath(page, root);
+    const warning = dialog.getByTestId('warning-single-category');
+    await expect(warning).toContainText('import the folder that holds one sub-folder per category');
+    await expect(warning).not.toContainText('pick that folder');
+    await expect(dialog.getByTestId('preview-unsupported')).toHaveText('1');
   } finally {
     temp.cleanup();
   }

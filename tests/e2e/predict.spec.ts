@@ -53,6 +53,25 @@ test('an encrypted PDF gets the import status and its sentence', async ({ page, 
   }
 });
 
+test('a 30 MB text dropped on Predict is refused at once with the importer’s sentence, never uploaded', async ({ page, backend, openApp }) => {
+  await activateSampleModel(backend);
+  await openApp('#/predict');
+  await expectModelReady(page);
+  const uploads: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/rpc/predict.file') && uploads.push(request.url()));
+  // Made in the page: 30 MB through page.evaluate's argument would be slow for nothing.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(30 * 1024 * 1024).fill(97)], 'huge.txt', { type: 'text/plain' }));
+    const target = document.querySelector('[data-testid="predict-drop-zone"]')!;
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+  });
+  const card = page.getByRole('article', { name: 'huge.txt' });
+  await expect(card.getByRole('alert')).toContainText('The file is 30 MB, over the 20 MB limit for one resume; split it or export a smaller copy.');
+  expect(uploads).toEqual([]);
+});
+
 test('a batch of 20 becomes a sortable table, and the CSV download has its rows; rows go to the dataset with a corrected label', async ({
   page,
   backend,

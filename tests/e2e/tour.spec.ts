@@ -39,10 +39,27 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(hint(page)).toHaveCount(0); // the welcome screen is the first step's guide
   await shoot('tour-welcome');
 
+  // Watched from inside the page: every value the import's progress bar shows, and whether the
+  // "Your resumes are in" hint shows before the bar is full.
+  await page.evaluate(() => {
+    const seen = { values: [] as number[], hintWhileImporting: false };
+    (window as unknown as { __importWatch: typeof seen }).__importWatch = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Import progress"]');
+      if (!bar) return;
+      const value = Number(bar.getAttribute('aria-valuenow'));
+      if (seen.values.at(-1) !== value) seen.values.push(value);
+      if (value < Number(bar.getAttribute('aria-valuemax')) && document.querySelector('[aria-label="Tour hint"]')) seen.hintWhileImporting = true;
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await welcome.getByRole('button', { name: 'Try the sample dataset' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import resumes' });
   await expect(dialog.getByText('Step 3 of 3')).toBeVisible();
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
+  const watched = await page.evaluate(() => (window as unknown as { __importWatch: { values: number[]; hintWhileImporting: boolean } }).__importWatch);
+  // The bar moves file by file (it sat at 0 until the first batch of 50 was saved), and the hint waits for the end.
+  expect(watched.values.filter((v) => v > 0 && v < files).length, `progress values shown: ${watched.values.join(', ')}`).toBeGreaterThanOrEqual(3);
+  expect(watched.hintWhileImporting).toBe(false);
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toContainText(
     `${formatCount(files - 2)} imported, 1 duplicate, 1 with problems.`,
   );
@@ -73,6 +90,9 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   // Data health: the scan is an extraction failure; the resume saved twice with a small change, a near-duplicate.
   await expect(page.getByTestId('health-failures').locator('.finding-count')).toHaveText('1');
   await expect(page.getByTestId('health-near').locator('.finding-count')).toHaveText('1');
+  await page.getByTestId('health-near').getByRole('link').click();
+  await expect(page.getByTestId('curation-counts')).toHaveText('1 near-duplicate group with more than one resume still used for training');
+  await page.goBack();
   await shoot('tour-dataset');
 
   await page.getByRole('link', { name: 'Browse and label' }).click();
@@ -96,6 +116,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(page.getByRole('heading', { level: 1, name: 'Evaluate' })).toBeVisible();
   await expect(hint(page)).toContainText('Step 3 of 4');
   await expect(page.getByTestId('headline-metrics')).toContainText('Macro-F1');
+  const macroF1 = (await page.getByTestId('headline-metrics').locator('[data-metric="Macro-F1"]').textContent())!;
   const matrix = page.getByTestId('confusion-matrix').first();
   await expect(matrix).toBeVisible();
   await expect(matrix.locator('tbody tr')).toHaveCount(6);
@@ -116,6 +137,10 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   const card = page.getByRole('article', { name: nurseFile });
   await expect(card.getByTestId('predicted-category')).toHaveText('Nurse');
   await expect(card.locator('mark').first()).toBeVisible();
+  // One number, one spelling: the model's macro-F1 as Evaluate wrote it, counts with their nouns and once each.
+  const model = page.getByRole('region', { name: 'Model in use' });
+  await expect(model).toContainText(`6 categories, trained on ${formatCount(files - 2)} resumes, holdout macro-F1 ${macroF1}.`);
+  await expect(model).not.toContainText('documents');
   await shoot('tour-predict', card);
 }
 

@@ -50,6 +50,27 @@ describe('splits', () => {
     expect(Array.from(groupStratifiedSplit(y, singletonGroups(y.length), 0.2, 1).test)).toEqual(Array.from(a.test));
     expect(Array.from(groupStratifiedSplit(y, singletonGroups(y.length), 0.2, 2).test)).not.toEqual(Array.from(a.test));
   });
+  it('follows row keys, not positions: reordered rows keep their side, and a relabel moves at most a boundary row or two', () => {
+    const keys = Array.from(y, (_, i) => 1000 + i * 7);
+    const heldOut = (labels: ArrayLike<number>, order: number[]) => {
+      const { test } = groupStratifiedSplit(
+        order.map((i) => labels[i]!),
+        singletonGroups(order.length),
+        0.2,
+        5,
+        order.map((i) => keys[i]!),
+      );
+      return new Set(Array.from(test, (row) => keys[order[row]!]!));
+    };
+    const identity = Array.from(y, (_, i) => i);
+    const before = heldOut(y, identity);
+    expect([...heldOut(y, [...identity].reverse())].sort()).toEqual([...before].sort());
+    // One row relabelled into another class (the class sizes change): the old shuffle redrew every later class.
+    const relabelled = Int32Array.from(y);
+    relabelled[3] = (relabelled[3]! + 1) % 4;
+    const after = heldOut(relabelled, identity);
+    expect([...after].filter((k) => before.has(k)).length).toBeGreaterThanOrEqual(before.size - 2);
+  });
   it('k-fold assigns each group to one fold and balances classes', () => {
     const folds = groupStratifiedKFold(y, groups.groupOf, 4, 42);
     const foldOfGroup = new Map<number, number>();

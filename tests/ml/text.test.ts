@@ -8,6 +8,13 @@ describe('normalize', () => {
   it('repairs UTF-8 read as Latin-1 / cp1252', () => {
     expect(normalizeText('â\u0080¢ Python â€“ cafÃ©')).toBe('• Python – café');
   });
+  it('removes the "Â" left of a no-break space that a reader turned into a space, and repairs text encoded twice', () => {
+    const onlyRepair = { repairMojibake: true, unicodeNfc: false, stripHtml: false, collapseWhitespace: false };
+    expect(normalizeText('SkillsÂ Â Java\nNurseÂ\nÂ\u200bcare', onlyRepair)).toBe('Skills  Java\nNurse\n\u200bcare');
+    expect(normalizeText('Ã‚Â\u00a0Ã‚Â©', onlyRepair)).toBe('\u00a0©');
+    // A real upper-case word keeps its Â.
+    expect(normalizeText('ROMÂ NIA PÂTÉ', onlyRepair)).toBe('ROMÂ NIA PÂTÉ');
+  });
   it('applies NFC, strips tags and decodes entities', () => {
     expect(normalizeText('Cafe\u0301 <b>R&amp;D</b> &#233;&#x41;')).toBe('Café R&D éA');
   });

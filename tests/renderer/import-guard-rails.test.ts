@@ -14,6 +14,9 @@ const folder = (overrides: Partial<ImportPreview>): ImportPreview => ({
   byFormat: [{ format: 'pdf', files: 10 }],
   skipped: 0,
   problems: 0,
+  unsupported: 0,
+  nestedCategories: [],
+  alreadyImported: null,
   tabular: null,
   ...overrides,
 });
@@ -24,20 +27,35 @@ describe('importWarnings', () => {
     expect(importWarnings(folder({}))).toEqual([]);
   });
 
-  it('names the sub-folder to pick when everything is in one category', () => {
+  it('names the sub-folder to pick when everything is in one category that has folders of its own', () => {
     const [warning] = importWarnings(
       folder({
         byCategory: [
           { category: 'resumes', files: 9 },
           { category: null, files: 1 },
         ],
+        nestedCategories: ['resumes'],
       }),
     );
     expect(warning).toMatchObject({ id: 'single-category' });
     expect(warning!.message).toContain('"resumes"');
     expect(warning!.message).toMatch(/pick that folder instead: \/data\/resumes$/);
-    const windows = importWarnings(folder({ path: 'C:\\data\\', byCategory: [{ category: 'resumes', files: 9 }] }));
+    const windows = importWarnings(folder({ path: 'C:\\data\\', byCategory: [{ category: 'resumes', files: 9 }], nestedCategories: ['resumes'] }));
     expect(windows[0]!.message).toMatch(/C:\\data\\resumes$/);
+  });
+
+  it('does not send the user into a category folder without sub-folders (its files would come in unlabelled)', () => {
+    const [warning] = importWarnings(folder({ byCategory: [{ category: 'Nurse', files: 9 }] }));
+    expect(warning).toMatchObject({ id: 'single-category' });
+    expect(warning!.message).not.toContain('pick that folder');
+    expect(warning!.message).toContain('import the folder that holds one sub-folder per category');
+  });
+
+  it('says when the folder was imported before, and what importing again does', () => {
+    expect(importWarnings(folder({ alreadyImported: { files: 10, jobId: 3 } }))[0]!.message).toBe(
+      'All files were imported before from this folder (import 3) and have not changed size: importing again lists them as duplicates and adds nothing.',
+    );
+    expect(importWarnings(folder({ alreadyImported: { files: 4, jobId: 3 } }))[0]!.message).toContain('4 of the 10 files were imported before');
   });
 
   it('asks when most files are not resume formats, naming a few of them', () => {

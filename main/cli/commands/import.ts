@@ -62,17 +62,26 @@ export const importCommand: Command = {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     io.outputClosed?.addEventListener('abort', stop, { once: true });
+    // Progress only after the line that says what is being imported (the first event arrives while
+    // the job is being set up), and never the same count twice (the last batch and the end both report it).
+    let isAnnounced = false;
+    let lastShown = '';
     const offProgress = core.events.subscribe((event) => {
-      if (event.name !== 'import.progressed' || values.json) return;
+      if (event.name !== 'import.progressed' || values.json || !isAnnounced) return;
       const p = event.payload;
+      const count = `${p.parsedFiles} / ${p.totalFiles}`;
+      if (count === lastShown) return;
+      lastShown = count;
       const eta = p.etaSeconds === null ? '' : `, about ${Math.ceil(p.etaSeconds)} s left`;
-      io.stderr(`  ${p.doneFiles} / ${p.totalFiles} files (${p.filesPerSecond.toFixed(1)} files/s${eta})`);
+      io.stderr(`  ${count} files (${p.filesPerSecond.toFixed(1)} files/s${eta})`);
     });
     try {
       const resumable = values.fresh
         ? undefined
         : core.imports.jobs().find((j) => j.rootPath === target && ['interrupted', 'cancelled', 'failed'].includes(j.state));
-      if (resumable) io.stderr(`Resuming import ${resumable.id}, interrupted at ${resumable.doneFiles} / ${resumable.totalFiles}.`);
+      if (resumable && !values.json) io.stderr(`Resuming import ${resumable.id}, interrupted at ${resumable.doneFiles} / ${resumable.totalFiles}.`);
+      else if (!values.json) io.stderr(`Importing ${target}…`);
+      isAnnounced = true;
       const started = resumable
         ? await core.call('import.resume', { jobId: resumable.id }).catch((error: unknown) => {
             // The CLI resumes on its own initiative, so it owes the way out: --fresh.
@@ -89,7 +98,6 @@ export const importCommand: Command = {
               labelColumn: values['label-column'],
               followLinks: values['follow-links'] || undefined,
             });
-      if (!resumable && !values.json) io.stderr(`Importing ${target} (job ${started.id})…`);
       // A stop asked for while the job was still being set up cancels it now.
       if (stopRequested || io.outputClosed?.aborted) void core.imports.cancel(started.id);
       const job = (await core.imports.waitForIdle()) ?? started;
@@ -98,10 +106,12 @@ export const importCommand: Command = {
       } else {
         io.stdout(`Import ${job.id} ${job.state}: ${job.doneFiles} / ${job.totalFiles} files — ${formatCounts(job.counts)}`);
         if (job.error) io.stdout(job.error);
-        const failures = await core.call('import.report', { jobId: job.id, limit: 1000 });
-        for (const item of failures.items.filter((i) => i.status !== 'imported' && i.status !== 'duplicate').slice(0, 50)) {
-          io.stdout(`  ${item.status.padEnd(18)} ${item.displayName}: ${item.reason}`);
-        }
+        // Every file not imported, duplicates included, with its reason (README promises it), up to a screenful.
+        const shownMax = 50;
+        const notImported = (await core.call('import.report', { jobId: job.id, limit: 1000 })).items.filter((i) => i.status !== 'imported');
+        for (const item of notImported.slice(0, shownMax)) io.stdout(`  ${item.status.padEnd(18)} ${item.displayName}: ${item.reason}`);
+        const more = notImported.length - shownMax;
+        if (more > 0) io.stdout(`  … and ${more}${notImported.length === 1000 ? ' or more' : ''} more: the app's import report lists them all.`);
       }
       return job.state === 'finished' ? 0 : 1;
     } finally {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Prediction } from '../../../preload/contract';
+import { readableTerm, type Prediction } from '../../../preload/contract';
 import { TRUNCATED_NOTE } from '../../predict/predict';
 import { nonRegularKind } from '../../import/regular-file';
 import type { Command } from '../command';
@@ -74,5 +74,5 @@ function printPrediction(print: (line: string) => void, file: string, p: Predict
   const review = p.needsReview ? ` — needs review (below ${percent(p.reviewThreshold)})` : '';
   print(`${file}: ${p.label} (${percent(p.probability)})${review}${p.truncated ? ` — ${TRUNCATED_NOTE}` : ''}`);
   print(`  top: ${p.top.map((a) => `${a.label} ${percent(a.probability)}`).join(', ')}`);
-  if (p.evidence.length) print(`  because of: ${p.evidence.map((e) => e.term).join(', ')}`);
+  if (p.evidence.length) print(`  because of: ${p.evidence.map((e) => readableTerm(e.term)).join(', ')}`);
 }

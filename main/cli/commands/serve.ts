@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultApiPort } from '../../../preload/contract';
@@ -14,7 +15,15 @@ import { defaultServeThreads, maxDefaultServeThreads } from '../../predict/predi
 import { openPrediction } from '../open-prediction';
 
 /** The environment variables `serve` reads. */
-export const serveEnv = { token: 'RESUME_STUDIO_API_TOKEN', allowedHosts: 'RESUME_STUDIO_ALLOWED_HOSTS' } as const;
+export const serveEnv = {
+  token: 'RESUME_STUDIO_API_TOKEN',
+  allowedHosts: 'RESUME_STUDIO_ALLOWED_HOSTS',
+  trustedProxies: 'RESUME_STUDIO_TRUSTED_PROXIES',
+} as const;
+
+/** A list option given as repeated flags and a comma-separated environment variable. */
+const listOf = (flags: string[] | undefined, env: string | undefined): string[] =>
+  [...(flags ?? []), ...(env?.split(',') ?? [])].map((v) => v.trim()).filter(Boolean);
 
 /** The token a data directory's Settings show, so `serve --data-dir` accepts what the app would. */
 async function studioToken(dataDir: string): Promise<string> {
@@ -27,6 +36,15 @@ async function studioToken(dataDir: string): Promise<string> {
   }
 }
 
+/** A trusted-proxy entry Fastify accepts: an address, a CIDR range, or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 /** Resolves once the process is asked to stop. */
 const stopRequested = () => new Promise<string>((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, () => resolve(signal))));
 
@@ -35,10 +53,12 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the prediction API over HTTP (POST /v1/predict, /v1/predict/batch; GET /v1/model, /v1/health, /v1/openapi.json)',
   usage:
-    'resume-studio serve [--data-dir DIR | --model model.json] [--port 8765] [--host 127.0.0.1] [--token T] [--allow-host NAME]… [--rate-limit 600] [--review-threshold 0.8] [--threads N]\n' +
+    'resume-studio serve [--data-dir DIR | --model model.json] [--port 8765] [--host 127.0.0.1] [--token T] [--allow-host NAME]… [--rate-limit 600] [--trust-proxy ADDR]… [--review-threshold 0.8] [--threads N]\n' +
     `  --threads: prediction threads, default one per core up to ${maxDefaultServeThreads} (here ${defaultServeThreads()}); a batch is shared out over them.\n` +
     `  The token comes from --token, else $${serveEnv.token}, else the data directory's Settings (with --data-dir), else a new one printed at start.\n` +
-    `  Extra Host names (a load balancer's) come from --allow-host or $${serveEnv.allowedHosts} (comma-separated; "*" turns the check off).`,
+    `  Extra Host names (a load balancer's) come from --allow-host or $${serveEnv.allowedHosts} (comma-separated; "*" turns the check off).\n` +
+    `  --rate-limit: requests a minute per client address (0 = off). Behind a proxy or load balancer, name it with --trust-proxy or\n` +
+    `  $${serveEnv.trustedProxies} (addresses, CIDR ranges, or loopback / linklocal / uniquelocal): its X-Forwarded-For then names the client.`,
   async run(argv, io) {
     const { values } = parseArgs({
       args: argv,
@@ -50,6 +70,7 @@ export const serveCommand: Command = {
         token: { type: 'string' },
         'allow-host': { type: 'string', multiple: true },
         'rate-limit': { type: 'string', default: '600' },
+        'trust-proxy': { type: 'string', multiple: true },
         'review-threshold': { type: 'string' },
         threads: { type: 'string' },
       },
@@ -72,13 +93,20 @@ export const serveCommand: Command = {
       return 2;
     }
     const token = given ?? (values.model ? null : await studioToken(resolveDataDir(values['data-dir']))) ?? crypto.randomBytes(32).toString('base64url');
-    const allowedHosts = [...(values['allow-host'] ?? []), ...(process.env[serveEnv.allowedHosts]?.split(',') ?? [])].map((h) => h.trim()).filter(Boolean);
+    const allowedHosts = listOf(values['allow-host'], process.env[serveEnv.allowedHosts]);
+    const trustedProxies = listOf(values['trust-proxy'], process.env[serveEnv.trustedProxies]);
+    const badProxy = trustedProxies.find((p) => !isProxyAddress(p));
+    if (badProxy !== undefined) {
+      io.stderr(`error: --trust-proxy "${badProxy}" is not an IP address, a CIDR range (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`);
+      return 2;
+    }
 
     const opened = await openPrediction({ modelFile: values.model, dataDir: values['data-dir'], reviewThreshold: threshold, predictor: { threads } });
     const api = await createApiApp({
       engine: opened.engine,
       token: () => token,
       allowedHosts,
+      trustedProxies,
       rateLimit: rateLimit === 0 ? null : { max: rateLimit, timeWindowMs: 60_000 },
       version: appVersion,
     });
@@ -98,6 +126,9 @@ export const serveCommand: Command = {
           : `no model yet: ${status.reason}`,
       );
       io.stdout(`prediction threads: ${threads}`);
+      io.stdout(
+        `rate limit: ${rateLimit === 0 ? 'off' : `${rateLimit} requests a minute per client`}, client = ${trustedProxies.length ? `X-Forwarded-For behind ${trustedProxies.join(', ')}` : 'the connecting address (no trusted proxy)'}`,
+      );
       if (given === undefined && values.model) io.stdout(`token: ${token} (generated for this start; set ${serveEnv.token} to choose one)`);
       else io.stdout(`token: ${given === undefined ? "the data directory's (Settings → Prediction API)" : 'as given'}`);
       const signal = await stopRequested();

@@ -72,7 +72,7 @@ function otherZipReason(names: readonly string[]): string {
   if (names.some((name) => name.startsWith('xl/'))) return 'This is an Excel spreadsheet, not a resume document; save the resume as DOCX, PDF or text.';
   if (names.some((name) => name.startsWith('ppt/'))) return 'This is a PowerPoint presentation, not a resume document; save the resume as DOCX, PDF or text.';
   if (names.includes('content.xml') && names.includes('mimetype'))
-    return 'This is an OpenDocument file, which cannot be read yet; save it as DOCX or PDF and import it again.';
+    return 'This is an OpenDocument file, which cannot be read yet; save it as DOCX or PDF and try again.';
   return 'This is a ZIP archive, not a document; unzip it and import the folder instead.';
 }
 
@@ -84,7 +84,7 @@ async function checkArchive(listing: Awaited<ReturnType<typeof listZipEntries>>)
   const names = summaries.map((summary) => summary.name);
   if (!names.some((name) => name.startsWith('word/'))) return failure('unsupported', otherZipReason(names), 'zip');
   if (summaries.some((summary) => summary.isEncrypted)) {
-    return failure('encrypted', 'The Word document is password-protected; remove the password and import it again.', 'docx');
+    return failure('encrypted', 'The Word document is password-protected; remove the password and try again.', 'docx');
   }
   try {
     // mammoth inflates the XML parts in memory; prove their real sizes first.

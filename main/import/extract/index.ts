@@ -22,7 +22,7 @@ export interface ExtractOptions {
 }
 
 const tabularExtensions = new Set(['csv', 'tsv', 'jsonl', 'ndjson']);
-const rtfReason = 'RTF documents cannot be read yet; open it in a word processor, save it as DOCX, PDF or text, and import it again.';
+const rtfReason = 'RTF documents cannot be read yet; open it in a word processor, save it as DOCX, PDF or text, and try again.';
 
 /** Office files encrypted with a password are OLE2 containers holding an "EncryptedPackage" stream. */
 function isEncryptedOfficeFile(bytes: Uint8Array): boolean {
@@ -52,8 +52,7 @@ async function extractByFormat(bytes: Uint8Array, fileName: string): Promise<Ext
     case 'zip':
       return extractDocx(bytes);
     case 'ole2':
-      if (isEncryptedOfficeFile(bytes))
-        return failure('encrypted', 'The Office document is password-protected; remove the password and import it again.', 'docx');
+      if (isEncryptedOfficeFile(bytes)) return failure('encrypted', 'The Office document is password-protected; remove the password and try again.', 'docx');
       return extractDoc(bytes);
     case 'rtf':
       return failure('unsupported', rtfReason, 'rtf');

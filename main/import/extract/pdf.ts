@@ -32,9 +32,9 @@ function pdfAssetDirs(): { cMapUrl?: string; standardFontDataUrl?: string } {
   return assetDirs;
 }
 
-const encryptedReason = 'The PDF is password-protected; remove the password and import it again.';
+const encryptedReason = 'The PDF is password-protected; remove the password and try again.';
 const damagedReason = 'The PDF is damaged or incomplete and could not be read; open it in a PDF viewer and save (or print to PDF) a new copy.';
-const noTextReason = 'The PDF has no text layer (it is probably a scanned image); run it through OCR, or export a text PDF, and import it again.';
+const noTextReason = 'The PDF has no text layer (it is probably a scanned image); run it through OCR, or export a text PDF, and try again.';
 
 interface TextPiece {
   str?: string;

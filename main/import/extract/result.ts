@@ -16,17 +16,5 @@ export function failure(status: ExtractFailureStatus, reason: string, format?: s
   return format === undefined ? { status, reason } : { status, reason, format };
 }
 
-/** Formats a byte count for sentences: "20 MB", "512 KB". */
-export function formatBytes(sizeBytes: number): string {
-  if (sizeBytes >= 1024 * 1024) return `${Math.round((sizeBytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (sizeBytes >= 1024) return `${Math.round(sizeBytes / 1024)} KB`;
-  return `${sizeBytes} bytes`;
-}
-
-/** Files larger than this are refused unread, unless the caller sets `maxBytes`. */
-export const defaultMaxBytes = 20 * 1024 * 1024;
-
-/** The too_large sentence, shared by the extractor and the importer's pre-check. */
-export function tooLargeReason(sizeBytes: number, maxBytes = defaultMaxBytes): string {
-  return `The file is ${formatBytes(sizeBytes)}, over the ${formatBytes(maxBytes)} limit for one resume; split it or export a smaller copy.`;
-}
+// The size limit and its sentence live in the contract: the Predict page checks a dropped file before sending it.
+export { defaultMaxBytes, formatBytes, tooLargeReason } from '../../../preload/contract';

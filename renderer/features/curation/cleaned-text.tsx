@@ -1,5 +1,6 @@
 /** One side of the resume pane's text comparison: the segments, with changed ones highlighted. */
 import type { TextSegment } from '../../../preload/contract';
+import { splitByPattern } from './search-terms';
 
 const changeLabels: Record<NonNullable<TextSegment['change']>, string> = {
   masked: 'masked',
@@ -7,8 +8,8 @@ const changeLabels: Record<NonNullable<TextSegment['change']>, string> = {
   repaired: 'repaired',
 };
 
-/** A scrollable block of text; a changed run is a <mark> saying what happened to it. */
-export function CleanedText({ title, segments, testId }: { title: string; segments: TextSegment[]; testId: string }) {
+/** A scrollable block of text; a changed run is a <mark> saying what happened to it, and the table's search terms are marked too. */
+export function CleanedText({ title, segments, testId, search }: { title: string; segments: TextSegment[]; testId: string; search?: RegExp | null }) {
   return (
     <section className="text-column" aria-label={title}>
       <h4 className="subheading">{title}</h4>
@@ -19,7 +20,17 @@ export function CleanedText({ title, segments, testId }: { title: string; segmen
               {segment.text}
             </mark>
           ) : (
-            <span key={i}>{segment.text}</span>
+            <span key={i}>
+              {splitByPattern(segment.text, search ?? null).map((part, k) =>
+                part.isHit ? (
+                  <mark key={k} className="search-hit" title="matches the search">
+                    {part.text}
+                  </mark>
+                ) : (
+                  part.text
+                ),
+              )}
+            </span>
           ),
         )}
       </div>

@@ -9,7 +9,7 @@ import { useStudio } from '../../api/studio-context';
 import { useRpc } from '../../api/use-rpc';
 import { useShowError } from '../../app/error-toasts';
 import { InlineError } from '../../components/inline-error';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatCountOf } from '../../format/numbers';
 import { CurationHeader } from './curation-header';
 import { hashForResumes } from './curation-url';
 import { useLabelHistory } from './use-label-history';
@@ -34,7 +34,7 @@ export function DuplicatesView() {
     <div className="curation-view duplicates-view">
       <CurationHeader
         title="Duplicates"
-        counts={total === undefined ? 'Counting…' : `${formatCount(total)} near-duplicate groups with more than one resume still used for training`}
+        counts={total === undefined ? 'Counting…' : `${formatCountOf(total, 'near-duplicate group')} with more than one resume still used for training`}
         history={history}
         onUndo={undo}
         onRedo={redo}

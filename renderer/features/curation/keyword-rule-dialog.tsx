@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { CategoryCount, DocumentPage, LabelChange } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
 import { ModalDialog } from '../../components/modal-dialog';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatCountOf } from '../../format/numbers';
 
 const previewDelayMs = 300;
 
@@ -118,7 +118,7 @@ export function KeywordRuleDialog({ categories, onClose, onApplied }: KeywordRul
             Cancel
           </button>
           <button type="submit" className="button primary" disabled={!shown?.change || shown.change.changed === 0}>
-            {shown?.change ? `Apply to ${formatCount(shown.change.changed)} resumes` : 'Apply'}
+            {shown?.change ? `Apply to ${formatCountOf(shown.change.changed, 'resume')}` : 'Apply'}
           </button>
         </div>
       </form>

@@ -6,6 +6,7 @@ import { InlineError } from '../../components/inline-error';
 import { formatBytes, formatCount } from '../../format/numbers';
 import { CleanedText } from './cleaned-text';
 import { LabelControls, type LabelControlsHandle } from './label-controls';
+import { searchPattern } from './search-terms';
 
 const refreshOn = ['documents.changed'] as const;
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -17,11 +18,14 @@ export interface ResumePaneProps {
   onLabel(category: string | null): void;
   onToggleExcluded(): void;
   onDone(): void;
+  /** The table's search, whose terms are marked in the text. */
+  searchQuery?: string;
 }
 
 /** The pane for one resume; `ref` reaches its type-ahead field. */
 export const ResumePane = forwardRef<LabelControlsHandle, ResumePaneProps>(function ResumePane(props, ref) {
-  const { documentId, categories, onLabel, onToggleExcluded, onDone } = props;
+  const { documentId, categories, onLabel, onToggleExcluded, onDone, searchQuery } = props;
+  const search = searchPattern(searchQuery);
   const detail = useRpc('documents.get', { id: documentId }, { refreshOn });
   const cleaning = useRpc('documents.cleaning', { id: documentId });
   const doc = detail.data?.id === documentId ? detail.data : undefined;
@@ -78,8 +82,8 @@ export const ResumePane = forwardRef<LabelControlsHandle, ResumePaneProps>(funct
       </p>
       {cleaning.data && cleaning.data.id === documentId ? (
         <div className="text-columns">
-          <CleanedText title="Extracted text" segments={cleaning.data.extracted} testId="extracted-text" />
-          <CleanedText title="Cleaned text" segments={cleaning.data.cleaned} testId="cleaned-text" />
+          <CleanedText title="Extracted text" segments={cleaning.data.extracted} testId="extracted-text" search={search} />
+          <CleanedText title="Cleaned text" segments={cleaning.data.cleaned} testId="cleaned-text" search={search} />
         </div>
       ) : (
         <p className="muted">Cleaning the text…</p>

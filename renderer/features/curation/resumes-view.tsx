@@ -9,7 +9,7 @@ import { useStudio } from '../../api/studio-context';
 import { useRpc } from '../../api/use-rpc';
 import { useShowError } from '../../app/error-toasts';
 import { InlineError } from '../../components/inline-error';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatCountOf } from '../../format/numbers';
 import { BulkBar, type BulkTarget } from './bulk-bar';
 import { CategoriesDialog } from './categories-dialog';
 import { CurationHeader } from './curation-header';
@@ -120,7 +120,7 @@ export function ResumesView() {
         counts={
           total === undefined
             ? 'Counting…'
-            : `${formatCount(total)} of ${formatCount(summary.data?.documents ?? 0)} resumes · ${formatCount(summary.data?.labelled ?? 0)} labelled · ${formatCount(categoryList.length)} categories`
+            : `${formatCount(total)} of ${formatCount(summary.data?.documents ?? 0)} resumes · ${formatCount(summary.data?.labelled ?? 0)} labelled · ${formatCountOf(categoryList.length, 'category', 'categories')}`
         }
         history={history}
         onUndo={undo}
@@ -165,6 +165,7 @@ export function ResumesView() {
               onLabel={labelActive}
               onToggleExcluded={toggleExcludedActive}
               onDone={() => table.current?.focus()}
+              searchQuery={filter.q}
             />
           ) : (
             <p className="muted pane-empty">Choose a resume (click, or J / K in the table) to read it, label it and see what cleaning changes.</p>

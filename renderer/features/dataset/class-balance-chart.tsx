@@ -8,6 +8,17 @@ import { hashForResumes } from '../curation/curation-url';
 const categoryHash = (category: string) => hashForResumes({ filter: { categories: [category] } });
 
 const rowHeightPx = 40;
+
+/** The axis text size, set on the ticks themselves (recharts' own 14px otherwise wins over the stylesheet). */
+const axisFontPx = 12;
+let measuring: CanvasRenderingContext2D | null = null;
+/** Width of `text` in the chart's axis font, measured (canvas), with a generous estimate where there is no canvas. */
+function textWidthPx(text: string): number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * 8.6;
+  measuring.font = `${axisFontPx}px ${getComputedStyle(document.body).fontFamily}`;
+  return measuring.measureText(text).width;
+}
 const minHeightPx = 200;
 
 /**
@@ -17,7 +28,8 @@ const minHeightPx = 200;
  */
 export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts: CategoryCount[]; tinyThreshold: number }) {
   const data = [...classCounts].sort((a, b) => b.documents - a.documents || a.category.localeCompare(b.category));
-  const longestName = Math.max(...data.map((d) => d.category.length), 4);
+  // The longest name as drawn: a guess per character cut "INFORMATION-TECHNOLOGY" short.
+  const labelWidthPx = Math.max(...data.map((d) => textWidthPx(d.category)), textWidthPx('WWWW'));
   return (
     <div className="class-chart">
       <div className="class-chart-canvas" aria-hidden="true" data-testid="class-balance-chart">
@@ -25,7 +37,15 @@ export function ClassBalanceChart({ classCounts, tinyThreshold }: { classCounts:
           <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 4, left: 4 }} barCategoryGap={6}>
             <CartesianGrid horizontal={false} className="chart-grid" />
             <XAxis type="number" allowDecimals={false} tickFormatter={formatCount} tickLine={false} axisLine={false} className="chart-axis" />
-            <YAxis type="category" dataKey="category" width={Math.min(200, longestName * 8.6 + 16)} tickLine={false} axisLine={false} className="chart-axis" />
+            <YAxis
+              type="category"
+              dataKey="category"
+              width={Math.ceil(Math.min(280, labelWidthPx + 16))}
+              tick={{ fontSize: axisFontPx }}
+              tickLine={false}
+              axisLine={false}
+              className="chart-axis"
+            />
             <Tooltip
               formatter={(value) => formatCount(Number(value))}
               cursor={{ className: 'chart-cursor' }}

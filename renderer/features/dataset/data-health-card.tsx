@@ -6,7 +6,7 @@
 import { lazy, Suspense } from 'react';
 import type { DataHealth } from '../../../preload/contract';
 import { Icon } from '../../components/icon';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatCountOf } from '../../format/numbers';
 import { duplicatesHash, hashForResumes } from '../curation/curation-url';
 import { SimilarCategoriesFinding } from './similar-categories-finding';
 
@@ -25,7 +25,7 @@ interface Finding {
 }
 
 function findingsOf(health: DataHealth, failureReportHash: string | null): Finding[] {
-  const tinyNames = health.tinyClasses.map((c) => `${c.category} (${c.documents})`).join(', ');
+  const tinyNames = health.tinyClasses.map((c) => `${c.category} (${formatCount(c.documents)})`).join(', ');
   const open = (count: number, href: string) => (count > 0 ? href : null);
   return [
     {
@@ -34,8 +34,8 @@ function findingsOf(health: DataHealth, failureReportHash: string | null): Findi
       count: health.tinyClasses.length,
       detail:
         health.tinyClasses.length > 0
-          ? `Fewer than ${health.tinyClassThreshold} documents: ${tinyNames}`
-          : `Every class has at least ${health.tinyClassThreshold} documents`,
+          ? `Fewer than ${formatCountOf(health.tinyClassThreshold, 'resume')}: ${tinyNames}`
+          : `Every category has at least ${formatCountOf(health.tinyClassThreshold, 'resume')}`,
       href: open(health.tinyClasses.length, hashForResumes({ filter: { categories: health.tinyClasses.map((c) => c.category) } })),
     },
     {
@@ -92,7 +92,7 @@ export function DataHealthCard({ health, failureReportHash = null }: { health: D
     <section className="card health-card" aria-labelledby="health-title">
       <div className="card-title-row">
         <h2 id="health-title">Data health</h2>
-        <span className="muted">{health.classCounts.length} categories</span>
+        <span className="muted">{formatCountOf(health.classCounts.length, 'category', 'categories')}</span>
       </div>
       <div className="health-layout">
         <div>

@@ -1,6 +1,7 @@
 /** The Dataset page's main view: counts, an unfinished import's banner, data health and the imports. */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useRpc } from '../../api/use-rpc';
+import { useStudioEvent } from '../../api/use-studio-event';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
 import { StatCard } from '../../components/stat-card';
@@ -38,6 +39,12 @@ export function DatasetOverview() {
   const summary = useRpc('dataset.summary', {}, { refreshOn: summaryRefreshOn, refreshThrottleMs: 1_000 });
   const health = useRpc('dataset.health', {}, { refreshOn: summaryRefreshOn, refreshThrottleMs: 3_000 });
   const jobs = useRpc('import.jobs', {}, { refreshOn });
+  // "Your resumes are in" only once they are: not while an import still runs (its events say so
+  // before the job list is reloaded).
+  const [liveImportId, setLiveImportId] = useState<number | null>(null);
+  useStudioEvent('import.progressed', (p) => setLiveImportId(p.jobId));
+  useStudioEvent('import.finished', () => setLiveImportId(null));
+  const isImporting = liveImportId !== null || (jobs.data?.some((j) => j.state === 'running') ?? false);
   const data = summary.data;
   const labelledShare = data && data.documents > 0 ? `${Math.round((data.labelled / data.documents) * 100)}% of documents` : 'no documents yet';
   const importButton = (
@@ -68,7 +75,7 @@ export function DatasetOverview() {
   return (
     <>
       <PageHeader title="Dataset" description="The resumes the classifier learns from. Everything stays on this computer." actions={actions} />
-      {data && data.documents > 0 ? <TourHint id="dataset" /> : null}
+      {data && data.documents > 0 && !isImporting ? <TourHint id="dataset" /> : null}
       {data && data.documents === 0 && jobs.data?.length === 0 ? <WelcomeCard /> : null}
       {summary.error ? <InlineError title="Could not load the dataset summary" error={summary.error} onRetry={summary.reload} /> : null}
       {jobs.data ? <InterruptedImportBanner jobs={jobs.data} onResumed={jobs.reload} /> : null}

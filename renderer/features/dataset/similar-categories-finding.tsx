@@ -4,7 +4,7 @@ import type { SimilarCategories } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
 import { useShowError } from '../../app/error-toasts';
 import { Icon } from '../../components/icon';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatCountOf } from '../../format/numbers';
 import { hashForResumes } from '../curation/curation-url';
 
 /** One group of similar names; the merge keeps the biggest and says how many resumes move (undoable). */
@@ -32,7 +32,7 @@ export function SimilarCategoriesFinding({ group }: { group: SimilarCategories }
         </span>
         <span className="finding-detail">{names}</span>
         <button type="button" className="button small" onClick={merge} disabled={isBusy}>
-          Merge into {group.suggested} ({formatCount(moving)} resumes move)
+          Merge into {group.suggested} ({formatCountOf(moving, 'resume')} {moving === 1 ? 'moves' : 'move'})
         </button>
       </div>
     </li>

@@ -2,7 +2,8 @@
 import { useRpc } from '../../api/use-rpc';
 import { InlineError } from '../../components/inline-error';
 import { ConfusionMatrix } from './confusion-matrix';
-import { formatFixed } from '../../format/numbers';
+import type { RunComparison } from '../../../preload/contract';
+import { formatCount, formatCountOf, formatFixed } from '../../format/numbers';
 
 const fixed = (x: number | null) => (x === null ? '—' : formatFixed(x, 3));
 const delta = (a: number | null, b: number | null) => (a === null || b === null ? '—' : `${b - a >= 0 ? '+' : '−'}${formatFixed(Math.abs(b - a), 3)}`);
@@ -18,28 +19,33 @@ export function CompareView({ baseRunId, runId }: { baseRunId: number; runId: nu
       <h2 id="compare-title">
         Run {c.base.id} → run {c.run.id}
       </h2>
-      <DeltaTable
-        caption="Headline metrics"
-        firstColumn="Metric"
-        baseRunId={c.base.id}
-        runId={c.run.id}
-        rows={c.headline.map((h) => ({ label: h.label, base: h.base, value: h.value }))}
-      />
-      <DeltaTable
-        caption="F1 per category"
-        firstColumn="Category"
-        baseRunId={c.base.id}
-        runId={c.run.id}
-        rows={c.perClass.map((d) => ({ label: d.label, base: d.baseF1, value: d.f1 }))}
-        testId="class-deltas"
-      />
+      <SharedSetNote comparison={c} />
+      {c.isTooSmall ? null : (
+        <>
+          <DeltaTable
+            caption="Headline metrics"
+            firstColumn="Metric"
+            baseRunId={c.base.id}
+            runId={c.run.id}
+            rows={c.headline.map((h) => ({ label: h.label, base: h.base, value: h.value }))}
+          />
+          <DeltaTable
+            caption="F1 per category"
+            firstColumn="Category"
+            baseRunId={c.base.id}
+            runId={c.run.id}
+            rows={c.perClass.map((d) => ({ label: d.label, base: d.baseF1, value: d.f1 }))}
+            testId="class-deltas"
+          />
+        </>
+      )}
       <div className="side-by-side">
         {c.baseConfusion ? <ConfusionMatrix classes={c.baseClasses} confusion={c.baseConfusion} caption={`Run ${c.base.id}`} isCompact /> : null}
         {c.confusion ? <ConfusionMatrix classes={c.classes} confusion={c.confusion} caption={`Run ${c.run.id}`} isCompact /> : null}
       </div>
       <h3>Resumes whose prediction flipped</h3>
-      <p className="muted">
-        {c.flipped.length} of {c.commonDocuments} resumes predicted out of fold by both runs ({c.source === 'cv' ? 'cross-validation' : 'held-out resumes'}).
+      <p className="muted" data-testid="flipped-count">
+        {formatCountOf(c.flipped.length, 'resume')} of the {formatCountOf(c.commonDocuments, 'shared resume')} changed prediction.
       </p>
       {c.flipped.length > 0 ? (
         <div className="table-scroll">
@@ -69,6 +75,29 @@ export function CompareView({ baseRunId, runId }: { baseRunId: number; runId: nu
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Which resumes the figures are computed on, and whether they are enough to read changes from. */
+function SharedSetNote({ comparison: c }: { comparison: RunComparison }) {
+  const what = c.source === 'cv' ? 'predicted out of fold by cross-validation in' : 'held out by';
+  const shared = (
+    <>
+      Compared on the {formatCountOf(c.commonDocuments, 'resume')} {what} both runs (run {c.base.id}: {formatCount(c.baseDocuments)}, run {c.run.id}:{' '}
+      {formatCount(c.runDocuments)}).
+    </>
+  );
+  if (!c.isTooSmall) return <p data-testid="compare-basis">{shared}</p>;
+  const perCategory = c.classes.length ? c.commonDocuments / c.classes.length : 0;
+  return (
+    <div className="callout" role="note" data-testid="compare-basis">
+      <p>{shared}</p>
+      <p>
+        That is about {formatCountOf(Math.round(perCategory), 'resume')} per category: one resume more or less right moves a category&rsquo;s F1 by more than
+        the changes a retrain makes, so metric changes are not shown. The resumes whose prediction flipped, below, are what changed. Hold out more resumes (Test
+        fraction on the Train page) or label more to compare runs.
+      </p>
+    </div>
   );
 }
 

@@ -1,11 +1,16 @@
 /**
  * The confusion matrix as an accessible HTML table heatmap: every cell is a button showing its
  * number (counts or row-normalised), colour-scaled, reachable with the arrow keys (one tab stop),
- * and named for screen readers ("true X, predicted Y: 3 resumes"). Stays readable with 24+
- * classes: vertical column headings, a sticky row heading, scrolling inside its card.
+ * and named for screen readers ("true X, predicted Y: 3 resumes"). With more than ten categories
+ * it fits its card instead of scrolling sideways: compact cells and abbreviated column headings
+ * ("IT"), each with the full name on hover and for screen readers; a sticky row heading.
  */
 import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { formatCount, formatFixed } from '../../format/numbers';
+import { abbreviateLabels } from './abbreviate';
+
+/** Above this many categories the matrix switches to compact cells and abbreviated headings. */
+const wideFromClasses = 11;
 
 /** Which cell is chosen. */
 export interface CellChoice {
@@ -32,6 +37,8 @@ export function ConfusionMatrix({ classes, confusion, caption, selected, onSelec
   const rowTotals = confusion.map((row) => row.reduce((s, v) => s + v, 0));
   const max = Math.max(1, ...confusion.flat());
   const k = classes.length;
+  const isWide = k >= wideFromClasses;
+  const abbreviations = isWide ? abbreviateLabels(classes) : classes;
 
   const moveTo = (cell: CellChoice) => {
     setFocus(cell);
@@ -53,7 +60,7 @@ export function ConfusionMatrix({ classes, confusion, caption, selected, onSelec
   };
 
   return (
-    <div className={`confusion ${isCompact ? 'compact' : ''}`}>
+    <div className={`confusion ${isCompact ? 'compact' : ''} ${isWide ? 'wide' : ''}`}>
       {!isCompact ? (
         <label className="toggle">
           <input type="checkbox" checked={isNormalised} onChange={(e) => setNormalised(e.target.checked)} /> Row-normalised (share of each true category)
@@ -67,11 +74,18 @@ export function ConfusionMatrix({ classes, confusion, caption, selected, onSelec
               <th scope="col" className="corner">
                 <span>true ↓ · predicted →</span>
               </th>
-              {classes.map((c) => (
-                <th key={c} scope="col" className="column-heading" title={c}>
-                  <span>{c}</span>
-                </th>
-              ))}
+              {classes.map((c, i) =>
+                isWide ? (
+                  <th key={c} scope="col" className="column-heading abbreviated" title={c}>
+                    <span aria-hidden="true">{abbreviations[i]}</span>
+                    <span className="visually-hidden">{c}</span>
+                  </th>
+                ) : (
+                  <th key={c} scope="col" className="column-heading" title={c}>
+                    <span>{c}</span>
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>

@@ -8,6 +8,7 @@ import { hashForRoute } from '../../app/routes';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
 import { TourHint } from '../tour/tour-hint';
+import { startParamsOf } from '../training/training-settings-form';
 import { CompareView } from './compare-view';
 import { ModelFilesCard } from './model-files-card';
 import { RunHistory } from './run-history';
@@ -40,7 +41,7 @@ export function EvaluatePage() {
   const viewed = list.find((r) => r.id === shownId);
   const startRetrain = () => {
     if (!viewed) return;
-    client.call('training.start', viewed.params).then(
+    client.call('training.start', startParamsOf(viewed.params)).then(
       ({ runId }) => setRetrain({ baseId: viewed.id, runId, percent: 0, error: null }),
       (e: unknown) => setRetrain({ baseId: viewed.id, runId: null, percent: 0, error: toRpcCallError(e).message }),
     );

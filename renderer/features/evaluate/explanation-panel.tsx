@@ -4,6 +4,7 @@ import { useRpc } from '../../api/use-rpc';
 import { InlineError } from '../../components/inline-error';
 import { HighlightedText } from './highlighted-text';
 import { formatFixed } from '../../format/numbers';
+import { readableTerm } from '../../../preload/contracts/terms';
 
 const percent = (x: number) => `${formatFixed(x * 100, 1)}%`;
 
@@ -22,7 +23,7 @@ export function ExplanationPanel({ runId, documentId }: { runId: number; documen
       <ul className="term-list">
         {data.terms.map((t) => (
           <li key={t.term}>
-            <mark>{t.term}</mark> +{formatFixed(t.contribution, 2)}
+            <mark>{readableTerm(t.term)}</mark> +{formatFixed(t.contribution, 2)}
           </li>
         ))}
       </ul>

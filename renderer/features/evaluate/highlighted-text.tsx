@@ -1,6 +1,7 @@
 /** A resume's text with the words that drove a prediction marked. */
 import type { ReactNode } from 'react';
 import type { DocumentExplanation } from '../../../preload/contract';
+import { readableTerm } from '../../../preload/contracts/terms';
 
 /** Splits the text at the explanation's spans and wraps each in <mark>, strongest terms darkest. */
 export function HighlightedText({ explanation }: { explanation: DocumentExplanation }) {
@@ -16,7 +17,7 @@ export function HighlightedText({ explanation }: { explanation: DocumentExplanat
       <mark
         key={`${span.start}-${span.end}`}
         className={span.rank < 3 ? 'strong' : undefined}
-        title={`pushes toward ${explanation.predictedCategory}: ${span.term}`}
+        title={`pushes toward ${explanation.predictedCategory}: ${readableTerm(span.term)}`}
       >
         {explanation.text.slice(span.start, span.end)}
       </mark>,
@@ -25,7 +26,14 @@ export function HighlightedText({ explanation }: { explanation: DocumentExplanat
   }
   parts.push(explanation.text.slice(at));
   return (
-    <div className="highlighted-text" data-testid="highlighted-text">
+    // A scroll area of plain text: focusable and named, so keyboard users can scroll it (axe: scrollable-region-focusable).
+    <div
+      className="highlighted-text"
+      data-testid="highlighted-text"
+      tabIndex={0}
+      role="region"
+      aria-label={`Text of ${explanation.fileName}, with the words that drove the prediction highlighted`}
+    >
       {parts}
       {explanation.isTruncated ? <p className="muted">(text cut here)</p> : null}
     </div>

@@ -2,6 +2,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { useStudio } from '../../api/studio-context';
+import { formatCountOf } from '../../format/numbers';
 
 /** Saves text as a file through the browser's download. */
 function download(fileName: string, text: string, type: string): void {
@@ -37,7 +38,7 @@ export function ModelFilesCard({ modelId }: { modelId: number | null }) {
         client.call('models.import', { fileName: file.name, json }).then(
           (model) =>
             setMessage({
-              text: `${file.name} is a valid model (${model.classes.length} categories, ${model.engine} engine); it was added.`,
+              text: `${file.name} is a valid model (${formatCountOf(model.classes.length, 'category', 'categories')}, ${model.engine} engine); it was added.`,
               isError: false,
               importedId: model.id,
             }),

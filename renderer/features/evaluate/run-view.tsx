@@ -7,7 +7,7 @@ import { ConfusionMatrix, type CellChoice } from './confusion-matrix';
 import { HeadlineCards } from './headline-cards';
 import { LearningCurveCard } from './learning-curve-card';
 import { MislabelledCard } from './mislabelled-card';
-import { formatFixed } from '../../format/numbers';
+import { formatCount, formatCountOf, formatFixed } from '../../format/numbers';
 
 const PerClassChart = lazy(() => import('./per-class-chart').then((m) => ({ default: m.PerClassChart })));
 
@@ -20,7 +20,8 @@ export function RunView({ run }: { run: RunDetail }) {
   return (
     <>
       <p className="muted run-caption">
-        Run {run.id}: {run.engine} engine, {run.documents} resumes in {run.classes} categories, {run.split?.testDocuments} held out
+        Run {run.id}: {run.engine} engine, {formatCountOf(run.documents ?? 0, 'resume')} in {formatCountOf(run.classes ?? 0, 'category', 'categories')},{' '}
+        {formatCount(run.split?.testDocuments ?? 0)} held out
         {run.cv ? `; ${run.cv.folds}-fold cross-validation macro-F1 ${formatFixed(run.cv.meanMacroF1, 3)}` : ''}.
       </p>
       <HeadlineCards report={report} />

@@ -8,7 +8,7 @@ import { formatCount } from '../../format/numbers';
 
 /** One reason to ask, and what it means for the user. */
 export interface ImportWarning {
-  id: 'single-category' | 'mostly-not-resumes' | 'many-files';
+  id: 'single-category' | 'already-imported' | 'mostly-not-resumes' | 'many-files';
   message: string;
 }
 
@@ -31,9 +31,20 @@ export function importWarnings(preview: ImportPreview): ImportWarning[] {
   const labelled = preview.byCategory.filter((c) => c.category !== null);
   if (labelled.length === 1) {
     const only = labelled[0]!.category!;
+    const intro = `Every labelled file is in one sub-folder, "${only}", so this import brings a single category.`;
+    // Suggest the sub-folder only when it has folders of its own: picked, its loose files would come in unlabelled.
     warnings.push({
       id: 'single-category',
-      message: `Every labelled file is in one sub-folder, "${only}", so there would be a single category and nothing to tell apart. If the categories are the sub-folders of "${only}", pick that folder instead: ${childPath(preview.path, only)}`,
+      message: preview.nestedCategories.includes(only)
+        ? `${intro} If the categories are the sub-folders of "${only}", pick that folder instead: ${childPath(preview.path, only)}`
+        : `${intro} That is fine to add resumes to a dataset that has other categories; to train from scratch, import the folder that holds one sub-folder per category.`,
+    });
+  }
+  if (preview.alreadyImported) {
+    const { files, jobId } = preview.alreadyImported;
+    warnings.push({
+      id: 'already-imported',
+      message: `${files === preview.files ? 'All' : `${formatCount(files)} of the ${formatCount(preview.files)}`} files were imported before from this folder (import ${jobId}) and have not changed size: importing again lists them as duplicates${files === preview.files ? ' and adds nothing' : ' and adds only the others'}.`,
     });
   }
   const walkedFiles = preview.byFormat.reduce((sum, f) => sum + f.files, 0);

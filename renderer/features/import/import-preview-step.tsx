@@ -80,6 +80,16 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
               <dd title="Hidden files, lock files and unsupported types">{formatCount(preview.skipped)}</dd>
             </div>
             <div>
+              <dt>Unsupported</dt>
+              <dd
+                className={preview.unsupported > 0 ? 'warning-text' : undefined}
+                title="Files of a type the importer does not read (images, archives, media…); the import lists them as unsupported"
+                data-testid="preview-unsupported"
+              >
+                {formatCount(preview.unsupported)}
+              </dd>
+            </div>
+            <div>
               <dt>Problems</dt>
               <dd className={preview.problems > 0 ? 'warning-text' : undefined} title="Broken links, loops and unreadable folders">
                 {formatCount(preview.problems)}

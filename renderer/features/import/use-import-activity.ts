@@ -38,7 +38,7 @@ export function useImportActivityFeed(): void {
   useActivityFeed({
     kind: 'import',
     progressed: 'import.progressed',
-    fromProgress: (p) => importActivity(client, open, p.jobId, p.doneFiles, p.totalFiles, p.etaSeconds),
+    fromProgress: (p) => importActivity(client, open, p.jobId, p.parsedFiles, p.totalFiles, p.etaSeconds),
     finished: 'import.finished',
     finishedId: (job) => importActivityId(job.id),
     loadRunning: async () =>

@@ -37,7 +37,7 @@ export function useLiveImportJob(initial: ImportJob): LiveImportJob {
     if (progress.jobId !== jobId) return;
     setLive((current) =>
       current.job.state === 'running'
-        ? { progress, job: { ...current.job, doneFiles: progress.doneFiles, totalFiles: progress.totalFiles, counts: progress.counts } }
+        ? { progress, job: { ...current.job, doneFiles: progress.parsedFiles, totalFiles: progress.totalFiles, counts: progress.counts } }
         : current,
     );
   });

@@ -39,7 +39,4 @@ export function highlightSegments(text: string, evidence: readonly Evidence[]): 
   return segments;
 }
 
-/** A term as people read it: headline terms (`h:nurse`) are the resume's first words. */
-export function readableTerm(term: string): string {
-  return term.startsWith('h:') ? `${term.slice(2)} (in the title)` : term;
-}
+export { readableTerm } from '../../../preload/contracts/terms';

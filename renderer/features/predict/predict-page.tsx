@@ -3,7 +3,7 @@ import { useRpc } from '../../api/use-rpc';
 import { InlineError } from '../../components/inline-error';
 import { PageHeader } from '../../components/page-header';
 import { TourHint } from '../tour/tour-hint';
-import { formatCount, formatPercent } from '../../format/numbers';
+import { formatCountOf, formatFixed } from '../../format/numbers';
 import { BatchResults } from './batch-results';
 import { NoModelCard } from './no-model-card';
 import { PredictInputCard } from './predict-input-card';
@@ -27,8 +27,9 @@ export function PredictPage() {
         <section className="card model-summary" aria-labelledby="model-title">
           <h2 id="model-title">Model in use</h2>
           <p>
-            <strong>{model.name}</strong> — {model.classes.length} categories, trained on {formatCount(model.documents)} resumes
-            {model.metrics ? `, holdout macro-F1 ${formatPercent(model.metrics.macroF1, 1)}` : ''}.
+            <strong>{model.name}</strong> — {formatCountOf(model.classes.length, 'category', 'categories')}, trained on{' '}
+            {formatCountOf(model.documents, 'resume')}
+            {model.metrics ? `, holdout macro-F1 ${formatFixed(model.metrics.macroF1, 3)}` : ''}.
           </p>
           {status.data?.reviewThreshold ? <ReviewThresholdControl threshold={status.data.reviewThreshold} /> : null}
         </section>

@@ -9,6 +9,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { AddToDatasetResult, PredictBatch, PredictedItem } from '../../../preload/contract';
+import { defaultMaxBytes, tooLargeReason } from '../../../preload/contracts/file-limits';
 import type { StudioClient } from '../../api/client';
 import { toRpcCallError } from '../../api/rpc-call-error';
 import { toPayload } from './file-payload';
@@ -49,6 +50,8 @@ export interface BatchState {
   error: string | null;
   /** When this window started it (Date.now()), for the time left in the status line. */
   startedAtMs: number;
+  /** Files refused before sending (over the size limit): counted as done and unreadable, unknown to the backend's batch. */
+  refused: number;
 }
 
 /** Everything the page renders from. */
@@ -99,6 +102,16 @@ export function currentBatch(): BatchState | null {
 /** The predicted label of an item, or null. */
 const predictedLabel = (item: PredictedItem | null) => (item?.status === 'predicted' ? item.prediction.label : null);
 
+/**
+ * Predicts one file; a file over the importer's size limit is refused here, before its bytes are
+ * read and sent, with the importer's own sentence (a 30 MB file otherwise uploaded for half a
+ * minute to be refused with a bare HTTP 413).
+ */
+async function predictFile(client: StudioClient, file: File, batchId: number | null): Promise<PredictedItem> {
+  if (file.size > defaultMaxBytes) return { status: 'too_large', batchId, name: file.name, reason: tooLargeReason(file.size) };
+  return client.call('predict.file', { ...(await toPayload(file)), ...(batchId === null ? {} : { batchId }) });
+}
+
 /** Predicts one card's file or text. */
 async function runCard(key: number, call: () => Promise<PredictedItem>): Promise<void> {
   try {
@@ -129,7 +142,7 @@ export async function predictFiles(client: StudioClient, files: File[], fromFold
       return { key, name: shownName(key, file.name), localName: file.name, item: null, error: null, isAdded: false };
     });
     update({ ...state, cards: [...cards.reverse(), ...state.cards].slice(0, maxCards) });
-    await Promise.all(files.map((file, i) => runCard(cards[files.length - 1 - i]!.key, async () => client.call('predict.file', await toPayload(file)))));
+    await Promise.all(files.map((file, i) => runCard(cards[files.length - 1 - i]!.key, () => predictFile(client, file, null))));
     return;
   }
   await runBatch(client, files);
@@ -142,19 +155,32 @@ async function runBatch(client: StudioClient, files: File[]): Promise<void> {
     const key = nextKey++;
     return { key, name: shownName(key, file.name), localName: file.name, item: null, error: null, label: null, isAdded: false };
   });
-  update({ ...state, batch: { id: null, total: files.length, done: 0, failed: 0, state: 'starting', rows, error: null, startedAtMs: Date.now() } });
+  update({ ...state, batch: { id: null, total: files.length, done: 0, failed: 0, state: 'starting', rows, error: null, startedAtMs: Date.now(), refused: 0 } });
+  // Files over the size limit are refused here and never sent, so the backend's batch counts the others.
+  const sendable = files.filter((file) => file.size <= defaultMaxBytes).length;
+  files.forEach((file, i) => {
+    if (file.size > defaultMaxBytes)
+      updateRow(rows[i]!.key, { item: { status: 'too_large', batchId: null, name: file.name, reason: tooLargeReason(file.size) } });
+  });
+  const refused = files.length - sendable;
+  updateBatch((b) => ({ ...b, refused, done: refused, failed: refused }));
+  if (sendable === 0) {
+    updateBatch((b) => ({ ...b, state: 'finished' }));
+    return;
+  }
   let batch: PredictBatch;
   try {
-    batch = await client.call('predict.batchStart', { total: files.length });
+    batch = await client.call('predict.batchStart', { total: sendable });
   } catch (error) {
     updateBatch((b) => ({ ...b, state: 'failed', error: toRpcCallError(error).message }));
     return;
   }
   updateBatch((b) => ({ ...b, id: batch.id, state: 'running' }));
+  const toSend = files.flatMap((file, index) => (file.size <= defaultMaxBytes ? [index] : []));
   let next = 0;
   const worker = async () => {
-    while (next < files.length && !isCancelling) {
-      const index = next++;
+    while (next < toSend.length && !isCancelling) {
+      const index = toSend[next++]!;
       const row = rows[index]!;
       try {
         const item = await client.call('predict.file', { ...(await toPayload(files[index]!)), batchId: batch.id });
@@ -171,7 +197,9 @@ async function runBatch(client: StudioClient, files: File[]): Promise<void> {
 
 /** Follows the backend's count of the current batch (done, failed, state). */
 export function applyBatchProgress(progress: PredictBatch): void {
-  updateBatch((batch) => (batch.id === progress.id ? { ...batch, done: progress.done, failed: progress.failed, state: progress.state } : batch));
+  updateBatch((batch) =>
+    batch.id === progress.id ? { ...batch, done: progress.done + batch.refused, failed: progress.failed + batch.refused, state: progress.state } : batch,
+  );
 }
 
 /** Stops the current batch: no further file is sent, and the backend refuses any still on its way. */

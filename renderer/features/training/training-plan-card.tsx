@@ -1,6 +1,6 @@
 /** What the next run will use: documents per category, the categories too small to use, what is set aside, and why training cannot start. */
 import type { TrainingPlan } from '../../../preload/contract';
-import { formatCount } from '../../format/numbers';
+import { formatCount, formatCountOf } from '../../format/numbers';
 
 /** The pre-train summary. */
 export function TrainingPlanCard({ plan }: { plan: TrainingPlan }) {
@@ -15,7 +15,7 @@ export function TrainingPlanCard({ plan }: { plan: TrainingPlan }) {
         </p>
       ) : (
         <p>
-          {formatCount(plan.usableDocuments)} labelled resumes in {usable.length} categories.
+          {formatCountOf(plan.usableDocuments, 'labelled resume')} in {formatCountOf(usable.length, 'category', 'categories')}.
         </p>
       )}
       <ul className="plan-facts">

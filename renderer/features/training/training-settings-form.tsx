@@ -1,5 +1,5 @@
 /** The settings of the next run, starting from Settings' defaults; the ones that matter in view, n-grams, features, regularisation and memory under Advanced. */
-import type { TrainingParams } from '../../../preload/contract';
+import type { TrainingParams, TrainingStartParams } from '../../../preload/contract';
 import { ChoiceGroup } from '../../components/choice-group';
 import { NumberField } from '../settings/number-field';
 import { engineChoices } from './engine-choices';
@@ -26,12 +26,11 @@ export function draftOf(params: TrainingParams): TrainingDraft {
 // An empty box becomes NaN → null in JSON, so the backend names the field instead of storing 0.
 const toNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
-/** The parameters to send; the backend's schema is the one validator. */
-export function paramsOf(draft: TrainingDraft): TrainingParams {
+/** The parameters to send; the backend's schema is the one validator. Blind is not sent: the backend reads it from Settings. */
+export function paramsOf(draft: TrainingDraft): TrainingStartParams {
   return {
     engine: draft.engine,
     ngramMax: draft.ngramMax,
-    blind: draft.blind,
     testFraction: toNumber(draft.testFraction),
     folds: toNumber(draft.folds),
     seed: toNumber(draft.seed),
@@ -132,4 +131,9 @@ export function TrainingSettingsForm({ draft, onChange, disabled }: { draft: Tra
       </fieldset>
     </section>
   );
+}
+
+/** A stored run's settings as training.start takes them (a retrain): blind is the app's current Settings. */
+export function startParamsOf({ blind: _fromSettings, ...params }: TrainingParams): TrainingStartParams {
+  return params;
 }

@@ -4,12 +4,19 @@ import type { RunSummary, TrainingProgress } from '../../../preload/contract';
 import { useStudio } from '../../api/studio-context';
 import { useStudioEvent } from '../../api/use-studio-event';
 
-/** One point of the live chart: an epoch of one of the run's fits. */
+/** One point of the live chart: a step of one stage of one of the run's fits. */
 export interface EpochPoint {
-  step: number;
+  /** The fit and stage, as the progress words name them ("Holdout model: epoch"). */
+  fit: string;
+  /** The step within that stage, 1..maxEpochs. */
+  epoch: number;
+  maxEpochs: number;
   loss: number | null;
   validationAccuracy: number | null;
 }
+
+/** "Holdout model: choosing C and features (inner cross-validation), step 3 of 8" → its part before the count. */
+const stageOf = (step: string) => step.replace(/\s*\d+ of \d+\s*$/, '');
 
 /** What the live view renders from. */
 export interface LiveTraining {
@@ -42,7 +49,18 @@ export function useLiveTraining(): LiveTraining & { began(runId: number): void }
       const isNew = s.runId !== progress.runId;
       const points = isNew ? [] : s.points;
       const withPoint =
-        progress.epoch !== null ? [...points, { step: points.length + 1, loss: progress.loss, validationAccuracy: progress.validationAccuracy }] : points;
+        progress.epoch !== null
+          ? [
+              ...points,
+              {
+                fit: stageOf(progress.step),
+                epoch: progress.epoch,
+                maxEpochs: progress.maxEpochs ?? progress.epoch,
+                loss: progress.loss,
+                validationAccuracy: progress.validationAccuracy,
+              },
+            ]
+          : points;
       return { ...s, runId: progress.runId, progress, points: withPoint };
     }),
   );

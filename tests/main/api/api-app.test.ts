@@ -227,3 +227,45 @@ describe('public API rate limit', () => {
     }
   });
 });
+
+describe('public API rate limit behind a proxy', () => {
+  // Every test socket comes from 127.0.0.1: here it plays the load balancer.
+  const floodFrom = async (url: string, forwardedFor: (i: number) => string, count: number) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++)
+      statuses.push((await httpRequest(url, { path: '/v1/model', headers: { ...auth, 'x-forwarded-for': forwardedFor(i) } })).status);
+    return statuses;
+  };
+
+  it('counts per client named by a trusted proxy’s X-Forwarded-For, and a client forging the header gains nothing', async () => {
+    const limited = await createApiApp({
+      engine,
+      token: () => token,
+      version: 'test',
+      rateLimit: { max: 3, timeWindowMs: 60_000 },
+      trustedProxies: ['127.0.0.1'],
+    });
+    const url = await limited.listen(0);
+    try {
+      // Two clients behind the proxy each get their own budget.
+      expect(await floodFrom(url, () => '203.0.113.7', 4)).toEqual([200, 200, 200, 429]);
+      expect(await floodFrom(url, () => '198.51.100.9', 3)).toEqual([200, 200, 200]);
+      // A client that forges the header: the proxy appends the address it saw, and that is the one counted.
+      expect(await floodFrom(url, (i) => `192.0.2.${i}, 203.0.113.7`, 2)).toEqual([429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('ignores X-Forwarded-For from an address that is not a trusted proxy', async () => {
+    for (const trustedProxies of [undefined, ['10.0.0.0/8']]) {
+      const limited = await createApiApp({ engine, token: () => token, version: 'test', rateLimit: { max: 3, timeWindowMs: 60_000 }, trustedProxies });
+      const url = await limited.listen(0);
+      try {
+        expect(await floodFrom(url, (i) => `192.0.2.${i}`, 4)).toEqual([200, 200, 200, 429]);
+      } finally {
+        await limited.close();
+      }
+    }
+  });
+});

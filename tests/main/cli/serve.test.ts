@@ -30,6 +30,14 @@ describe('resume-studio serve', () => {
     expect(await run(['--model', model, '--rate-limit=-1'])).toMatchObject({ code: 2 });
     expect(await run(['--model', model, '--review-threshold', '2'])).toMatchObject({ code: 2, err: expect.stringMatching(/between 0 and 1/) });
     expect(await run(['--model', model, '--token', 'short'])).toMatchObject({ code: 2, err: expect.stringMatching(/at least 16 characters/) });
+    expect(await run(['--model', model, '--trust-proxy', 'lb.example'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/"lb.example" is not an IP address/),
+    });
+    expect(await run(['--model', model, '--trust-proxy', '10.0.0.0/33'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/not an IP address, a CIDR range/),
+    });
   });
 
   it('names a missing model file', async () => {

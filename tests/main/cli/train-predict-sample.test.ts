@@ -164,7 +164,8 @@ describe('predict on the sample', () => {
         return [
           `${file}: ${ex.label} (${(ex.probability * 100).toFixed(1)}%)${ex.probability < 0.5 ? ' — needs review (below 50.0%)' : ''}`,
           `  top: ${top.map((a) => `${a.label} ${(a.probability * 100).toFixed(1)}%`).join(', ')}`,
-          ...(ex.toward.length ? [`  because of: ${ex.toward.map((c) => c.term).join(', ')}`] : []),
+          // Headline terms read as the UI shows them, never as the model's internal "h:" names.
+          ...(ex.toward.length ? [`  because of: ${ex.toward.map((c) => c.term.replace(/^h:(.*)$/, '$1 (in the title)')).join(', ')}`] : []),
         ];
       }),
     );

@@ -62,6 +62,17 @@ describe('train → predict → eval', () => {
       error: { code: 'unreadable', status: 'io_error', message: expect.stringMatching(/moved or deleted/) },
     });
   });
+  it('predict names title terms and measured features as the app does ("nurse (in the title)"), never by internal names ("h:nurse")', async () => {
+    // Short, so its title words rank among the evidence.
+    const file = path.join(temp.dir, 'titled-nurse.txt');
+    fs.writeFileSync(file, 'Charge Nurse ICU\nWorked with patients.');
+    const json = JSON.parse((await run(predictCommand, ['--model', model, '--json', file])).out) as { evidence: { term: string }[] };
+    const titleTerm = json.evidence.find((e) => e.term.startsWith('h:'))?.term;
+    expect(titleTerm, 'the model weighs a title word for this resume').toBeDefined();
+    const plain = await run(predictCommand, ['--model', model, file]);
+    expect(plain.out).toContain(`${titleTerm!.slice(2)} (in the title)`);
+    expect(plain.out).not.toMatch(/\b(h|eng):/);
+  });
   it('eval scores a dataset and refuses labels the model does not know', async () => {
     const r = await run(evalCommand, ['--data', dataDir, '--model', model, '--json']);
     expect(r.code).toBe(0);

@@ -23,7 +23,10 @@ import { trainingProgress } from '../../helpers/training-progress';
 import { FakeWebContents, fakeEvent } from './fakes';
 
 const progress = (jobId: number, doneFiles: number, totalFiles: number) =>
-  ({ name: 'import.progressed', payload: { jobId, doneFiles, totalFiles, filesPerSecond: 1, etaSeconds: null, counts: {} } }) as StudioEvent;
+  ({
+    name: 'import.progressed',
+    payload: { jobId, doneFiles, parsedFiles: doneFiles, totalFiles, filesPerSecond: 1, etaSeconds: null, counts: {} },
+  }) as StudioEvent;
 const finished = (id: number) => ({ name: 'import.finished', payload: { id } }) as unknown as StudioEvent;
 
 describe('taskbar progress', () => {

@@ -39,10 +39,7 @@ describe('readAtMost', () => {
     const read = await readAtMost('/proc/self/status', 100);
     expect(read).toMatchObject({ ok: false, status: 'too_large', sizeBytes: 101 });
     expect(read.ok === false && read.reason).toBe(
-      'The file grew while it was being read and is now over the 20 MB limit for one resume; import it again once it stops changing.'.replace(
-        '20 MB',
-        '100 bytes',
-      ),
+      'The file grew while it was being read and is now over the 20 MB limit for one resume; try again once it stops changing.'.replace('20 MB', '100 bytes'),
     );
   });
 

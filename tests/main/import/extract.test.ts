@@ -134,7 +134,7 @@ describe('failure statuses', () => {
 
   it('encrypted: a PDF with a user password', async () => {
     const result = await extractFile(await fixtures.writeEncryptedPdf(dir));
-    expect(result).toEqual({ status: 'encrypted', format: 'pdf', reason: 'The PDF is password-protected; remove the password and import it again.' });
+    expect(result).toEqual({ status: 'encrypted', format: 'pdf', reason: 'The PDF is password-protected; remove the password and try again.' });
   });
 
   it('encrypted: a password-protected Office file (OLE2 holding an EncryptedPackage)', async () => {
