@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentsRepo, ExportedDocument } from '../store/documents-repo';
+import { stringify } from 'csv-stringify/sync';
+import { csvWriteOptions } from '../../preload/csv-cells';
 
 /** The export formats. */
 export const exportFormats = ['csv', 'jsonl', 'folders'] as const;
@@ -18,19 +20,6 @@ export interface ExportResult {
   /** Sentences about what a reader should know (e.g. a category renamed to be a folder name). */
   warnings: string[];
 }
-
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or tab / carriage return) as a formula; a
- * leading apostrophe makes it text. The importer drops that apostrophe again (table-records.ts).
- */
-export function neutraliseCsvCell(value: string): string {
-  // A text that already starts with apostrophes before such a character gets one more, so the
-  // importer's "drop one apostrophe" gives it back unchanged.
-  return /^'*[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** One RFC 4180 field: always quoted, inner quotes doubled. */
-const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /** Writes lines to a file through a small buffer (a 50,000-resume export never sits in memory whole). */
 function lineWriter(file: string) {
@@ -120,11 +109,12 @@ function writeTable(out: string, format: 'csv' | 'jsonl', docs: Iterable<Exporte
   const writer = lineWriter(out);
   let count = 0;
   try {
-    if (format === 'csv') writer.write('id,file_name,category,text\r\n');
+    // Every field quoted: a spreadsheet then never guesses a type for a file name or a label.
+    const csvRow = (cells: string[]) => stringify([cells], { ...csvWriteOptions, quoted: true });
+    if (format === 'csv') writer.write(csvRow(['id', 'file_name', 'category', 'text']));
     for (const doc of docs) {
       if (format === 'csv') {
-        const cells = [String(doc.id), doc.fileName, doc.category ?? '', doc.text].map((cell) => csvField(neutraliseCsvCell(cell)));
-        writer.write(`${cells.join(',')}\r\n`);
+        writer.write(csvRow([String(doc.id), doc.fileName, doc.category ?? '', doc.text]));
       } else {
         writer.write(`${JSON.stringify({ id: doc.id, file_name: doc.fileName, category: doc.category, text: doc.text })}\n`);
       }

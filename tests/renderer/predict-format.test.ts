@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchCsv, csvCell, neutraliseCell } from '../../renderer/features/predict/batch-csv';
+import { neutraliseCsvCell } from '../../preload/csv-cells';
+import { batchCsv } from '../../renderer/features/predict/batch-csv';
 import { isResumeFileName } from '../../renderer/features/predict/file-payload';
 import { highlightSegments, readableTerm } from '../../renderer/features/predict/highlight-segments';
 import { formatDecimal, formatPercent } from '../../renderer/format/numbers';
@@ -59,14 +60,21 @@ describe('highlightSegments', () => {
 });
 
 describe('batch CSV', () => {
-  it('neutralises cells a spreadsheet would run as formulas', () => {
-    for (const cell of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseCell(cell)).toBe(`'${cell}`);
-    for (const cell of ['Nurse', '0.93', 'a=b', '']) expect(neutraliseCell(cell)).toBe(cell);
+  const cellsOf = (file: string) =>
+    batchCsv([{ file, category: 'Nurse', confidence: null, needsReview: null, topWords: [], status: 'predicted', reason: '' }]).split('\r\n')[1]!;
+  it('neutralises cells a spreadsheet would run as formulas, exactly as the dataset export does', () => {
+    for (const cell of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', "'=already", "''+twice"]) {
+      const written = cellsOf(cell).split(',Nurse')[0]!;
+      expect(written.replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(neutraliseCsvCell(cell));
+      expect(neutraliseCsvCell(cell)).toBe(`'${cell}`);
+    }
+    for (const cell of ['Nurse', '0.93', 'a=b', "it's"]) expect(neutraliseCsvCell(cell)).toBe(cell);
   });
-  it('quotes cells holding commas, quotes or line breaks', () => {
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=1,2')).toBe(`"'=1,2"`);
+  it('quotes cells holding commas, quotes or line breaks (a lone \\n or \\r included)', () => {
+    expect(cellsOf('a,b')).toMatch(/^"a,b",/);
+    expect(cellsOf('say "hi"')).toMatch(/^"say ""hi""",/);
+    expect(cellsOf('=1,2')).toMatch(/^"'=1,2",/);
+    expect(batchCsv([{ file: 'a\nb', category: 'x', confidence: null, needsReview: null, topWords: [], status: 's', reason: '' }])).toContain('"a\nb"');
   });
   it('writes a header and one CRLF row per table row', () => {
     const csv = batchCsv([

@@ -1,9 +1,10 @@
 /**
- * HTML to plain text without a DOM: a linear tag scanner (quotes inside tags respected, so no
- * regex backtracking on hostile input), script/style/head dropped, block tags turned into line
- * breaks, character references decoded. Used by the extractor for .html files.
+ * HTML to plain text with htmlparser2 (a streaming tokenizer, linear on hostile input; the full
+ * HTML5 set of character references): script/style/head dropped, block tags turned into line
+ * breaks, table cells into tabs, `<pre>` kept as written. Used by the extractor for .html files.
  */
 import iconv from 'iconv-lite';
+import { Parser } from 'htmlparser2';
 import { type ExtractResult, failure } from './result';
 import { decodeText, detectBom } from './text';
 
@@ -53,126 +54,64 @@ const blockTags = new Set([
 ]);
 const cellTags = new Set(['td', 'th']);
 
-/** Names of U+00A0..U+00FF in order (HTML 4's Latin-1 set), plus the common typographic ones. */
-const latin1Names =
-  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
-  'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
-  'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
-const namedEntities = new Map<string, string>([
-  ['amp', '&'],
-  ['lt', '<'],
-  ['gt', '>'],
-  ['quot', '"'],
-  ['apos', "'"],
-  ['ndash', '\u2013'],
-  ['mdash', '\u2014'],
-  ['lsquo', '\u2018'],
-  ['rsquo', '\u2019'],
-  ['sbquo', '\u201a'],
-  ['ldquo', '\u201c'],
-  ['rdquo', '\u201d'],
-  ['bdquo', '\u201e'],
-  ['bull', '\u2022'],
-  ['hellip', '\u2026'],
-  ['euro', '\u20ac'],
-  ['trade', '\u2122'],
-  ['dagger', '\u2020'],
-  ['Dagger', '\u2021'],
-  ['permil', '\u2030'],
-  ['lsaquo', '\u2039'],
-  ['rsaquo', '\u203a'],
-  ['OElig', '\u0152'],
-  ['oelig', '\u0153'],
-  ['Scaron', '\u0160'],
-  ['scaron', '\u0161'],
-  ['Yuml', '\u0178'],
-  ['zwnj', '\u200c'],
-  ['zwj', '\u200d'],
-  ['ensp', '\u2002'],
-  ['emsp', '\u2003'],
-  ['thinsp', '\u2009'],
-  ['larr', '\u2190'],
-  ['rarr', '\u2192'],
-  ['check', '\u2713'],
-  ['star', '\u2606'],
-  ...latin1Names.split(' ').map((name, index): [string, string] => [name, String.fromCharCode(0xa0 + index)]),
-]);
-
-/** Decodes character references (`&amp;`, `&#233;`, `&#x1F600;`); unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (match, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      // NUL, surrogates and out-of-range code points become U+FFFD, as browsers do.
-      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-      return String.fromCodePoint(code);
-    }
-    return namedEntities.get(body) ?? match;
-  });
-}
-
-/** Index just past the `>` that closes the tag opened at `start`, honouring quoted attribute values. */
-function tagEnd(html: string, start: number): number {
-  let quote: string | null = null;
-  for (let index = start + 1; index < html.length; index++) {
-    const char = html[index];
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '>') {
-      return index + 1;
-    }
-  }
-  return html.length;
+/** A line of the text being built: laid out by the browser's rules, or kept as written (inside `<pre>`). */
+interface Line {
+  text: string;
+  isPre: boolean;
 }
 
 /** Turns an HTML document into readable plain text with one line per block. */
 export function htmlToText(html: string): string {
-  const parts: string[] = [];
-  let index = 0;
-  let hiddenUntilTag: string | null = null;
-  while (index < html.length) {
-    const open = html.indexOf('<', index);
-    const textEnd = open === -1 ? html.length : open;
-    if (!hiddenUntilTag && textEnd > index) parts.push(decodeEntities(html.slice(index, textEnd).replace(/\s+/g, ' ')));
-    if (open === -1) break;
-    if (html.startsWith('<!--', open)) {
-      const close = html.indexOf('-->', open + 4);
-      index = close === -1 ? html.length : close + 3;
-      continue;
-    }
-    const next = html[open + 1] ?? '';
-    if (!/[A-Za-z/!?]/.test(next)) {
-      // A lone "<" in text, e.g. "salary < 50k".
-      if (!hiddenUntilTag) parts.push('<');
-      index = open + 1;
-      continue;
-    }
-    const end = tagEnd(html, open);
-    const nameMatch = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(html.slice(open, Math.min(end, open + 40)));
-    const name = nameMatch?.[1]?.toLowerCase() ?? '';
-    const isClosing = next === '/';
-    index = end;
-    if (hiddenUntilTag) {
-      if (isClosing && name === hiddenUntilTag) hiddenUntilTag = null;
-      continue;
-    }
-    if (!isClosing && hiddenContentTags.has(name) && !html.slice(open, end).endsWith('/>')) {
-      hiddenUntilTag = name;
-    } else if (blockTags.has(name)) {
-      parts.push('\n');
-    } else if (cellTags.has(name)) {
-      parts.push('\t');
-    }
-  }
-  return parts
-    .join('')
-    .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, (run) => (run.includes('\t') ? '\t' : ' ')).trim())
+  const lines: Line[] = [{ text: '', isPre: false }];
+  let hiddenDepth = 0;
+  let preDepth = 0;
+  // HTML drops a line break that directly follows <pre>; the rest of its text is kept as written.
+  let isPreStart = false;
+  const current = () => lines[lines.length - 1]!;
+  const breakLine = () => lines.push({ text: '', isPre: preDepth > 0 });
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (hiddenContentTags.has(name)) hiddenDepth++;
+        if (hiddenDepth > 0) return;
+        if (name === 'pre') preDepth++;
+        if (blockTags.has(name)) breakLine();
+        else if (cellTags.has(name)) current().text += '\t';
+        isPreStart = name === 'pre';
+      },
+      ontext(text) {
+        if (hiddenDepth > 0) return;
+        if (preDepth === 0) {
+          isPreStart = false;
+          current().text += text.replace(/\s+/g, ' ');
+          return;
+        }
+        // Inside <pre> every space and line break is the author's.
+        const [first, ...rest] = (isPreStart ? text.replace(/^\r?\n/, '') : text).split(/\r\n?|\n/);
+        isPreStart = false;
+        current().text += first!;
+        current().isPre = true;
+        for (const line of rest) lines.push({ text: line, isPre: true });
+      },
+      onclosetag(name) {
+        if (hiddenContentTags.has(name)) {
+          hiddenDepth = Math.max(0, hiddenDepth - 1);
+          return;
+        }
+        if (hiddenDepth > 0) return;
+        if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        if (blockTags.has(name) && name !== 'br') breakLine();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return lines
+    .map((line) => (line.isPre ? line.text.replace(/\s+$/, '') : line.text.replace(/[ \t\u00a0]+/g, (run) => (run.includes('\t') ? '\t' : ' ')).trim()))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .replace(/^\n+|\n+$/g, '');
 }
 
 /** Finds `<meta charset>` (or the http-equiv form) in the first kilobyte, if iconv-lite knows it. */

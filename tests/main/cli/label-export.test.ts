@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
-import { neutraliseCsvCell } from '../../../main/curation/export';
+import { neutraliseCsvCell } from '../../../preload/csv-cells';
 import { generateResumeSample } from '../../../ml/sample/generate';
 import { makeTempDir } from '../../helpers/temp-dir';
 

@@ -94,6 +94,15 @@ describe('imported', () => {
     expect(result).toMatchObject({ format: 'md', text: '# R\u00e9sum\u00e9\n\n- SQL' });
   });
 
+  it('decodes every HTML5 character reference and keeps <pre> as written, exactly', async () => {
+    const html =
+      '<html><head><title>CV</title><style>p{color:red}</style></head><body>\n<h1>Ren&eacute;e Example</h1>\n' +
+      '<p>Chef &amp; manager&nbsp;&ndash; 8&nbsp;years&hellip; &#169; &#x1F373; &lsaquo;Acme&rsaquo; &Zeta; &CounterClockwiseContourIntegral;</p>\n' +
+      '<pre>\n  SKILLS\n    knife   work\n\tsauces</pre>\n<p>Line<br>break</p></body></html>';
+    const result = expectImported(await extractText(new Uint8Array(Buffer.from(html)), 'cv.html'));
+    expect(result.text).toBe('Renée Example\n\nChef & manager – 8 years… © 🍳 ‹Acme› Ζ ∳\n\n  SKILLS\n    knife   work\n\tsauces\n\nLine\nbreak');
+  });
+
   it('reads HTML as visible text only', async () => {
     const result = expectImported(await extractFile(await fixtures.writeHtml(dir)));
     expect(result.format).toBe('html');

@@ -1,6 +1,6 @@
-// The prediction service and the active-model cache over a model trained on generated resumes.
+// Prediction of a text over a model trained on generated resumes.
 import { describe, expect, it } from 'vitest';
-import { createActiveModelCache } from '../../../main/predict/model-cache';
+import { deserializeModel } from '../../../ml/index';
 import { predictText } from '../../../main/predict/predict';
 import { loadModel, predictDocument } from '../../../main/predict/predict-document';
 import { runTraining } from '../../../main/training/run-training';
@@ -11,12 +11,12 @@ const { modelJson } = runTraining(
   { texts: rows.map((r) => r.text), labels: rows.map((r) => r.category) },
   { engine: 'fast', seed: 1, testFraction: 0.2, folds: 0 },
 );
+const model = deserializeModel(modelJson).pipeline;
 const nurse = generateResumeSample({ seed: 77, perClass: 1, classes: ['Nurse'] })[0]!.text;
 
 describe('predictText', () => {
   it('gives the label, sorted alternatives and evidence whose spans point at the term in the text', () => {
-    const cache = createActiveModelCache(() => ({ key: 1, json: modelJson }));
-    const prediction = predictText(cache.get()!, nurse, { top: 2, terms: 3 });
+    const prediction = predictText(model, nurse, { top: 2, terms: 3 });
     expect(prediction.label).toBe('Nurse');
     expect(prediction.top).toHaveLength(2);
     expect(prediction.top[0]).toEqual({ label: 'Nurse', probability: prediction.probability });
@@ -32,7 +32,6 @@ describe('predictText', () => {
 
 describe('predictText refuses what it cannot read', () => {
   it('text without enough real words is AppError bad_input "no usable text", not a label', () => {
-    const model = createActiveModelCache(() => ({ key: 1, json: modelJson })).get()!;
     const rng = createRng(3);
     const bytes = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 3000 }, () => 32 + rng.int(224)));
     for (const text of [bytes, '', 'ICU nurse', '#### 2019-2021 ####'])
@@ -41,35 +40,11 @@ describe('predictText refuses what it cannot read', () => {
       );
   });
   it('a text past the analysed cap is predicted from its beginning and says so', () => {
-    const model = createActiveModelCache(() => ({ key: 1, json: modelJson })).get()!;
     const long = `${nurse}\n`.repeat(Math.ceil((MAX_ANALYSED_CHARS * 3) / nurse.length));
     const prediction = predictText(model, long);
     expect(prediction.truncated).toBe(true);
     expect(prediction.label).toBe('Nurse');
     expect(predictText(model, nurse).truncated).toBe(false);
-  });
-});
-
-describe('createActiveModelCache', () => {
-  it('loads once per key, reloads when the key changes and forgets when no model is active', () => {
-    let active: { key: number; json: string } | null = { key: 1, json: modelJson };
-    const cache = createActiveModelCache(() => active);
-    const first = cache.get();
-    expect(first).not.toBeNull();
-    expect(cache.get()).toBe(first);
-    active = { key: 2, json: modelJson };
-    const second = cache.get();
-    expect(second).not.toBe(first);
-    active = null;
-    expect(cache.get()).toBeNull();
-  });
-
-  it('does not cache a model that fails to load', () => {
-    let json = '{"format":"something else"}';
-    const cache = createActiveModelCache(() => ({ key: 1, json }));
-    expect(() => cache.get()).toThrow();
-    json = modelJson;
-    expect(cache.get()?.classes).toEqual(['Accountant', 'Nurse', 'Software Engineer']);
   });
 });
 
