@@ -58,7 +58,7 @@ export default defineConfig({
           electron: resolve(root, 'main/electron/index.ts'),
           web: resolve(root, 'main/bridge/web.ts'),
           cli: resolve(root, 'main/cli/main.ts'),
-          'parse-worker': resolve(root, 'main/import/parse-worker.ts'),
+          'parse-worker': resolve(root, 'main/parsing/parse-worker.ts'),
           'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
           'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
           'training-worker': resolve(root, 'main/training/training-worker.ts'),

@@ -45,6 +45,7 @@ export {
 } from './models/pipeline';
 export { restrictPrepared, type PreparedCorpus } from './models/prepared-corpus';
 export * from './eval/metrics';
+export { duplicateKeyText } from './eval/text-keys';
 export { findDuplicateGroups, shingles, jaccard, minhashSignature, bandKeys, minhashBands, type DuplicateGroups, type DedupOptions } from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
 export { stripFirstLine } from './eval/strip-title';

@@ -10,7 +10,7 @@ import { contract, type AppInfo, type MethodInput, type MethodName, type MethodO
 import { createApiHandlers } from '../api/api-handlers';
 import { createApiService, type ApiService } from '../api/api-service';
 import { wireCuration, type Curation } from '../curation/curation-wiring';
-import { createDatasetHandlers } from '../dataset/dataset-handlers';
+import { createDatasetHandlers } from '../curation/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import type { ImportService } from '../import/import-service';
 import { lockHolderState } from '../import/process-identity';

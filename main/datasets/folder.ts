@@ -1,8 +1,8 @@
 /** Reads a folder of category folders of plain-text resumes: <root>/<category>/<file>.txt. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeText } from '../import/extract/text';
-import { readRegularFileSync } from '../import/regular-file';
+import { decodeText } from '../parsing/extract/text';
+import { readRegularFileSync } from '../parsing/regular-file';
 import { DatasetError } from './tabular';
 
 /** Extensions read as plain text (PDF/DOCX come with the importer). */

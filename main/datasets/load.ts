@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { generateResumeSample } from '../../ml/index';
 import { readCategoryFolders } from './folder';
 import type { ColumnMapping } from '../../preload/contract';
-import { nonRegularKind } from '../import/regular-file';
+import { nonRegularKind } from '../parsing/regular-file';
 import { DatasetError, readTabular, tabularFormatOf } from './tabular';
 
 /** A labelled dataset in memory. */

@@ -1,6 +1,6 @@
 /** Reads a saved model file for the CLI; errors name the file. Plain Node. */
 import fs from 'node:fs';
-import { nonRegularKind, readRegularFileSync } from '../import/regular-file';
+import { nonRegularKind, readRegularFileSync } from '../parsing/regular-file';
 import { deserializeModel, type EvaluationReport, type TextClassifier } from '../../ml/index';
 
 /** Reads and validates a model file; every failure is a sentence naming the file (ModelFormatError or a read error). */

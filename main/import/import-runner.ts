@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import type { FileStatus, ImportProgress } from '../../preload/contract';
 import type { ImportRepo, ItemToWrite } from '../store/import-repo';
-import { defaultMaxBytes, tooLargeReason } from './extract/result';
-import { readAtMost } from './bounded-read';
-import { textHash } from './text-hash';
+import { defaultMaxBytes, tooLargeReason } from '../parsing/extract/result';
+import { readAtMost } from '../parsing/bounded-read';
+import { textHash } from '../store/text-hash';
 
 /** What the parser pool returns for one file (structurally the extractor's result). */
 export type ParseOutcome = { status: 'imported'; text: string; format: string } | { status: Exclude<FileStatus, 'imported'>; reason: string; format?: string };

@@ -8,7 +8,7 @@ import type { ColumnMapping, ImportPreview } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import type { ImportUnit } from './import-runner';
 import { byCategoryOrder } from './preview-order';
-import { nonRegularKind } from './regular-file';
+import { nonRegularKind } from '../parsing/regular-file';
 import { previewTabularSource, streamTabularUnits, type StreamedUnits } from './tabular-units';
 import { tabularFormatOf } from './table-records';
 import { makeDisplayName, walkImportRoot } from './walk';

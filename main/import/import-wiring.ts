@@ -14,7 +14,7 @@ import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import { createImportLock } from './import-lock';
 import { createImportService, type ImportService } from './import-service';
 import { flagNearDuplicates } from './near-duplicates';
-import { createParsePool } from './parse-pool';
+import { createParsePool } from '../parsing/parse-pool';
 
 /** Import tuning for tests and benchmarks. */
 export interface ImportTuning {

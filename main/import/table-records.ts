@@ -10,8 +10,8 @@ import readline from 'node:readline';
 import { pipeline } from 'node:stream';
 import { parse as parseCsvStream, type Options as CsvOptions } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
-import { createRegularReadStream, NotRegularFileError, readRegularFileSync } from './regular-file';
-import { decodeText } from './extract/text';
+import { createRegularReadStream, NotRegularFileError, readRegularFileSync } from '../parsing/regular-file';
+import { decodeText } from '../parsing/extract/text';
 
 /** The table formats understood here. */
 export type TabularFormat = 'csv' | 'jsonl';

@@ -11,7 +11,7 @@ import { AppError } from '../rpc/app-error';
 import { resolveColumns } from './columns';
 import type { ImportUnit } from './import-runner';
 import { byCategoryOrder } from './preview-order';
-import { NotRegularFileError } from './regular-file';
+import { NotRegularFileError } from '../parsing/regular-file';
 import { cellText as cell, DatasetError, streamTable, type TableRecord, type TableStream } from './table-records';
 import { makeDisplayName } from './walk';
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { nonRegularKind, readRegularFileSync } from '../import/regular-file';
+import { nonRegularKind, readRegularFileSync } from '../parsing/regular-file';
 import type { ModelSourceEntry } from './predict-document';
 import type { ValidationPrediction } from './review-threshold';
 

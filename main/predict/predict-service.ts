@@ -6,7 +6,7 @@
  * them. Plain Node; built by the composition root.
  */
 import type { AddToDatasetResult, MethodInput, PredictBatch, PredictedItem, PredictStatus } from '../../preload/contract';
-import { textHash } from '../import/text-hash';
+import { textHash } from '../store/text-hash';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { ImportRepo, ItemToWrite } from '../store/import-repo';

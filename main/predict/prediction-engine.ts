@@ -7,8 +7,8 @@
  * Plain Node.
  */
 import type { ModelInfo, PredictStatus, Prediction, ReviewThreshold, UnreadableStatus } from '../../preload/contract';
-import { parseFailureOutcome } from '../import/parse-pool';
-import type { ParseSource } from '../import/parse-task';
+import { parseFailureOutcome } from '../parsing/parse-pool';
+import type { ParseSource } from '../parsing/parse-task';
 import { WorkerTaskError } from '../workers/worker-failure';
 import type { ModelSource, ModelSourceState } from './model-source';
 import { NoModelError, type FileOutcome } from './prediction-task';

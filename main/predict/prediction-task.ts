@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ModelInfo, Prediction, UnreadableStatus } from '../../preload/contract';
-import { parseTask, type ParseSource } from '../import/parse-task';
+import { parseTask, type ParseSource } from '../parsing/parse-task';
 import { AppError } from '../rpc/app-error';
 import type { WorkerHandlers } from '../workers/serve-worker';
 import { loadModel, predictDocument, type DocumentOutcome, type LoadedModel, type ModelSourceEntry, type PredictDocumentOptions } from './predict-document';

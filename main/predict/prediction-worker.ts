@@ -3,7 +3,7 @@
  * swapped by a `load` request; texts, and files parsed in the same thread) on the worker protocol.
  * Started by the predictor's worker group.
  */
-import { setUpParseThread } from '../import/parse-task';
+import { setUpParseThread } from '../parsing/parse-task';
 import { serveWorker } from '../workers/serve-worker';
 import { createPredictionHandlers, type PredictionWorkerApi } from './prediction-task';
 

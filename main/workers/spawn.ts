@@ -16,7 +16,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 export interface WorkerEntry {
   /** File name of the bundled entry without extension, e.g. "parse-worker". */
   bundledName: string;
-  /** Source file relative to main/, e.g. "import/parse-worker.ts", or absolute (test-only entries under tests/). */
+  /** Source file relative to main/, e.g. "parsing/parse-worker.ts", or absolute (test-only entries under tests/). */
   sourcePath: string;
 }
 

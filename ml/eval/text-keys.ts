@@ -12,7 +12,11 @@
 import { StreamHash } from '../random';
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const BLANK = /^\s$/;
+// A zero-width space separates words visually, so it folds like a blank.
+const BLANK = /^[\s\u200b]$/;
+// Units NFC may compose with their neighbour (combining marks, conjoining Hangul jamo) or rewrite on
+// their own (the Kelvin and Ångström signs): a text holding one takes the plain path.
+const NFC_SENSITIVE = /^[\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]$/u;
 const SEPARATOR = 1;
 const BLANK_KIND = 2;
 const NEEDS_PLAIN = 3;
@@ -32,7 +36,7 @@ function classify(c: number): number {
   if (k === 0) {
     const ch = String.fromCharCode(c);
     const lower = ch.toLowerCase();
-    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1) k = NEEDS_PLAIN;
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || lower.length !== 1 || NFC_SENSITIVE.test(ch) || ch.normalize('NFC') !== ch) k = NEEDS_PLAIN;
     else k = WORD_CHAR.test(lower) ? WORD : BLANK.test(lower) ? BLANK_KIND : SEPARATOR;
     lowerOf[c] = lower.charCodeAt(0);
     kindOf[c] = k;
@@ -77,10 +81,22 @@ export function wordHashes(text: string): number[] {
   return out;
 }
 
-/** The exact-duplicate key of a text by the plain definition: the hash of it lower-cased, blanks folded to one space, trimmed. */
+/**
+ * The form two texts share when they hold the same words: Unicode NFC, lower case, blanks (and
+ * zero-width spaces) folded to one space, trimmed. The one definition of an exact duplicate: the
+ * importer hashes it for its UNIQUE index (main/store/text-hash.ts), evaluation for dedup here.
+ */
+export function duplicateKeyText(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u200b]+/g, ' ')
+    .trim();
+}
+
+/** The exact-duplicate key of a text by the plain definition: the hash of its duplicateKeyText. */
 export function exactKeyPlain(text: string): number {
-  const folded = text.toLowerCase().replace(/\s+/g, ' ').trim();
-  return new StreamHash().addText(folded).value();
+  return new StreamHash().addText(duplicateKeyText(text)).value();
 }
 
 /** The same key as exactKeyPlain, in one scan (see the file header). */

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../main/core/core';
 import { createDocumentList } from '../../main/curation/document-list';
-import { textHash } from '../../main/import/text-hash';
+import { textHash } from '../../main/store/text-hash';
 import { createDocumentsRepo } from '../../main/store/documents-repo';
 import { createImportRepo } from '../../main/store/import-repo';
 import { CATEGORY_SPECS } from '../../ml/sample/vocabulary';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createParsePool } from '../../main/import/parse-pool';
+import { createParsePool } from '../../main/parsing/parse-pool';
 import { walkImportRoot } from '../../main/import/walk';
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readableTerm, type Prediction } from '../../../preload/contract';
 import { TRUNCATED_NOTE } from '../../predict/predict';
-import { nonRegularKind } from '../../import/regular-file';
+import { nonRegularKind } from '../../parsing/regular-file';
 import type { Command } from '../command';
 import { openPrediction } from '../open-prediction';
 

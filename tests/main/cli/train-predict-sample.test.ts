@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { predictCommand } from '../../../main/cli/commands/predict';
 import { trainCommand } from '../../../main/cli/commands/train';
-import { extractText } from '../../../main/import/extract/index';
+import { extractText } from '../../../main/parsing/extract/index';
 import type { Command } from '../../../main/cli/command';
 import {
   crossValidate,

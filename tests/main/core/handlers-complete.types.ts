@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { createApiHandlers } from '../../../main/api/api-handlers';
 import type { createAppHandlers } from '../../../main/core/app-handlers';
 import type { wireCuration } from '../../../main/curation/curation-wiring';
-import type { createDatasetHandlers } from '../../../main/dataset/dataset-handlers';
+import type { createDatasetHandlers } from '../../../main/curation/dataset-handlers';
 import type { createImportHandlers } from '../../../main/import/import-handlers';
 import type { createEvaluationHandlers } from '../../../main/evaluation/evaluation-handlers';
 import type { createModelsHandlers } from '../../../main/models/models-handlers';

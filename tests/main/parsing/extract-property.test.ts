@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileStatuses } from '../../../preload/contract';
-import { type ExtractResult, extractText } from '../../../main/import/extract/index';
-import { createParsePool, type ParsePool } from '../../../main/import/parse-pool';
+import { type ExtractResult, extractText } from '../../../main/parsing/extract/index';
+import { createParsePool, type ParsePool } from '../../../main/parsing/parse-pool';
 import * as fixtures from '../../fixtures/resume-files';
 
 /** One extraction may take this long before the property counts it as a hang. */

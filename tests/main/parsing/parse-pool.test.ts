@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createParsePool, type ParsePool, ParsePoolClosedError, ParserStartError, parseWorkerEntry } from '../../../main/import/parse-pool';
+import { createParsePool, type ParsePool, ParsePoolClosedError, ParserStartError, parseWorkerEntry } from '../../../main/parsing/parse-pool';
 import { nearDuplicateWorkerEntry } from '../../../main/import/near-duplicates';
 import { locateWorker } from '../../../main/workers/spawn';
 import * as fixtures from '../../fixtures/resume-files';

@@ -5,9 +5,9 @@ import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileStatuses } from '../../../preload/contract';
-import { type ExtractResult, extractText } from '../../../main/import/extract/index';
-import { joinTextItems } from '../../../main/import/extract/pdf';
-import { createParsePool, type ParsePool } from '../../../main/import/parse-pool';
+import { type ExtractResult, extractText } from '../../../main/parsing/extract/index';
+import { joinTextItems } from '../../../main/parsing/extract/pdf';
+import { createParsePool, type ParsePool } from '../../../main/parsing/parse-pool';
 import * as fixtures from '../../fixtures/resume-files';
 
 let dir: string;

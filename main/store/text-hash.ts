@@ -1,19 +1,11 @@
 /**
  * The importer's duplicate key. Three text normalisations exist on purpose, each named for its job:
  * `cleanExtractedText` (extract/index.ts) tidies extracted text before it is stored; `duplicateKeyText`
- * here folds case and white space so copies of the same words match; ml/'s `normalizeText` rewrites
+ * (ml/eval/text-keys.ts, shared with evaluation's dedup) folds case and white space so copies of the same words match; ml/'s `normalizeText` rewrites
  * text for features (masks numbers, e-mails, URLs, repairs mojibake) and never touches what is stored.
  */
 import { createHash } from 'node:crypto';
-
-/** The form two texts share when they hold the same words: Unicode NFC, lower case, white space folded. */
-export function duplicateKeyText(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s\u200b\u00a0]+/g, ' ')
-    .trim();
-}
+import { duplicateKeyText } from '../../ml/index';
 
 /**
  * Hash of a text's duplicate key: two files whose words are the same (a PDF and the DOCX it was

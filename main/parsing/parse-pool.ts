@@ -12,7 +12,7 @@ import { type ExtractResult, failure } from './extract/result';
 import type { ParseSource, ParseWorkerApi } from './parse-task';
 
 /** Where the parse worker lives, bundled and as source. */
-export const parseWorkerEntry: WorkerEntry = { bundledName: 'parse-worker', sourcePath: 'import/parse-worker.ts' };
+export const parseWorkerEntry: WorkerEntry = { bundledName: 'parse-worker', sourcePath: 'parsing/parse-worker.ts' };
 
 /** Pool settings; every field has a default. */
 export interface ParsePoolOptions {
