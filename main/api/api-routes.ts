@@ -50,6 +50,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
   };
   const error = documented(errorSchema);
   const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, error]));
+  // Every status a route can answer is documented (tests/main/api/api-statuses.test.ts probes each
+  // route and compares): 403 is the Host / Origin check and 429 the rate limit, both before any
+  // route runs; 401 the token; 500 a prediction thread that failed outside any one resume; 400 on a
+  // GET is a body it does not need but that Fastify still reads, and that is not valid JSON.
 
   /** No model: 503, with the sentence saying what to do. Other failures go to the error handler. */
   const answerFailure = (reply: FastifyReply, failure: unknown) => {
@@ -64,7 +68,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
         summary: 'Predict the job category of one resume',
         description: 'Send the text as JSON, or upload the file (PDF, DOCX, DOC, TXT, MD, HTML) as multipart/form-data in the field "file".',
         body: { content: { 'application/json': { schema: documented(textItemSchema) }, 'multipart/form-data': { schema: jsonSchema(fileUploadSchema) } } },
-        response: { 200: documented(predictionSchema), ...errors(400, 401, 403, 413, 415, 422, 429, 503) },
+        response: { 200: documented(predictionSchema), ...errors(400, 401, 403, 413, 415, 422, 429, 500, 503) },
       },
     },
     async (request: FastifyRequest, reply) => {
@@ -100,7 +104,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
       schema: {
         summary: 'Predict the job categories of many resumes (as text)',
         body: documented(batchBodySchema),
-        response: { 200: documented(batchAnswerSchema), ...errors(400, 401, 403, 413, 415, 429, 503) },
+        response: { 200: documented(batchAnswerSchema), ...errors(400, 401, 403, 413, 415, 429, 500, 503) },
       },
     },
     async (request, reply) => {
@@ -127,7 +131,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
     {
       schema: {
         summary: 'The model in use: its classes, metrics and when it was trained',
-        response: { 200: documented(modelAnswerSchema), ...errors(401, 403, 429, 503) },
+        response: { 200: documented(modelAnswerSchema), ...errors(400, 401, 403, 429, 503) },
       },
     },
     async (_request, reply) => {
@@ -141,10 +145,14 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
     '/v1/health',
     {
       schema: {
-        summary: 'Whether the server can predict (no token needed, for load balancers and probes)',
+        summary: 'Whether the server can predict (no token needed and no rate limit, for load balancers and probes)',
+        description: 'A request with an Origin header (a web page) or a Host that is not allowed gets 403, as on every route.',
         security: [],
-        response: { 200: documented(healthAnswerSchema), 503: documented(healthAnswerSchema) },
+        response: { 200: documented(healthAnswerSchema), 503: documented(healthAnswerSchema), ...errors(400, 403) },
       },
+      // A load balancer probes often and from one address: its probes must never spend the budget
+      // of real clients behind it, nor be refused with 429 and take a healthy server out of rotation.
+      config: { rateLimit: false },
     },
     async (_request, reply) => {
       const status = engine.status();
@@ -153,5 +161,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
     },
   );
 
-  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/v1/openapi.json',
+    {
+      schema: {
+        summary: 'This document (no token needed)',
+        security: [],
+        response: { 200: { type: 'object', description: 'The OpenAPI 3.1 document.', additionalProperties: true }, ...errors(400, 403, 429) },
+      },
+    },
+    async () => app.swagger(),
+  );
 }

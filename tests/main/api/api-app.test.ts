@@ -199,7 +199,7 @@ describe('public API answers', () => {
     expect(r.status).toBe(200);
     const document = r.json as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/health', '/v1/model', '/v1/predict', '/v1/predict/batch']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/health', '/v1/model', '/v1/openapi.json', '/v1/predict', '/v1/predict/batch']);
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();
   });
 
