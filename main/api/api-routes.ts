@@ -32,6 +32,12 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
   try {
     const file = await request.file();
     if (!file) return { status: 400, error: 'The upload holds no file; send it in the field "file".' };
+    // One documented field: a file sent under another name is refused, not guessed at, so a client
+    // that sends two forms of one resume (or the wrong part) hears of it.
+    if (file.fieldname !== 'file') {
+      file.file.resume();
+      return { status: 400, error: `The upload's file is in the field "${file.fieldname}"; send it in the field "file".` };
+    }
     return { bytes: await file.toBuffer(), name: file.filename || 'upload' };
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode;

@@ -142,6 +142,14 @@ describe('public API security', () => {
     );
   });
 
+  it('takes the upload only from the field "file", as documented', async () => {
+    const resume = sampleResumes(1)[0]!;
+    const elsewhere = multipartFile('r.txt', new TextEncoder().encode(resume.text), 'text/plain', 'resume');
+    const r = await call({ method: 'POST', path: '/v1/predict', body: elsewhere.body, headers: { ...auth, 'content-type': elsewhere.contentType } });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/field "resume".*field "file"/) } });
+  });
+
   it('answers an unreadable file with 422 and the reason', async () => {
     const encrypted = fs.readFileSync(await writeEncryptedPdf(temp.dir));
     const upload = multipartFile('locked.pdf', encrypted, 'application/pdf');
