@@ -12,6 +12,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { z } from 'zod';
 import type { BridgeTimeouts } from '../bridge/server';
 import type { PredictionEngine } from '../predict/prediction-engine';
+import { withBlindPredictions } from '../privacy/blind-predictions';
 import { publicRoutes, sendError } from './api-reply';
 import type { ApiErrorBody } from './api-schemas';
 import { registerApiRoutes } from './api-routes';
@@ -19,6 +20,8 @@ import { registerApiRoutes } from './api-routes';
 /** What the API serves and how strictly. */
 export interface ApiAppOptions {
   engine: PredictionEngine;
+  /** Blind mode (the data directory's setting, read per request): file names in answers and errors are masked. Default off. */
+  isBlind?: () => boolean;
   /** The bearer token clients must send; read per request, so regenerating it takes effect at once. */
   token: () => string;
   /** Host header values allowed besides loopback and the bound address ("name" for any port, "name:port" for one); ["*"] turns the check off. */
@@ -192,7 +195,12 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiServer> {
     sendError(reply, 404, { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]}.` }),
   );
 
-  registerApiRoutes(app, { engine: options.engine, register: (json, zod) => zodBySchema.set(json, zod) });
+  const isBlind = options.isBlind ?? (() => false);
+  registerApiRoutes(app, {
+    engine: withBlindPredictions(options.engine, isBlind),
+    isBlind,
+    register: (json, zod) => zodBySchema.set(json, zod),
+  });
 
   return {
     app,

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { predictionSchema } from '../../preload/contract';
 import type { PredictionEngine } from '../predict/prediction-engine';
 import { NoModelError } from '../predict/prediction-task';
+import { shownFileName } from '../privacy/blind-predictions';
 import { sendError } from './api-reply';
 import {
   batchAnswerSchema,
@@ -22,7 +23,10 @@ import {
 
 /** What the routes need. */
 export interface ApiRouteDeps {
+  /** Already masking its answers in blind mode (main/privacy/blind-predictions.ts). */
   engine: PredictionEngine;
+  /** Blind mode: the uploaded file's name is masked in the error that quotes it. */
+  isBlind: () => boolean;
   /** Remembers which zod schema a JSON Schema came from, for validation. */
   register(json: object, zod: z.ZodType): void;
 }
@@ -96,7 +100,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
         if ('error' in upload) return sendError(reply, upload.status, { code: upload.status === 413 ? 'too_large' : 'bad_request', message: upload.error });
         const { bytes, name } = upload;
         const answer = await engine.predictBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
-        if (!answer.ok) return sendError(reply, 422, { code: 'unreadable', status: answer.status, message: `${name}: ${answer.reason}` });
+        if (!answer.ok)
+          return sendError(reply, 422, { code: 'unreadable', status: answer.status, message: `${shownFileName(name, deps.isBlind())}: ${answer.reason}` });
         return answer.prediction;
       } catch (failure) {
         return answerFailure(reply, failure);
@@ -123,7 +128,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
           predictions: answers.map((answer, i) =>
             answer.ok
               ? answer.prediction
-              : { name: items[i]!.name ?? null, error: { code: 'unreadable' as const, status: answer.status, message: answer.reason } },
+              : {
+                  name: items[i]!.name === undefined ? null : shownFileName(items[i]!.name!, deps.isBlind()),
+                  error: { code: 'unreadable' as const, status: answer.status, message: answer.reason },
+                },
           ),
         };
       } catch (failure) {

@@ -31,6 +31,8 @@ export interface OpenedPrediction {
   engine: PredictionEngine;
   /** Says where the model came from, for the first line a command prints. */
   origin: string;
+  /** The data directory's blind mode, read per call (a model file has none: false). */
+  isBlind: () => boolean;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function openPrediction(setup: PredictionSetup): Promise<OpenedPred
   let source: ModelSource;
   let threshold: () => number | null = () => setup.reviewThreshold ?? null;
   let closeDb = () => undefined as void;
+  let isBlind = () => false;
   let origin: string;
   if (setup.modelFile) {
     source = fileModelSource(setup.modelFile);
@@ -52,14 +55,17 @@ export async function openPrediction(setup: PredictionSetup): Promise<OpenedPred
     const models = createModelsRepo(db);
     source = studioModelSource({ models, runs: createTrainingRepo(db, models), events: createEventBus() });
     threshold = () => setup.reviewThreshold ?? settings.get().reviewThreshold;
+    // Blind mode is the data directory's, as in the app: texts are masked before the model, names in answers.
+    isBlind = () => settings.get().blindMode;
     closeDb = () => db.close();
     origin = `the active model of ${dataDir}`;
   }
-  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor });
+  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor, isBlind: () => isBlind() });
   await engine.ready();
   return {
     engine,
     origin,
+    isBlind: () => isBlind(),
     async close() {
       await engine.close();
       closeDb();
