@@ -116,7 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const evaluation = createEvaluationService({ runs, models, documents });
   const prediction = createPredictionEngine({
-    source: options.modelSource ?? studioModelSource({ models, runs, events }),
+    // The watch: a model the CLI's `train` activates in another process is picked up here too.
+    source: options.modelSource ?? studioModelSource({ models, runs, events, watch: { db } }),
     reviewThresholdOverride: () => settings.get().reviewThreshold,
     isBlind: () => settings.get().blindMode,
     onStatusChanged: (status) => events.emit('predict.statusChanged', status),
