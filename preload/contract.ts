@@ -29,6 +29,7 @@ export * from './contracts/file-limits';
 export * from './contracts/terms';
 export * from './contracts/documents';
 export * from './contracts/document-query';
+export * from './contracts/search-syntax';
 export * from './contracts/categories';
 export * from './contracts/models';
 export * from './contracts/training';

@@ -10,7 +10,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { BridgeTimeouts } from '../bridge/server';
 import type { PredictionEngine } from '../predict/prediction-engine';
+import { withBlindPredictions } from '../privacy/blind-predictions';
 import { publicRoutes, sendError } from './api-reply';
 import type { ApiErrorBody } from './api-schemas';
 import { registerApiRoutes } from './api-routes';
@@ -18,6 +20,8 @@ import { registerApiRoutes } from './api-routes';
 /** What the API serves and how strictly. */
 export interface ApiAppOptions {
   engine: PredictionEngine;
+  /** Blind mode (the data directory's setting, read per request): file names in answers and errors are masked. Default off. */
+  isBlind?: () => boolean;
   /** The bearer token clients must send; read per request, so regenerating it takes effect at once. */
   token: () => string;
   /** Host header values allowed besides loopback and the bound address ("name" for any port, "name:port" for one); ["*"] turns the check off. */
@@ -36,7 +40,16 @@ export interface ApiAppOptions {
   trustedProxies?: readonly string[];
   /** The version reported in the OpenAPI document. */
   version: string;
+  /** Socket deadlines (the bridge's, with the same meanings); tests shorten them. */
+  timeouts?: Partial<BridgeTimeouts>;
 }
+
+/**
+ * Defaults as the README states them. Node checks the head and request deadlines only every
+ * `checkIntervalMs` (its own default is 30 s), so without a short interval a trickling client held
+ * its socket for 30-50 s where 10 s were promised.
+ */
+export const defaultApiTimeouts: BridgeTimeouts = { headersMs: 10_000, requestMs: 60_000, keepAliveMs: 5_000, idleMs: 60_000, checkIntervalMs: 1_000 };
 
 /** A built API before it listens. */
 export interface ApiServer {
@@ -61,14 +74,15 @@ function bearerToken(request: FastifyRequest): string | null {
 
 /** Builds the API app with its security hooks, plugins and routes. */
 export async function createApiApp(options: ApiAppOptions): Promise<ApiServer> {
+  const timeouts = { ...defaultApiTimeouts, ...options.timeouts };
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes ?? 10 * 1024 * 1024,
     logger: false,
     // Deadlines as in the bridge: a client trickling its head or saying nothing cannot hold a socket.
-    connectionTimeout: 60_000,
-    keepAliveTimeout: 5_000,
-    requestTimeout: 60_000,
-    http: { headersTimeout: 10_000 },
+    connectionTimeout: timeouts.idleMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    requestTimeout: timeouts.requestMs,
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
     forceCloseConnections: true,
     // The rate limit counts per request.ip. Behind a load balancer or reverse proxy every socket
     // comes from the proxy, so without this one client's flood and everyone else share one budget.
@@ -181,7 +195,12 @@ export async function createApiApp(options: ApiAppOptions): Promise<ApiServer> {
     sendError(reply, 404, { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]}.` }),
   );
 
-  registerApiRoutes(app, { engine: options.engine, register: (json, zod) => zodBySchema.set(json, zod) });
+  const isBlind = options.isBlind ?? (() => false);
+  registerApiRoutes(app, {
+    engine: withBlindPredictions(options.engine, isBlind),
+    isBlind,
+    register: (json, zod) => zodBySchema.set(json, zod),
+  });
 
   return {
     app,

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { predictionSchema } from '../../preload/contract';
 import type { PredictionEngine } from '../predict/prediction-engine';
 import { NoModelError } from '../predict/prediction-task';
+import { shownFileName } from '../privacy/blind-predictions';
 import { sendError } from './api-reply';
 import {
   batchAnswerSchema,
@@ -22,7 +23,10 @@ import {
 
 /** What the routes need. */
 export interface ApiRouteDeps {
+  /** Already masking its answers in blind mode (main/privacy/blind-predictions.ts). */
   engine: PredictionEngine;
+  /** Blind mode: the uploaded file's name is masked in the error that quotes it. */
+  isBlind: () => boolean;
   /** Remembers which zod schema a JSON Schema came from, for validation. */
   register(json: object, zod: z.ZodType): void;
 }
@@ -32,6 +36,12 @@ async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; nam
   try {
     const file = await request.file();
     if (!file) return { status: 400, error: 'The upload holds no file; send it in the field "file".' };
+    // One documented field: a file sent under another name is refused, not guessed at, so a client
+    // that sends two forms of one resume (or the wrong part) hears of it.
+    if (file.fieldname !== 'file') {
+      file.file.resume();
+      return { status: 400, error: `The upload's file is in the field "${file.fieldname}"; send it in the field "file".` };
+    }
     return { bytes: await file.toBuffer(), name: file.filename || 'upload' };
   } catch (error) {
     const status = (error as { statusCode?: number }).statusCode;
@@ -50,6 +60,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
   };
   const error = documented(errorSchema);
   const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, error]));
+  // Every status a route can answer is documented (tests/main/api/api-statuses.test.ts probes each
+  // route and compares): 403 is the Host / Origin check and 429 the rate limit, both before any
+  // route runs; 401 the token; 500 a prediction thread that failed outside any one resume; 400 on a
+  // GET is a body it does not need but that Fastify still reads, and that is not valid JSON.
 
   /** No model: 503, with the sentence saying what to do. Other failures go to the error handler. */
   const answerFailure = (reply: FastifyReply, failure: unknown) => {
@@ -64,7 +78,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
         summary: 'Predict the job category of one resume',
         description: 'Send the text as JSON, or upload the file (PDF, DOCX, DOC, TXT, MD, HTML) as multipart/form-data in the field "file".',
         body: { content: { 'application/json': { schema: documented(textItemSchema) }, 'multipart/form-data': { schema: jsonSchema(fileUploadSchema) } } },
-        response: { 200: documented(predictionSchema), ...errors(400, 401, 403, 413, 415, 422, 429, 503) },
+        response: { 200: documented(predictionSchema), ...errors(400, 401, 403, 413, 415, 422, 429, 500, 503) },
       },
     },
     async (request: FastifyRequest, reply) => {
@@ -86,7 +100,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
         if ('error' in upload) return sendError(reply, upload.status, { code: upload.status === 413 ? 'too_large' : 'bad_request', message: upload.error });
         const { bytes, name } = upload;
         const answer = await engine.predictBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
-        if (!answer.ok) return sendError(reply, 422, { code: 'unreadable', status: answer.status, message: `${name}: ${answer.reason}` });
+        if (!answer.ok)
+          return sendError(reply, 422, { code: 'unreadable', status: answer.status, message: `${shownFileName(name, deps.isBlind())}: ${answer.reason}` });
         return answer.prediction;
       } catch (failure) {
         return answerFailure(reply, failure);
@@ -100,7 +115,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
       schema: {
         summary: 'Predict the job categories of many resumes (as text)',
         body: documented(batchBodySchema),
-        response: { 200: documented(batchAnswerSchema), ...errors(400, 401, 403, 413, 415, 429, 503) },
+        response: { 200: documented(batchAnswerSchema), ...errors(400, 401, 403, 413, 415, 429, 500, 503) },
       },
     },
     async (request, reply) => {
@@ -113,7 +128,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
           predictions: answers.map((answer, i) =>
             answer.ok
               ? answer.prediction
-              : { name: items[i]!.name ?? null, error: { code: 'unreadable' as const, status: answer.status, message: answer.reason } },
+              : {
+                  name: items[i]!.name === undefined ? null : shownFileName(items[i]!.name!, deps.isBlind()),
+                  error: { code: 'unreadable' as const, status: answer.status, message: answer.reason },
+                },
           ),
         };
       } catch (failure) {
@@ -127,7 +145,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
     {
       schema: {
         summary: 'The model in use: its classes, metrics and when it was trained',
-        response: { 200: documented(modelAnswerSchema), ...errors(401, 403, 429, 503) },
+        response: { 200: documented(modelAnswerSchema), ...errors(400, 401, 403, 429, 503) },
       },
     },
     async (_request, reply) => {
@@ -141,10 +159,14 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
     '/v1/health',
     {
       schema: {
-        summary: 'Whether the server can predict (no token needed, for load balancers and probes)',
+        summary: 'Whether the server can predict (no token needed and no rate limit, for load balancers and probes)',
+        description: 'A request with an Origin header (a web page) or a Host that is not allowed gets 403, as on every route.',
         security: [],
-        response: { 200: documented(healthAnswerSchema), 503: documented(healthAnswerSchema) },
+        response: { 200: documented(healthAnswerSchema), 503: documented(healthAnswerSchema), ...errors(400, 403) },
       },
+      // A load balancer probes often and from one address: its probes must never spend the budget
+      // of real clients behind it, nor be refused with 429 and take a healthy server out of rotation.
+      config: { rateLimit: false },
     },
     async (_request, reply) => {
       const status = engine.status();
@@ -153,5 +175,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): voi
     },
   );
 
-  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/v1/openapi.json',
+    {
+      schema: {
+        summary: 'This document (no token needed)',
+        security: [],
+        response: { 200: { type: 'object', description: 'The OpenAPI 3.1 document.', additionalProperties: true }, ...errors(400, 403, 429) },
+      },
+    },
+    async () => app.swagger(),
+  );
 }

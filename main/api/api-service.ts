@@ -16,6 +16,8 @@ export interface ApiServiceDeps {
   engine: PredictionEngine;
   events: EventBus;
   version: string;
+  /** Blind mode (Settings): the API masks file names in its answers too. */
+  isBlind?: () => boolean;
 }
 
 /** The in-app API's lifecycle. */
@@ -66,7 +68,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   const start = async () => {
     await stop();
     const { port } = deps.repo.get();
-    const candidate = await createApiApp({ engine: deps.engine, token: () => deps.repo.get().token, version: deps.version });
+    const candidate = await createApiApp({ engine: deps.engine, token: () => deps.repo.get().token, version: deps.version, isBlind: deps.isBlind });
     try {
       url = await candidate.listen(port, host);
       server = candidate;

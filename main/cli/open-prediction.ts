@@ -24,6 +24,8 @@ export interface PredictionSetup {
   /** A fixed review threshold; default: the data directory's setting, else the model's suggestion. */
   reviewThreshold?: number;
   predictor?: PredictorOptions;
+  /** How often the data directory is checked for a model activated by another process (tests shorten it). */
+  pollMs?: number;
 }
 
 /** An engine and what to close with it. */
@@ -31,6 +33,8 @@ export interface OpenedPrediction {
   engine: PredictionEngine;
   /** Says where the model came from, for the first line a command prints. */
   origin: string;
+  /** The data directory's blind mode, read per call (a model file has none: false). */
+  isBlind: () => boolean;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,7 @@ export async function openPrediction(setup: PredictionSetup): Promise<OpenedPred
   let source: ModelSource;
   let threshold: () => number | null = () => setup.reviewThreshold ?? null;
   let closeDb = () => undefined as void;
+  let isBlind = () => false;
   let origin: string;
   if (setup.modelFile) {
     source = fileModelSource(setup.modelFile);
@@ -48,18 +53,22 @@ export async function openPrediction(setup: PredictionSetup): Promise<OpenedPred
     prepareDataDir(dataDir);
     const db = await openDatabase(path.join(dataDir, 'studio.sqlite'));
     const settings = createSettingsRepo(db);
-    // The CLI is one process: no model is activated while it runs, so the bus stays silent.
+    // Nothing in this process activates a model, so its bus stays silent; the app or the CLI's
+    // `train` may, in another process: the source watches the database for that (serve follows it).
     const models = createModelsRepo(db);
-    source = studioModelSource({ models, runs: createTrainingRepo(db, models), events: createEventBus() });
+    source = studioModelSource({ models, runs: createTrainingRepo(db, models), events: createEventBus(), watch: { db, intervalMs: setup.pollMs } });
     threshold = () => setup.reviewThreshold ?? settings.get().reviewThreshold;
+    // Blind mode is the data directory's, as in the app: texts are masked before the model, names in answers.
+    isBlind = () => settings.get().blindMode;
     closeDb = () => db.close();
     origin = `the active model of ${dataDir}`;
   }
-  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor });
+  const engine = createPredictionEngine({ source, reviewThresholdOverride: threshold, predictor: setup.predictor, isBlind: () => isBlind() });
   await engine.ready();
   return {
     engine,
     origin,
+    isBlind: () => isBlind(),
     async close() {
       await engine.close();
       closeDb();

@@ -98,13 +98,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataset = createDatasetRepo(db, documents, undefined, { runs, models });
   const datasetSummary = () => dataset.summary();
   const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, tuning: options.importOptions });
-  const curation = wireCuration({ db, documents, events, datasetSummary });
+  const settings = createSettingsRepo(db);
+  const curation = wireCuration({ db, documents, events, datasetSummary, isBlind: () => settings.get().blindMode });
   // Electron sets process.resourcesPath (the packaged sample lives there); plain Node leaves it undefined.
   const sampleDir =
     options.sampleDir !== undefined
       ? options.sampleDir
       : resolveSampleDir({ resourcesPath: (process as { resourcesPath?: string }).resourcesPath, moduleDir: path.dirname(fileURLToPath(import.meta.url)) });
-  const settings = createSettingsRepo(db);
   const training = createTrainingService({
     databasePath,
     documents,
@@ -116,7 +116,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const evaluation = createEvaluationService({ runs, models, documents });
   const prediction = createPredictionEngine({
-    source: options.modelSource ?? studioModelSource({ models, runs, events }),
+    // The watch: a model the CLI's `train` activates in another process is picked up here too.
+    source: options.modelSource ?? studioModelSource({ models, runs, events, watch: { db } }),
     reviewThresholdOverride: () => settings.get().reviewThreshold,
     isBlind: () => settings.get().blindMode,
     onStatusChanged: (status) => events.emit('predict.statusChanged', status),
@@ -142,7 +143,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       void check.finally(() => addedChecks.delete(check));
     },
   });
-  const api = createApiService({ repo: createApiRepo(db), engine: prediction, events, version: appVersion });
+  const api = createApiService({ repo: createApiRepo(db), engine: prediction, events, version: appVersion, isBlind: () => settings.get().blindMode });
   const settingsHandlers = createSettingsHandlers({ settings, events });
   const handlers: HandlersFor<typeof contract> = {
     ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),

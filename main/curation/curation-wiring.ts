@@ -17,11 +17,13 @@ export interface CurationDeps {
   documents: DocumentsRepo;
   events: EventBus;
   datasetSummary: () => DatasetSummary;
+  /** Blind mode: searches (and bulk actions on a search) match what blind mode shows. */
+  isBlind?: () => boolean;
 }
 
 /** The curation services and the `documents.*` + `categories.*` handler groups. */
 export function wireCuration(deps: CurationDeps) {
-  const list = createDocumentList(deps.db, deps.documents);
+  const list = createDocumentList(deps.db, deps.documents, { isBlind: deps.isBlind });
   const labels = createLabelsService({ ...deps, history: createLabelHistoryRepo(deps.db), matchingIds: (filter) => list.matchingIds(filter) });
   const categories = createCategoriesService(deps.documents, labels);
   const imports = createImportRepo(deps.db, deps.documents);

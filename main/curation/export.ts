@@ -87,8 +87,22 @@ function writeFolders(out: string, docs: Iterable<ExportedDocument>, warnings: s
   return count;
 }
 
+/** Each document of `docs` through `map`, lazily (an export never holds the dataset in memory). */
+function* mapped(docs: Iterable<ExportedDocument>, map: (doc: ExportedDocument) => ExportedDocument): Generator<ExportedDocument> {
+  for (const doc of docs) yield map(doc);
+}
+
 /** Exports the dataset to `out` (a new file, or a new or empty folder for `folders`). */
-export function exportDataset(documents: DocumentsRepo, format: ExportFormat, out: string, options: { includeExcluded?: boolean } = {}): ExportResult {
+export function exportDataset(
+  documents: DocumentsRepo,
+  format: ExportFormat,
+  out: string,
+  options: {
+    includeExcluded?: boolean;
+    /** Blind mode: each document as written (names and personal data masked). */
+    mask?: (doc: ExportedDocument) => ExportedDocument;
+  } = {},
+): ExportResult {
   const warnings: string[] = [];
   if (format === 'folders') {
     if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new Error(`${out} is not empty; export into a new or empty folder.`);
@@ -97,8 +111,9 @@ export function exportDataset(documents: DocumentsRepo, format: ExportFormat, ou
     throw new Error(`${out} already exists; choose a new file name (nothing was overwritten).`);
   }
   const docs = documents.iterateForExport(options.includeExcluded ?? false);
+  const written = options.mask ? mapped(docs, options.mask) : docs;
   try {
-    return format === 'folders' ? { documents: writeFolders(out, docs, warnings), warnings } : { documents: writeTable(out, format, docs), warnings };
+    return format === 'folders' ? { documents: writeFolders(out, written, warnings), warnings } : { documents: writeTable(out, format, written), warnings };
   } finally {
     // A failed write leaves the statement open; the connection must be free to close.
     docs.return?.();

@@ -9,6 +9,7 @@ import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
 import type { DocumentsRepo, LabelState } from '../store/documents-repo';
+import { writeTransaction } from '../store/write-transaction';
 import type { CategoryOp, DocumentChange, HistoryEntry, LabelHistoryRepo } from '../store/label-history-repo';
 
 /** What the labels service is built from. */
@@ -101,7 +102,9 @@ export function createLabelsService(deps: LabelsServiceDeps) {
   };
 
   const perform = (plan: () => PlannedAction, options: ActionOptions = {}): LabelChange => {
-    const result = db.transaction((): LabelChange => {
+    // A dry run only reads: it needs no write lock, and waits for no other process.
+    const run = options.dryRun ? <T>(_: Db, work: () => T) => db.transaction(work)() : writeTransaction;
+    const result = run(db, (): LabelChange => {
       const action = plan();
       const matched = action.documents.length;
       const changes = action.documents.filter(({ before, after }) => before.category !== after.category || before.isExcluded !== after.isExcluded);
@@ -114,7 +117,7 @@ export function createLabelsService(deps: LabelsServiceDeps) {
       );
       const step = history.record(action.description, changes, action.categories);
       return { changed, matched, step, history: history.state() };
-    })();
+    });
     announce(result.changed);
     return result;
   };
@@ -166,20 +169,20 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     },
     /** Reverts the latest action not yet undone. */
     undo(): LabelChange {
-      const result = db.transaction((): LabelChange => {
+      const result = writeTransaction(db, (): LabelChange => {
         const entry = history.nextUndo();
         if (!entry) return { changed: 0, matched: 0, step: null, history: history.state() };
         const changed = entry.documents.length + renamedCount(entry.categories, true);
         applyBackward(entry);
         history.markUndone(entry.step.id, true);
         return { changed, matched: changed, step: entry.step, history: history.state() };
-      })();
+      });
       announce(result.changed);
       return result;
     },
     /** Does the earliest undone action again. */
     redo(): LabelChange {
-      const result = db.transaction((): LabelChange => {
+      const result = writeTransaction(db, (): LabelChange => {
         const entry = history.nextRedo();
         if (!entry) return { changed: 0, matched: 0, step: null, history: history.state() };
         const changed = entry.documents.length + renamedCount(entry.categories, false);
@@ -189,7 +192,7 @@ export function createLabelsService(deps: LabelsServiceDeps) {
         );
         history.markUndone(entry.step.id, false);
         return { changed, matched: changed, step: entry.step, history: history.state() };
-      })();
+      });
       announce(result.changed);
       return result;
     },

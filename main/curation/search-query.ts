@@ -3,55 +3,19 @@
  * (all must match), "exact phrases", prefix*, AND / OR / NOT (upper case) and parentheses. Any
  * input is accepted: every word is re-quoted, a stray quote closes at the end, unbalanced
  * parentheses and dangling operators are dropped — so a search never reaches SQLite as a syntax
- * error. Pure; used by the documents search.
+ * error. Pure; used by the documents search. The tokens come from the contract's search syntax.
  */
+import { tokenizeSearch, type SearchToken } from '../../preload/contract';
 
 type Node =
   { kind: 'term'; text: string; isPrefix: boolean } | { kind: 'and'; children: Node[] } | { kind: 'or'; children: Node[] } | { kind: 'not'; child: Node };
 
-type Token = { kind: 'term'; text: string; isPrefix: boolean } | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' } | { kind: 'open' } | { kind: 'close' };
+type Token = SearchToken;
 
 /** A compiled search: match the FTS expression, or (negated) every document that does not match it. */
 export interface CompiledSearch {
   match: string;
   isNegated: boolean;
-}
-
-/** A word or phrase is kept only if the tokenizer will find something in it (a letter or a digit). */
-const hasWordCharacter = (text: string) => /[\p{L}\p{N}]/u.test(text);
-
-function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < input.length) {
-    const ch = input[i]!;
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === '"') {
-      const end = input.indexOf('"', i + 1);
-      const text = input.slice(i + 1, end === -1 ? input.length : end);
-      i = end === -1 ? input.length : end + 1;
-      const isPrefix = input[i] === '*';
-      if (isPrefix) i++;
-      if (hasWordCharacter(text)) tokens.push({ kind: 'term', text, isPrefix });
-    } else if (ch === '(' || ch === ')') {
-      tokens.push({ kind: ch === '(' ? 'open' : 'close' });
-      i++;
-    } else {
-      let end = i;
-      while (end < input.length && !/[\s"()]/.test(input[end]!)) end++;
-      const word = input.slice(i, end);
-      i = end;
-      if (word === 'AND' || word === 'OR' || word === 'NOT') {
-        tokens.push({ kind: 'op', op: word });
-        continue;
-      }
-      const isPrefix = word.endsWith('*');
-      const text = word.replace(/\*+$/, '');
-      if (hasWordCharacter(text)) tokens.push({ kind: 'term', text, isPrefix });
-    }
-  }
-  return tokens;
 }
 
 /** Recursive descent: or := and (OR and)*; and := unary ((AND)? unary)*; unary := NOT unary | ( or ) | term. */
@@ -158,6 +122,6 @@ export function compileSearch(input: string): CompiledSearch | null {
   // FTS5 reads its query as a C string: a NUL would end it inside a quote. Control characters are
   // never part of a word, so they become spaces.
   // eslint-disable-next-line no-control-regex
-  const tree = parse(tokenize(input.replace(/[\u0000-\u001f\u007f]/g, ' ')));
+  const tree = parse(tokenizeSearch(input.replace(/[\u0000-\u001f\u007f]/g, ' ')));
   return tree && compile(tree);
 }

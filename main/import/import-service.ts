@@ -23,8 +23,11 @@ export interface ImportServiceDeps {
   repo: ImportRepo;
   events: EventBus;
   createParser: () => ClosableParser;
-  /** Awaited after each job, before `import.finished`: flags near-duplicates, announces new counts. */
-  afterJob?: (job: ImportJob) => Promise<void>;
+  /**
+   * Awaited after each job, before `import.finished`: flags near-duplicates, announces new counts.
+   * `signal` aborts when the job is cancelled or the service closes: it must not hold up quitting.
+   */
+  afterJob?: (job: ImportJob, signal: AbortSignal) => Promise<void>;
   batchSize?: number;
   concurrency?: number;
   /** Keeps two processes from running imports in one data folder. */
@@ -120,7 +123,7 @@ export function createImportService(deps: ImportServiceDeps) {
         job = stored && { ...stored, state: outcome.state, error: error ?? `The import ended but its state could not be saved: ${messageOf(writeError)}` };
       }
       try {
-        if (job) await deps.afterJob?.(job);
+        if (job) await deps.afterJob?.(job, slot.controller.signal);
       } catch (afterError) {
         console.warn(`After import ${jobId}: ${messageOf(afterError)}`);
       }

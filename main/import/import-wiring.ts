@@ -21,6 +21,8 @@ export interface ImportTuning {
   batchSize?: number;
   poolSize?: number;
   perFileTimeoutMs?: number;
+  /** Documents per near-duplicate search task (tests make the pass long with a small one). */
+  nearDuplicateChunk?: number;
 }
 
 /** What the import domain is built from. */
@@ -49,19 +51,22 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     whileWriting: () => startBackgroundCheckpoints(deps.db, deps.databasePath),
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
-    afterJob: async (job) => {
-      // Only after a finished run: Cancel and quitting must not wait for the search; the documents
-      // a cancelled job added stay unchecked until the next pass, which is incremental.
-      if (job.counts.imported && job.state === 'finished') {
+    afterJob: async (job, signal) => {
+      // Only after a finished run. Cancel and quitting must not wait for the search: `signal` (the
+      // job's, aborted by both) stops it; the documents it had not reached stay unchecked until the
+      // next pass, which is incremental (each chunk is stored as soon as it is searched).
+      if (job.counts.imported && job.state === 'finished' && !signal.aborted) {
         // Flags are advice for curation: if the search fails, the import itself still stands and
         // the failure is a sentence in the data-health summary.
-        const { problem } = await flagNearDuplicates({
-          db: deps.db,
-          documents: deps.documents,
-          index: createNearDuplicateIndexRepo(deps.db),
-          databasePath: deps.databasePath,
-        });
-        if (problem) console.warn(problem);
+        try {
+          const { problem } = await flagNearDuplicates(
+            { db: deps.db, documents: deps.documents, index: createNearDuplicateIndexRepo(deps.db), databasePath: deps.databasePath },
+            { signal, documentsPerChunk: tuning.nearDuplicateChunk },
+          );
+          if (problem) console.warn(problem);
+        } catch (error) {
+          if ((error as Error).name !== 'AbortError') throw error;
+        }
       }
       deps.events.emit('dataset.changed', deps.datasetSummary());
     },

@@ -159,6 +159,37 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
   const skip = (segments: string[], reason: string) => result.skipped.push({ ...entryOf(segments), reason });
 
   /**
+   * Links to folders wait until every real folder was walked: a link that leads to a category
+   * folder (`Alias → Nurse`) would otherwise be walked first when its name sorts first, and its
+   * files labelled with the link's name. The real folder's name wins; the link is reported as the
+   * same folder, already imported under that name.
+   */
+  const deferredLinks: { childPath: string; childBytes: Buffer; childEscaped: boolean; childSegments: string[]; stats: Stats; ancestors: Set<string> }[] = [];
+
+  const enterFolder = async (childPath: string, childBytes: Buffer, childEscaped: boolean, childSegments: string[], stats: Stats, isLink: boolean) => {
+    const key = inodeKey(stats);
+    const firstSeenAt = visited.get(key);
+    if (ancestors.has(key)) {
+      problem(childSegments, 'This link leads back to a folder that contains it (a symlink loop), so it was not followed.');
+    } else if (firstSeenAt !== undefined) {
+      const shown = makeDisplayName(firstSeenAt) || '.';
+      skip(
+        childSegments,
+        isLink
+          ? `This is a link to the folder "${shown}", already imported under that name (the folder's own name wins over the link's); its files were not imported twice.`
+          : `This folder is the same as "${shown}", already imported through that path; its files were not imported twice.`,
+      );
+    } else if (childSegments.length > maxDepth) {
+      skip(childSegments, `Folder nested deeper than ${maxDepth} levels, skipped.`);
+    } else {
+      visited.set(key, childSegments.join('/'));
+      ancestors.add(key);
+      await walkFolder(childPath, childBytes, childEscaped, childSegments);
+      ancestors.delete(key);
+    }
+  };
+
+  /**
    * `absolutePath` names the folder as text (escaped where not UTF-8), `pathBytes` as the OS knows
    * it; `isEscaped` says whether the text form can open it.
    */
@@ -198,23 +229,8 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
       if (reason) {
         skip(childSegments, reason);
       } else if (stats.isDirectory()) {
-        const key = inodeKey(stats);
-        const firstSeenAt = visited.get(key);
-        if (ancestors.has(key)) {
-          problem(childSegments, 'This link leads back to a folder that contains it (a symlink loop), so it was not followed.');
-        } else if (firstSeenAt !== undefined) {
-          skip(
-            childSegments,
-            `This folder is the same as "${makeDisplayName(firstSeenAt) || '.'}", already imported through that path; its files were not imported twice.`,
-          );
-        } else if (childSegments.length > maxDepth) {
-          skip(childSegments, `Folder nested deeper than ${maxDepth} levels, skipped.`);
-        } else {
-          visited.set(key, childSegments.join('/'));
-          ancestors.add(key);
-          await walkFolder(childPath, childBytes, childEscaped, childSegments);
-          ancestors.delete(key);
-        }
+        if (entry.isSymbolicLink()) deferredLinks.push({ childPath, childBytes, childEscaped, childSegments, stats, ancestors: new Set(ancestors) });
+        else await enterFolder(childPath, childBytes, childEscaped, childSegments, stats, false);
       } else if (stats.isFile()) {
         const { relPath, displayName } = entryOf(childSegments);
         const category = childSegments.length >= 2 ? (childSegments[0] as string) : null;
@@ -227,5 +243,12 @@ export async function walkImportRoot(rootPath: string, options: WalkOptions = {}
   };
 
   await walkFolder(root, Buffer.from(root), false, []);
+  // Links found while walking a linked folder join the queue and are entered after it.
+  for (let i = 0; i < deferredLinks.length; i++) {
+    const link = deferredLinks[i]!;
+    ancestors.clear();
+    for (const key of link.ancestors) ancestors.add(key);
+    await enterFolder(link.childPath, link.childBytes, link.childEscaped, link.childSegments, link.stats, true);
+  }
   return result;
 }

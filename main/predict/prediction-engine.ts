@@ -6,7 +6,7 @@
  * prediction service and the public API both run on it, so both answer alike for the same bytes.
  * Plain Node.
  */
-import type { ModelInfo, PredictStatus, Prediction, ReviewThreshold, UnreadableStatus } from '../../preload/contract';
+import type { ModelInfo, PredictStatus, Prediction, ResumeText, ReviewThreshold, UnreadableStatus } from '../../preload/contract';
 import { parseFailureOutcome } from '../parsing/parse-pool';
 import type { ParseSource } from '../parsing/parse-task';
 import { WorkerTaskError } from '../workers/worker-failure';
@@ -16,7 +16,7 @@ import { createPredictor, defaultPredictionHeapMb, defaultPredictionTimeoutMs, t
 import { chooseReviewThreshold } from './review-threshold';
 
 /** One text's answer: a prediction, or why it got none. */
-export type TextAnswer = { ok: true; prediction: Prediction } | { ok: false; status: UnreadableStatus; reason: string };
+export type TextAnswer = { ok: true; prediction: Prediction } | { ok: false; status: UnreadableStatus; reason: ResumeText };
 
 /** One file's answer; a prediction comes with the text it was made on (and, for bytes, their size and hash). */
 export type FileAnswer = FileOutcome;

@@ -7,7 +7,7 @@
  * types and NoModelError only.
  */
 import { createHash } from 'node:crypto';
-import type { ModelInfo, Prediction, UnreadableStatus } from '../../preload/contract';
+import type { ModelInfo, Prediction, ResumeText, UnreadableStatus } from '../../preload/contract';
 import { parseTask, type ParseSource } from '../parsing/parse-task';
 import { AppError } from '../rpc/app-error';
 import type { WorkerHandlers } from '../workers/serve-worker';
@@ -26,8 +26,8 @@ export interface FileRequest {
  * file), their size and SHA-256 so the main thread can store it without them; or why there is none.
  */
 export type FileOutcome =
-  | { ok: true; prediction: Prediction; text: string; format: string; sizeBytes: number | null; contentHash: string | null }
-  | { ok: false; status: UnreadableStatus; reason: string };
+  | { ok: true; prediction: Prediction; text: ResumeText; format: string; sizeBytes: number | null; contentHash: string | null }
+  | { ok: false; status: UnreadableStatus; reason: ResumeText };
 
 /** The prediction worker's interface. */
 export type PredictionWorkerApi = {

@@ -1,10 +1,12 @@
 /**
  * The studio's active model as a model source: the model training (or a model import) made active,
  * with the validation predictions of the run that made it, so the default review threshold comes
- * from resumes the model did not train on. It re-reads on `models.activated`. Plain Node; built by
- * the composition root.
+ * from resumes the model did not train on. It re-reads on `models.activated`, and, watching the
+ * database, when another process (the app, the CLI's `train`, `serve`) activated another model.
+ * Plain Node; built by the composition root and the CLI.
  */
 import type { EventBus } from '../rpc/event-bus';
+import type { Db } from '../store/database';
 import type { ModelsRepo } from '../store/models-repo';
 import type { TrainingRepo } from '../store/training-repo';
 import type { ModelSource } from './model-source';
@@ -14,7 +16,34 @@ import type { ValidationPrediction } from './review-threshold';
 export const noModelReason = 'No model has been trained yet: train one on the Train page, then come back to predict.';
 
 /** The active model of the studio's database. */
-export function studioModelSource(deps: { models: ModelsRepo; runs: TrainingRepo; events: EventBus }): ModelSource {
+/** How often the database is asked whether another process committed (one cheap pragma). */
+export const activeModelPollMs = 1_000;
+
+/**
+ * Calls `onChange` when the active model changed through another connection. SQLite's
+ * data_version changes on each commit by another connection (never by this one), so the poll is
+ * one pragma; only then is the active id read and compared.
+ */
+function watchOtherProcesses(db: Db, models: ModelsRepo, intervalMs: number, onChange: () => void): () => void {
+  let version = db.pragma('data_version', { simple: true }) as number;
+  let activeId = models.activeId();
+  const timer = setInterval(() => {
+    if (!db.open) return;
+    const now = db.pragma('data_version', { simple: true }) as number;
+    if (now === version) return;
+    version = now;
+    const id = models.activeId();
+    if (id === activeId) return;
+    activeId = id;
+    onChange();
+  }, intervalMs);
+  // A forgotten watch must not keep the CLI alive.
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** The active model of the studio's database; with `watch`, also the changes other processes make. */
+export function studioModelSource(deps: { models: ModelsRepo; runs: TrainingRepo; events: EventBus; watch?: { db: Db; intervalMs?: number } }): ModelSource {
   return {
     read() {
       const active = deps.models.active();
@@ -24,9 +53,14 @@ export function studioModelSource(deps: { models: ModelsRepo; runs: TrainingRepo
       return { entry, validation: active.runId === null ? [] : validationOf(deps.runs, active.runId) };
     },
     subscribe(listener) {
-      return deps.events.subscribe((event) => {
+      const unsubscribe = deps.events.subscribe((event) => {
         if (event.name === 'models.activated') listener();
       });
+      const stopWatching = deps.watch ? watchOtherProcesses(deps.watch.db, deps.models, deps.watch.intervalMs ?? activeModelPollMs, listener) : () => undefined;
+      return () => {
+        unsubscribe();
+        stopWatching();
+      };
     },
   };
 }

@@ -188,6 +188,9 @@ export function createImportRepo(db: Db, documents: DocumentsRepo = createDocume
     },
     /** At start-up, jobs left 'running' by a crash or kill become 'interrupted' (resumable). */
     markRunningInterrupted(): number {
+      // Read first: an UPDATE that changes nothing still waits for the write lock, and a CLI command
+      // opening the studio while the app writes would fail before doing anything.
+      if (!db.prepare("SELECT 1 FROM import_jobs WHERE state = 'running' LIMIT 1").get()) return 0;
       return db.prepare("UPDATE import_jobs SET state = 'interrupted' WHERE state = 'running'").run().changes;
     },
     /** Records how many files the job covers. */

@@ -202,6 +202,35 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
     create(params: TrainingParams, owner: RunOwner): number {
       return Number(insertRun.run({ engine: params.engine, paramsJson: JSON.stringify(params), pid: owner.pid, startTime: owner.startTime }).lastInsertRowid);
     },
+    /**
+     * Records a run that starts now unless another live process is training in this data folder:
+     * the running rows are the lock (each names its owner process), read and written in one write
+     * transaction (BEGIN IMMEDIATE), so two processes starting at once cannot both pass. A running
+     * row whose owner is gone is marked interrupted on the way.
+     */
+    createExclusive(
+      params: TrainingParams,
+      owner: RunOwner,
+      isOwnerRunning: (owner: RunOwner) => boolean,
+    ): { runId: number } | { heldBy: { runId: number; pid: number; startedAt: string } } {
+      return db
+        .transaction(() => {
+          for (const row of selectRunning.all()) {
+            const rowOwner = { pid: row.owner_pid ?? -1, startTime: row.owner_start_time };
+            const isMine = rowOwner.pid === owner.pid && rowOwner.startTime === owner.startTime;
+            if (!isMine && row.owner_pid !== null && isOwnerRunning(rowOwner))
+              return { heldBy: { runId: row.id, pid: row.owner_pid, startedAt: row.started_at } };
+            if (!isMine)
+              end(row.id, 'interrupted', 'Interrupted: the app stopped while this run was training; no model was saved, the previous one stayed active.');
+          }
+          return {
+            runId: Number(
+              insertRun.run({ engine: params.engine, paramsJson: JSON.stringify(params), pid: owner.pid, startTime: owner.startTime }).lastInsertRowid,
+            ),
+          };
+        })
+        .immediate();
+    },
     /** Stores a batch of a running run's out-of-fold predictions (one transaction). */
     addPredictions(id: number, batch: readonly StoredPrediction[]): void {
       addPredictions(id, batch);

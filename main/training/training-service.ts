@@ -5,7 +5,7 @@
  * active; a failure or a cancel leaves the previous model as it was. Plain Node.
  */
 import type { RunSummary, TrainingParams, TrainingPlan, TrainingProgress, LearningCurvePoint } from '../../preload/contract';
-import { currentProcess } from '../import/process-identity';
+import { currentProcess, lockHolderState } from '../import/process-identity';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { DocumentsRepo } from '../store/documents-repo';
@@ -111,7 +111,17 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       const plan = planTraining(deps.documents, deps.settings.get());
       if (plan.problem) throw new AppError('bad_input', plan.problem);
       const params = resolveParams(input, deps.settings.get());
-      const runId = runs.create(params, currentProcess());
+      // One training per data folder, across processes (the app, the browser bridge, the CLI):
+      // whichever finished last would otherwise have become the active model.
+      const claim = runs.createExclusive(params, currentProcess(), (owner) => lockHolderState(owner) === 'running');
+      if ('heldBy' in claim) {
+        const { pid, runId: otherRun, startedAt } = claim.heldBy;
+        throw new AppError(
+          'conflict',
+          `Another Resume Studio process (pid ${pid}) is training in this data folder (run ${otherRun}, since ${startedAt}); one training runs at a time, so this one was not started. Wait for it to finish or cancel it there, then train again.`,
+        );
+      }
+      const { runId } = claim;
       const controller = new AbortController();
       const startedMs = Date.now();
       const run: ActiveRun = { runId, controller, startedMs, progress: null, done: Promise.resolve(null as unknown as RunSummary) };

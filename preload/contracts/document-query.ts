@@ -4,12 +4,19 @@
  */
 import { z } from 'zod';
 import type { ResumeText } from './define';
+import { searchTooCostly } from './search-syntax';
 
 /** The search box and the filters of the resume table; every field narrows the result (AND). */
 export const documentFilterSchema = z
   .object({
-    /** Full-text search: words, "phrases", prefix*, AND / OR / NOT, parentheses. Any text is safe. */
-    q: z.string().max(2000).optional(),
+    /** Full-text search: words, "phrases", prefix*, AND / OR / NOT, parentheses. Any text is safe; its cost is bounded (searchLimits). */
+    q: z
+      .string()
+      .superRefine((q, context) => {
+        const problem = searchTooCostly(q);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     /** Documents labelled with one of these categories (or unlabelled, when `unlabelled` is also set). */
     categories: z.array(z.string().min(1).max(200)).max(1000).optional(),
     /** Documents without a label (together with `categories`: either). */

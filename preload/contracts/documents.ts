@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method, noInput, type ResumeText } from './define';
+import { hasSearchTerm, noSearchTermMessage } from './search-syntax';
 import { documentFilterSchema, documentSortSchema, type DocumentCleaning, type DocumentFilter, type DocumentPage, type DuplicateGroup } from './document-query';
 
 /** One stored resume with its text, metadata, label and flags. */
@@ -71,7 +72,11 @@ export const categoryNameSchema = z
 /** Which documents an action applies to: `ids`, or every document matching `filter` (a whole search). */
 const target = {
   ids: documentIdsSchema.optional(),
-  filter: documentFilterSchema.optional(),
+  // A search of punctuation alone is "no text condition" to the table, which shows everything; as
+  // the target of a bulk action it would relabel every resume, so it is refused here, for each caller.
+  filter: documentFilterSchema
+    .refine((f) => f.q === undefined || f.q.trim() === '' || hasSearchTerm(f.q), { message: noSearchTermMessage, path: ['q'] })
+    .optional(),
   /** Only count what would change; nothing is written. */
   dryRun: z.boolean().optional(),
 };

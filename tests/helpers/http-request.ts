@@ -44,10 +44,15 @@ export function httpRequest(baseUrl: string, request: RawRequest): Promise<RawRe
   });
 }
 
-/** A multipart/form-data body holding one file in the field `file`. */
-export function multipartFile(fileName: string, bytes: Uint8Array, contentType = 'application/octet-stream'): { body: Buffer; contentType: string } {
+/** A multipart/form-data body holding one file in the field `file` (or `field`). */
+export function multipartFile(
+  fileName: string,
+  bytes: Uint8Array,
+  contentType = 'application/octet-stream',
+  field = 'file',
+): { body: Buffer; contentType: string } {
   const boundary = `----resume-studio-test-${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
   const body = Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }

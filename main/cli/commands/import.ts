@@ -54,10 +54,11 @@ export const importCommand: Command = {
     // A quoted '~/resumes' reaches us unexpanded; treat it as the shell would have.
     const target = values.sample ? core.sampleDir! : path.resolve(expandUserPath(positionals[0]!));
     let stopRequested = false;
+    // Stops the job, or the near-duplicate pass after it (the job is already finished then): Ctrl+C
+    // must not wait for the search, which the next import resumes where it stopped.
     const stop = () => {
       stopRequested = true;
-      const running = core.imports.jobs().find((j) => j.state === 'running');
-      if (running) void core.imports.cancel(running.id);
+      void core.imports.close();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

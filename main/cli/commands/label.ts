@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createCore } from '../../core/core';
 import { resolveDataDir } from '../../core/data-dir';
-import { compileSearch } from '../../curation/search-query';
+import { hasSearchTerm } from '../../../preload/contract';
 import type { Command } from '../command';
 
 /** `resume-studio label --rule "…" --category NAME`: a keyword rule, through the same undoable action as the app. */
@@ -25,7 +25,8 @@ export const labelCommand: Command = {
       },
     });
     const rule = values.rule ?? '';
-    if (!compileSearch(rule)) {
+    // The contract's own test (the app's bulk actions refuse the same rules), said the CLI's way before opening the studio.
+    if (!hasSearchTerm(rule)) {
       io.stderr('error: --rule needs at least one word to search for, e.g. --rule "nurse OR \\"registered nurse\\""');
       return 2;
     }

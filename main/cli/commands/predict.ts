@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { readableTerm, type Prediction } from '../../../preload/contract';
 import { TRUNCATED_NOTE } from '../../predict/predict';
 import { nonRegularKind } from '../../parsing/regular-file';
+import { shownFileName, withBlindPredictions } from '../../privacy/blind-predictions';
 import type { Command } from '../command';
 import { openPrediction } from '../open-prediction';
 
@@ -37,18 +38,27 @@ export const predictCommand: Command = {
       const status = opened.engine.status();
       if (!status.model) throw new Error(status.reason ?? `No model could be loaded from ${opened.origin}.`);
       let failures = 0;
+      // Blind mode (the data directory's setting): the file names printed are masked, as the app shows them.
+      const isBlind = opened.isBlind();
+      const engine = withBlindPredictions(opened.engine, opened.isBlind);
       for (const file of positionals) {
-        const answer = notRegular(file) ?? (await opened.engine.predictPath(path.resolve(file), path.basename(file)));
+        const shown = shownFileName(file, isBlind);
+        const answer = notRegular(file) ?? (await engine.predictPath(path.resolve(file), path.basename(file)));
         if (!answer.ok) {
           failures++;
           // The same shape as a failed item of the API's batch answer.
           if (values.json)
-            io.stdout(JSON.stringify({ name: path.basename(file), error: { code: 'unreadable', status: answer.status, message: answer.reason } }));
-          else io.stderr(`${file}: ${answer.reason}`);
+            io.stdout(
+              JSON.stringify({
+                name: shownFileName(path.basename(file), isBlind),
+                error: { code: 'unreadable', status: answer.status, message: answer.reason },
+              }),
+            );
+          else io.stderr(`${shown}: ${answer.reason}`);
           continue;
         }
         if (values.json) io.stdout(JSON.stringify(answer.prediction satisfies Prediction));
-        else printPrediction(io.stdout, file, answer.prediction);
+        else printPrediction(io.stdout, shown, answer.prediction);
       }
       return failures ? 1 : 0;
     } finally {

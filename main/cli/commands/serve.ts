@@ -105,6 +105,7 @@ export const serveCommand: Command = {
     const api = await createApiApp({
       engine: opened.engine,
       token: () => token,
+      isBlind: opened.isBlind,
       allowedHosts,
       trustedProxies,
       rateLimit: rateLimit === 0 ? null : { max: rateLimit, timeWindowMs: 60_000 },
@@ -126,6 +127,8 @@ export const serveCommand: Command = {
           : `no model yet: ${status.reason}`,
       );
       io.stdout(`prediction threads: ${threads}`);
+      if (opened.isBlind())
+        io.stdout("blind mode: on (the data directory's setting): personal data is masked before the model, file names in answers and errors");
       io.stdout(
         `rate limit: ${rateLimit === 0 ? 'off' : `${rateLimit} requests a minute per client`}, client = ${trustedProxies.length ? `X-Forwarded-For behind ${trustedProxies.join(', ')}` : 'the connecting address (no trusted proxy)'}`,
       );

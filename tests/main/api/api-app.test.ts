@@ -142,6 +142,14 @@ describe('public API security', () => {
     );
   });
 
+  it('takes the upload only from the field "file", as documented', async () => {
+    const resume = sampleResumes(1)[0]!;
+    const elsewhere = multipartFile('r.txt', new TextEncoder().encode(resume.text), 'text/plain', 'resume');
+    const r = await call({ method: 'POST', path: '/v1/predict', body: elsewhere.body, headers: { ...auth, 'content-type': elsewhere.contentType } });
+    expect(r.status).toBe(400);
+    expect(r.json).toMatchObject({ error: { code: 'bad_request', message: expect.stringMatching(/field "resume".*field "file"/) } });
+  });
+
   it('answers an unreadable file with 422 and the reason', async () => {
     const encrypted = fs.readFileSync(await writeEncryptedPdf(temp.dir));
     const upload = multipartFile('locked.pdf', encrypted, 'application/pdf');
@@ -199,7 +207,7 @@ describe('public API answers', () => {
     expect(r.status).toBe(200);
     const document = r.json as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/health', '/v1/model', '/v1/predict', '/v1/predict/batch']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/health', '/v1/model', '/v1/openapi.json', '/v1/predict', '/v1/predict/batch']);
     await expect(SwaggerParser.validate(structuredClone(document) as never)).resolves.toBeTruthy();
   });
 

@@ -158,6 +158,19 @@ describe('labelling with undo and redo', () => {
     expect(events).toEqual([]);
   });
 
+  it('refuses a keyword rule of punctuation alone, which would match every resume (as the CLI does)', async () => {
+    const before = labels();
+    for (const q of ['!!!', '"-" OR ...', 'NOT', '( )']) {
+      await expect(core.call('documents.setCategory', { filter: { q }, category: 'Waiter' }), q).rejects.toThrow(/no word to look for/);
+      await expect(core.call('documents.setExcluded', { filter: { q }, excluded: true }), q).rejects.toThrow(/no word to look for/);
+    }
+    expect(labels()).toEqual(before);
+    expect(categories()).toEqual(['Chef', 'Nurse']);
+    // A real word still works, and the table's own search of punctuation still lists every resume.
+    expect((await core.call('documents.setCategory', { filter: { q: 'chef' }, category: 'Cook', dryRun: true })).matched).toBe(2);
+    expect((await core.call('documents.list', { filter: { q: '!!!' } })).total).toBe(4);
+  });
+
   it('trims a category name before using it', async () => {
     await core.call('documents.setCategory', { ids: [ids[3]!], category: '  Nurse ' });
     expect(labels()[3]).toEqual(['Nurse', false]);

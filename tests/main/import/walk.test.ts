@@ -73,8 +73,28 @@ describe('walkImportRoot', () => {
     expect(result.problems).toEqual([]);
     expect(result.skipped).toMatchObject([
       { relPath: 'TEACHER/pipe.txt', reason: expect.stringMatching(/Not a regular file/) },
-      { relPath: 'TEACHER-link', reason: expect.stringMatching(/same as "TEACHER", already imported/) },
+      { relPath: 'TEACHER-link', reason: expect.stringMatching(/link to the folder "TEACHER", already imported under that name/) },
     ]);
+  });
+
+  it('labels the files of a category folder with its own name, not with that of a link to it that sorts first', async () => {
+    const root = path.join(dir, 'alias');
+    await makeResumeFolder(root, { categories: { NURSE: 2 } });
+    // "ALIAS" sorts before "NURSE", and a link inside a real folder leads to it too.
+    await fs.symlink(path.join(root, 'NURSE'), path.join(root, 'ALIAS'));
+    await fs.mkdir(path.join(root, 'AAA'));
+    await fs.symlink(path.join(root, 'NURSE'), path.join(root, 'AAA', 'nurses'));
+    const result = await walkImportRoot(root);
+    expect(result.files.map((file) => [file.relPath, file.category])).toEqual([
+      ['NURSE/nurse-001.txt', 'NURSE'],
+      ['NURSE/nurse-002.txt', 'NURSE'],
+    ]);
+    expect(result.problems).toEqual([]);
+    const reasons = new Map(result.skipped.map((s) => [s.relPath, s.reason]));
+    expect(reasons.get('ALIAS')).toBe(
+      'This is a link to the folder "NURSE", already imported under that name (the folder\'s own name wins over the link\'s); its files were not imported twice.',
+    );
+    expect(reasons.get('AAA/nurses')).toMatch(/link to the folder "NURSE"/);
   });
 
   it('throws a clear error when the root is missing or is a file', async () => {
