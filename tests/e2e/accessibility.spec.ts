@@ -4,6 +4,7 @@ import { makeResumeFolder } from '../fixtures/resume-folder';
 import { writeTruncatedPdf } from '../fixtures/resume-files';
 import { expectAccessible, forEachTheme } from './axe';
 import { expect, test } from './fixtures';
+import { longStepMs } from './deadlines';
 import { makeTempDir, previewPath } from './import-helpers';
 
 test('the empty Dataset page, Train, Evaluate, Predict and Settings', async ({ page, openApp }) => {
@@ -49,7 +50,7 @@ test('the Import dialog steps, the Dataset page with data and chart, and an impo
     await previewPath(page, root);
     await forEachTheme(page, (theme) => expectAccessible(page, `Import dialog, preview (${theme})`));
     await dialog.getByRole('button', { name: /^Import \d+ files$/ }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await forEachTheme(page, (theme) => expectAccessible(page, `Import dialog, finished (${theme})`));
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { makePng } from '../fixtures/resume-files';
 import { makeResumeFolder } from '../fixtures/resume-folder';
 import { expect, test } from './fixtures';
+import { longStepMs } from './deadlines';
 import { makeTempDir, previewPath } from './import-helpers';
 
 test('a folder one level too high names the sub-folder to pick and asks before importing; previewed again, it says it was imported', async ({
@@ -31,7 +32,7 @@ test('a folder one level too high names the sub-folder to pick and asks before i
     await expect(dialog.getByRole('button', { name: 'Back' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Import 5 files' }).click();
     await dialog.getByRole('button', { name: 'Import 5 files anyway' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     await previewPath(page, data);

@@ -8,6 +8,7 @@ import { formatCount } from '../../renderer/format/numbers';
 import { makeResumeFolder } from '../fixtures/resume-folder';
 import { writeBinaryTxt, writeEmptyFile, writeEncryptedPdf, writeImageOnlyPdf, writeTruncatedPdf, writeZipBombDocx } from '../fixtures/resume-files';
 import { expect, test } from './fixtures';
+import { longStepMs } from './deadlines';
 import { breakdownRow, makeTempDir, previewPath, statValue } from './import-helpers';
 
 test('a folder imports with live progress; counts, health and the report with reasons follow', async ({ page, openApp }) => {
@@ -35,7 +36,7 @@ test('a folder imports with live progress; counts, health and the report with re
     const bar = dialog.getByRole('progressbar', { name: 'Import progress' });
     await expect(bar).toBeVisible();
     await expect(bar).toHaveAttribute('aria-valuemax', /^\d+$/);
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await expect(bar).toHaveAttribute('aria-valuenow', (await bar.getAttribute('aria-valuemax')) ?? '');
     const outcomes = dialog.getByRole('list', { name: 'Files by outcome' });
     await expect(outcomes).toContainText('imported88');
@@ -110,7 +111,7 @@ test('a CSV imports with the chosen text and label columns', async ({ page, open
     await expect(breakdownRow(dialog, 'By category', 'Chef')).toContainText('4');
     await expect(sample.getByRole('columnheader', { name: /cv_body/ })).toContainText('text');
     await importButton.click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(statValue(page, 'Documents')).toHaveText('12');
     await expect(statValue(page, 'Labelled')).toHaveText('12');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { makeTextPdfBytes } from '../fixtures/resume-files';
 import { sampleResumes } from '../fixtures/sample-model';
 import { expect, test } from './fixtures';
+import { longStepMs } from './deadlines';
 import { activateSampleModel, dropFiles, expectModelReady } from './predict-helpers';
 
 const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
@@ -28,7 +29,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Clear' }).click();
     const files = sampleResumes(10, 31).map((r, i) => ({ name: `applicant-${String(i + 1).padStart(3, '0')}.txt`, bytes: new TextEncoder().encode(r.text) }));
     await dropFiles(page, [...files, { name: 'scan-without-text.txt', bytes: new Uint8Array(0) }]);
-    await expect(page.getByTestId('batch-status')).toContainText('finished');
+    await expect(page.getByTestId('batch-status')).toContainText('finished', { timeout: longStepMs });
     const batch = page.getByRole('region', { name: /Batch of/ });
     await page
       .getByRole('table', { name: 'Batch results' })

@@ -94,7 +94,7 @@ test('blind mode: no name, e-mail, phone number or URL of the sample in any view
     'Data Scientist/hugo-castellano.txt',
   ];
   await dropFiles(page, batch.map(sampleFile));
-  await expect(page.getByTestId('batch-status')).toContainText('finished');
+  await expect(page.getByTestId('batch-status')).toContainText('finished', { timeout: longStepMs });
   await expect(page.getByTestId('batch-table').getByTestId('batch-row')).toHaveCount(batch.length);
   await expectBlind(page, 'batch table', page.getByTestId('batch-table'));
 

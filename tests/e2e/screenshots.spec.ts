@@ -9,6 +9,7 @@ import { makeResumeFolder } from '../fixtures/resume-folder';
 import { writeEmptyFile, writeEncryptedPdf, writeImageOnlyPdf, writeTruncatedPdf, writeZipBombDocx } from '../fixtures/resume-files';
 import { backendOnCopy, prepareDataset } from './curation-data';
 import { expect, test } from './fixtures';
+import { longStepMs } from './deadlines';
 import { makeTempDir, previewPath } from './import-helpers';
 
 const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
@@ -46,7 +47,7 @@ test('Dataset page after an import, and the import report, light theme @screensh
     const dialog = await previewPath(page, root);
     await page.screenshot({ path: path.join(outDir, 'import-preview-light.png') });
     await dialog.getByRole('button', { name: /^Import \d+ files$/ }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Data health' }).locator('.recharts-bar-rectangle')).toHaveCount(4);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -48,7 +48,7 @@ test('a page opened without the printed URL says which URL to open, with no usel
 test('when the server stops during an import, the dialog says so instead of "Running"', async ({ page, openApp, backend, allowConsoleError }) => {
   // Stopping the server cuts the event stream, and the browser logs each reconnect it refuses (until
   // the page closes): the point of this test.
-  allowConsoleError(/^Failed to load resource: net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING)$/);
+  allowConsoleError(/^Failed to load resource: net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE|INCOMPLETE_CHUNKED_ENCODING)$/);
   const temp = makeTempDir('rs-e2e-dead-');
   try {
     const root = path.join(temp.dir, 'big');

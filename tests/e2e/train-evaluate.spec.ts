@@ -29,7 +29,7 @@ async function importDataset(page: Page, file: string, rows: number): Promise<vo
   await page.goto(page.url().replace(/#.*$/, '#/dataset'));
   const dialog = await previewPath(page, file);
   await dialog.getByRole('button', { name: `Import ${formatCount(rows)} rows` }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 }
 

@@ -25,7 +25,7 @@ for (const theme of ['light', 'dark'] as const) {
       await openApp('#/dataset');
       const dialog = await previewPath(page, file);
       await dialog.getByRole('button', { name: `Import ${formatCount(rows.length)} rows` }).click();
-      await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+      await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
       await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
       await page.keyboard.press('Control+2');
