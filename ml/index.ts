@@ -31,7 +31,7 @@ export { yearsOfExperience, engineeredNames, engineeredValues, defaultEngineered
 export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSignalLike, softmaxRows } from './models/estimator';
 export { LinearSvmClassifier, defaultSvmParams, nbFeatureScale, type SvmParams } from './models/svm-classifier';
 export { fitOneVsRestSvm, linearScores, svmPrimalObjective, type SvmSolverParams, type SvmSolution } from './models/linear-svm';
-export { fitTemperature, calibrateTemperature, temperatureLogLoss, type Calibration } from './models/calibration';
+export { fitTemperature, calibrateTemperature, temperatureLogLoss, describeCalibration, TEMPERATURE_PRIOR_ROWS, type Calibration } from './models/calibration';
 export { defaultTuneOptions, type TuneOptions, type TuneGrid, type TuneTrial, type TuneResult } from './models/tune';
 export { MljsLogisticRegression, defaultMljsParams, type MljsParams } from './models/mljs-adapter';
 export {
