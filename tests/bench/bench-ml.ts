@@ -194,6 +194,9 @@ if (values.only) {
       ['title weight tuned too (0.5 or 1)', { tune: { grid: { features: [1500, 3000], headlineWeight: [0.5, 1], C: [0.25, 0.5, 1] } } }],
       ['tuned on macro-F1 as given only', { tune: { objective: 'full' } }],
       ['plain SVM (no NB scaling)', { fast: { nbInterpolation: 0 } }],
+      ['half NB scaling (β 0.5, the default before the broad view)', { fast: { nbInterpolation: 0.5 } }],
+      ['no broad view (the focused model alone)', { broad: false }],
+      ['broad view with plain centroids (no square root)', { broad: { weightPower: 1 } }],
       ['no engineered columns', { engineered: { yearsOfExperience: false, length: false, sections: false } }],
     ];
     for (const [name, extra] of variants) seedsReport(seeds, `ablation (${name}) `, extra);
