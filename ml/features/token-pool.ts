@@ -216,7 +216,12 @@ export class TokenPool {
 
   /** True for candidate columns that are headline ("h:") terms. */
   headlineCandidates(): Uint8Array {
-    return Uint8Array.from(this.candidates, (f) => (f < this.unigramCount && this.names[f]!.startsWith('h:') ? 1 : 0));
+    const out = new Uint8Array(this.candidates.length);
+    for (let c = 0; c < out.length; c++) {
+      const f = this.candidates[c]!;
+      if (f < this.unigramCount && this.names[f]!.startsWith('h:')) out[c] = 1;
+    }
+    return out;
   }
 
   /**

@@ -126,6 +126,8 @@ export class CrossFitter {
   private readonly M: CsrMatrix;
   private readonly strippedM: CsrMatrix | null;
   private readonly headCandidate: Uint8Array;
+  /** 1 for every candidate that is not a title term (the broad view's eligible columns), made on first use. */
+  private bodyCandidate: Uint8Array | null = null;
   /** Per fold, chi² of every candidate on the fold's training rows. */
   private readonly foldScores = new Map<number, Float64Array>();
   /** The broad view's held-out scores (rows × classes), filled fold by fold as each fold's chi² is counted. */
@@ -212,11 +214,11 @@ export class CrossFitter {
     const valid = this.rowsOf(fold, true);
     const train = this.rowsOf(fold, false);
     if (valid.length === 0 || train.length === 0) return;
-    const columns = topKIndices(
-      scores,
-      features,
-      this.headCandidate.map((isHead) => 1 - isHead),
-    );
+    if (!this.bodyCandidate) {
+      this.bodyCandidate = new Uint8Array(this.headCandidate.length);
+      for (let c = 0; c < this.headCandidate.length; c++) this.bodyCandidate[c] = 1 - this.headCandidate[c]!;
+    }
+    const columns = topKIndices(scores, features, this.bodyCandidate);
     const columnMap = this.columnMap(columns);
     const noHead = new Uint8Array(this.M.cols);
     const matrix = (rows: Int32Array) => foldMatrix(this.M, rows, columnMap, columns.length, noHead, 1, this.dense, 0, this.docs);

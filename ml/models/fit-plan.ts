@@ -119,9 +119,13 @@ export function fitPipeline(
     chi2 ??= pool.chi2(y, nClasses, vectorizerParams.chi2On);
     broadView = fitBroadView(pool, y, nClasses, vectorizerParams, broad, broadScale, chi2);
   }
+  // The class sums (candidates × classes, hundreds of MB at 50k documents) are not needed past the
+  // broad view: let them go before the training matrix is built.
+  const chi2Scores = chi2?.scores;
+  chi2 = undefined;
   const tuned = Date.now();
   const vectorizer = new TextVectorizer(vectorizerParams);
-  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2?.scores), dense.values, dense.width);
+  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2Scores), dense.values, dense.width);
   hooks.onVectorized?.();
   const vectorized = Date.now();
   const model = pipeline.newModel(C === undefined ? {} : { C }).fit(X, y, nClasses, hooks);
