@@ -31,7 +31,8 @@ export { yearsOfExperience, engineeredNames, engineeredValues, defaultEngineered
 export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSignalLike, softmaxRows } from './models/estimator';
 export { LinearSvmClassifier, defaultSvmParams, nbFeatureScale, type SvmParams } from './models/svm-classifier';
 export { fitOneVsRestSvm, linearScores, svmPrimalObjective, type SvmSolverParams, type SvmSolution } from './models/linear-svm';
-export { fitTemperature, calibrateTemperature, temperatureLogLoss, type Calibration } from './models/calibration';
+export { fitTemperature, calibrateTemperature, temperatureLogLoss, describeCalibration, TEMPERATURE_PRIOR_ROWS, type Calibration } from './models/calibration';
+export { defaultBroadParams, broadShare, gateTokensOf, CentroidSums, mixScores, type BroadParams, type BroadView } from './models/broad-view';
 export { defaultTuneOptions, type TuneOptions, type TuneGrid, type TuneTrial, type TuneResult } from './models/tune';
 export { MljsLogisticRegression, defaultMljsParams, type MljsParams } from './models/mljs-adapter';
 export {
@@ -42,6 +43,7 @@ export {
   type TrainingInfo,
   type TuningSummary,
   type FitTimings,
+  type ModelInput,
 } from './models/pipeline';
 export { restrictPrepared, type PreparedCorpus } from './models/prepared-corpus';
 export * from './eval/metrics';
@@ -49,6 +51,7 @@ export { duplicateKeyText } from './eval/text-keys';
 export { findDuplicateGroups, shingles, jaccard, minhashSignature, bandKeys, minhashBands, type DuplicateGroups, type DedupOptions } from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
 export { stripFirstLine } from './eval/strip-title';
+export { textWindow, WINDOW_SKIPPED_WORDS } from './eval/text-window';
 export {
   holdoutEvaluation,
   crossValidate,
@@ -71,6 +74,7 @@ export {
   ModelFormatError,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
+  OLDEST_READABLE_MODEL_FORMAT,
   type ModelDocument,
 } from './serialize/model-json';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';

@@ -27,7 +27,7 @@ export interface ModelCard {
   parameters: Record<string, unknown>;
   metrics: MetricsReport | null;
   crossValidation: { folds: number; meanAccuracy: number; meanMacroF1: number } | null;
-  calibration: { temperature: number; eceBefore: number; eceAfter: number } | null;
+  calibration: { temperature: number; eceBefore: number; eceAfter: number; temperatureFit: string | null } | null;
   /** Whether personal data was removed from the texts before training (blind mode). */
   privacy: { trainedBlind: boolean; statement: string };
   knownLimits: string[];
@@ -83,7 +83,12 @@ export function buildModelCard(
     metrics,
     crossValidation: run?.cv ? { folds: run.cv.folds, meanAccuracy: run.cv.meanAccuracy, meanMacroF1: run.cv.meanMacroF1 } : null,
     calibration: run?.calibration
-      ? { temperature: run.calibration.temperature, eceBefore: run.calibration.eceBefore, eceAfter: run.calibration.eceAfter }
+      ? {
+          temperature: run.calibration.temperature,
+          eceBefore: run.calibration.eceBefore,
+          eceAfter: run.calibration.eceAfter,
+          temperatureFit: run.calibration.temperatureFit ?? null,
+        }
       : null,
     privacy: { trainedBlind: facts.trainedBlind, statement: privacyStatement(facts.trainedBlind) },
     knownLimits: knownLimits(model, metrics),
@@ -128,7 +133,8 @@ export function modelCardMarkdown(card: ModelCard): string {
       );
     if (card.calibration)
       lines.push(
-        `Temperature scaling (T = ${num(card.calibration.temperature)}): ECE ${num(card.calibration.eceBefore)} → ${num(card.calibration.eceAfter)}.`,
+        `Temperature scaling (T = ${num(card.calibration.temperature)}): ECE ${num(card.calibration.eceBefore)} → ${num(card.calibration.eceAfter)}.` +
+          (card.calibration.temperatureFit ? ` ${card.calibration.temperatureFit}` : ''),
         '',
       );
     lines.push('| category | precision | recall | F1 | support |', '|---|---|---|---|---|');

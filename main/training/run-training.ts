@@ -8,6 +8,7 @@
  */
 import {
   crossValidate,
+  describeCalibration,
   evaluatePredictions,
   findDuplicateGroups,
   holdoutEvaluation,
@@ -95,6 +96,8 @@ export interface TrainingResult {
     /** The same at temperature 1 (before calibration), and the holdout model's temperature. */
     uncalibratedProba: Float64Array;
     temperature: number;
+    /** How that temperature was fitted, in a sentence (on how many rows, and whether it was shrunk toward 1). */
+    temperatureFit: string;
   };
   cv: CrossValidationSummary | null;
   /** Hash of the (text, label) pairs the final model was fitted on. */
@@ -276,6 +279,7 @@ export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: Tr
       proba: testProba,
       uncalibratedProba,
       temperature: holdout.pipeline.temperature,
+      temperatureFit: holdout.pipeline.training!.calibration ? describeCalibration(holdout.pipeline.training!.calibration) : 'No temperature was fitted.',
     },
     dataHash: pipeline.training!.dataHash,
     cv,

@@ -222,6 +222,7 @@ export function trainOnSnapshot(
   // the run's own test documents, which neither the model nor the temperature saw.
   const calibration: CalibrationReport = {
     temperature: result.holdout.temperature,
+    temperatureFit: result.holdout.temperatureFit,
     eceBefore: before.ece,
     eceAfter: after.ece,
     logLossBefore: logLoss(yTest, result.holdout.uncalibratedProba, k),

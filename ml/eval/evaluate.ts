@@ -54,7 +54,7 @@ export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): Evalua
 /** The same report for rows of a prepared corpus, without reading their texts again, and the rows' raw decision scores (temperature 1). */
 function evaluateRows(pipeline: TextClassifier, prepared: PreparedCorpus, rows: ArrayLike<number>): { report: EvaluationReport; scores: Float64Array } {
   const labels = Array.from(rows, (r) => prepared.labels[r]!);
-  const scores = pipeline.model.decisionFunction(pipeline.transformPrepared(prepared, rows));
+  const scores = pipeline.scores(pipeline.transformPrepared(prepared, rows));
   const proba = softmaxRows(scores, pipeline.classes.length, pipeline.temperature);
   return { report: evaluatePredictions(classIndicesOf(pipeline, labels), proba, pipeline.classes), scores };
 }

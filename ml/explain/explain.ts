@@ -5,7 +5,7 @@
 import { normalizeTracked } from '../text/normalize';
 import { defaultTokenizeOptions, forEachToken } from '../text/tokenize';
 import { capAnalysedText } from '../features/usable-text';
-import type { TextClassifier } from '../models/pipeline';
+import type { ModelInput, TextClassifier } from '../models/pipeline';
 
 /** A [start, end) character range in the original text. */
 export interface Span {
@@ -16,8 +16,9 @@ export interface Span {
 /** One feature's share of a class score. */
 export interface Contribution {
   term: string;
-  /** The feature's value in this document (e.g. its TF-IDF). */
+  /** The feature's value in this document (e.g. its TF-IDF; the focused view's when the term is in both views). */
   value: number;
+  /** The term's weight in this text's score: the views' weights mixed by the text's broad share. */
   weight: number;
   contribution: number;
   spans: Span[];
@@ -77,27 +78,49 @@ export function termSpans(pipeline: TextClassifier, fullText: string, only?: Rea
   return spans;
 }
 
+/**
+ * Every term's share of one text's score for class `target`: the focused model's weight × value,
+ * times the text's focused share, plus the broad view's, times its share; a term in both views is
+ * one contribution (its value is the focused view's, its weight the mix of both).
+ */
+function termContributions(pipeline: TextClassifier, input: ModelInput, target: number): Contribution[] {
+  const byTerm = new Map<string, Contribution>();
+  const add = (term: string, value: number, weight: number) => {
+    const known = byTerm.get(term);
+    if (!known) byTerm.set(term, { term, value, weight, contribution: weight * value, spans: [] });
+    else {
+      known.contribution += weight * value;
+      known.weight = known.contribution / known.value;
+    }
+  };
+  const share = input.broadShares?.[0] ?? 0;
+  const weights = pipeline.model.classWeights(target);
+  const names = pipeline.featureNames;
+  const X = input.focused;
+  for (let q = X.indptr[0]!; q < X.indptr[1]!; q++) add(names[X.indices[q]!]!, X.values[q]!, weights ? (1 - share) * weights[X.indices[q]!]! : 0);
+  const broad = pipeline.broad;
+  const B = input.broad;
+  if (broad && B) {
+    const K = pipeline.classes.length;
+    const terms = broad.vectorizer.vocabulary;
+    for (let q = B.indptr[0]!; q < B.indptr[1]!; q++) add(terms[B.indices[q]!]!, B.values[q]!, share * broad.weights[B.indices[q]! * K + target]!);
+  }
+  return [...byTerm.values()];
+}
+
 /** Explains the prediction for one text (or its score for `classLabel`). */
 export function explainPrediction(pipeline: TextClassifier, fullText: string, options: { top?: number; classLabel?: string } = {}): Explanation {
   const top = options.top ?? 10;
   // Only the analysed part of the text is explained; spans stay valid offsets into the full text.
   const text = capAnalysedText(fullText).text;
-  const X = pipeline.transform([text]);
-  const proba = pipeline.probabilities(X);
+  const input = pipeline.transform([text]);
+  const proba = pipeline.probabilities(input);
   const K = pipeline.classes.length;
   let predicted = 0;
   for (let k = 1; k < K; k++) if (proba[k]! > proba[predicted]!) predicted = k;
   const target = options.classLabel !== undefined ? pipeline.classes.indexOf(options.classLabel) : predicted;
   if (target < 0) throw new Error(`Unknown class "${options.classLabel}".`);
-  const weights = pipeline.model.classWeights(target);
-  const names = pipeline.featureNames;
-  const contributions: Contribution[] = [];
-  for (let q = X.indptr[0]!; q < X.indptr[1]!; q++) {
-    const j = X.indices[q]!;
-    const value = X.values[q]!;
-    const weight = weights ? weights[j]! : 0;
-    contributions.push({ term: names[j]!, value, weight, contribution: weight * value, spans: [] });
-  }
+  const contributions = termContributions(pipeline, input, target);
   const toward = contributions
     .filter((c) => c.contribution > 0)
     .sort((a, b) => b.contribution - a.contribution || (a.term < b.term ? -1 : 1))

@@ -6,7 +6,7 @@
  */
 import { normalizeText, type NormalizeOptions } from '../text/normalize';
 import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../text/tokenize';
-import { chi2Scores } from './chi2';
+import { chi2Scores, type Chi2Result } from './chi2';
 import { CsrBuilder, type CsrMatrix } from './csr';
 import { PairMap } from './pair-map';
 
@@ -201,6 +201,12 @@ export class TokenPool {
     return sub;
   }
 
+  /** Body tokens of document d (its words after cleaning, without the headline terms), or of its title-stripped view. */
+  bodyTokens(d: number, stripped = false): number {
+    const n = this.docs[d]!.length - this.headCounts[d]!;
+    return stripped ? n - (this.firstLineCounts[d] ?? 0) : n;
+  }
+
   /** The term of a feature id: "word", "h:word" or "word word". */
   termOf(f: number): string {
     if (f < this.unigramCount) return this.names[f]!;
@@ -210,7 +216,12 @@ export class TokenPool {
 
   /** True for candidate columns that are headline ("h:") terms. */
   headlineCandidates(): Uint8Array {
-    return Uint8Array.from(this.candidates, (f) => (f < this.unigramCount && this.names[f]!.startsWith('h:') ? 1 : 0));
+    const out = new Uint8Array(this.candidates.length);
+    for (let c = 0; c < out.length; c++) {
+      const f = this.candidates[c]!;
+      if (f < this.unigramCount && this.names[f]!.startsWith('h:')) out[c] = 1;
+    }
+    return out;
   }
 
   /**
@@ -257,9 +268,9 @@ export class TokenPool {
   /**
    * chi² of every candidate against the labels, streamed over the documents: per class, either the
    * number of documents containing the term ("presence") or the sum of its l2-normalised weights
-   * ("tfidf", as scikit-learn's chi2 on a TF-IDF matrix).
+   * ("tfidf", as scikit-learn's chi2 on a TF-IDF matrix), those sums kept with the scores.
    */
-  chi2(y: Int32Array, nClasses: number, on: 'presence' | 'tfidf'): Float64Array {
+  chi2(y: Int32Array, nClasses: number, on: 'presence' | 'tfidf'): Chi2Result {
     const k = nClasses;
     const observed = new Float64Array(this.candidates.length * k);
     const classDocs = new Float64Array(k);
@@ -274,7 +285,7 @@ export class TokenPool {
       const inv = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 0;
       for (let i = 0; i < m; i++) observed[s.outCols[i]! * k + c]! += on === 'presence' ? 1 : s.outVals[i]! * inv;
     }
-    return chi2Scores(observed, this.candidates.length, classDocs);
+    return { scores: chi2Scores(observed, this.candidates.length, classDocs), classSums: on === 'tfidf' ? observed : null };
   }
 }
 

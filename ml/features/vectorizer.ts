@@ -135,28 +135,47 @@ export class TextVectorizer {
    * pool's per-document arrays as it goes (the 50k-document memory budget), so call it last.
    */
   fitFromPool(pool: TokenPool, labels?: { y: Int32Array; nClasses: number }, chi2?: Float64Array): CsrMatrix {
+    this.fitVocabulary(pool, labels, chi2);
+    // Pass 2: the training matrix, through the same lookup as transform().
+    pool.consume();
+    return this.poolRows(pool, null, true);
+  }
+
+  /**
+   * Chooses the vocabulary and idf from a pool as fitFromPool does, leaving the pool's documents in
+   * place (for a second vectorizer on the same pool). `withoutHeadline` leaves the "h:" terms out,
+   * for a vectorizer of the body alone. Returns the pool candidate of each column.
+   */
+  fitVocabulary(pool: TokenPool, labels?: { y: Int32Array; nClasses: number }, chi2?: Float64Array, withoutHeadline = false): Int32Array {
     const p = this.params;
     pool.requireUnconsumed();
-    const nCandidates = pool.candidates.length;
-    let chosen: Int32Array = Int32Array.from({ length: nCandidates }, (_, i) => i);
-    if (labels && p.chi2Features > 0 && nCandidates > p.chi2Features) {
-      chosen = topKIndices(chi2 ?? pool.chi2(labels.y, labels.nClasses, p.chi2On), p.chi2Features);
-    } else if (p.maxFeatures > 0 && nCandidates > p.maxFeatures) {
+    // Plain loops over the candidates (10^5–10^6 of them): a callback per candidate cost more than the rest of the fit's vocabulary step.
+    let eligible: Uint8Array | undefined;
+    if (withoutHeadline) {
+      eligible = pool.headlineCandidates();
+      for (let c = 0; c < eligible.length; c++) eligible[c] = 1 - eligible[c]!;
+    }
+    let chosen: Int32Array = new Int32Array(pool.candidates.length);
+    let n = 0;
+    for (let c = 0; c < chosen.length; c++) if (!eligible || eligible[c] === 1) chosen[n++] = c;
+    chosen = chosen.subarray(0, n);
+    if (labels && p.chi2Features > 0 && chosen.length > p.chi2Features) {
+      chosen = topKIndices(chi2 ?? pool.chi2(labels.y, labels.nClasses, p.chi2On).scores, p.chi2Features, eligible);
+    } else if (p.maxFeatures > 0 && chosen.length > p.maxFeatures) {
       chosen = topKIndices(
         Float64Array.from(pool.candidates, (f) => pool.df[f]!),
         p.maxFeatures,
+        eligible,
       );
     }
     const nDocs = pool.size;
-    const entries = Array.from(chosen, (c) => ({ term: pool.termOf(pool.candidates[c]!), df: pool.df[pool.candidates[c]!]! }));
+    const entries = Array.from(chosen, (c) => ({ candidate: c, term: pool.termOf(pool.candidates[c]!), df: pool.df[pool.candidates[c]!]! }));
     entries.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     this.setState(
       entries.map((e) => e.term),
       p.weighting === 'tfidf' ? entries.map((e) => idfOf(nDocs, e.df)) : null,
     );
-    // Pass 2: the training matrix, through the same lookup as transform().
-    pool.consume();
-    return this.poolRows(pool, null, true);
+    return Int32Array.from(entries, (e) => e.candidate);
   }
 
   /**
@@ -185,11 +204,18 @@ export class TextVectorizer {
 
   /** Vectorizes texts with the fitted vocabulary (unknown terms are ignored). */
   transform(texts: Iterable<string>): CsrMatrix {
+    return this.transformAnalyzed(Array.from(texts, (t) => this.analyze(t)));
+  }
+
+  /**
+   * Rows of texts already analysed, by this vectorizer or one with the same cleaning and tokenizing
+   * (so a text read once feeds two vocabularies); terms outside the vocabulary are ignored.
+   */
+  transformAnalyzed(analyzed: Iterable<{ headline: readonly string[]; body: readonly string[] }>): CsrMatrix {
     const vocab = this.requireVocab();
     const builder = new CsrBuilder(vocab.size);
     const scratch = new RowScratch();
-    for (const text of texts) {
-      const { headline, body } = this.analyze(text);
+    for (const { headline, body } of analyzed) {
       this.addRow(
         builder,
         Int32Array.from(body, (t) => vocab.tokenId(t)),

@@ -4,10 +4,12 @@
  * title weight), a model fitted on the training rows and held-out decision scores for the rest —
  * for the documents as given and, optionally, with their first line removed.
  */
-import { chi2Scores, rankTopK } from '../features/chi2';
+import { chi2Scores, rankTopK, topKIndices, type Chi2Result } from '../features/chi2';
 import { CsrBuilder, type CsrMatrix } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
+import { CentroidSums } from './broad-view';
 import { argmaxRows, throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
+import { linearScores } from './linear-svm';
 
 /** Exact-duplicate groups by token sequence, so a copy never sits on both sides of an inner fold. */
 export function duplicateGroups(pool: TokenPool, rows: Int32Array): Int32Array {
@@ -124,6 +126,12 @@ export class CrossFitter {
   private readonly M: CsrMatrix;
   private readonly strippedM: CsrMatrix | null;
   private readonly headCandidate: Uint8Array;
+  /** 1 for every candidate that is not a title term (the broad view's eligible columns), made on first use. */
+  private bodyCandidate: Uint8Array | null = null;
+  /** Per fold, chi² of every candidate on the fold's training rows. */
+  private readonly foldScores = new Map<number, Float64Array>();
+  /** The broad view's held-out scores (rows × classes), filled fold by fold as each fold's chi² is counted. */
+  private broadScores: Float64Array | null = null;
   private readonly yRows: Int32Array;
   private readonly rankings = new Map<number, Int32Array>();
   private readonly matrices = new Map<string, FoldMatrices>();
@@ -144,6 +152,8 @@ export class CrossFitter {
     readonly scoredFolds: number[],
     private readonly chi2On: 'presence' | 'tfidf',
     withStripped: boolean,
+    /** The broad view to cross-fit along (broadRun), or null. */
+    private readonly broad: { features: number; weightPower: number } | null = null,
   ) {
     this.yRows = Int32Array.from(docs, (d) => y[d]!);
     this.M = pool.candidateMatrix(docs);
@@ -151,9 +161,14 @@ export class CrossFitter {
     this.headCandidate = pool.headlineCandidates();
   }
 
-  /** chi² of every candidate over all of the fitter's rows (the final vocabulary's ranking when they are the whole pool). */
-  chi2All(): Float64Array {
-    return this.chi2Of(Int32Array.from(this.docs.keys()));
+  /**
+   * chi² of every candidate over all of the fitter's rows (the final vocabulary's ranking when they
+   * are the whole pool), with the class sums when counted on TF-IDF mass: those are the fitter's
+   * scratch, valid until its next chi² pass (call this last).
+   */
+  chi2All(): Chi2Result {
+    const scores = this.chi2Of(Int32Array.from(this.docs.keys()));
+    return { scores, classSums: this.chi2On === 'tfidf' ? this.observed : null };
   }
 
   private chi2Of(rows: Int32Array): Float64Array {
@@ -175,11 +190,56 @@ export class CrossFitter {
   private ranking(fold: number, limit: number): Int32Array {
     let order = this.rankings.get(fold);
     if (!order || (order.length < limit && order.length < this.M.cols)) {
-      const scores = this.chi2Of(this.rowsOf(fold, false));
-      order = rankTopK(scores, limit);
+      order = rankTopK(this.chi2OfFold(fold), limit);
       this.rankings.set(fold, order);
     }
     return order;
+  }
+
+  private chi2OfFold(fold: number): Float64Array {
+    let scores = this.foldScores.get(fold);
+    if (!scores) {
+      scores = this.chi2Of(this.rowsOf(fold, false));
+      this.foldScores.set(fold, scores);
+      // The scratch holds this fold's class sums now: the broad view's centroids are some of them.
+      if (this.broad) this.scoreBroad(fold, scores);
+    }
+    return scores;
+  }
+
+  /** Scores the fold's other rows by the fold's broad view (see broadRun), from its chi² scores and the class sums of the pass that made them. */
+  private scoreBroad(fold: number, scores: Float64Array): void {
+    const K = this.nClasses;
+    const { features, weightPower } = this.broad!;
+    const valid = this.rowsOf(fold, true);
+    const train = this.rowsOf(fold, false);
+    if (valid.length === 0 || train.length === 0) return;
+    if (!this.bodyCandidate) {
+      this.bodyCandidate = new Uint8Array(this.headCandidate.length);
+      for (let c = 0; c < this.headCandidate.length; c++) this.bodyCandidate[c] = 1 - this.headCandidate[c]!;
+    }
+    const columns = topKIndices(scores, features, this.bodyCandidate);
+    const columnMap = this.columnMap(columns);
+    const noHead = new Uint8Array(this.M.cols);
+    const matrix = (rows: Int32Array) => foldMatrix(this.M, rows, columnMap, columns.length, noHead, 1, this.dense, 0, this.docs);
+    // Presence counts are no sums of rows: then the fold's training rows are added up over the columns.
+    const sums =
+      this.chi2On === 'tfidf'
+        ? CentroidSums.ofColumns(this.observed!, columns, K)
+        : new CentroidSums(columns.length, K).add(
+            matrix(train),
+            Int32Array.from(train, (i) => this.yRows[i]!),
+          );
+    const held = linearScores(matrix(valid), sums.centroids(weightPower), new Float64Array(K));
+    this.broadScores ??= new Float64Array(this.docs.length * K);
+    valid.forEach((row, i) => this.broadScores!.set(held.subarray(i * K, (i + 1) * K), row * K));
+  }
+
+  /** Candidate → position in `columns`, or -1. */
+  private columnMap(columns: Int32Array): Int32Array {
+    const map = new Int32Array(this.M.cols).fill(-1);
+    columns.forEach((c, i) => (map[c] = i));
+    return map;
   }
 
   /** `rankLimit`: the largest feature count of the configs being run, so one ranking per fold serves them all. */
@@ -197,6 +257,18 @@ export class CrossFitter {
       this.matrices.set(key, cached);
     }
     return cached;
+  }
+
+  /**
+   * Held-out scores of the broad view (broad-view.ts), rows × classes: per fold, the `features` body
+   * terms with the highest chi² on the fold's training rows, their centroids over those rows (class
+   * sums of the chi² pass) raised to `weightPower`, and the scores of the fold's other rows,
+   * normalised over those terms as a text to predict is.
+   */
+  broadRun(): Float64Array {
+    if (!this.broad) throw new Error('This cross-fitter was made without a broad view.');
+    for (const fold of this.scoredFolds) this.chi2OfFold(fold);
+    return this.broadScores ?? new Float64Array(this.docs.length * this.nClasses);
   }
 
   /** Held-out scores of each config; makeModel gets the config and the number of rows its fold trains on. */

@@ -11,9 +11,11 @@ import { appendDenseColumns } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
 import { defaultTfidfParams, TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
+import type { Chi2Result } from '../features/chi2';
 import { calibrateTemperature, type Calibration } from './calibration';
 import type { FitHooks, SparseClassifier } from './estimator';
-import type { TextClassifier, TuningSummary } from './pipeline';
+import type { PipelineParams, TextClassifier, TuningSummary } from './pipeline';
+import { calibrateViews, defaultBroadParams, fitBroadView, gateTokensOf, type BroadParams, type BroadView } from './broad-view';
 import { CrossFitter, duplicateGroups } from './cross-fit';
 import { defaultTuneOptions, tuneFastEngine } from './tune';
 
@@ -21,6 +23,7 @@ import { defaultTuneOptions, tuneFastEngine } from './tune';
 export interface FitResult {
   vectorizer: TextVectorizer;
   model: SparseClassifier;
+  broad: BroadView | null;
   features: number;
   tuning: TuningSummary | null;
   calibration: Calibration;
@@ -38,6 +41,8 @@ export interface ReusedChoices {
   C: number | undefined;
   tuning: TuningSummary | null;
   calibration: Calibration;
+  /** The broad view's scale (null: the source had no broad view, so this fit has none either). */
+  broadScale: number | null;
 }
 
 /**
@@ -60,41 +65,67 @@ export function fitPipeline(
   const vectorizerParams: VectorizerParams = { ...defaultTfidfParams, ...params.vectorizer };
   const { reuse } = options;
   const tune = !reuse && params.engine === 'fast' && params.tune !== false ? { ...defaultTuneOptions, seed: params.seed, ...params.tune } : null;
+  let broad = broadParamsOf(params);
   let tuning: TuningSummary | null = null;
   let calibration: Calibration | null = null;
+  let broadScale = 1;
   let C = params.fast.C;
-  let chi2: Float64Array | undefined;
+  let chi2: Chi2Result | undefined;
   if (reuse) {
     vectorizerParams.chi2Features = reuse.features;
     vectorizerParams.headlineWeight = reuse.headlineWeight;
     C = reuse.C;
     tuning = reuse.tuning;
     calibration = reuse.calibration;
+    if (reuse.broadScale === null) broad = null;
+    else broadScale = reuse.broadScale;
   } else if (tune) {
-    const result = tuneFastEngine(pool, y, nClasses, dense.values, dense.width, { seed: params.seed, ...params.fast }, vectorizerParams.chi2On, tune, hooks);
+    const result = tuneFastEngine(
+      pool,
+      y,
+      nClasses,
+      dense.values,
+      dense.width,
+      { seed: params.seed, ...params.fast },
+      vectorizerParams.chi2On,
+      tune,
+      broad,
+      hooks,
+    );
     vectorizerParams.chi2Features = result.chosen.features;
     vectorizerParams.headlineWeight = result.chosen.headlineWeight;
     C = result.chosen.C;
-    const { oofRows, oofScores, chi2: tunedChi2, ...summary } = result;
+    const { oofRows, oofScores, broadOofScores, chi2: tunedChi2, ...summary } = result;
     chi2 = tunedChi2 ?? undefined;
     tuning = summary;
-    calibration = calibrateTemperature(
-      oofScores,
-      Int32Array.from(oofRows, (d) => y[d]!),
-      nClasses,
-      `out-of-fold scores of the ${result.folds}-fold inner cross-validation (${result.rows} training documents, chosen setting)`,
-    );
+    const source = `out-of-fold predictions of the ${result.folds}-fold inner cross-validation (${result.rows} training documents, chosen setting)`;
+    const yOof = Int32Array.from(oofRows, (d) => y[d]!);
+    if (broad && broadOofScores) {
+      const tokens = Int32Array.from(oofRows, (d) => pool.bodyTokens(d));
+      const gate = { gateTokens: gateTokensOf(tokens, broad.gateShare), gatePower: broad.gatePower };
+      ({ calibration, scale: broadScale } = calibrateViews(oofScores, broadOofScores, yOof, nClasses, tokens, gate, source));
+    } else calibration = calibrateTemperature(oofScores, yOof, nClasses, source);
   } else {
     const step = (epoch: number) =>
       hooks.onProgress?.({ phase: 'calibrate', epoch, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
     step(0);
     // The cross-fit's own progress reports fits as 'tune' steps; here they are calibration work.
-    calibration = heldOutCalibration(pipeline, pool, y, nClasses, dense.values, dense.width, vectorizerParams, { signal: hooks.signal });
+    ({ calibration, broadScale } = heldOutCalibration(pipeline, pool, y, nClasses, dense, vectorizerParams, broad, { signal: hooks.signal }));
     step(1);
   }
+  let broadView: BroadView | null = null;
+  if (broad) {
+    // Both vocabularies rank by the same chi², whose class sums are the broad view's centroids.
+    chi2 ??= pool.chi2(y, nClasses, vectorizerParams.chi2On);
+    broadView = fitBroadView(pool, y, nClasses, vectorizerParams, broad, broadScale, chi2);
+  }
+  // The class sums (candidates × classes, hundreds of MB at 50k documents) are not needed past the
+  // broad view: let them go before the training matrix is built.
+  const chi2Scores = chi2?.scores;
+  chi2 = undefined;
   const tuned = Date.now();
   const vectorizer = new TextVectorizer(vectorizerParams);
-  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2), dense.values, dense.width);
+  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2Scores), dense.values, dense.width);
   hooks.onVectorized?.();
   const vectorized = Date.now();
   const model = pipeline.newModel(C === undefined ? {} : { C }).fit(X, y, nClasses, hooks);
@@ -106,6 +137,7 @@ export function fitPipeline(
   return {
     vectorizer,
     model,
+    broad: broadView,
     features: X.cols,
     tuning,
     calibration,
@@ -119,17 +151,24 @@ export function fitPipeline(
   };
 }
 
-/** A temperature from held-out scores of an untuned engine (3-fold cross-fit, or one stratified holdout for mljs). */
+/** The broad view's settings of a pipeline, or null when it has none (mljs, or turned off). */
+export function broadParamsOf(params: PipelineParams): BroadParams | null {
+  if (params.engine !== 'fast' || params.broad === false) return null;
+  const broad = { ...defaultBroadParams, ...params.broad };
+  return broad.features > 0 ? broad : null;
+}
+
+/** A temperature (and the broad view's scale) from held-out scores of an untuned engine: a 3-fold cross-fit, or one stratified holdout for mljs. */
 function heldOutCalibration(
   pipeline: TextClassifier,
   pool: TokenPool,
   y: Int32Array,
   nClasses: number,
-  dense: Float64Array,
-  width: number,
+  dense: { values: Float64Array; width: number },
   v: VectorizerParams,
+  broad: BroadParams | null,
   hooks: FitHooks,
-): Calibration {
+): { calibration: Calibration; broadScale: number } {
   const docs = Int32Array.from({ length: pool.size }, (_, i) => i);
   const groups = duplicateGroups(pool, docs);
   const config = { features: v.chi2Features > 0 ? v.chi2Features : pool.candidates.length, headlineWeight: v.headlineWeight, C: 0 };
@@ -143,22 +182,26 @@ function heldOutCalibration(
     foldOf = new Int32Array(docs.length).fill(1);
     for (const r of test) foldOf[r] = 0;
     scoredFolds = [0];
-    source = `a ${Math.round(fraction * 100)}% stratified holdout of the training documents, scored by a second model fitted (features included) on the other ${Math.round((1 - fraction) * 100)}%`;
+    source = `predictions on a ${Math.round(fraction * 100)}% stratified holdout of the training documents, by a second model fitted (features included) on the other ${Math.round((1 - fraction) * 100)}%`;
   } else {
     foldOf = groupStratifiedKFold(y, groups, 3, pipeline.params.seed);
     scoredFolds = [0, 1, 2];
-    source = 'out-of-fold scores of a 3-fold cross-fit on the training documents (features chosen per fold)';
+    source = 'out-of-fold predictions of a 3-fold cross-fit on the training documents (features chosen per fold)';
   }
-  const fitter = new CrossFitter(pool, nClasses, y, dense, width, docs, foldOf, scoredFolds, v.chi2On, false);
+  const fitter = new CrossFitter(pool, nClasses, y, dense.values, dense.width, docs, foldOf, scoredFolds, v.chi2On, false, broad);
   const [scores] = fitter.run([config], makeModel, hooks);
   const scored = docs.filter((d) => scoredFolds.includes(foldOf[d]!));
   const K = nClasses;
-  const rows = new Float64Array(scored.length * K);
-  scored.forEach((d, i) => rows.set(scores!.full.subarray(d * K, (d + 1) * K), i * K));
-  return calibrateTemperature(
-    rows,
-    Int32Array.from(scored, (d) => y[d]!),
-    nClasses,
-    source,
-  );
+  const rowsOf = (all: Float64Array) => {
+    const rows = new Float64Array(scored.length * K);
+    scored.forEach((d, i) => rows.set(all.subarray(d * K, (d + 1) * K), i * K));
+    return rows;
+  };
+  const yScored = Int32Array.from(scored, (d) => y[d]!);
+  if (!broad) return { calibration: calibrateTemperature(rowsOf(scores!.full), yScored, K, source), broadScale: 1 };
+  const broadScores = fitter.broadRun();
+  const tokens = Int32Array.from(scored, (d) => pool.bodyTokens(d));
+  const gate = { gateTokens: gateTokensOf(tokens, broad.gateShare), gatePower: broad.gatePower };
+  const { calibration, scale } = calibrateViews(rowsOf(scores!.full), rowsOf(broadScores), yScored, K, tokens, gate, source);
+  return { calibration, broadScale: scale };
 }

@@ -1,10 +1,13 @@
 /**
  * The text classifier pipeline: vectorizer (+ engineered columns) → estimator → temperature. It is
  * itself an estimator over raw texts and string labels: fit / predict / predictProba, saved by
- * ml/serialize. Fitting the fast engine also tunes it (inner CV on the training rows, tune.ts) and
- * every engine is calibrated on held-out scores (fit-plan.ts).
+ * ml/serialize. Fitting the fast engine also tunes it (inner CV on the training rows, tune.ts), adds
+ * its broad view for short texts (broad-view.ts), and every engine is calibrated on held-out scores
+ * (fit-plan.ts).
  */
 import { appendDenseColumns, type CsrMatrix } from '../features/csr';
+import { broadShare, mixScores, type BroadParams, type BroadView } from './broad-view';
+import { linearScores } from './linear-svm';
 import { defaultEngineeredOptions, engineeredNames, engineeredValues, type EngineeredOptions } from '../features/engineered';
 import { capAnalysedText } from '../features/usable-text';
 import { TextVectorizer, type VectorizerParams } from '../features/vectorizer';
@@ -30,6 +33,8 @@ export interface PipelineParams {
   mljs: Partial<MljsParams>;
   /** Inner cross-validation of the fast engine; false keeps the given C, feature count and title weight. */
   tune: Partial<TuneOptions> | false;
+  /** The fast engine's broad view for short texts; false leaves it out (mljs never has one). */
+  broad: Partial<BroadParams> | false;
   /** Share of the training rows held out to calibrate engines that are not tuned by cross-validation. */
   calibrationHoldout: number;
 }
@@ -51,7 +56,14 @@ export function defaultVectorizerFor(engine: EngineName): Partial<VectorizerPara
 }
 
 /** What the inner cross-validation chose and how (stored in the model). */
-export type TuningSummary = Omit<TuneResult, 'oofRows' | 'oofScores' | 'chi2'>;
+export type TuningSummary = Omit<TuneResult, 'oofRows' | 'oofScores' | 'broadOofScores' | 'chi2'>;
+
+/** A model's input for some texts: the focused view's matrix, and the broad view's with each row's share of the score. */
+export interface ModelInput {
+  focused: CsrMatrix;
+  broad: CsrMatrix | null;
+  broadShares: Float64Array | null;
+}
 
 /** Facts about the data a pipeline was fitted on and how it was fitted. */
 export interface TrainingInfo {
@@ -79,6 +91,8 @@ export class TextClassifier {
   readonly params: PipelineParams;
   vectorizer: TextVectorizer;
   model: SparseClassifier;
+  /** The fast engine's broad view (null: mljs, turned off, or a model saved before it existed). */
+  broad: BroadView | null = null;
   classes: string[] = [];
   training: TrainingInfo | null = null;
   lastFitTimings: FitTimings | null = null;
@@ -93,6 +107,7 @@ export class TextClassifier {
       fast: { ...params.fast },
       mljs: { ...params.mljs },
       tune: params.tune === false ? false : { ...params.tune },
+      broad: params.broad === false ? false : { ...params.broad },
       calibrationHoldout: params.calibrationHoldout ?? 0.2,
     };
     this.vectorizer = new TextVectorizer(this.params.vectorizer);
@@ -164,6 +179,7 @@ export class TextClassifier {
     });
     this.vectorizer = result.vectorizer;
     this.model = result.model;
+    this.broad = result.broad;
     this.lastFitTimings = result.timings;
     this.training = {
       docs: rowList.length,
@@ -186,30 +202,54 @@ export class TextClassifier {
       headlineWeight: source.vectorizer.params.headlineWeight,
       C: source.params.engine === 'fast' ? (source.model as LinearSvmClassifier).params.C : undefined,
       tuning: source.training.tuning,
+      broadScale: source.broad?.scale ?? null,
       calibration: { ...calibration, source: `${calibration.source}; fitted for the holdout model (${source.training.docs} documents) and kept for this one` },
     };
   }
 
-  /** The model's input matrix for rows of a prepared corpus: equal to transform() of their texts, without reading them again. */
-  transformPrepared(prepared: PreparedCorpus, rows: ArrayLike<number>): CsrMatrix {
+  /** The model's input for rows of a prepared corpus: equal to transform() of their texts, without reading them again. */
+  transformPrepared(prepared: PreparedCorpus, rows: ArrayLike<number>): ModelInput {
     requireFitted(this.isFitted, 'TextClassifier');
     requireCompatible(prepared, this.params.vectorizer, this.engineeredOptions);
-    return appendDenseColumns(this.vectorizer.poolRows(prepared.pool, rows), denseRows(prepared, rows), prepared.width);
+    const focused = appendDenseColumns(this.vectorizer.poolRows(prepared.pool, rows), denseRows(prepared, rows), prepared.width);
+    const broad = this.broad;
+    if (!broad) return { focused, broad: null, broadShares: null };
+    return {
+      focused,
+      broad: broad.vectorizer.poolRows(prepared.pool, rows),
+      broadShares: Float64Array.from(rows as ArrayLike<number>, (d) => broadShare(prepared.pool.bodyTokens(d), broad)),
+    };
   }
 
-  /** The model's input matrix for texts (vocabulary columns + engineered columns); each text is capped at MAX_ANALYSED_CHARS. */
-  transform(texts: Iterable<string>): CsrMatrix {
+  /** The model's input for texts (each capped at MAX_ANALYSED_CHARS and read once for both views). */
+  transform(texts: Iterable<string>): ModelInput {
     const options = this.engineeredOptions;
     const width = engineeredNames(options).length;
     const list = Array.from(texts, (t) => capAnalysedText(t).text);
     const dense = width > 0 ? Float64Array.from(list.flatMap((t) => engineeredValues(t, options))) : new Float64Array(0);
-    return appendDenseColumns(this.vectorizer.transform(list), dense, width);
+    const analyzed = list.map((t) => this.vectorizer.analyze(t));
+    const focused = appendDenseColumns(this.vectorizer.transformAnalyzed(analyzed), dense, width);
+    const broad = this.broad;
+    if (!broad) return { focused, broad: null, broadShares: null };
+    return {
+      focused,
+      broad: broad.vectorizer.transformAnalyzed(analyzed.map((a) => ({ headline: [], body: a.body }))),
+      broadShares: Float64Array.from(analyzed, (a) => broadShare(a.body.length, broad)),
+    };
   }
 
-  /** Calibrated probabilities of a model matrix, row-major rows × classes. */
-  probabilities(X: CsrMatrix): Float64Array {
+  /** Decision scores before the temperature, row-major rows × classes: the focused model's, mixed with the broad view's by each row's share. */
+  scores(input: ModelInput): Float64Array {
     requireFitted(this.isFitted, 'TextClassifier');
-    return softmaxRows(this.model.decisionFunction(X), this.classes.length, this.temperature);
+    const focused = this.model.decisionFunction(input.focused);
+    if (!this.broad || !input.broad || !input.broadShares) return focused;
+    const K = this.classes.length;
+    return mixScores(focused, linearScores(input.broad, this.broad.weights, new Float64Array(K)), input.broadShares, K);
+  }
+
+  /** Calibrated probabilities of a model input, row-major rows × classes. */
+  probabilities(input: ModelInput): Float64Array {
+    return softmaxRows(this.scores(input), this.classes.length, this.temperature);
   }
 
   /** Row-major texts × classes calibrated probabilities. */
@@ -221,7 +261,7 @@ export class TextClassifier {
   /** The predicted category of each text. */
   predict(texts: Iterable<string>): string[] {
     requireFitted(this.isFitted, 'TextClassifier');
-    return Array.from(argmaxRows(this.model.decisionFunction(this.transform(texts)), this.classes.length), (k) => this.classes[k]!);
+    return Array.from(argmaxRows(this.scores(this.transform(texts)), this.classes.length), (k) => this.classes[k]!);
   }
 }
 
@@ -230,12 +270,14 @@ export function assemblePipeline(
   params: PipelineParams,
   vectorizer: TextVectorizer,
   model: SparseClassifier,
+  broad: BroadView | null,
   classes: string[],
   training: TrainingInfo,
 ): TextClassifier {
   const p = new TextClassifier(params);
   p.vectorizer = vectorizer;
   p.model = model;
+  p.broad = broad;
   p.classes = classes;
   p.training = training;
   return p;

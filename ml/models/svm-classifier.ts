@@ -26,7 +26,7 @@ export interface SvmParams {
 }
 
 /** Defaults: β 0.5 and C 0.5 were chosen by cross-validation inside the training splits only (see README). */
-export const defaultSvmParams: SvmParams = { C: 0.5, nbInterpolation: 0.5, nbSmoothing: 1, tol: 0.1, maxEpochs: 200, seed: 42 };
+export const defaultSvmParams: SvmParams = { C: 0.5, nbInterpolation: 1, nbSmoothing: 1, tol: 0.1, maxEpochs: 200, seed: 42 };
 
 /**
  * Per-class feature scale, class-major (K × F): (1 − β) + β·|ln((p_kj / ‖p_k‖₁) / (q_kj / ‖q_k‖₁))|

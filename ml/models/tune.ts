@@ -8,7 +8,9 @@
  */
 import { macroF1 } from '../eval/metrics';
 import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
+import type { Chi2Result } from '../features/chi2';
 import type { TokenPool } from '../features/token-pool';
+import type { BroadParams } from './broad-view';
 import { CrossFitter, duplicateGroups, type CrossFitConfig, type HeldOutScores } from './cross-fit';
 import { argmaxRows, type FitHooks } from './estimator';
 import { LinearSvmClassifier, type SvmParams } from './svm-classifier';
@@ -63,8 +65,10 @@ export interface TuneResult {
   /** Pool document index of each tuning row, and its out-of-fold decision scores (rows × classes) under the chosen setting. */
   oofRows: Int32Array;
   oofScores: Float64Array;
-  /** chi² over every training document when tuning saw them all (saves the final vectorizer a pass), else null. */
-  chi2: Float64Array | null;
+  /** The broad view's out-of-fold scores of the same rows (null when it is off). */
+  broadOofScores: Float64Array | null;
+  /** chi² (and its class sums) over every training document when tuning saw them all (saves the final vectorizers a pass), else null. */
+  chi2: Chi2Result | null;
 }
 
 /** Runs the inner cross-validation of the fast engine; see the file header. `dense` holds `width` engineered values per pool document. */
@@ -77,6 +81,7 @@ export function tuneFastEngine(
   svm: Partial<SvmParams>,
   chi2On: 'presence' | 'tfidf',
   options: TuneOptions,
+  broad: BroadParams | null,
   hooks: FitHooks = {},
 ): TuneResult {
   let docs: Int32Array = Int32Array.from({ length: pool.size }, (_, i) => i);
@@ -85,7 +90,7 @@ export function tuneFastEngine(
   const foldOf = groupStratifiedKFold(yRows, duplicateGroups(pool, docs), options.folds, options.seed);
   const withStripped = options.objective === 'full+stripped';
   const folds = Array.from({ length: options.folds }, (_, f) => f);
-  const fitter = new CrossFitter(pool, nClasses, y, dense, width, docs, foldOf, folds, chi2On, withStripped);
+  const fitter = new CrossFitter(pool, nClasses, y, dense, width, docs, foldOf, folds, chi2On, withStripped, broad);
   // C weighs a sum over rows: a fold fits fewer rows than the final model, so its C is scaled up by
   // the ratio to keep the same balance of loss and penalty (and comparable margins for calibration).
   const makeModel = (config: CrossFitConfig, trainRows: number) => new LinearSvmClassifier({ ...svm, C: (config.C * pool.size) / trainRows });
@@ -124,6 +129,7 @@ export function tuneFastEngine(
     trials,
     oofRows: docs,
     oofScores: scores[chosen]!.full,
+    broadOofScores: broad ? fitter.broadRun() : null,
     chi2: docs.length === pool.size ? fitter.chi2All() : null,
   };
 }

@@ -11,6 +11,8 @@ import { MljsLogisticRegression } from '../models/mljs-adapter';
 import { assemblePipeline, type PipelineParams, type TextClassifier, type TrainingInfo } from '../models/pipeline';
 import { LinearSvmClassifier } from '../models/svm-classifier';
 import { isBlindNormalize } from '../text/blind';
+import type { BroadView } from '../models/broad-view';
+import { broadFromJSON, broadToJSON, type BroadDocument } from './broad-json';
 
 /** The format name written into every model file. */
 export const MODEL_FORMAT = 'resume-studio.text-classifier';
@@ -20,8 +22,12 @@ export const MODEL_FORMAT = 'resume-studio.text-classifier';
  * fitted vectorizer settings are stored in `vectorizer`. (Blind models, whose cleaner also masks
  * names and addresses, stayed at 2: a loader that predates the two steps reads them as off, which
  * only lets a name through at prediction, and refusing every stored model would cost more.)
+ * 3: a fast model may carry a broad view (`broad`) mixed into its scores; a loader of format 2 would
+ * ignore it and predict short texts differently, so it must refuse the file.
  */
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 3;
+/** The oldest format this version still reads: a format 2 file is a model without a broad view. */
+export const OLDEST_READABLE_MODEL_FORMAT = 2;
 
 /** The JSON document of a saved model. */
 export interface ModelDocument {
@@ -39,6 +45,8 @@ export interface ModelDocument {
   vocabulary: string[];
   idf: number[] | null;
   model: Record<string, unknown>;
+  /** The fast engine's broad view for short texts (absent in format 2, null when the model has none). */
+  broad?: BroadDocument | null;
   metrics: EvaluationReport | null;
 }
 
@@ -66,6 +74,7 @@ export function modelToJSON(pipeline: TextClassifier, metrics: EvaluationReport 
     vocabulary: [...pipeline.vectorizer.vocabulary],
     idf: idf ? Array.from(idf) : null,
     model: pipeline.model.toJSON(),
+    broad: pipeline.broad ? broadToJSON(pipeline.broad) : null,
     metrics,
   };
 }
@@ -112,25 +121,30 @@ export function deserializeModel(input: string | unknown, source = 'The model'):
     }
   }
   if (!isObject(doc) || doc.format !== MODEL_FORMAT) throw damaged(`it has no "format": "${MODEL_FORMAT}" field`);
-  if (doc.version !== MODEL_FORMAT_VERSION) {
-    const older = typeof doc.version === 'number' && doc.version < MODEL_FORMAT_VERSION;
+  if (typeof doc.version !== 'number' || doc.version < OLDEST_READABLE_MODEL_FORMAT || doc.version > MODEL_FORMAT_VERSION) {
+    const older = typeof doc.version === 'number' && doc.version < OLDEST_READABLE_MODEL_FORMAT;
+    const readable = `formats ${OLDEST_READABLE_MODEL_FORMAT} to ${MODEL_FORMAT_VERSION}`;
     throw new ModelFormatError(
       older
-        ? `${source} was saved by an older Resume Studio (model format ${doc.version}); this version reads format ${MODEL_FORMAT_VERSION}: train the model again.`
-        : `${source} was saved by a newer Resume Studio (model format ${String(doc.version)}); this version reads format ${MODEL_FORMAT_VERSION}: update Resume Studio to use it.`,
+        ? `${source} was saved by an older Resume Studio (model format ${doc.version}); this version reads ${readable}: train the model again.`
+        : `${source} was saved by a newer Resume Studio (model format ${String(doc.version)}); this version reads ${readable}: update Resume Studio to use it.`,
     );
   }
   const problem = problemWith(doc);
   if (problem) throw damaged(problem);
   const d = doc as unknown as ModelDocument;
   let model: SparseClassifier;
+  let broad: BroadView | null = null;
   try {
     model = d.engine === 'fast' ? LinearSvmClassifier.fromJSON(d.model) : MljsLogisticRegression.fromJSON(d.model);
+    if (d.version >= 3 && d.broad) broad = broadFromJSON(d.broad, d.classes.length);
   } catch (error) {
     // The engines' own checks say "its … weights …"; anything else is an inconsistency they did not foresee.
     const message = (error as Error).message;
     throw damaged(message.startsWith('its ') ? message : 'its weights do not fit together');
   }
   const vectorizer = new TextVectorizer(d.vectorizer).setState(d.vocabulary, d.idf ?? null);
-  return { pipeline: assemblePipeline(d.params, vectorizer, model, d.classes, d.training), metrics: d.metrics ?? null };
+  // A format 2 file predates the broad view: its parameters say nothing of it, and it has none.
+  const params = { ...d.params, broad: d.version >= 3 ? d.params.broad : false };
+  return { pipeline: assemblePipeline(params, vectorizer, model, broad, d.classes, d.training), metrics: d.metrics ?? null };
 }

@@ -136,6 +136,8 @@ export interface ReliabilityBin {
 export interface CalibrationReport {
   /** Temperature fitted on out-of-fold predictions of the training side (1 = unchanged). */
   temperature: number;
+  /** How the temperature was fitted, in a sentence: on how many rows, and whether it was shrunk toward 1 (absent for runs stored before it was recorded). */
+  temperatureFit?: string;
   eceBefore: number;
   eceAfter: number;
   logLossBefore: number;

@@ -4,12 +4,14 @@
  * resume text.
  *
  *   npm run bench -- [--data PATH] [--engines fast,mljs] [--scales base,10k,50k] [--seed 42] [--json]
- *   npm run bench -- --data PATH --seeds 42,1,2 [--split-files DIR] [--json]   per-engine mean ± sd
+ *   npm run bench -- --data PATH --seeds 42,1,2 [--split-files DIR] [--windows 60] [--json]   per-engine mean ± sd
  *   npm run bench -- --data PATH --cv 5 [--repeats R]                          dedup-aware k-fold CV
  *   npm run bench -- --data PATH --seeds 42,1,2 --ablation                     title terms and features
  *
  * --split-files DIR reads DIR/train_S.jsonl and DIR/test_S.jsonl (the scikit-learn reference's
  * make_splits.py) for each seed S instead of making the split, for a like-for-like comparison.
+ * --windows N also scores one seeded N-word window per test resume, after its first 8 words (short,
+ * title-less text); with --split-files it reads them from DIR/window_S.jsonl (make_windows.py).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     seeds: { type: 'string' },
     'split-files': { type: 'string' },
+    windows: { type: 'string', default: '0' },
     cv: { type: 'string', default: '0' },
     'drop-duplicates': { type: 'boolean', default: false },
     repeats: { type: 'string', default: '1' },
@@ -43,7 +46,9 @@ const source: CorpusSource = {
   textColumn: values['text-column'],
   labelColumn: values['label-column'],
   splitFiles: values['split-files'],
+  windowWords: Number(values.windows),
 };
+if (!Number.isInteger(source.windowWords) || source.windowWords < 0) throw new Error(`--windows takes a number of words, got "${values.windows}".`);
 const MLJS_BUDGET_S = 300;
 const engines = values.engines.split(',') as EngineName[];
 
@@ -55,6 +60,7 @@ function sourceArgs(): string[] {
     ...(values['text-column'] ? ['--text-column', values['text-column']] : []),
     ...(values['label-column'] ? ['--label-column', values['label-column']] : []),
     ...(values['split-files'] ? ['--split-files', values['split-files']] : []),
+    ...(source.windowWords > 0 ? ['--windows', String(source.windowWords)] : []),
   ];
 }
 
@@ -96,6 +102,7 @@ function scaleLine(row: Row): string {
     f(row.accuracy),
     f(row.macro_f1),
     f(row.stripped_macro_f1),
+    ...(source.windowWords > 0 ? [f(row.window_macro_f1)] : []),
     f(row.ece15, 3, 6),
     f(row.logloss, 3, 7),
     f(row.load_avg_1m, 1, 5),
@@ -138,13 +145,17 @@ function seedsReport(seeds: number[], label: string, extra: Partial<PipelinePara
           ece15_mean: mean(col('ece15')),
           logloss_mean: mean(col('logloss')),
           stripped_macro_f1_mean: mean(col('stripped_macro_f1')),
+          ...(source.windowWords > 0
+            ? { window_words: source.windowWords, window_macro_f1_mean: mean(col('window_macro_f1')), window_macro_f1_sd: sd(col('window_macro_f1')) }
+            : {}),
           train_s: mean(col('train_s')),
         }),
       );
       continue;
     }
     console.log(`${label}${engine}: over seeds ${seeds.join(', ')}`);
-    console.log(`  accuracy ${pm(col('accuracy'))}   macro-F1 ${pm(col('macro_f1'))}   title-stripped macro-F1 ${pm(col('stripped_macro_f1'))}`);
+    const windowed = source.windowWords > 0 ? `   ${source.windowWords}-word window macro-F1 ${pm(col('window_macro_f1'))}` : '';
+    console.log(`  accuracy ${pm(col('accuracy'))}   macro-F1 ${pm(col('macro_f1'))}   title-stripped macro-F1 ${pm(col('stripped_macro_f1'))}${windowed}`);
     const pooledConf = rows.flatMap((r) => r.top_conf);
     const pooled = topLabelEce(
       pooledConf,
@@ -161,7 +172,7 @@ function seedsReport(seeds: number[], label: string, extra: Partial<PipelinePara
     );
     for (const r of rows)
       console.log(
-        `    seed ${String(r.seed).padEnd(3)} acc ${r.accuracy.toFixed(3)} F1 ${r.macro_f1.toFixed(3)} stripped ${r.stripped_macro_f1.toFixed(3)} ECE ${r.ece15.toFixed(3)} logloss ${r.logloss.toFixed(3)} T ${r.temperature?.toFixed(3)} ${r.chosen ?? ''} (${r.test_docs} test)`,
+        `    seed ${String(r.seed).padEnd(3)} acc ${r.accuracy.toFixed(3)} F1 ${r.macro_f1.toFixed(3)} stripped ${r.stripped_macro_f1.toFixed(3)}${source.windowWords > 0 ? ` window ${r.window_macro_f1.toFixed(3)} (${r.window_docs})` : ''} ECE ${r.ece15.toFixed(3)} logloss ${r.logloss.toFixed(3)} T ${r.temperature?.toFixed(3)} ${r.chosen ?? ''} (${r.test_docs} test)`,
       );
   }
 }
@@ -183,6 +194,9 @@ if (values.only) {
       ['title weight tuned too (0.5 or 1)', { tune: { grid: { features: [1500, 3000], headlineWeight: [0.5, 1], C: [0.25, 0.5, 1] } } }],
       ['tuned on macro-F1 as given only', { tune: { objective: 'full' } }],
       ['plain SVM (no NB scaling)', { fast: { nbInterpolation: 0 } }],
+      ['half NB scaling (β 0.5, the default before the broad view)', { fast: { nbInterpolation: 0.5 } }],
+      ['no broad view (the focused model alone)', { broad: false }],
+      ['broad view with plain centroids (no square root)', { broad: { weightPower: 1 } }],
       ['no engineered columns', { engineered: { yearsOfExperience: false, length: false, sections: false } }],
     ];
     for (const [name, extra] of variants) seedsReport(seeds, `ablation (${name}) `, extra);
@@ -193,7 +207,9 @@ if (values.only) {
   if (!values.json) {
     console.log(`data: ${corpus.name}: ${corpus.texts.length} docs, ${new Set(corpus.labels).size} classes; dedup-aware stratified 80/20 split, seed ${seed}`);
     console.log('wall seconds (train = vectorize + inner CV + fit + calibrate), CPU seconds of the whole fit, load = 1-min load average');
-    console.log('engine scale   docs  vocab  vect_s tune_s  fit_s train_s   cpu_s predict_ms peak_MB accuracy macro_f1 stripped    ece logloss  load');
+    console.log(
+      `engine scale   docs  vocab  vect_s tune_s  fit_s train_s   cpu_s predict_ms peak_MB accuracy macro_f1 stripped${source.windowWords > 0 ? '   window' : ''}    ece logloss  load`,
+    );
   }
   for (const engine of engines) {
     for (const scale of values.scales.split(',')) {

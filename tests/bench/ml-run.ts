@@ -1,8 +1,10 @@
 /**
  * One benchmark run of the ML bench in this process: load the corpus (or a reference split file
  * pair), split it (dedup-aware, stratified, seeded), optionally resample to 10k/50k, fit, and score
- * the test set as given and with each resume's first line removed. Prints nothing; returns figures.
+ * the test set as given, with each resume's first line removed and (optionally) as one N-word window
+ * per resume. Prints nothing; returns figures.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadLabelledDataset } from '../../main/datasets/index';
@@ -15,6 +17,7 @@ import {
   groupStratifiedSplit,
   stripFirstLine,
   TextClassifier,
+  textWindow,
   type EngineName,
   type PipelineParams,
   type Rng,
@@ -28,6 +31,8 @@ export interface CorpusSource {
   labelColumn?: string;
   /** A folder holding the reference's train_S.jsonl / test_S.jsonl (make_splits.py): the split is read, not made. */
   splitFiles?: string;
+  /** Also score one N-word window per test resume (0 = off); with splitFiles, read from window_S.jsonl (make_windows.py). */
+  windowWords: number;
 }
 
 /** The figures of one run. */
@@ -53,6 +58,10 @@ export interface Row {
   ece15: number;
   logloss: number;
   stripped_macro_f1: number;
+  /** Macro-F1 on one window of `window_words` words per test resume (NaN when not asked for). */
+  window_macro_f1: number;
+  window_words: number;
+  window_docs: number;
   test_docs: number;
   /** Per test document: the top label's probability (4 decimals) and whether it was right, for pooled ECE and its noise floor. */
   top_conf: number[];
@@ -101,8 +110,35 @@ interface Split {
   trainLabels: string[];
   testTexts: string[];
   testLabels: string[];
+  /** One window per test resume long enough for one (empty when windows are off). */
+  windows: { texts: string[]; labels: string[] };
   docs: number;
   classes: number;
+}
+
+/** One seeded window per test resume (those with too few words have none), as the reference's make_windows.py. */
+function windowsOf(texts: string[], labels: string[], words: number, seed: number): { texts: string[]; labels: string[] } {
+  const out = { texts: [] as string[], labels: [] as string[] };
+  if (words <= 0) return out;
+  const rng = createRng(seed);
+  texts.forEach((text, i) => {
+    const window = textWindow(text, words, rng);
+    if (window === null) return;
+    out.texts.push(window);
+    out.labels.push(labels[i]!);
+  });
+  return out;
+}
+
+/** The reference's window file of a split, checked against the asked window length. */
+function readWindowFile(dir: string, seed: number, words: number): { texts: string[]; labels: string[] } {
+  const file = path.join(dir, `window_${seed}.jsonl`);
+  if (!fs.existsSync(file)) throw new Error(`${file} does not exist: run the reference's make_windows.py ${dir} ${words} first.`);
+  const d = loadLabelledDataset(file, { textColumn: 'text', labelColumn: 'category' });
+  const lengths = new Set(d.texts.map((t) => t.split(/\s+/).filter(Boolean).length));
+  if (lengths.size !== 1 || !lengths.has(words))
+    throw new Error(`${file} holds windows of ${[...lengths].join(', ')} words, not ${words}: run make_windows.py ${dir} ${words} again.`);
+  return { texts: d.texts, labels: d.labels };
 }
 
 function makeSplit(source: CorpusSource, scale: string, seed: number): Split {
@@ -116,6 +152,7 @@ function makeSplit(source: CorpusSource, scale: string, seed: number): Split {
       trainLabels: train.labels,
       testTexts: test.texts,
       testLabels: test.labels,
+      windows: source.windowWords > 0 ? readWindowFile(source.splitFiles, seed, source.windowWords) : windowsOf([], [], 0, seed),
       docs: train.texts.length + test.texts.length,
       classes,
     };
@@ -131,6 +168,7 @@ function makeSplit(source: CorpusSource, scale: string, seed: number): Split {
       trainLabels: pick(corpus.labels, train),
       testTexts: pick(corpus.texts, test),
       testLabels: pick(corpus.labels, test),
+      windows: windowsOf(pick(corpus.texts, test), pick(corpus.labels, test), source.windowWords, seed),
       docs: corpus.texts.length,
       classes: classList.length,
     };
@@ -141,11 +179,13 @@ function makeSplit(source: CorpusSource, scale: string, seed: number): Split {
   // copy of a test resume ever trains. Training texts are generated lazily: 40k strings never coexist.
   const trainRows = Int32Array.from({ length: docs - nTest }, () => train[rng.int(train.length)]!);
   const testRows = Int32Array.from({ length: nTest }, () => test[rng.int(test.length)]!);
+  const testTexts = [...perturbed(corpus.texts, testRows, createRng(seed + 9))];
   return {
     trainTexts: perturbed(corpus.texts, trainRows, createRng(seed + 8)),
     trainLabels: pick(corpus.labels, trainRows),
-    testTexts: [...perturbed(corpus.texts, testRows, createRng(seed + 9))],
+    testTexts,
     testLabels: pick(corpus.labels, testRows),
+    windows: windowsOf(testTexts, pick(corpus.labels, testRows), source.windowWords, seed),
     docs,
     classes: classList.length,
   };
@@ -174,6 +214,7 @@ export function runOne(source: CorpusSource, engine: EngineName, scale: string, 
     return { conf: Math.round(proba[i * K + best]! * 1e4) / 1e4, correct: pipeline.classes[best] === label ? 1 : 0 };
   });
   const stripped = evaluatePipeline(pipeline, { texts: split.testTexts.map(stripFirstLine), labels: split.testLabels });
+  const windows = split.windows.texts.length > 0 ? evaluatePipeline(pipeline, split.windows).macro.f1 : NaN;
   const t = pipeline.lastFitTimings!;
   const tuning = pipeline.training!.tuning;
   return {
@@ -197,6 +238,9 @@ export function runOne(source: CorpusSource, engine: EngineName, scale: string, 
     ece15: report.ece,
     logloss: report.logLoss,
     stripped_macro_f1: stripped.macro.f1,
+    window_macro_f1: windows,
+    window_words: source.windowWords,
+    window_docs: split.windows.texts.length,
     test_docs: split.testTexts.length,
     top_conf: top.map((t) => t.conf),
     top_correct: top.map((t) => t.correct),

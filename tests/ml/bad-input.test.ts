@@ -57,7 +57,9 @@ describe('capAnalysedText: a bounded analysed length', () => {
     const capped = capAnalysedText(huge).text;
     const a = p.transform([huge]);
     const b = p.transform([capped]);
-    expect(Array.from(a.values)).toEqual(Array.from(b.values));
+    expect(Array.from(a.focused.values)).toEqual(Array.from(b.focused.values));
+    expect(Array.from(a.broad!.values)).toEqual(Array.from(b.broad!.values));
+    expect(a.broadShares).toEqual(b.broadShares);
     const ex = explainPrediction(p, huge, { top: 5 });
     expect(ex.truncated).toBe(true);
     for (const c of ex.toward) for (const s of c.spans) expect(s.end).toBeLessThanOrEqual(capped.length);
@@ -87,7 +89,7 @@ describe('model files that are not models, or are damaged, get one sentence', ()
   });
   it('a model from an older or newer format version', () => {
     expect(load({ ...doc, version: 1 })).toThrow(
-      `model.json was saved by an older Resume Studio (model format 1); this version reads format ${MODEL_FORMAT_VERSION}: train the model again.`,
+      `model.json was saved by an older Resume Studio (model format 1); this version reads formats 2 to ${MODEL_FORMAT_VERSION}: train the model again.`,
     );
     expect(load({ ...doc, version: 99 })).toThrow(/^model\.json was saved by a newer Resume Studio \(model format 99\)/);
   });

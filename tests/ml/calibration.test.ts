@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedCalibrationError, logLoss } from '../../ml/eval/metrics';
-import { calibrateTemperature, fitTemperature, temperatureLogLoss } from '../../ml/models/calibration';
+import { calibrateTemperature, describeCalibration, fitTemperature, temperatureLogLoss } from '../../ml/models/calibration';
 import { softmaxRows } from '../../ml/models/estimator';
 import { createRng } from '../../ml/random';
 
@@ -59,5 +59,38 @@ describe('temperature scaling', () => {
     expect(c.eceAfter).toBeLessThan(c.eceBefore);
     expect(c.logLossAfter).toBeLessThan(c.logLossBefore);
     expect(fitTemperature(new Float64Array(0), new Int32Array(0), K)).toBe(1);
+  });
+
+  it('with a few rows all predicted right, keeps a finite temperature where the plain fit collapses to its bound', () => {
+    const K = 4;
+    const rng = createRng(9);
+    // 30 rows whose true class always scores highest: the likelihood alone keeps improving as T → 0.
+    const n = 30;
+    const y = Int32Array.from({ length: n }, (_, i) => i % K);
+    const scores = Float64Array.from({ length: n * K }, (_, j) => (j % K === y[Math.floor(j / K)] ? 1 : -1) + rng.normal() * 0.2);
+    expect(fitTemperature(scores, y, K)).toBe(0.001);
+    const shrunk = fitTemperature(scores, y, K, 20);
+    expect(shrunk).toBeGreaterThan(0.1);
+    expect(shrunk).toBeLessThan(1);
+    // A new row the model gets wrong by the same margin is then not "100 %" sure of its wrong answer.
+    const wrong = softmaxRows(Float64Array.from([-1, 1, -1, -1]), K, shrunk);
+    expect(wrong[1]!).toBeLessThan(0.999);
+    const c = calibrateTemperature(scores, y, K, 'out-of-fold predictions of a test', 20);
+    expect(c.shrinkage).toEqual({ priorRows: 20, temperatureAlone: 0.001 });
+    expect(describeCalibration(c)).toBe(
+      `T = ${shrunk.toFixed(3)}, fitted on 30 out-of-fold predictions of a test, shrunk toward T = 1 by a prior worth 20 rows (the 30 rows alone gave T = 0.001).`,
+    );
+  });
+
+  it('with thousands of rows, the prior barely moves the temperature', () => {
+    const K = 6;
+    const { scores, y } = miscalibrated(4000, K, 0.5, 11);
+    const alone = fitTemperature(scores, y, K);
+    const withPrior = fitTemperature(scores, y, K, 20);
+    expect(Math.abs(withPrior - alone) / alone).toBeLessThan(0.01);
+    const c = calibrateTemperature(scores, y, K, 'held-out rows', 20);
+    expect(describeCalibration(c)).toBe(
+      `T = ${withPrior.toFixed(3)}, fitted on 4000 held-out rows; the prior toward T = 1 (worth 20 rows) moved it by less than 1%.`,
+    );
   });
 });

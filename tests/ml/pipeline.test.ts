@@ -39,17 +39,15 @@ describe('TextClassifier (fast)', () => {
     expect(tuning!.trials).toContainEqual(expect.objectContaining(tuning!.chosen));
     const best = Math.max(...tuning!.trials.map((t) => t.score));
     expect(tuning!.trials.find((t) => t.C === tuning!.chosen.C && t.features === tuning!.chosen.features)!.score).toBe(best);
-    expect(calibration!.source).toMatch(/out-of-fold scores of the 3-fold inner cross-validation/);
+    expect(calibration!.source).toMatch(/out-of-fold predictions of the 3-fold inner cross-validation/);
     expect(calibration!.temperature).toBeGreaterThan(0);
     expect(fitted.vectorizer.params.chi2Features).toBe(Math.min(tuning!.chosen.features, fitted.vectorizer.params.chi2Features));
     const doc = JSON.parse(serializeModel(fitted));
     expect(doc.training.calibration.temperature).toBe(calibration!.temperature);
     expect(doc.vectorizer.headlineWeight).toBe(tuning!.chosen.headlineWeight);
     // The temperature is applied: probabilities are softmax(scores / T).
-    const X = fitted.transform(texts.slice(0, 3));
-    expect(Array.from(fitted.probabilities(X))).toEqual(
-      Array.from(softmaxRows(fitted.model.decisionFunction(X), fitted.classes.length, calibration!.temperature)),
-    );
+    const input = fitted.transform(texts.slice(0, 3));
+    expect(Array.from(fitted.probabilities(input))).toEqual(Array.from(softmaxRows(fitted.scores(input), fitted.classes.length, calibration!.temperature)));
   });
   it('an untuned fast engine is calibrated on a 3-fold cross-fit', () => {
     const p = new TextClassifier({ seed: 2, tune: false }).fit(texts, labels);

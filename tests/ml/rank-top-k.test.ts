@@ -19,4 +19,18 @@ describe('top-k selection', () => {
       { numRuns: 2000, seed: 5 },
     );
   });
+  it('among eligible indices only, the first k of their full sort', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.boolean()), { maxLength: 200 }), fc.nat(220), (pairs, k) => {
+        const scores = Float64Array.from(pairs, ([v]) => v / 3);
+        const eligible = Uint8Array.from(pairs, ([, isIn]) => (isIn ? 1 : 0));
+        const expected = Array.from(byFullSort(scores, scores.length))
+          .filter((i) => eligible[i] === 1)
+          .slice(0, k)
+          .sort((a, b) => a - b);
+        expect(Array.from(topKIndices(scores, k, eligible))).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 6 },
+    );
+  });
 });

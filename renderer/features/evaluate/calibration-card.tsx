@@ -15,7 +15,7 @@ export function CalibrationCard({ calibration }: { calibration: CalibrationRepor
         {calibration.temperature !== 1
           ? ` after temperature scaling (T = ${formatFixed(calibration.temperature, 2)}, fitted on validation folds; ${formatFixed(calibration.eceBefore, 3)} before).`
           : ' (the engine applied no temperature).'}{' '}
-        A bar at the height of its bin&apos;s confidence is perfectly calibrated.
+        {calibration.temperatureFit ? `${calibration.temperatureFit} ` : ''}A bar at the height of its bin&apos;s confidence is perfectly calibrated.
       </p>
       <Suspense fallback={<div className="chart-placeholder" />}>
         <ReliabilityChart calibration={calibration} />

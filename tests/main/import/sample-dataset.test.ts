@@ -94,6 +94,33 @@ describe('importing the sample dataset', () => {
     expect(ranked[0]).toMatchObject({ givenLabel: problems.mislabelled.filedUnder, suggestedLabel: problems.mislabelled.actualCategory });
   }, 120_000);
 
+  it('trains a model whose held-out mistakes are not shown as "100.0%": its temperature is shrunk toward 1, and the model card says so', async () => {
+    const { runId } = await core.call('training.start', {});
+    const run = (await core.training.waitForIdle())!;
+    expect(run).toMatchObject({ id: runId, state: 'finished' });
+    const detail = await core.call('training.run', { runId });
+    const holdout = detail.holdout!;
+    // Every wrong held-out prediction, cell by cell of the confusion matrix, as Evaluate lists it.
+    const wrong = (
+      await Promise.all(
+        holdout.confusion.flatMap((row, t) =>
+          row.flatMap((count, p) =>
+            t !== p && count > 0 ? [core.call('evaluation.cell', { runId, trueCategory: holdout.classes[t]!, predictedCategory: holdout.classes[p]! })] : [],
+          ),
+        ),
+      )
+    ).flat();
+    // The sample's misfiled accountant is in this split's held-out side, predicted as the accountant it is.
+    expect(wrong.length).toBeGreaterThanOrEqual(1);
+    for (const doc of wrong) expect((doc.confidence * 100).toFixed(1)).not.toBe('100.0');
+    // The plain maximum-likelihood temperature on so few out-of-fold rows collapses toward 0 (every
+    // prediction "100 %"); the prior keeps it where a wrong answer costs a finite log loss.
+    expect(detail.calibration!.temperatureFit).toMatch(/shrunk toward T = 1 by a prior worth \d+ rows \(the \d+ rows alone gave T = 0\.0\d\d\)/);
+    expect(holdout.logLoss).toBeLessThan(1);
+    const card = await core.call('models.card', { id: run.modelId! });
+    expect(card.markdown).toContain(detail.calibration!.temperatureFit!);
+  }, 120_000);
+
   it('holds only invented contacts: example.com addresses and 555-01xx phone numbers', () => {
     const texts = [...createDocumentsRepo(core.db).iterateLabelled()].map((d) => d.text).join('\n');
     const emails = texts.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? [];
