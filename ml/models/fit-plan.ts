@@ -14,10 +14,16 @@ import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
 import type { Chi2Result } from '../features/chi2';
 import { calibrateTemperature, type Calibration } from './calibration';
 import type { FitHooks, SparseClassifier } from './estimator';
-import type { PipelineParams, TextClassifier, TuningSummary } from './pipeline';
+import type { PipelineParams, TuningSummary } from './pipeline-params';
 import { calibrateViews, defaultBroadParams, fitBroadView, gateTokensOf, type BroadParams, type BroadView } from './broad-view';
 import { CrossFitter, duplicateGroups } from './cross-fit';
 import { defaultTuneOptions, tuneFastEngine } from './tune';
+
+/** What a fit needs of the pipeline it fits: its settings and fresh estimators of its engine. */
+export interface FitSubject {
+  params: PipelineParams;
+  newModel(overrides?: { C?: number }): SparseClassifier;
+}
 
 /** Everything a fit produces. */
 export interface FitResult {
@@ -51,7 +57,7 @@ export interface ReusedChoices {
  * reported as part of vectorizeMs); `reuse` skips tuning and calibration.
  */
 export function fitPipeline(
-  pipeline: TextClassifier,
+  pipeline: FitSubject,
   pool: TokenPool,
   y: Int32Array,
   nClasses: number,
@@ -160,7 +166,7 @@ export function broadParamsOf(params: PipelineParams): BroadParams | null {
 
 /** A temperature (and the broad view's scale) from held-out scores of an untuned engine: a 3-fold cross-fit, or one stratified holdout for mljs. */
 function heldOutCalibration(
-  pipeline: TextClassifier,
+  pipeline: FitSubject,
   pool: TokenPool,
   y: Int32Array,
   nClasses: number,

@@ -6,57 +6,20 @@
  * (fit-plan.ts).
  */
 import { appendDenseColumns, type CsrMatrix } from '../features/csr';
-import { broadShare, mixScores, type BroadParams, type BroadView } from './broad-view';
+import { broadShare, mixScores, type BroadView } from './broad-view';
 import { linearScores } from './linear-svm';
 import { defaultEngineeredOptions, engineeredNames, engineeredValues, type EngineeredOptions } from '../features/engineered';
 import { capAnalysedText } from '../features/usable-text';
-import { TextVectorizer, type VectorizerParams } from '../features/vectorizer';
+import { TextVectorizer } from '../features/vectorizer';
 import type { Calibration } from './calibration';
 import { argmaxRows, requireFitted, softmaxRows, type FitHooks, type SparseClassifier } from './estimator';
 import { fitPipeline, type ReusedChoices } from './fit-plan';
+import { defaultVectorizerFor, type PipelineParams, type TuningSummary } from './pipeline-params';
 import { dataHashOf, denseRows, prepareCorpus, requireCompatible, type PreparedCorpus } from './prepared-corpus';
-import { MljsLogisticRegression, type MljsParams } from './mljs-adapter';
-import { LinearSvmClassifier, type SvmParams } from './svm-classifier';
-import type { TuneOptions, TuneResult } from './tune';
+import { MljsLogisticRegression } from './mljs-adapter';
+import { LinearSvmClassifier } from './svm-classifier';
 
-/** The available engines. */
-export type EngineName = 'fast' | 'mljs';
-
-/** Everything that configures a pipeline. */
-export interface PipelineParams {
-  engine: EngineName;
-  /** Seeds every random choice of a fit (solver order, inner folds, calibration holdout). */
-  seed: number;
-  vectorizer: Partial<VectorizerParams>;
-  engineered: Partial<EngineeredOptions>;
-  fast: Partial<SvmParams>;
-  mljs: Partial<MljsParams>;
-  /** Inner cross-validation of the fast engine; false keeps the given C, feature count and title weight. */
-  tune: Partial<TuneOptions> | false;
-  /** The fast engine's broad view for short texts; false leaves it out (mljs never has one). */
-  broad: Partial<BroadParams> | false;
-  /** Share of the training rows held out to calibrate engines that are not tuned by cross-validation. */
-  calibrationHoldout: number;
-}
-
-/** Per-engine vectorizer defaults: TF-IDF 1–2-grams, headline terms, chi² on TF-IDF mass; 3k (fast, tuned) or 2k (mljs, dense). */
-export function defaultVectorizerFor(engine: EngineName): Partial<VectorizerParams> {
-  return {
-    weighting: 'tfidf',
-    ngramMax: 2,
-    minDf: 2,
-    maxDf: 0.9,
-    sublinearTf: true,
-    norm: 'l2',
-    headlineTokens: 5,
-    headlineWeight: engine === 'mljs' ? 1 : 0.5,
-    chi2On: engine === 'mljs' ? 'presence' : 'tfidf',
-    chi2Features: engine === 'mljs' ? 2000 : 3000,
-  };
-}
-
-/** What the inner cross-validation chose and how (stored in the model). */
-export type TuningSummary = Omit<TuneResult, 'oofRows' | 'oofScores' | 'broadOofScores' | 'chi2'>;
+export { defaultVectorizerFor, type EngineName, type PipelineParams, type TuningSummary } from './pipeline-params';
 
 /** A model's input for some texts: the focused view's matrix, and the broad view's with each row's share of the score. */
 export interface ModelInput {
@@ -173,7 +136,7 @@ export class TextClassifier {
     const pool = rows ? prepared.pool.subset(rows) : prepared.pool;
     const dense = { values: rows ? denseRows(prepared, rows) : prepared.dense, width: prepared.width };
     const readMs = Date.now() - started + (rows ? 0 : prepared.readMs);
-    const result = fitPipeline(this, pool, y, classes.length, dense, hooks, {
+    const result = fitPipeline({ params: this.params, newModel: (overrides) => this.newModel(overrides) }, pool, y, classes.length, dense, hooks, {
       readMs,
       reuse: options.reuseChoicesOf && this.choicesOf(options.reuseChoicesOf),
     });
