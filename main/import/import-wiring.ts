@@ -3,7 +3,6 @@
  * the cross-process lock, and after each job the near-duplicate flags and a `dataset.changed`
  * announcement. Plain Node; called by the composition root.
  */
-import os from 'node:os';
 import type { DatasetSummary } from '../../preload/contract';
 import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
@@ -14,7 +13,7 @@ import { startBackgroundCheckpoints } from '../store/wal-checkpointer';
 import { createImportLock } from './import-lock';
 import { createImportService, type ImportService } from './import-service';
 import { flagNearDuplicates } from './near-duplicates';
-import { createParsePool } from '../parsing/parse-pool';
+import { createParsePool, defaultPoolSize } from '../parsing/parse-pool';
 
 /** Import tuning for tests and benchmarks. */
 export interface ImportTuning {
@@ -50,7 +49,7 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     // A table import writes hundreds of megabytes: its checkpoints' fsyncs would stall the main thread.
     whileWriting: () => startBackgroundCheckpoints(deps.db, deps.databasePath),
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
-    concurrency: 2 * (poolSize ?? Math.max(1, os.availableParallelism() - 1)),
+    concurrency: 2 * (poolSize ?? defaultPoolSize()),
     afterJob: async (job, signal) => {
       // Only after a finished run. Cancel and quitting must not wait for the search: `signal` (the
       // job's, aborted by both) stops it; the documents it had not reached stay unchecked until the

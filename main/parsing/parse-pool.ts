@@ -16,7 +16,7 @@ export const parseWorkerEntry: WorkerEntry = { bundledName: 'parse-worker', sour
 
 /** Pool settings; every field has a default. */
 export interface ParsePoolOptions {
-  /** Worker threads; default max(1, available cores − 1), leaving a core for the UI and the database. */
+  /** Worker threads; default one per core (see defaultPoolSize). */
   size?: number;
   /** Time one file may take once its worker is ready; default 30 s. */
   perFileTimeoutMs?: number;
@@ -65,8 +65,13 @@ export class ParserStartError extends Error {
   }
 }
 
-/** Default pool size: one worker per core except one, and at least one. */
-export const defaultPoolSize = (): number => Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+/**
+ * Default pool size: one worker per core. The workers run below the main thread's priority
+ * (yieldCpuToMainThread), so the window, the database and progress still win a contended core;
+ * leaving a core idle for them instead cost half the throughput on 2 cores (1 worker: pdftotext's
+ * rate × 0.79, measured by bench:import), for a main thread that needs a few ms per file.
+ */
+export const defaultPoolSize = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
 /**
  * The file status and sentence of a parse that did not finish, or the error when it is not the

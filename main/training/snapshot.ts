@@ -2,10 +2,14 @@
  * The training snapshot: the labelled, not excluded documents of categories large enough to train
  * on, read in one transaction on a read-only connection of its own (a worker thread's), with the
  * hash that identifies them. Plain Node.
+ *
+ * A run streams it (openSnapshot): ids and labels first, then the texts one at a time, straight
+ * into the reader that turns them into token ids, so the training thread never holds the whole
+ * corpus as strings. At 50k resumes the texts are hundreds of megabytes per copy.
  */
 import Database from 'better-sqlite3';
 import { hashString, maskPersonalData, nameHintsOfFileName, screenTexts } from '../../ml/index';
-import { iterateLabelledDocuments } from '../store/documents-repo';
+import { iterateLabelledDocuments, iterateLabelledIds } from '../store/documents-repo';
 import { usableRowsOf } from './run-training';
 
 /** The labelled corpus as the worker reads it. */
@@ -18,31 +22,72 @@ export interface Snapshot {
   hash: string;
 }
 
+/** A snapshot being streamed: everything but the texts up front, the texts once through `texts()`. */
+export interface SnapshotStream extends Omit<Snapshot, 'texts' | 'hash'> {
+  /** The texts in order (masked when blind), for one pass; `hash()` is known once it has ended. */
+  texts(): Generator<string>;
+  /** The snapshot's hash; throws if the texts were not read to the end. */
+  hash(): string;
+  /** Ends the read transaction and closes the connection (also after an error half-way). */
+  close(): void;
+}
+
 /**
- * Reads the training snapshot through the documents repository on a read-only connection. Blind:
- * the texts come back with their personal data masked, the file name helping to find the person's
- * name (a blind model's own cleaner masks again at every prediction, without a file name); the hash
- * still identifies the stored texts.
+ * Opens the snapshot on a read-only connection inside one read transaction, so the ids counted now
+ * and the texts read later are the same documents even if a relabel is committed meanwhile.
+ * Blind: the texts come back with their personal data masked, the file name helping to find the
+ * person's name (a blind model's own cleaner masks again at every prediction, without a file
+ * name); the hash still identifies the stored texts.
  */
-export function readSnapshot(databasePath: string, minDocumentsPerCategory: number, options: { blind?: boolean } = {}): Snapshot {
+export function openSnapshot(databasePath: string, minDocumentsPerCategory: number, options: { blind?: boolean } = {}): SnapshotStream {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  const rows: { id: number; fileName: string; text: string; category: string }[] = [];
+  let hash: string | null = null;
   try {
-    // One read transaction: a relabel committed meanwhile is either wholly in the snapshot or not.
-    db.transaction(() => {
-      for (const row of iterateLabelledDocuments(db)) rows.push(row);
-    })();
-  } finally {
+    db.exec('BEGIN');
+    const rows = [...iterateLabelledIds(db)];
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    const leftOut = new Set([...counts].filter(([, n]) => n < minDocumentsPerCategory).map(([c]) => c));
+    const kept = rows.filter((r) => !leftOut.has(r.category));
+    return {
+      ids: kept.map((r) => r.id),
+      labels: kept.map((r) => r.category),
+      leftOutCategories: [...leftOut].sort(),
+      *texts() {
+        let running = '';
+        let index = 0;
+        for (const r of iterateLabelledDocuments(db)) {
+          if (leftOut.has(r.category)) continue;
+          if (r.id !== kept[index]?.id) throw new Error('The labelled documents changed while training read them.');
+          index++;
+          running = hashString(`${running}\u0000${r.category}\u0000${r.text}`);
+          yield options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text;
+        }
+        hash = running;
+      },
+      hash() {
+        if (hash === null) throw new Error('The snapshot hash is known only once every text has been read.');
+        return hash;
+      },
+      close() {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
     db.close();
+    throw error;
   }
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-  const leftOut = [...counts].filter(([, n]) => n < minDocumentsPerCategory).map(([c]) => c);
-  const kept = rows.filter((r) => !leftOut.includes(r.category));
-  let hash = '';
-  for (const r of kept) hash = hashString(`${hash}\u0000${r.category}\u0000${r.text}`);
-  const textOf = (r: (typeof kept)[number]) => (options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text);
-  return { ids: kept.map((r) => r.id), texts: kept.map(textOf), labels: kept.map((r) => r.category), leftOutCategories: leftOut.sort(), hash };
+}
+
+/** Reads the whole snapshot into memory (the screening thread, the learning curve and re-evaluation need every text at once). */
+export function readSnapshot(databasePath: string, minDocumentsPerCategory: number, options: { blind?: boolean } = {}): Snapshot {
+  const stream = openSnapshot(databasePath, minDocumentsPerCategory, options);
+  try {
+    const texts = [...stream.texts()];
+    return { ids: stream.ids, texts, labels: stream.labels, leftOutCategories: stream.leftOutCategories, hash: stream.hash() };
+  } finally {
+    stream.close();
+  }
 }
 
 /** The snapshot's documents a run trains on: those with usable text (a run screens the others out before grouping and splitting), keyed by document id as a run's split is. */

@@ -19,8 +19,8 @@ import type {
 } from '../../preload/contract';
 import { runWorkerTask } from '../workers/run-task';
 import { runPipelineParams, runTraining, type PrecomputedInputs, type RunStep } from './run-training';
-import type { ScreenWorkerApi } from './screen-task';
-import { readSnapshot, type Snapshot } from './snapshot';
+import { screenAndGroup, type ScreenTaskResult, type ScreenWorkerApi } from './screen-task';
+import { openSnapshot, readSnapshot, type Snapshot } from './snapshot';
 import { trainingWorkerEntry } from './worker-entry';
 
 /** Bins of the reliability diagram: the same as the ECE of the engine's reports, so the two agree. */
@@ -101,16 +101,24 @@ export function progressUnits(params: Pick<TrainingParams, 'folds'>): { foldUnit
   return { foldUnit, finalUnit, total: 1 + params.folds * foldUnit + finalUnit };
 }
 
-/** Trains and evaluates on the snapshot through the one run function, reporting progress as phases and a share of the whole. */
+/**
+ * Trains and evaluates on the snapshot through the one run function, reporting progress as phases
+ * and a share of the whole. Without its texts (a streamed snapshot), every use of them must be
+ * precomputed: screening, duplicate groups and the prepared corpus.
+ */
 export function trainOnSnapshot(
-  snapshot: Snapshot,
+  snapshot: Omit<Snapshot, 'texts'> & { texts?: string[] },
   params: TrainingParams,
   progress: (p: TaskProgress) => void,
   signal?: AbortSignal,
   precomputed: PrecomputedInputs = {},
   startFraction = 0,
 ): Omit<TrainTaskResult, 'timings'> & { timings: Omit<RunTimings, 'readMs'> } {
-  const { ids, texts, labels } = snapshot;
+  const { ids, labels } = snapshot;
+  if (!snapshot.texts && !(precomputed.screened && precomputed.groups && precomputed.prepared))
+    throw new Error('Training without the texts needs their screening, duplicate groups and token ids.');
+  // runTraining reads texts only for what is not precomputed: here nothing, so a run holds token ids, not strings.
+  const texts = snapshot.texts ?? new Array<string>(ids.length).fill('');
   const classes = [...new Set(labels)].sort();
   if (classes.length < 2) throw new Error(`Training needs at least two categories with enough documents; found ${classes.length}.`);
   // Progress units: the holdout fit, each CV fold (no epoch hooks inside crossValidate), the final fit;
@@ -261,30 +269,36 @@ export function trainOnSnapshot(
  * read other data or failed: runTraining then does that work itself. A cancel is passed on.
  */
 export async function screenInSecondThread(input: TrainTaskInput, snapshotHash: string, signal?: AbortSignal): Promise<PrecomputedInputs> {
+  const result = await screenInThread(input, signal);
+  return result?.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};
+}
+
+/** The second thread's answer with the hash of what it read, or null when it failed (a cancel is passed on). */
+async function screenInThread(input: TrainTaskInput, signal?: AbortSignal): Promise<ScreenTaskResult | null> {
   try {
-    const result = await runWorkerTask<ScreenWorkerApi, 'screen'>(
+    return await runWorkerTask<ScreenWorkerApi, 'screen'>(
       trainingWorkerEntry,
       'screen',
       { databasePath: input.databasePath, minDocumentsPerCategory: input.minDocumentsPerCategory, blind: input.params.blind === true },
       { taskName: 'Screening the resumes', signal, maxOldGenerationSizeMb: input.params.memoryLimitMb },
     );
-    return result.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    return {};
+    return null;
   }
 }
 
 /**
- * The whole task: read the snapshot; then, while a second thread screens it and groups duplicates,
- * read the words of every resume here; then train on it.
+ * The whole task: open the snapshot; then, while a second thread screens it and groups duplicates,
+ * stream the resumes here into their words (token ids), one text at a time; then train on those.
+ * This thread never holds every text: only the second thread does, for as long as it screens.
  */
 export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): Promise<TrainTaskResult> {
   const started = performance.now();
   progress({ phase: 'reading', step: 'Reading the labelled resumes', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
-  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
+  const stream = openSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
   const readMs = performance.now() - started;
-  const screening = screenInSecondThread(input, snapshot.hash, signal);
+  const screening = screenInThread(input, signal);
   // Reading every resume's words is the first half of the holdout model's unit of progress.
   const { total } = progressUnits(input.params);
   let fraction = 0;
@@ -293,8 +307,25 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
     const step = `Reading the words of every resume, ${p.epoch} of ${p.maxEpochs}`;
     progress({ phase: 'vectorize', step, epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction });
   };
-  const prepared = new TextClassifier(runPipelineParams(input.params)).prepare(snapshot.texts, snapshot.labels, { onProgress });
-  const result = trainOnSnapshot(snapshot, input.params, progress, signal, { ...(await screening), prepared }, fraction);
+  let prepared;
+  let hash: string;
+  try {
+    prepared = new TextClassifier(runPipelineParams(input.params)).prepare(stream.texts(), stream.labels, { onProgress });
+    hash = stream.hash();
+  } finally {
+    stream.close();
+  }
+  const snapshot = { ids: stream.ids, labels: stream.labels, leftOutCategories: stream.leftOutCategories, hash };
+  const screened = await screening;
+  let precomputed: PrecomputedInputs;
+  if (screened?.hash === hash) precomputed = { screened: screened.screened, groups: screened.groups, prepared };
+  else {
+    // The second thread failed or read other data: screen here, on a second read of the same documents.
+    const again = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
+    if (again.hash !== hash) throw new Error('The labelled documents changed while training read them; train again.');
+    precomputed = { ...screenAndGroup(again.texts), prepared };
+  }
+  const result = trainOnSnapshot(snapshot, input.params, progress, signal, precomputed, fraction);
   const totalMs = performance.now() - started;
   const { vectorizeMs, fitMs } = result.timings;
   return { ...result, timings: { readMs, vectorizeMs, fitMs, evaluateMs: Math.max(0, totalMs - readMs - vectorizeMs - fitMs), totalMs } };

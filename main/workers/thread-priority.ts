@@ -6,11 +6,14 @@
 import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 
+/** The nice value CPU-heavy workers run at: below normal on Linux, unchanged (0) elsewhere. */
+export const workerNice = (): number => (process.platform === 'linux' ? os.constants.priority.PRIORITY_BELOW_NORMAL : 0);
+
 /** Call once at the top of a CPU-heavy worker; does nothing on the main thread or off Linux. */
 export function yieldCpuToMainThread(): void {
-  if (isMainThread || process.platform !== 'linux') return;
+  if (isMainThread || workerNice() === 0) return;
   try {
-    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+    os.setPriority(0, workerNice());
   } catch {
     // Not permitted in some sandboxes; the work is the same, only less polite.
   }

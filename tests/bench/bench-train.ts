@@ -5,7 +5,9 @@
  * Train button (core call → worker → stored run) `--runs` times while sampling the main thread's
  * event-loop lag, and reports the median run (and every run's end-to-end seconds).
  * 10k and 50k resample the corpus (each copy gets one word of its own, so the importer does not
- * drop it as a duplicate). Prints aggregate numbers only, never resume text.
+ * drop it as a duplicate). Prints aggregate numbers only, never resume text. Under each scale's row it
+ * prints where the memory went: each stage's highest RSS and main-thread heap, and which stage
+ * raised the process's peak (stage-memory.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../../main/core/core';
 import { loadLabelledDataset } from '../../main/datasets/index';
 import { createRng, generateResumeSample } from '../../ml/index';
+import { trackStageMemory, type StageMemory } from './stage-memory';
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +52,8 @@ interface Row {
   load_avg_1m: number;
   /** End-to-end seconds of every run at this scale (the row is the median run's). */
   runs_s: number[];
+  /** Memory by stage, in the order they first ran (training stages gather every run's). */
+  stages: StageMemory[];
 }
 
 /** Writes the corpus of `scale` as a JSONL file (what the importer reads) and returns its path. */
@@ -65,32 +70,44 @@ function writeCorpus(scale: string, dir: string): string {
     texts = sample.map((s) => s.text);
     labels = sample.map((s) => s.category);
   }
-  const target = SCALE_DOCS[scale];
-  const lines: string[] = [];
-  if (!target) texts.forEach((text, i) => lines.push(JSON.stringify({ text, category: labels[i] })));
-  else {
+  const target = SCALE_DOCS[scale] ?? texts.length;
+  // Written a thousand lines at a time: holding 50k lines and their join would put this benchmark's
+  // own copies of the corpus into the peak it reports as the app's.
+  const fd = fs.openSync(file, 'w');
+  try {
     const rng = createRng(7);
+    let chunk: string[] = [];
     for (let i = 0; i < target; i++) {
       const k = i < texts.length ? i : rng.int(texts.length);
       // The copy's own word appears once, so min_df drops it from the vocabulary; it only keeps the text unique.
-      lines.push(JSON.stringify({ text: i < texts.length ? texts[k] : `${texts[k]}\nref${i.toString(36)}`, category: labels[k] }));
+      chunk.push(JSON.stringify({ text: i < texts.length ? texts[k] : `${texts[k]}\nref${i.toString(36)}`, category: labels[k] }));
+      if (chunk.length === 1000 || i === target - 1) {
+        fs.writeSync(fd, `${chunk.join('\n')}\n`);
+        chunk = [];
+      }
     }
+  } finally {
+    fs.closeSync(fd);
   }
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
 /** Runs one scale in this process. */
 async function runScale(scale: string): Promise<Row> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rs-bench-train-'));
+  const memory = trackStageMemory('bench: write corpus');
   try {
     const corpus = writeCorpus(scale, dir);
+    memory.enter('start core');
     const core = await createCore({ dataDir: path.join(dir, 'data'), transport: 'cli' });
+    const unsubscribe = core.events.subscribe((event) => memory.onEvent(event));
     try {
+      memory.enter('import');
       const importStarted = performance.now();
       await core.call('import.start', { path: corpus });
       await core.imports.waitForIdle();
       const importSeconds = (performance.now() - importStarted) / 1000;
+      memory.enter('idle after import');
       // The same measure over 3 idle seconds first: on a shared, loaded machine the OS alone delays
       // the main thread; the difference is what training adds.
       const idle = monitorEventLoopDelay({ resolution: 10 });
@@ -99,7 +116,7 @@ async function runScale(scale: string): Promise<Row> {
       idle.disable();
       // Several runs on the same data (a fresh worker each, as every press of the button starts one):
       // this shared machine's noise moves one run by tenths of a second, so the median run is reported.
-      const rows: Omit<Row, 'runs_s' | 'peak_rss_mb'>[] = [];
+      const rows: Omit<Row, 'runs_s' | 'peak_rss_mb' | 'stages'>[] = [];
       for (let r = 0; r < Math.max(1, Number(values.runs)); r++) {
         const lag = monitorEventLoopDelay({ resolution: 10 });
         lag.enable();
@@ -108,6 +125,7 @@ async function runScale(scale: string): Promise<Row> {
         await core.training.waitForIdle();
         const endToEnd = (performance.now() - started) / 1000;
         lag.disable();
+        memory.enter('between runs');
         const run = await core.call('training.run', { runId });
         if (run.state !== 'finished') throw new Error(`run ${runId} ${run.state}: ${run.error}`);
         rows.push({
@@ -132,11 +150,14 @@ async function runScale(scale: string): Promise<Row> {
         max_event_loop_lag_ms: Math.max(...rows.map((r) => r.max_event_loop_lag_ms)),
         peak_rss_mb: process.resourceUsage().maxRSS / 1024,
         runs_s: rows.map((r) => r.end_to_end_s),
+        stages: memory.stop(),
       };
     } finally {
+      unsubscribe();
       await core.close();
     }
   } finally {
+    memory.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -178,6 +199,7 @@ async function main(): Promise<void> {
           import_s: row.import_s,
           load_avg_1m: row.load_avg_1m,
           runs_s: row.runs_s.map((x) => Number(x.toFixed(3))),
+          stages: row.stages,
         }),
       );
       continue;
@@ -186,6 +208,11 @@ async function main(): Promise<void> {
     console.log(
       `${scale.padEnd(5)} ${String(row.docs).padStart(6)}  ${String(row.classes).padStart(7)}  ${f(row.end_to_end_s, 2, 12)}  ${f(row.vectorize_s, 2, 11)}  ${f(row.fit_s, 2, 5)}  ${f(row.peak_rss_mb, 0, 11)}  ${f(row.max_event_loop_lag_ms, 1, 10)}  ${f(row.macro_f1, 3, 8)}  ${f(row.ece, 3, 5)}  (${row.idle_lag_ms.toFixed(1)}, ${row.import_s.toFixed(1)} s, ${row.load_avg_1m.toFixed(1)}; runs ${row.runs_s.map((x) => x.toFixed(2)).join(' ')})`,
     );
+    console.log('      memory by stage: highest RSS MB / main-thread heap MB / MB it raised the peak by / seconds (all runs)');
+    for (const st of row.stages)
+      console.log(
+        `        ${st.stage.padEnd(44)} ${String(st.rss_mb).padStart(6)} ${String(st.main_heap_mb).padStart(5)} ${String(st.raised_peak_mb).padStart(6)} ${st.seconds.toFixed(1).padStart(7)}`,
+      );
   }
 }
 

@@ -10,9 +10,28 @@ import { type ExtractResult, failure } from './result';
 
 type PdfJs = typeof PdfJsModule;
 
+/**
+ * Loads both halves of pdfjs into this thread. The worker half is loaded here and handed over as
+ * `globalThis.pdfjsWorker` (pdfjs's own hook for running it in-thread) instead of on the first
+ * document, so that the legacy build's core-js polyfills are all installed before the line below
+ * undoes one of them: it replaces the engine's Array.prototype.push with a JavaScript loop (over
+ * a spec corner the engine is stricter than core-js about, arrays of 2³² elements), and pdfjs
+ * pushes every token it parses. Measured on every 20th livecareer PDF, one thread: 27 ms of CPU
+ * per file with the polyfill, 19 ms with the engine's push, same text.
+ */
+async function importPdfJs(): Promise<PdfJs> {
+  const enginePush = Array.prototype.push;
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  if (Array.prototype.push !== enginePush) {
+    Object.defineProperty(Array.prototype, 'push', { value: enginePush, writable: true, configurable: true, enumerable: false });
+  }
+  return pdfjs;
+}
+
 let pdfjsPromise: Promise<PdfJs> | null = null;
 /** Loads pdfjs once per thread, on first use: text-only imports never pay for it. */
-const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= importPdfJs());
 
 /** Loads pdfjs ahead of the first PDF, so a worker's start-up cost is not billed to a file's timeout. */
 export async function preloadPdfJs(): Promise<void> {

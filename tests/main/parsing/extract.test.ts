@@ -38,6 +38,11 @@ describe('imported', () => {
     expect(result.text.split('\n').slice(0, 3)).toEqual(fixtures.syntheticResumeLines().slice(0, 3));
   });
 
+  it('keeps the native Array.prototype.push, not the slower polyfill of the pdfjs legacy build', async () => {
+    expectImported(await extractFile(await fixtures.writeTextPdf(dir, 'push.pdf')));
+    expect(Function.prototype.toString.call(Array.prototype.push)).toContain('[native code]');
+  });
+
   it('reads every page of a multi-page PDF', async () => {
     const result = expectImported(await extractFile(await fixtures.writeMultiPagePdf(dir, 'three.pdf', 3)));
     expect(result.pages).toBe(3);

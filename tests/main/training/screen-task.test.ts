@@ -7,7 +7,7 @@ import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import { createImportRepo } from '../../../main/store/import-repo';
 import { reevaluateRun } from '../../../main/training/reevaluate';
 import { screenAndGroup } from '../../../main/training/screen-task';
-import { readSnapshot } from '../../../main/training/snapshot';
+import { openSnapshot, readSnapshot } from '../../../main/training/snapshot';
 import { runTrainTask, screenInSecondThread, trainOnSnapshot } from '../../../main/training/train-task';
 import { runPipelineParams } from '../../../main/training/run-training';
 import { TextClassifier } from '../../../ml/index';
@@ -89,6 +89,24 @@ describe('screening in a second thread', () => {
       expect(withThread.predictions).toEqual(other.predictions);
     }
   }, 120_000);
+});
+
+describe('the streamed snapshot a run reads', () => {
+  it('gives the same documents, texts and hash as reading it whole, and its hash only once read to the end', () => {
+    const whole = readSnapshot(core.databasePath, 5);
+    const stream = openSnapshot(core.databasePath, 5);
+    try {
+      expect(stream.ids).toEqual(whole.ids);
+      expect(stream.labels).toEqual(whole.labels);
+      expect(() => stream.hash()).toThrow(/once every text/);
+      let index = 0;
+      for (const text of stream.texts()) expect(text).toBe(whole.texts[index++]);
+      expect(index).toBe(whole.texts.length);
+      expect(stream.hash()).toBe(whole.hash);
+    } finally {
+      stream.close();
+    }
+  });
 });
 
 describe('evaluating the run again from the database', () => {

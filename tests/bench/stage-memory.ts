@@ -1,0 +1,83 @@
+/**
+ * Where a benchmark's memory peak comes from: the caller names the stage it is in (or lets training
+ * progress name it), and every 25 ms this samples the process's RSS (every thread: the training
+ * worker and its screening thread are threads of this process) and the main thread's V8 heap. The
+ * high-water mark of RSS (getrusage, exact) is read at every change of stage, so the stage that
+ * raised it is known even when a spike is shorter than a sample.
+ */
+import type { StudioEvent } from '../../preload/contract';
+
+/** Figures of one stage, in MB. */
+export interface StageMemory {
+  stage: string;
+  /** Highest RSS sampled during the stage. */
+  rss_mb: number;
+  /** Highest main-thread heap (used) sampled during the stage. */
+  main_heap_mb: number;
+  /** How much the process's all-time RSS high-water mark rose during the stage (0: the peak is elsewhere). */
+  raised_peak_mb: number;
+  seconds: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
+
+/** The stage name of a training progress step, without its counters ("Final model on every document: epoch 3 of 10" → "Final model on every document"). */
+export function stageOfStep(step: string): string {
+  return step
+    .split(/[:,]/)[0]!
+    .replace(/ fold \d+ of \d+/, '')
+    .trim();
+}
+
+/** Starts sampling; `enter` switches stage, `stop` returns every stage in order of first entry. */
+export function trackStageMemory(first: string) {
+  const stages = new Map<string, { rss: number; heap: number; raised: number; ms: number }>();
+  let current = first;
+  let enteredMs = performance.now();
+  let peakAtEntry = maxRssBytes();
+  const stat = (name: string) => {
+    let s = stages.get(name);
+    if (!s) stages.set(name, (s = { rss: 0, heap: 0, raised: 0, ms: 0 }));
+    return s;
+  };
+  const sample = () => {
+    const s = stat(current);
+    s.rss = Math.max(s.rss, process.memoryUsage.rss());
+    s.heap = Math.max(s.heap, process.memoryUsage().heapUsed);
+  };
+  const close = () => {
+    sample();
+    const s = stat(current);
+    const peak = maxRssBytes();
+    s.raised += peak - peakAtEntry;
+    s.ms += performance.now() - enteredMs;
+    peakAtEntry = peak;
+    enteredMs = performance.now();
+  };
+  sample();
+  const timer = setInterval(sample, 25);
+  return {
+    enter(stage: string) {
+      if (stage === current) return;
+      close();
+      current = stage;
+      sample();
+    },
+    /** Names the stage from training progress events (subscribe this to the core's event bus). */
+    onEvent(event: StudioEvent) {
+      if (event.name === 'training.progressed') this.enter(`train: ${stageOfStep(event.payload.step)}`);
+    },
+    stop(): StageMemory[] {
+      close();
+      clearInterval(timer);
+      return [...stages].map(([stage, s]) => ({
+        stage,
+        rss_mb: mb(s.rss),
+        main_heap_mb: mb(s.heap),
+        raised_peak_mb: mb(s.raised),
+        seconds: Number((s.ms / 1000).toFixed(2)),
+      }));
+    },
+  };
+}
