@@ -71,6 +71,8 @@ export {
   ModelFormatError,
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
+  MAX_MODEL_JSON_BYTES,
+  modelTooLargeReason,
   type ModelDocument,
 } from './serialize/model-json';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
