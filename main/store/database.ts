@@ -18,6 +18,12 @@ import { migrations as defaultMigrations, type Migration } from './migrations';
  */
 export const automaticCheckpointPages = 256;
 
+/**
+ * What a WAL file is cut back to after the log starts over (journal_size_limit): without it the
+ * file keeps its largest size until the connection closes.
+ */
+export const journalSizeLimitBytes = 64 * 1024 * 1024;
+
 /** The connection type every repository takes. */
 export type Db = Database.Database;
 
@@ -110,6 +116,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     // Checkpoints run on the committing thread (the main one); small, frequent ones keep each
     // pause short (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
     db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
+    db.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
     await migrate(db, file, list, options.now ?? (() => new Date()), options.keepBackups ?? 3);
     return db;
   } catch (error) {
