@@ -75,5 +75,6 @@ export {
   modelTooLargeReason,
   type ModelDocument,
 } from './serialize/model-json';
+export { warmUpModelSchema } from './serialize/model-schema';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
 export { formatReport } from './eval/format-report';

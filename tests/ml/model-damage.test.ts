@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TextClassifier } from '../../ml/models/pipeline';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { deserializeModel, MAX_MODEL_JSON_BYTES, ModelFormatError, serializeModel } from '../../ml/serialize/model-json';
+import { warmUpModelSchema } from '../../ml/serialize/model-schema';
 
 const sample = generateResumeSample({ seed: 5, perClass: 10 });
 const fit = (engine: 'fast' | 'mljs') =>
@@ -99,6 +100,9 @@ describe('item 2: the whole shape is checked on load', () => {
   it('a text larger than a prediction thread can load says the file is too large', () => {
     const padded = `${fastJson.slice(0, -1)},"padding":"${'x'.repeat(MAX_MODEL_JSON_BYTES)}"}`;
     expect(refusal(padded)).toMatch(/^model\.json is too large to load \(64\.\d MB; this version loads models up to 64 MB\), so it was not loaded: /);
+  });
+  it('the warm-up documents a prediction thread checks before it is ready pass the schema', () => {
+    expect(warmUpModelSchema()).toBe(true);
   });
   it('every model a fit writes still loads, and predicts finite probabilities', () => {
     for (const json of [fastJson, mljsJson]) {
