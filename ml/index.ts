@@ -75,7 +75,10 @@ export {
   MODEL_FORMAT,
   MODEL_FORMAT_VERSION,
   OLDEST_READABLE_MODEL_FORMAT,
+  MAX_MODEL_JSON_BYTES,
+  modelTooLargeReason,
   type ModelDocument,
 } from './serialize/model-json';
+export { warmUpModelSchema } from './serialize/model-schema';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
 export { formatReport } from './eval/format-report';

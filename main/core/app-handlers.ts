@@ -11,6 +11,8 @@ export interface AppHandlerDeps {
   databasePath: string;
   db: Db;
   transport: AppInfo['transport'];
+  /** What opening the database had to do first (an empty file kept aside), or null. */
+  startupNotice?: string | null;
 }
 
 /** The app domain's handler group. */
@@ -25,8 +27,9 @@ export function createAppHandlers(deps: AppHandlerDeps): HandlersFor<typeof appM
       transport: deps.transport,
       platform: process.platform,
     }),
-    // This core opened the database, so it passed the integrity check at start.
-    'app.databaseHealth': () => ({ status: 'ok', databasePath: deps.databasePath, message: null, problems: [], backup: null }),
+    // This core opened the database, so it passed the integrity check at start; the message says
+    // what opening it had to do first, if anything.
+    'app.databaseHealth': () => ({ status: 'ok', databasePath: deps.databasePath, message: deps.startupNotice ?? null, problems: [], backup: null }),
     'app.restoreDatabase': () => {
       throw new AppError('conflict', `The database ${deps.databasePath} passed its integrity check at start and is in use; there is nothing to restore.`);
     },

@@ -88,7 +88,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(options.dataDir);
   prepareDataDir(dataDir);
   const databasePath = databaseFileIn(dataDir);
-  const db = await openDatabase(databasePath);
+  // What was done to the file before it opened (an empty one kept aside): told to the UI through
+  // app.databaseHealth and to a terminal through stderr.
+  let startupNotice: string | null = null;
+  const db = await openDatabase(databasePath, {
+    onNotice: (sentence) => {
+      startupNotice = sentence;
+      console.warn(sentence);
+    },
+  });
   const events = createEventBus();
   const documents = createDocumentsRepo(db);
   const models = createModelsRepo(db);
@@ -146,7 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const api = createApiService({ repo: createApiRepo(db), engine: prediction, events, version: appVersion, isBlind: () => settings.get().blindMode });
   const settingsHandlers = createSettingsHandlers({ settings, events });
   const handlers: HandlersFor<typeof contract> = {
-    ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport }),
+    ...createAppHandlers({ dataDir, databasePath, db, transport: options.transport, startupNotice }),
     ...settingsHandlers,
     // A new review threshold changes every later prediction: announce it with the status.
     'settings.set': async (patch) => {

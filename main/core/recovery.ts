@@ -41,7 +41,7 @@ export function createRecoveryDispatcher(options: RecoveryOptions): Dispatcher {
       try {
         await options.reopen();
       } catch (error) {
-        // Restored but still refused (e.g. the backup is damaged in a way quick_check missed): the
+        // Restored but still refused (e.g. the backup was damaged after it was checked): the
         // next screen shows the new finding.
         if (error instanceof DatabaseDamagedError) damaged = error;
         throw error;

@@ -1,10 +1,12 @@
 /**
  * Writes the dataset out as CSV, JSONL or a folder per category, so it can be shared, versioned or
  * imported elsewhere; each format re-imports to the same documents and labels. Excluded documents
- * are left out unless asked (as training leaves them out). Plain Node; used by `resume-studio export`.
+ * are left out unless asked (as training leaves them out). Every format appears whole or not at all
+ * (written under a temporary name beside the target, then renamed). Plain Node; used by `resume-studio export`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildFolderAtomic, openAtomicFile } from '../files/atomic-output';
 import type { DocumentsRepo, ExportedDocument } from '../store/documents-repo';
 import { stringify } from 'csv-stringify/sync';
 import { csvWriteOptions } from '../../preload/csv-cells';
@@ -21,13 +23,16 @@ export interface ExportResult {
   warnings: string[];
 }
 
-/** Writes lines to a file through a small buffer (a 50,000-resume export never sits in memory whole). */
+/**
+ * Writes lines to a file through a small buffer (a 50,000-resume export never sits in memory whole);
+ * the file gets its name only at `commit`, so a failed export leaves nothing behind.
+ */
 function lineWriter(file: string) {
-  const fd = fs.openSync(file, 'wx');
+  const output = openAtomicFile(file);
   let buffer: string[] = [];
   let size = 0;
   const flush = () => {
-    if (buffer.length > 0) fs.writeSync(fd, buffer.join(''));
+    if (buffer.length > 0) output.write(buffer.join(''));
     buffer = [];
     size = 0;
   };
@@ -37,10 +42,11 @@ function lineWriter(file: string) {
       size += line.length;
       if (size > 1 << 20) flush();
     },
-    close() {
+    commit() {
       flush();
-      fs.closeSync(fd);
+      output.commit();
     },
+    abort: output.abort,
   };
 }
 
@@ -106,14 +112,16 @@ export function exportDataset(
   const warnings: string[] = [];
   if (format === 'folders') {
     if (fs.existsSync(out) && fs.readdirSync(out).length > 0) throw new Error(`${out} is not empty; export into a new or empty folder.`);
-    fs.mkdirSync(out, { recursive: true });
   } else if (fs.existsSync(out)) {
     throw new Error(`${out} already exists; choose a new file name (nothing was overwritten).`);
   }
   const docs = documents.iterateForExport(options.includeExcluded ?? false);
   const written = options.mask ? mapped(docs, options.mask) : docs;
   try {
-    return format === 'folders' ? { documents: writeFolders(out, written, warnings), warnings } : { documents: writeTable(out, format, written), warnings };
+    // A partial folder export would re-import as "finished" with a fraction of the resumes: the
+    // folder gets its name only once every file is in it.
+    if (format === 'folders') return { documents: buildFolderAtomic(out, (folder) => writeFolders(folder, written, warnings)), warnings };
+    return { documents: writeTable(out, format, written), warnings };
   } finally {
     // A failed write leaves the statement open; the connection must be free to close.
     docs.return?.();
@@ -123,6 +131,7 @@ export function exportDataset(
 function writeTable(out: string, format: 'csv' | 'jsonl', docs: Iterable<ExportedDocument>): number {
   const writer = lineWriter(out);
   let count = 0;
+  let isComplete = false;
   try {
     // Every field quoted: a spreadsheet then never guesses a type for a file name or a label.
     const csvRow = (cells: string[]) => stringify([cells], { ...csvWriteOptions, quoted: true });
@@ -135,8 +144,10 @@ function writeTable(out: string, format: 'csv' | 'jsonl', docs: Iterable<Exporte
       }
       count++;
     }
+    writer.commit();
+    isComplete = true;
   } finally {
-    writer.close();
+    if (!isComplete) writer.abort();
   }
   return count;
 }

@@ -53,6 +53,8 @@ export interface RunImportOptions {
   batchSize?: number;
   /** Files in flight at once (reading + parsing). */
   concurrency?: number;
+  /** Awaited after each batch written, before the next one is (keeps the WAL bounded, wal-checkpointer.ts). */
+  afterBatch?: () => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
   progressIntervalMs?: number;
 }
@@ -137,6 +139,16 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
       return;
     }
     emitProgress(false);
+  };
+
+  // One wait after a batch, shared by every lane: no batch is written until it is over.
+  let settling: Promise<void> | null = null;
+  const flushBatch = async () => {
+    if (settling) await settling;
+    // Another lane may have written the batch while this one waited.
+    if (pending.length < batchSize) return;
+    flush();
+    if (options.afterBatch && !settling) settling = options.afterBatch().finally(() => (settling = null));
   };
 
   const processUnit = async (unit: ImportUnit): Promise<ItemToWrite> => {
@@ -243,7 +255,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
       }
       pending.push(item);
       parsedFiles++;
-      if (pending.length >= batchSize) flush();
+      if (pending.length >= batchSize) await flushBatch();
       else emitProgress(false, true);
     }
   };

@@ -32,8 +32,11 @@ export interface ImportServiceDeps {
   concurrency?: number;
   /** Keeps two processes from running imports in one data folder. */
   lock?: ImportLock;
-  /** Started when a job's rows start flowing and stopped when they end (e.g. moves WAL checkpoints off the main thread). */
-  whileWriting?: () => { stop(): Promise<void> };
+  /**
+   * Started when a job's rows start flowing and stopped when they end (e.g. moves WAL checkpoints
+   * off the main thread); `afterBatch` is awaited between batches (it keeps the WAL bounded).
+   */
+  whileWriting?: () => { stop(): Promise<void>; afterBatch?(): Promise<void> };
 }
 
 /** The one job slot; claimed synchronously so two calls can never both start a job. */
@@ -94,7 +97,7 @@ export function createImportService(deps: ImportServiceDeps) {
     slot.controller.signal.addEventListener('abort', () => void parser.close().catch(() => undefined), { once: true });
     void (async () => {
       let outcome: RunOutcome;
-      let writing: { stop(): Promise<void> } | undefined;
+      let writing: { stop(): Promise<void>; afterBatch?(): Promise<void> } | undefined;
       try {
         writing = deps.whileWriting?.();
         outcome = await runImport({
@@ -105,6 +108,7 @@ export function createImportService(deps: ImportServiceDeps) {
           signal: slot.controller.signal,
           batchSize: deps.batchSize,
           concurrency: deps.concurrency,
+          afterBatch: writing?.afterBatch && (() => writing!.afterBatch!()),
           onProgress: (p) => deps.events.emit('import.progressed', p),
         });
       } catch (error) {

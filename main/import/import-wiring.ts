@@ -22,6 +22,8 @@ export interface ImportTuning {
   perFileTimeoutMs?: number;
   /** Documents per near-duplicate search task (tests make the pass long with a small one). */
   nearDuplicateChunk?: number;
+  /** WAL size past which an import waits for a complete checkpoint between batches (default importWalLimitBytes). */
+  walLimitBytes?: number;
 }
 
 /** What the import domain is built from. */
@@ -47,7 +49,7 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     batchSize: tuning.batchSize,
     lock: createImportLock(deps.db),
     // A table import writes hundreds of megabytes: its checkpoints' fsyncs would stall the main thread.
-    whileWriting: () => startBackgroundCheckpoints(deps.db, deps.databasePath),
+    whileWriting: () => startBackgroundCheckpoints(deps.db, deps.databasePath, { walLimitBytes: tuning.walLimitBytes }),
     // Two files in flight per worker keeps every worker busy while the main thread reads and hashes.
     concurrency: 2 * (poolSize ?? defaultPoolSize()),
     afterJob: async (job, signal) => {

@@ -4,7 +4,7 @@
  * prediction listens to. Plain Node.
  */
 import type { modelsMethods } from '../../preload/contract';
-import { deserializeModel, isBlindNormalize, type EvaluationReport } from '../../ml/index';
+import { deserializeModel, isBlindNormalize, modelTooLargeReason, type EvaluationReport } from '../../ml/index';
 import { AppError } from '../rpc/app-error';
 import type { HandlersFor } from '../rpc/dispatcher';
 import type { EventBus } from '../rpc/event-bus';
@@ -19,11 +19,16 @@ export interface ModelsHandlerDeps {
   events: EventBus;
 }
 
-/** Parses and checks a model file's text; throws an AppError whose sentence names the file and what is wrong. */
+/**
+ * Parses and checks a model file's text; throws an AppError whose one sentence names the file and
+ * what is wrong (ml/'s "<file> is not a Resume Studio model or is damaged: …" form).
+ */
 export function validateModelFile(
   fileName: string,
   json: string,
 ): { document: Record<string, unknown>; metrics: EvaluationReport | null; classes: string[]; trainedBlind: boolean } {
+  const tooLarge = modelTooLargeReason(Buffer.byteLength(json), fileName);
+  if (tooLarge) throw new AppError('bad_input', tooLarge);
   let document: unknown;
   try {
     document = JSON.parse(json);
@@ -31,7 +36,7 @@ export function validateModelFile(
     throw new AppError('bad_input', `${fileName} is not a Resume Studio model: it is not valid JSON (${(error as Error).message}).`);
   }
   try {
-    const { pipeline, metrics } = deserializeModel(document);
+    const { pipeline, metrics } = deserializeModel(document, fileName);
     return {
       document: document as Record<string, unknown>,
       metrics,
@@ -39,7 +44,7 @@ export function validateModelFile(
       trainedBlind: isBlindNormalize(pipeline.vectorizer.params.normalize),
     };
   } catch (error) {
-    throw new AppError('bad_input', `${fileName} cannot be used: ${(error as Error).message}`);
+    throw new AppError('bad_input', (error as Error).message);
   }
 }
 

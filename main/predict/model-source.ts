@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { modelTooLargeReason } from '../../ml/index';
 import { nonRegularKind, readRegularFileSync } from '../parsing/regular-file';
 import type { ModelSourceEntry } from './predict-document';
 import type { ValidationPrediction } from './review-threshold';
@@ -39,6 +40,9 @@ export function fileModelSource(file: string): ModelSource {
   // Only a regular file is opened: a FIFO named like a model would block for ever.
   const kind = nonRegularKind(stats);
   if (kind) throw cannotRead(`: it is ${kind}, not a regular file, so it was not opened.`);
+  // Before reading: a file too large to load would only fail later as "ran out of memory … try again".
+  const tooLarge = modelTooLargeReason(stats.size, file);
+  if (tooLarge) throw new Error(tooLarge);
   let json: string;
   try {
     json = readRegularFileSync(file).toString('utf8');

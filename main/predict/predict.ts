@@ -35,9 +35,20 @@ export function predictText(model: TextClassifier, text: string, options: Predic
   return predictCheckedText(model, text, options);
 }
 
-/** predictText for a text its caller has just found usable (usableText), so it is not checked twice. */
+/** The sentence for a model whose numbers gave no real probability (load checks make this a last line). */
+export const NON_FINITE_OUTPUT =
+  'The model gave no real probability for this text (its numbers overflow), so no category was given; the model is damaged: train or import it again.';
+
+/**
+ * predictText for a text its caller has just found usable (usableText), so it is not checked twice.
+ * A probability that is not a finite number never becomes an answer: NaN would read as the first
+ * category, not in need of review.
+ */
 export function predictCheckedText(model: TextClassifier, text: string, options: PredictOptions = {}): ModelVerdict {
   const ex = explainPrediction(model, text, { top: options.terms ?? 5 });
+  const isFiniteProbability = (p: number) => Number.isFinite(p) && p >= 0 && p <= 1;
+  if (!isFiniteProbability(ex.probability) || !ex.probabilities.every((p) => isFiniteProbability(p.probability)))
+    throw new AppError('failed', NON_FINITE_OUTPUT);
   return {
     label: ex.label,
     probability: ex.probability,

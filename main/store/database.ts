@@ -18,6 +18,12 @@ import { migrations as defaultMigrations, type Migration } from './migrations';
  */
 export const automaticCheckpointPages = 256;
 
+/**
+ * What a WAL file is cut back to after the log starts over (journal_size_limit): without it the
+ * file keeps its largest size until the connection closes.
+ */
+export const journalSizeLimitBytes = 64 * 1024 * 1024;
+
 /** The connection type every repository takes. */
 export type Db = Database.Database;
 
@@ -27,6 +33,25 @@ export interface OpenOptions {
   now?: () => Date;
   /** Backups kept next to the file; older ones are deleted after a new one is made. Default 3. */
   keepBackups?: number;
+  /** Hears what was done to the file before opening it (an empty file kept aside), as a sentence for the user. */
+  onNotice?: (sentence: string) => void;
+}
+
+/**
+ * A zero-length database file (a disk that filled as it was created, a copy cut short) would open
+ * as a new, empty studio with no word; it holds nothing, but the user should hear that their data
+ * is not in it. It is moved aside (kept, never deleted) and the sentence saying so is returned.
+ * A zero-length file with a non-empty -wal is left to SQLite: its content may all sit in the log.
+ */
+export function setAsideEmptyFile(file: string, now: () => Date): string | null {
+  if (!fs.existsSync(file) || fs.statSync(file).size > 0) return null;
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return null;
+  const aside = `${file}.empty-${now().toISOString().replace(/[:.]/g, '-')}`;
+  fs.renameSync(file, aside);
+  fs.rmSync(`${file}-shm`, { force: true });
+  fs.rmSync(wal, { force: true });
+  return `The database ${file} was an empty file (0 bytes), so it held no resumes; it was kept aside as ${aside} and a new, empty database was created in its place.`;
 }
 
 /** Reads user_version without writing anything to the file (WAL mode would change the header). */
@@ -51,6 +76,9 @@ function readUserVersion(file: string): number {
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
   const list = options.migrations ?? defaultMigrations;
   const latest = list.at(-1)?.version ?? 0;
+  const folderWritable = !fs.existsSync(path.dirname(file)) || writableCode(path.dirname(file)) === null;
+  const notice = folderWritable ? setAsideEmptyFile(file, options.now ?? (() => new Date())) : null;
+  if (notice) options.onNotice?.(notice);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   // SQLite's own words for these ("unable to open database file", "attempt to write a readonly
   // database") do not say what to do.
@@ -88,6 +116,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     // Checkpoints run on the committing thread (the main one); small, frequent ones keep each
     // pause short (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
     db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
+    db.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
     await migrate(db, file, list, options.now ?? (() => new Date()), options.keepBackups ?? 3);
     return db;
   } catch (error) {

@@ -1,6 +1,9 @@
 /**
- * The database's health at start: SQLite's `PRAGMA quick_check` on a read-only connection, before
- * anything writes (or migrates), and the newest backup to point to when it fails. A damaged file
+ * The database's health at start: SQLite's `PRAGMA integrity_check` on a read-only connection,
+ * before anything writes (or migrates), and the newest backup to point to when it fails. The full
+ * check, not quick_check: quick_check does not compare indexes with their tables, so a damaged
+ * UNIQUE index passed it and the app then stored a duplicate text (issue 22); bench:integrity
+ * measures what the difference costs. A damaged file
  * is refused as data (DatabaseDamagedError: path, newest intact backup, problems); main/store/restore.ts
  * is the way back. Plain Node; used by main/store/database.ts and the restore paths.
  */
@@ -9,7 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../rpc/app-error';
 
-/** What quick_check found. */
+/** What the integrity check found. */
 export interface IntegrityReport {
   ok: boolean;
   /** SQLite's own lines, at most `maxProblems` of them; empty when ok. */
@@ -36,9 +39,9 @@ export function listBackups(file: string): { path: string; modifiedMs: number }[
     .sort((a, b) => b.modifiedMs - a.modifiedMs || b.path.localeCompare(a.path));
 }
 
-/** The newest backup next to `file` that passes quick_check, or null; broken newer ones are skipped. */
+/** The newest backup next to `file` that passes the integrity check, or null; broken newer ones are skipped. */
 export function newestGoodBackup(file: string): { path: string; modifiedMs: number } | null {
-  for (const backup of listBackups(file)) if (quickCheck(backup.path).ok) return backup;
+  for (const backup of listBackups(file)) if (checkIntegrity(backup.path).ok) return backup;
   return null;
 }
 
@@ -73,20 +76,32 @@ export function removeCompanions(companions: string[]): void {
   if (!(wal && fs.existsSync(wal) && fs.statSync(wal).size > 0)) for (const companion of companions) fs.rmSync(companion, { force: true });
 }
 
-/**
- * Runs quick_check on `file` through a read-only connection (nothing is written to it). The -wal /
- * -shm the look created are removed for a backup (`companions: 'remove'`); for a database the app
- * may be using (`'keep-if-intact'`) only when it is damaged, since it is then refused as it was.
- */
-export function quickCheck(file: string, maxProblems = 10, companions: 'remove' | 'keep-if-intact' = 'remove'): IntegrityReport {
+/** Options of an integrity check. */
+export interface IntegrityCheckOptions {
+  /** SQLite's findings kept (default 10). */
+  maxProblems?: number;
+  /**
+   * The -wal / -shm the look created are removed for a backup (`'remove'`, the default); for a
+   * database the app may be using (`'keep-if-intact'`) only when it is damaged, since it is then
+   * refused as it was.
+   */
+  companions?: 'remove' | 'keep-if-intact';
+  /** 'full' (default): integrity_check, indexes compared with their tables; 'quick': quick_check, for the benchmark's comparison. */
+  level?: 'full' | 'quick';
+}
+
+/** Runs SQLite's integrity check on `file` through a read-only connection (nothing is written to it). */
+export function checkIntegrity(file: string, options: IntegrityCheckOptions = {}): IntegrityReport {
+  const { maxProblems = 10, companions = 'remove', level = 'full' } = options;
+  const pragma = level === 'full' ? 'integrity_check' : 'quick_check';
   const startMs = performance.now();
   return withReadOnly(
     file,
     (probe) => {
       try {
-        const rows = probe.pragma(`quick_check(${maxProblems})`) as { quick_check: string }[];
+        const rows = probe.pragma(`${pragma}(${maxProblems})`) as Record<string, string>[];
         // SQLite prefixes the first finding with a "*** in database main ***" line; keep the findings.
-        const lines = rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line && !line.startsWith('***'));
+        const lines = rows.flatMap((row) => row[pragma]!.split('\n')).filter((line) => line && !line.startsWith('***'));
         const ok = lines.length === 1 && lines[0] === 'ok';
         return { ok, problems: ok ? [] : lines, checkMs: performance.now() - startMs };
       } catch (error) {
@@ -123,10 +138,10 @@ export class DatabaseDamagedError extends AppError {
   }
 }
 
-/** Throws DatabaseDamagedError when `file` fails quick_check; returns the report otherwise. */
+/** Throws DatabaseDamagedError when `file` fails the integrity check; returns the report otherwise. */
 export function assertIntact(file: string): IntegrityReport {
   // The live database: other processes (the app, the CLI) may have it open, so its companions stay.
-  const report = quickCheck(file, 10, 'keep-if-intact');
+  const report = checkIntegrity(file, { companions: 'keep-if-intact' });
   if (!report.ok) throw new DatabaseDamagedError(file, newestGoodBackup(file), report.problems);
   return report;
 }

@@ -8,16 +8,16 @@
 import fs from 'node:fs';
 import { AppError } from '../rpc/app-error';
 import type { RestoreOutcome } from '../../preload/contract';
-import { newestGoodBackup, quickCheck } from './integrity';
+import { checkIntegrity, newestGoodBackup } from './integrity';
 
 /** SQLite's companion files, which belong to the file they sit next to. */
 const companions = ['-wal', '-shm', '-journal'];
 
-/** True when `file` exists and fails quick_check (or cannot even be read as a database). */
+/** True when `file` exists and fails the integrity check (or cannot even be read as a database). */
 export function isDamaged(file: string): boolean {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return false;
   // The live database: a look at an intact one must not remove the companions another process uses.
-  return !quickCheck(file, 1, 'keep-if-intact').ok;
+  return !checkIntegrity(file, { maxProblems: 1, companions: 'keep-if-intact' }).ok;
 }
 
 /** The dated name the damaged file is kept under, e.g. `studio.sqlite.corrupt-2026-11-30T10-00-00-000Z`. */
@@ -44,7 +44,7 @@ export function restoreDatabase(file: string, from: 'backup' | 'empty', now: () 
   const staged = backup ? `${file}.restoring` : null;
   if (backup && staged) {
     fs.copyFileSync(backup.path, staged);
-    if (!quickCheck(staged).ok) {
+    if (!checkIntegrity(staged).ok) {
       fs.rmSync(staged, { force: true });
       throw new AppError('failed', `The copy of the backup ${backup.path} failed its integrity check; nothing was changed.`);
     }

@@ -8,7 +8,18 @@ import Database from 'better-sqlite3';
 import type { TaskContext } from '../workers/serve-worker';
 
 /** The checkpoint worker's interface: one request kind that runs until it is cancelled. */
-export type CheckpointWorkerApi = { checkpoint: { input: CheckpointInput; result: number; progress: number } };
+export type CheckpointWorkerApi = { checkpoint: { input: CheckpointInput; result: number; progress: CheckpointReport } };
+
+/** What one checkpoint did. */
+export interface CheckpointReport {
+  /** Checkpoints run so far. */
+  runs: number;
+  /**
+   * Every frame of the log is now in the database file: the writer's next transaction starts the
+   * log over from its beginning (and cuts the file to journal_size_limit) instead of appending.
+   */
+  isComplete: boolean;
+}
 
 /** What the checkpoint task is given. */
 export interface CheckpointInput {
@@ -20,7 +31,7 @@ export interface CheckpointInput {
  * Checkpoints (PASSIVE: never waits for the writer) every intervalMs until the signal aborts,
  * reporting the count after each; returns how many ran.
  */
-export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInput, { signal, progress }: TaskContext<number>): Promise<number> {
+export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInput, { signal, progress }: TaskContext<CheckpointReport>): Promise<number> {
   const db = new Database(databasePath, { fileMustExist: true });
   let runs = 0;
   try {
@@ -35,8 +46,8 @@ export async function runCheckpoints({ databasePath, intervalMs }: CheckpointInp
         const timer = setTimeout(wake, intervalMs);
         signal.addEventListener('abort', wake, { once: true });
       });
-      db.pragma('wal_checkpoint(PASSIVE)');
-      progress(++runs);
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+      progress({ runs: ++runs, isComplete: result !== undefined && result.busy === 0 && result.log === result.checkpointed });
     }
     return runs;
   } finally {

@@ -13,6 +13,7 @@ import { LinearSvmClassifier } from '../models/svm-classifier';
 import { isBlindNormalize } from '../text/blind';
 import type { BroadView } from '../models/broad-view';
 import { broadFromJSON, broadToJSON, type BroadDocument } from './broad-json';
+import { dimensionProblem, shapeProblem, type CheckedModelDocument } from './model-schema';
 
 /** The format name written into every model file. */
 export const MODEL_FORMAT = 'resume-studio.text-classifier';
@@ -48,6 +49,24 @@ export interface ModelDocument {
   /** The fast engine's broad view for short texts (absent in format 2, null when the model has none). */
   broad?: BroadDocument | null;
   metrics: EvaluationReport | null;
+}
+
+/**
+ * Largest model text loaded. Loading takes several times the text's size in memory (parsed
+ * numbers, then typed arrays), and a prediction thread has 512 MB: past this a model does not fail
+ * as damaged but as "ran out of memory … try again", which no retry fixes. The largest model the
+ * training options allow (200,000 features) stays under it for up to 20 categories.
+ */
+export const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
+
+/** The sentence for a model text of `sizeBytes` over MAX_MODEL_JSON_BYTES, or null when it is not. */
+export function modelTooLargeReason(sizeBytes: number, source = 'The model'): string | null {
+  if (sizeBytes <= MAX_MODEL_JSON_BYTES) return null;
+  const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  return (
+    `${source} is too large to load (${mb(sizeBytes)}; this version loads models up to ${mb(MAX_MODEL_JSON_BYTES)}), so it was not loaded: ` +
+    'train it again with fewer features.'
+  );
 }
 
 /** A model file that cannot be used, with a sentence saying why. */
@@ -91,12 +110,15 @@ function problemWith(doc: Record<string, unknown>): string | null {
   const { classes, vocabulary, idf, model, training, params, vectorizer } = doc;
   if (!Array.isArray(classes) || classes.length < 2 || classes.some((c) => typeof c !== 'string')) return 'it does not list two or more category names';
   if (!Array.isArray(vocabulary) || vocabulary.some((t) => typeof t !== 'string')) return 'its vocabulary is missing or not a list of terms';
-  if (idf !== null && (!Array.isArray(idf) || idf.length !== vocabulary.length || idf.some((v) => typeof v !== 'number')))
+  // Only the count here: a value that is not a number is named, with its position, by the schema.
+  if (idf !== null && (!Array.isArray(idf) || idf.length !== vocabulary.length))
     return `its idf has ${Array.isArray(idf) ? idf.length : 'no'} values for ${vocabulary.length} terms`;
   if (!isObject(params) || !isObject(vectorizer) || !isObject(training) || !isObject(model)) return 'its parameters, training facts or weights are missing';
   if (doc.engine !== 'fast' && doc.engine !== 'mljs')
     return `its engine ${JSON.stringify(doc.engine ?? null)} is not one this version knows ("fast" or "mljs")`;
   if (model.engine !== doc.engine) return `it says engine "${String(doc.engine)}" but holds ${JSON.stringify(model.engine ?? null)} weights`;
+  if (doc.engine === 'fast' && model.solver !== 'nb-svm-dual-cd')
+    return `its "fast" weights come from an unknown solver (${JSON.stringify(model.solver ?? null)})`;
   if (Number(model.nClasses) !== classes.length) return `its weights are for ${String(model.nClasses)} classes but it lists ${classes.length}`;
   if (Number(model.nFeatures) !== training.features)
     return `its weights are for ${String(model.nFeatures)} features but it was trained on ${String(training.features)}`;
@@ -114,6 +136,9 @@ export function deserializeModel(input: string | unknown, source = 'The model'):
   const damaged = (reason: string) => new ModelFormatError(`${source} is not a Resume Studio model or is damaged: ${reason}.`);
   let doc: unknown = input;
   if (typeof input === 'string') {
+    // Characters, not bytes: close enough for a bound (a model is nearly all ASCII) and free to measure.
+    const tooLarge = modelTooLargeReason(input.length, source);
+    if (tooLarge) throw new ModelFormatError(tooLarge);
     try {
       doc = JSON.parse(input);
     } catch {
@@ -121,8 +146,11 @@ export function deserializeModel(input: string | unknown, source = 'The model'):
     }
   }
   if (!isObject(doc) || doc.format !== MODEL_FORMAT) throw damaged(`it has no "format": "${MODEL_FORMAT}" field`);
-  if (typeof doc.version !== 'number' || doc.version < OLDEST_READABLE_MODEL_FORMAT || doc.version > MODEL_FORMAT_VERSION) {
-    const older = typeof doc.version === 'number' && doc.version < OLDEST_READABLE_MODEL_FORMAT;
+  // "2" (a string) is not format 2: the sentence must not say "newer … format 2; this version reads format 2".
+  if (typeof doc.version !== 'number' || !Number.isInteger(doc.version))
+    throw damaged(`its "version" ${JSON.stringify(doc.version ?? null)} is not a whole number`);
+  if (doc.version < OLDEST_READABLE_MODEL_FORMAT || doc.version > MODEL_FORMAT_VERSION) {
+    const older = doc.version < OLDEST_READABLE_MODEL_FORMAT;
     const readable = `formats ${OLDEST_READABLE_MODEL_FORMAT} to ${MODEL_FORMAT_VERSION}`;
     throw new ModelFormatError(
       older
@@ -130,7 +158,9 @@ export function deserializeModel(input: string | unknown, source = 'The model'):
         : `${source} was saved by a newer Resume Studio (model format ${String(doc.version)}); this version reads ${readable}: update Resume Studio to use it.`,
     );
   }
-  const problem = problemWith(doc);
+  // The tested, specific sentences first; then every section's type and every number's range; then
+  // whether the sections' dimensions agree (a vocabulary and idf cut short together pass the rest).
+  const problem = problemWith(doc) ?? shapeProblem(doc) ?? dimensionProblem(doc as unknown as CheckedModelDocument);
   if (problem) throw damaged(problem);
   const d = doc as unknown as ModelDocument;
   let model: SparseClassifier;

@@ -17,7 +17,7 @@ export interface AppInfo {
 export interface DatabaseHealth {
   status: 'ok' | 'damaged';
   databasePath: string;
-  /** What is wrong and what to do, in sentences; null when ok. */
+  /** What is wrong and what to do, in sentences; when ok, what opening it had to do first (an empty file kept aside), else null. */
   message: string | null;
   /** SQLite's own findings; empty when ok. */
   problems: string[];

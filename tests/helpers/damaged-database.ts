@@ -51,3 +51,35 @@ export function countDocuments(file: string): number {
     db.close();
   }
 }
+
+/**
+ * Changes one character of one key in a leaf page of the UNIQUE index on documents.text_hash
+ * (the kind of damage a bad sector or a torn write leaves): the page stays well-formed, so
+ * quick_check passes, but the index no longer matches its table: one row's own hash is missing
+ * from it. Returns the changed key's first digit position in the file (for the record).
+ */
+export function corruptTextHashIndex(file: string): number {
+  const created = ['-wal', '-shm'].map((suffix) => `${file}${suffix}`).filter((companion) => !fs.existsSync(companion));
+  const db = new Database(file, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const leaves = (db.prepare("SELECT pageno FROM dbstat WHERE name = 'documents_text_hash' AND pagetype = 'leaf'").all() as { pageno: number }[]).map(
+    (row) => row.pageno,
+  );
+  db.close();
+  for (const companion of created) fs.rmSync(companion, { force: true });
+  const page = leaves[Math.floor(leaves.length / 2)]!;
+  const bytes = Buffer.alloc(pageSize);
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.readSync(fd, bytes, 0, pageSize, (page - 1) * pageSize);
+    // Search from the cell content area (page header bytes 5–6), so the key changed is a live cell.
+    const at = bytes.indexOf('hash-', bytes.readUInt16BE(5) || 65536);
+    // The first digit: always part of the key (what follows a key is its row id, in binary).
+    const digit = at + 'hash-'.length;
+    bytes[digit] = bytes[digit] === 0x39 ? 0x31 : bytes[digit]! + 1;
+    fs.writeSync(fd, bytes, 0, pageSize, (page - 1) * pageSize);
+    return (page - 1) * pageSize + digit;
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -112,7 +112,9 @@ describe('a fast pipeline with its broad view', () => {
       /^model\.json is not a Resume Studio model or is damaged: its broad view weights are missing\.$/,
     );
     expect(damaged({ ...doc.broad, nonZero: [...doc.broad.nonZero.slice(0, -1), 1e9] })).toThrow(/its broad view weights do not fit \d+ terms × 8 classes\.$/);
-    expect(damaged({ ...doc.broad, gateTokens: -1 })).toThrow(/its broad view has settings that are not positive numbers\.$/);
+    // Out-of-range numbers are the model schema's (model-schema.ts); how the parts fit is broad-json.ts's.
+    expect(damaged({ ...doc.broad, gateTokens: -1 })).toThrow(/its "broad\.gateTokens" is not a number from 0 to 1000000000\.$/);
+    expect(damaged({ ...doc.broad, gateTokens: 0 })).toThrow(/its broad view has settings that are not positive numbers\.$/);
     expect(damaged({ ...doc.broad, idf: [1] })).toThrow(/its broad view has 1 idf values for \d+ terms\.$/);
   });
 });

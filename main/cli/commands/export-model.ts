@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../files/atomic-output';
 import { createCore, type Core } from '../../core/core';
 import { resolveDataDir } from '../../core/data-dir';
 import type { Command } from '../command';
@@ -34,7 +34,8 @@ export const exportModelCommand: Command = {
     const core = await createCore({ dataDir: resolveDataDir(values['data-dir']), transport: 'cli' });
     try {
       const file = await core.call('models.export', { id: await chooseModel(core, values) });
-      fs.writeFileSync(values.out, file.json);
+      // Whole or not at all: a full disk must not leave a truncated model that later fails to load.
+      writeFileAtomic(values.out, file.json);
       io.stdout(`saved ${values.out}`);
       return 0;
     } finally {
@@ -61,8 +62,8 @@ export const modelCardCommand: Command = {
         return 0;
       }
       const stem = values.out.replace(/\.(md|json)$/i, '');
-      fs.writeFileSync(`${stem}.md`, card.markdown);
-      fs.writeFileSync(`${stem}.json`, card.json);
+      writeFileAtomic(`${stem}.md`, card.markdown);
+      writeFileAtomic(`${stem}.json`, card.json);
       io.stdout(`saved ${stem}.md and ${stem}.json`);
       return 0;
     } finally {

@@ -3,7 +3,7 @@
  * button does (training.start → worker → stored run, model activated), printing progress to
  * stderr and the stored run's metrics. Plain Node; called by the train command.
  */
-import fs from 'node:fs';
+import { writeFileAtomic } from '../../files/atomic-output';
 import { formatReport } from '../../../ml/index';
 import type { TrainingParams } from '../../../preload/contract';
 import { createCore } from '../../core/core';
@@ -30,7 +30,7 @@ export async function trainInStudio(dataDir: string, params: Partial<TrainingPar
       io.stderr(`error: run ${runId} ${run.state}: ${run.error ?? 'no reason recorded'}`);
       return 1;
     }
-    if (options.out && run.modelId !== null) fs.writeFileSync(options.out, (await core.call('models.export', { id: run.modelId })).json);
+    if (options.out && run.modelId !== null) writeFileAtomic(options.out, (await core.call('models.export', { id: run.modelId })).json);
     if (options.json) {
       io.stdout(JSON.stringify(run));
       return 0;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../files/atomic-output';
 import { assertTrainable, classCounts, loadLabelledDataset } from '../../datasets/index';
 import { formatReport, type EngineName } from '../../../ml/index';
 import { resolveDataDir } from '../../core/data-dir';
@@ -108,7 +109,8 @@ export const trainCommand: Command = {
         },
       },
     );
-    fs.writeFileSync(values.out, result.modelJson);
+    // Whole or not at all: a full disk after minutes of training must not leave a truncated model.
+    writeFileAtomic(values.out, result.modelJson);
     const seconds = (Date.now() - started) / 1000;
     const unusable = result.unusable.map((u) => ({ origin: dataset.origins[u.index]!, reason: u.reason }));
     for (const u of unusable.slice(0, MAX_NAMED)) io.stderr(`warning: ${u.origin}: ${u.reason} (left out)`);

@@ -2,12 +2,13 @@
 // named; retried migrations keep only the newest few backups. Generated databases only.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core';
 import { openDatabase } from '../../../main/store/database';
-import { DatabaseDamagedError, quickCheck } from '../../../main/store/integrity';
+import { DatabaseDamagedError, checkIntegrity } from '../../../main/store/integrity';
 import type { Migration } from '../../../main/store/migrations';
-import { addDocuments, corruptInteriorPages } from '../../helpers/damaged-database';
+import { addDocuments, corruptInteriorPages, corruptTextHashIndex } from '../../helpers/damaged-database';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -44,7 +45,7 @@ describe('integrity check at start', () => {
     await expect(createCore({ dataDir, transport: 'cli' })).rejects.toThrow(DatabaseDamagedError);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dataDir).sort()).toEqual(listing);
-    expect(quickCheck(newer).ok).toBe(true);
+    expect(checkIntegrity(newer).ok).toBe(true);
   });
 
   it('says there is no backup when there is none', async () => {
@@ -57,7 +58,7 @@ describe('integrity check at start', () => {
   it('passes a healthy database', async () => {
     const file = path.join(temp.dir, 'fine.sqlite');
     await makeStore(file, 200);
-    expect(quickCheck(file)).toMatchObject({ ok: true, problems: [] });
+    expect(checkIntegrity(file)).toMatchObject({ ok: true, problems: [] });
     (await openDatabase(file)).close();
   });
 });
@@ -81,5 +82,28 @@ describe('backups left by migrations', () => {
         .filter((name) => name.endsWith('.bak'))
         .sort(),
     ).toEqual(['mig.sqlite.v1.2026-01-03T00-00-00-000Z.bak', 'mig.sqlite.v1.2026-01-04T00-00-00-000Z.bak', 'mig.sqlite.v1.2026-01-05T00-00-00-000Z.bak']);
+  });
+});
+
+describe('an index that disagrees with its table (issue 22 item 11)', () => {
+  it('is refused at start, though quick_check passes it (the app then stored a duplicate text)', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const file = path.join(dataDir, 'studio.sqlite');
+    await makeStore(file);
+    corruptTextHashIndex(file);
+    // The damage quick_check cannot see: the pages are well-formed.
+    const probe = new Database(file, { readonly: true });
+    expect(probe.pragma('quick_check', { simple: true })).toBe('ok');
+    probe.close();
+    for (const companion of ['-wal', '-shm']) fs.rmSync(`${file}${companion}`, { force: true });
+    const before = fs.readFileSync(file);
+
+    const failure = await openDatabase(file).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DatabaseDamagedError);
+    expect((failure as DatabaseDamagedError).problems.join('\n')).toMatch(/index documents_text_hash/);
+    expect((failure as DatabaseDamagedError).message).toMatch(
+      /is damaged \(SQLite's integrity check says: .*index documents_text_hash.*\)\. It was left exactly as it is/,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });

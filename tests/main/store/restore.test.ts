@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core/core';
-import { DatabaseDamagedError, quickCheck } from '../../../main/store/integrity';
+import { DatabaseDamagedError, checkIntegrity } from '../../../main/store/integrity';
 import { asideName, isDamaged, restoreDatabase } from '../../../main/store/restore';
 import { addDocuments, backUp, corruptInteriorPages, countDocuments } from '../../helpers/damaged-database';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -67,7 +67,7 @@ describe('restoring a damaged database', () => {
     } finally {
       await core.close();
     }
-    expect(quickCheck(file).ok).toBe(true);
+    expect(checkIntegrity(file).ok).toBe(true);
   });
 
   it('skips a newer backup that is itself damaged and takes the older intact one', async () => {

@@ -55,7 +55,7 @@ function checkpointCounter() {
 describe('startBackgroundCheckpoints', () => {
   it('keeps the WAL small from a worker while the main connection does not checkpoint, then restores automatic checkpoints', async () => {
     const counter = checkpointCounter();
-    const checkpoints = startBackgroundCheckpoints(db, file, 30, counter.onCheckpointed);
+    const checkpoints = startBackgroundCheckpoints(db, file, { intervalMs: 30, onCheckpointed: counter.onCheckpointed });
     expect(autocheckpoint()).toBe(0);
     await checkpoints.started;
     expect(autocheckpoint()).toBe(0);
@@ -73,7 +73,7 @@ describe('startBackgroundCheckpoints', () => {
   });
 
   it('a worker that cannot run gives checkpoints back to the main connection at once', async () => {
-    const checkpoints = startBackgroundCheckpoints(db, path.join(temp.dir, 'missing.sqlite'), 30);
+    const checkpoints = startBackgroundCheckpoints(db, path.join(temp.dir, 'missing.sqlite'), { intervalMs: 30 });
     // The worker starts, fails to open the file, and the main connection takes checkpoints back.
     await eventually(() => expect(autocheckpoint()).toBe(automaticCheckpointPages));
     await checkpoints.stop();
