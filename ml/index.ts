@@ -75,3 +75,15 @@ export {
 } from './serialize/model-json';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
 export { formatReport } from './eval/format-report';
+export { uncertaintyOf, topClassOf, type UncertaintyMeasure } from './labelling/uncertainty';
+export {
+  orderQueue,
+  cosineOfRows,
+  sparseDot,
+  defaultDuplicateSimilarity,
+  type QueueOrder,
+  type QueueCandidates,
+  type QueueOrderOptions,
+} from './labelling/queue-order';
+export { fitLabellingModel, labellingModelParams, suggestionsFor, type LabellingModel, type LabellingValidation } from './labelling/labelling-model';
+export { simulateLabelling, type SimulationOptions, type SimulationResult } from './labelling/simulate';

@@ -189,7 +189,7 @@ export function trainOnSnapshot(
   };
   report('vectorize', 'Grouping duplicate resumes', 0);
   // Document ids as keys: a retrain holds out the same documents the previous run did, so runs compare on the same resumes.
-  const result = runTraining({ texts, labels, keys: ids }, params, { onProgress, signal }, precomputed);
+  const result = runTraining({ texts, labels, keys: ids, trainOnly: snapshot.trainOnly }, params, { onProgress, signal }, precomputed);
   done = total;
   report('saving', 'Saving the model', 0);
 

@@ -24,7 +24,16 @@ export interface FitResult {
   features: number;
   tuning: TuningSummary | null;
   calibration: Calibration;
+  /** The held-out scores the temperature was fitted on, or null when the calibration was reused. */
+  heldOut: HeldOutRows | null;
   timings: { vectorizeMs: number; tuneMs: number; fitMs: number; calibrateMs: number; trainMs: number };
+}
+
+/** Decision scores (temperature 1, rows × classes) of fitted rows, each made by a model that did not train on that row. */
+export interface HeldOutRows {
+  /** Index of each scored row among the fit's rows. */
+  rows: Int32Array;
+  scores: Float64Array;
 }
 
 /**
@@ -62,6 +71,7 @@ export function fitPipeline(
   const tune = !reuse && params.engine === 'fast' && params.tune !== false ? { ...defaultTuneOptions, seed: params.seed, ...params.tune } : null;
   let tuning: TuningSummary | null = null;
   let calibration: Calibration | null = null;
+  let heldOut: HeldOutRows | null = null;
   let C = params.fast.C;
   let chi2: Float64Array | undefined;
   if (reuse) {
@@ -78,6 +88,7 @@ export function fitPipeline(
     const { oofRows, oofScores, chi2: tunedChi2, ...summary } = result;
     chi2 = tunedChi2 ?? undefined;
     tuning = summary;
+    heldOut = { rows: oofRows, scores: oofScores };
     calibration = calibrateTemperature(
       oofScores,
       Int32Array.from(oofRows, (d) => y[d]!),
@@ -89,7 +100,7 @@ export function fitPipeline(
       hooks.onProgress?.({ phase: 'calibrate', epoch, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
     step(0);
     // The cross-fit's own progress reports fits as 'tune' steps; here they are calibration work.
-    calibration = heldOutCalibration(pipeline, pool, y, nClasses, dense.values, dense.width, vectorizerParams, { signal: hooks.signal });
+    ({ calibration, heldOut } = heldOutCalibration(pipeline, pool, y, nClasses, dense.values, dense.width, vectorizerParams, { signal: hooks.signal }));
     step(1);
   }
   const tuned = Date.now();
@@ -109,6 +120,7 @@ export function fitPipeline(
     features: X.cols,
     tuning,
     calibration,
+    heldOut,
     timings: {
       vectorizeMs: options.readMs + (vectorized - tuned),
       tuneMs,
@@ -129,7 +141,7 @@ function heldOutCalibration(
   width: number,
   v: VectorizerParams,
   hooks: FitHooks,
-): Calibration {
+): { calibration: Calibration; heldOut: HeldOutRows } {
   const docs = Int32Array.from({ length: pool.size }, (_, i) => i);
   const groups = duplicateGroups(pool, docs);
   const config = { features: v.chi2Features > 0 ? v.chi2Features : pool.candidates.length, headlineWeight: v.headlineWeight, C: 0 };
@@ -155,10 +167,11 @@ function heldOutCalibration(
   const K = nClasses;
   const rows = new Float64Array(scored.length * K);
   scored.forEach((d, i) => rows.set(scores!.full.subarray(d * K, (d + 1) * K), i * K));
-  return calibrateTemperature(
+  const calibration = calibrateTemperature(
     rows,
     Int32Array.from(scored, (d) => y[d]!),
     nClasses,
     source,
   );
+  return { calibration, heldOut: { rows: Int32Array.from(scored), scores: rows } };
 }

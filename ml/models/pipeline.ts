@@ -10,7 +10,7 @@ import { capAnalysedText } from '../features/usable-text';
 import { TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import type { Calibration } from './calibration';
 import { argmaxRows, requireFitted, softmaxRows, type FitHooks, type SparseClassifier } from './estimator';
-import { fitPipeline, type ReusedChoices } from './fit-plan';
+import { fitPipeline, type HeldOutRows, type ReusedChoices } from './fit-plan';
 import { dataHashOf, denseRows, prepareCorpus, requireCompatible, type PreparedCorpus } from './prepared-corpus';
 import { MljsLogisticRegression, type MljsParams } from './mljs-adapter';
 import { LinearSvmClassifier, type SvmParams } from './svm-classifier';
@@ -82,6 +82,8 @@ export class TextClassifier {
   classes: string[] = [];
   training: TrainingInfo | null = null;
   lastFitTimings: FitTimings | null = null;
+  /** The held-out scores the last fit calibrated on (rows index its training rows); not serialized. */
+  lastHeldOut: HeldOutRows | null = null;
 
   constructor(params: Partial<PipelineParams> = {}) {
     const engine = params.engine ?? 'fast';
@@ -165,6 +167,7 @@ export class TextClassifier {
     this.vectorizer = result.vectorizer;
     this.model = result.model;
     this.lastFitTimings = result.timings;
+    this.lastHeldOut = result.heldOut;
     this.training = {
       docs: rowList.length,
       dataHash: dataHashOf(prepared, rowList),
