@@ -7,6 +7,7 @@
  * model-labelled in one step. Plain Node; used by the labelling handlers and the CLI.
  */
 import type { AcceptConfidentResult, LabelChange, LabellingStatus, QueueItem, QueueOrder, QueuePage } from '../../preload/contract';
+import { hashString } from '../../ml/index';
 import { resumes, type LabelsService } from '../curation/labels-service';
 import type { Predictor } from '../predict/predictor';
 import { AppError } from '../rpc/app-error';
@@ -55,6 +56,8 @@ export function createLabellingService(deps: LabellingServiceDeps) {
   let changesSinceRefresh = 0;
   let isActive = false;
   let lastError: string | null = null;
+  /** The suggestable categories when the last refresh started. */
+  let refreshedFor: string | null = null;
   const recent: number[] = [];
   /** What the queue showed for each resume it handed out, so an answer is scored against what the person saw. */
   const shown = new Map<number, Suggestion & { version: number }>();
@@ -74,10 +77,17 @@ export function createLabellingService(deps: LabellingServiceDeps) {
       refreshEvery: REFRESH_EVERY,
     });
   const announce = () => events.emit('labelling.changed', status());
-  const canSuggest = () => documents.peopleLabelledCounts().filter((c) => c.documents >= LABELLING_MIN_PER_CATEGORY).length >= 2;
+  /** Categories with enough labels of people's to be suggested, by name. */
+  const suggestable = () =>
+    documents
+      .peopleLabelledCounts()
+      .filter((c) => c.documents >= LABELLING_MIN_PER_CATEGORY)
+      .map((c) => c.category);
+  const canSuggest = () => suggestable().length >= 2;
 
   const runRefresh = async (): Promise<void> => {
     changesSinceRefresh = 0;
+    refreshedFor = suggestable().join('\u0000');
     announce();
     try {
       const result = await deps.refresher.refresh(
@@ -122,10 +132,18 @@ export function createLabellingService(deps: LabellingServiceDeps) {
     refreshing = run;
     return run;
   };
-  /** The background rule: the first model as soon as it can be fitted, then every REFRESH_EVERY changes. */
+  /**
+   * The background rule: the first model as soon as it can be fitted, then every REFRESH_EVERY
+   * changes, and at once when a category reaches (or falls below) the labels it needs to be suggested.
+   */
   const maybeRefresh = () => {
-    if (!deps.autoRefresh || !isActive || refreshing || closing.signal.aborted || !canSuggest()) return;
-    if (current === null || changesSinceRefresh >= REFRESH_EVERY) void refreshNow();
+    if (!deps.autoRefresh || !isActive || refreshing || closing.signal.aborted) return;
+    const categories = suggestable();
+    if (categories.length < 2) return;
+    // Compared with what the last refresh started from (not the model's classes, which leave out
+    // resumes without usable text), so a refresh that cannot change anything is not repeated.
+    const isStale = categories.join('\u0000') !== refreshedFor;
+    if (isStale || changesSinceRefresh >= REFRESH_EVERY) void refreshNow();
   };
   const activate = () => {
     if (isActive) return;
@@ -144,6 +162,8 @@ export function createLabellingService(deps: LabellingServiceDeps) {
 
   /** The first model, waited for when there is none yet and one can be fitted. */
   const ensureModel = async (): Promise<CurrentModel | null> => {
+    // A refresh already running brings the first model: wait for it rather than queue another.
+    if (!current && refreshing) await refreshing;
     if (!current && canSuggest()) await refreshNow();
     return current;
   };
@@ -162,6 +182,18 @@ export function createLabellingService(deps: LabellingServiceDeps) {
     return picked;
   };
 
+  /** Before the first model: unlabelled resumes in a seeded random order, to label a few by hand. */
+  const unsuggested = (limit: number, skip: ReadonlySet<number>): QueueItem[] => {
+    const ids = deps.unlabelledIds().filter((id) => !skip.has(id));
+    const order = ids
+      .map((id) => ({ id, key: hashString(`${settings.get().seed}:${id}`) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
+    return order.slice(0, limit).flatMap(({ id }) => {
+      const doc = documents.get(id);
+      return doc ? [{ documentId: id, fileName: doc.fileName, text: doc.text, suggestion: null, modelVersion: 0 }] : [];
+    });
+  };
+
   return {
     status(): LabellingStatus {
       activate();
@@ -171,7 +203,7 @@ export function createLabellingService(deps: LabellingServiceDeps) {
     async next(input: { order: QueueOrder; limit: number; skip: number[] }): Promise<QueuePage> {
       activate();
       const model = await ensureModel();
-      if (!model) return { items: [], status: status() };
+      if (!model) return { items: unsuggested(input.limit, new Set(input.skip)), status: status() };
       const ids = pick(model, input.order, input.limit, new Set(input.skip));
       const threshold = thresholdOf(model, settings.get().reviewThreshold).value;
       const docs = ids.map((id) => documents.get(id)!);

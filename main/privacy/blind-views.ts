@@ -66,6 +66,7 @@ function predictedItem(item: PredictedItem): PredictedItem {
 /** A queue item: its file name hidden, its text masked with the suggestion's evidence moved onto the masked text. */
 function queueItem(item: QueueItem): QueueItem {
   const { suggestion } = item;
+  if (!suggestion) return { ...item, fileName: hideName(item.fileName), text: hideText(item.text, item.fileName) };
   const moved = hideTermSpans(
     item.text,
     item.fileName,

@@ -76,9 +76,9 @@ export interface QueueItem {
   documentId: number;
   fileName: ResumeText;
   text: ResumeText;
-  /** The suggestion, with the words that drove it (offsets into `text`). */
-  suggestion: Prediction;
-  /** The model version that suggested it. */
+  /** The suggestion, with the words that drove it (offsets into `text`); null before the first model (label a few by hand). */
+  suggestion: Prediction | null;
+  /** The model version that suggested it (0: none). */
   modelVersion: number;
 }
 
@@ -101,7 +101,11 @@ const documentId = z.number().int().positive();
 /** The labelling domain's methods. */
 export const labellingMethods = {
   'labelling.status': method<LabellingStatus>()(noInput),
-  /** The next resumes to ask about, from the latest model (never waits for a refresh in progress). */
+  /**
+   * The next resumes to ask about, from the latest model (never waits for a refresh in progress;
+   * only for the first model, once one can be fitted). Before that, unlabelled resumes in a random
+   * order without suggestions, to label a few by hand.
+   */
   'labelling.next': method<QueuePage>()(
     z
       .object({

@@ -40,8 +40,15 @@ describe('labelling with suggestions', () => {
     expect(status.state).toBe('needs-labels');
     expect(status.unlabelled).toBe(30);
     expect(status.problem).toMatch(/two categories each have 2 resumes labelled by you/);
-    const page = await core.call('labelling.next', {});
-    expect(page.items).toEqual([]);
+    // Meanwhile the queue hands out unlabelled resumes to label by hand, without suggestions.
+    const page = await core.call('labelling.next', { limit: 2 });
+    expect(page.items).toHaveLength(2);
+    expect(page.items.map((i) => [i.suggestion, i.modelVersion])).toEqual([
+      [null, 0],
+      [null, 0],
+    ]);
+    const next = await core.call('labelling.next', { limit: 1, skip: page.items.map((i) => i.documentId) });
+    expect(page.items.map((i) => i.documentId)).not.toContain(next.items[0]!.documentId);
   });
 
   it('suggests from the first model once every category has a few labels, with the words that drove each', async () => {
@@ -59,9 +66,9 @@ describe('labelling with suggestions', () => {
     expect(page.status.model).toMatchObject({ version: 1, trainedOn: 6 });
     expect(page.status.model!.classes).toEqual([...perCategory.keys()].sort());
     for (const item of page.items) {
-      expect(page.status.model!.classes).toContain(item.suggestion.label);
-      expect(item.suggestion.evidence.length).toBeGreaterThan(0);
-      const [span] = item.suggestion.evidence[0]!.spans;
+      expect(page.status.model!.classes).toContain(item.suggestion!.label);
+      expect(item.suggestion!.evidence.length).toBeGreaterThan(0);
+      const [span] = item.suggestion!.evidence[0]!.spans;
       expect(item.text.slice(span!.start, span!.end).length).toBeGreaterThan(0);
     }
     // The three asked first are the least sure: no suggestion left in the queue is less sure than them.
@@ -74,12 +81,12 @@ describe('labelling with suggestions', () => {
     const change = await core.call('labelling.answer', { documentId: item!.documentId, category });
     expect(change.changed).toBe(1);
     let status = await core.call('labelling.status', {});
-    expect(status.answers).toEqual({ answered: 1, accepted: category === item!.suggestion.label ? 1 : 0, window: 50 });
+    expect(status.answers).toEqual({ answered: 1, accepted: category === item!.suggestion!.label ? 1 : 0, window: 50 });
     expect((await core.call('documents.get', { id: item!.documentId })).category).toBe(category);
 
     const wrong = status.model!.classes.find((c) => c !== category)!;
     const [next] = (await core.call('labelling.next', { limit: 1 })).items;
-    await core.call('labelling.answer', { documentId: next!.documentId, category: next!.suggestion.label === wrong ? category : wrong });
+    await core.call('labelling.answer', { documentId: next!.documentId, category: next!.suggestion!.label === wrong ? category : wrong });
     status = await core.call('labelling.status', {});
     expect(status.answers.answered).toBe(2);
 

@@ -1,0 +1,94 @@
+/**
+ * Label with suggestions, in Chromium against the real backend: a generated folder without category
+ * folders imports unlabelled (the preview says so); a few resumes labelled by typing their category
+ * start the first model; suggestions are accepted with Enter and the model refreshes by itself;
+ * "accept the confident ones" labels the rest in one step, which Ctrl+Z undoes. axe in both themes.
+ */
+import { writeUnlabelledFolder } from '../helpers/unlabelled-folder';
+import { expectAccessible, forEachTheme } from './axe';
+import { expect, test } from './fixtures';
+import { makeTempDir, previewPath } from './import-helpers';
+
+test('an unlabelled pile: label a few, accept suggestions, accept the confident ones, undo', async ({ page, openApp }) => {
+  test.setTimeout(180_000);
+  const temp = makeTempDir('rs-e2e-labelling-');
+  try {
+    const pile = writeUnlabelledFolder(temp.dir, { perClass: 8, categories: 3, seed: 21 });
+    await openApp();
+    const dialog = await previewPath(page, pile.root);
+    await expect(dialog.getByTestId('preview-unlabelled')).toContainText('import unlabelled');
+    await dialog.getByRole('button', { name: 'Import 24 files' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.getByRole('link', { name: 'Label with suggestions' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Label with suggestions' })).toBeVisible();
+    const card = page.getByTestId('queue-card');
+    const title = card.getByRole('heading', { level: 2 });
+    const model = page.getByTestId('labelling-model');
+    await expect(card.getByTestId('no-suggestion')).toBeVisible();
+    await expect(page.getByRole('note')).toContainText('two categories each have 2 resumes labelled by you');
+
+    // Label by hand, typing each resume's category (the first letter on the card starts the field),
+    // until every category has two: then the first model trains in the background.
+    const labelled = new Map<string, number>();
+    while (pile.categories.some((c) => (labelled.get(c) ?? 0) < 2)) {
+      await expect(card.getByTestId('no-suggestion')).toBeVisible();
+      const before = await title.textContent();
+      const category = pile.truth.get(before!)!;
+      await card.focus();
+      await page.keyboard.press(category[0]!);
+      await expect(page.getByLabel('Label as')).toBeFocused();
+      await page.keyboard.type(category.slice(1));
+      await page.keyboard.press('Enter');
+      labelled.set(category, (labelled.get(category) ?? 0) + 1);
+      await expect(title).not.toHaveText(before!);
+    }
+    await expect(card.getByTestId('suggested-category')).toBeVisible({ timeout: 60_000 });
+    const versionOf = async () => Number(/Version (\d+)/.exec((await model.textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(versionOf).toBeGreaterThan(0);
+    const first = await versionOf();
+    await expect(card.locator('mark.evidence').first()).toBeVisible();
+    await expect(page.getByTestId('accepted-share')).toHaveText('No answers yet');
+
+    await forEachTheme(page, (theme) => expectAccessible(page, `Label with suggestions (${theme})`));
+
+    // Enter accepts the suggestion shown; after 10 answers the model refreshes by itself.
+    for (let answers = 0; answers < 10; answers++) {
+      await expect(card.getByTestId('suggested-category')).toBeVisible();
+      const before = await title.textContent();
+      await card.focus();
+      await page.keyboard.press('Enter');
+      await expect(title).not.toHaveText(before!);
+      if (answers === 0) await expect(page.getByTestId('accepted-share')).toHaveText('100% (1 of 1)');
+    }
+    await expect.poll(versionOf, { timeout: 60_000 }).toBeGreaterThan(first);
+    await expect(page.getByTestId('accepted-share')).toHaveText('100% (10 of 10)');
+
+    // A different category (digit 1 = the first category by name) moves the share below 100 %.
+    const suggested = await card.getByTestId('suggested-category').textContent();
+    const firstByName = [...pile.categories].sort()[0]!;
+    await card.focus();
+    await page.keyboard.press(suggested === firstByName ? '2' : '1');
+    await expect(page.getByTestId('accepted-share')).toHaveText('91% (10 of 11)');
+
+    // Accept the confident ones: one step, undone with Ctrl+Z.
+    const left = page.getByTestId('unlabelled-left');
+    const remaining = Number(await left.textContent());
+    const accept = page.getByRole('button', { name: /^Accept the confident ones \(\d+\)$/ });
+    await expect(accept).toBeEnabled();
+    const count = Number(/\((\d+)\)/.exec((await accept.textContent())!)![1]);
+    await accept.click();
+    const confirm = page.getByRole('dialog', { name: 'Accept the confident ones' });
+    await confirm.getByRole('button', { name: `Accept ${count}` }).click();
+    await expect(confirm).toBeHidden();
+    await expect(left).toHaveText(String(remaining - count));
+    await expect(page.getByTestId('labelling-announcement')).toContainText(`Accepted the model's suggestion for ${count} resume`);
+
+    await page.keyboard.press('Control+z');
+    await expect(left).toHaveText(String(remaining));
+    await expect(page.getByTestId('labelling-announcement')).toContainText('Undone: Accepted');
+  } finally {
+    temp.cleanup();
+  }
+});
