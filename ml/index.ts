@@ -81,6 +81,7 @@ export {
   cosineOfRows,
   sparseDot,
   defaultDuplicateSimilarity,
+  QUEUE_SHARPNESS,
   type QueueOrder,
   type QueueCandidates,
   type QueueOrderOptions,

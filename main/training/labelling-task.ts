@@ -12,6 +12,7 @@ import {
   maskPersonalData,
   nameHintsOfFileName,
   orderQueue,
+  QUEUE_SHARPNESS,
   screenTexts,
   serializeModel,
   suggestionsFor,
@@ -156,7 +157,7 @@ export function runLabellingRefresh(input: LabellingRefreshInput, signal?: Abort
   const similarity = lazyCosine(prepared);
   const queue = { docs: candidateRows, uncertainty: uncertaintyOf(proba, K, input.measure), probability: top.probability };
   const orderOf = (order: QueueOrder) => {
-    const picked = orderQueue(queue, { order, limit: input.queueDepth, seed: input.seed, similarity, recent });
+    const picked = orderQueue(queue, { order, limit: input.queueDepth, seed: input.seed, similarity, recent, sharpness: QUEUE_SHARPNESS });
     return Int32Array.from(picked, (p) => documentIds[p]!);
   };
   const orders = { uncertain: orderOf('uncertain'), confident: orderOf('confident'), random: orderOf('random') };

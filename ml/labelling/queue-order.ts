@@ -1,9 +1,10 @@
 /**
  * The order of the "Label with suggestions" queue: which unlabelled resume to ask about next.
- * `uncertain` asks first where the model is least sure (uncertainty sampling), with a diversity
- * rule so it does not ask about near-copies of a resume it has just asked about or is about to ask
- * about (a batch of near-identical questions teaches the model one thing); `confident` walks the
- * surest suggestions first (quick to accept); `random` is the baseline. Pure.
+ * `uncertain` asks first where the model is least sure (uncertainty sampling, optionally drawn
+ * rather than sorted, see `sharpness`), with a diversity rule so it does not ask about near-copies
+ * of a resume it has just asked about or is about to ask about (a batch of near-identical
+ * questions teaches the model one thing); `confident` walks the surest suggestions first (quick to
+ * accept); `random` is the baseline. Pure.
  */
 import type { CsrMatrix } from '../features/csr';
 import { createRng, shuffleInPlace } from '../random';
@@ -34,7 +35,18 @@ export interface QueueOrderOptions {
   recent?: ArrayLike<number>;
   /** A candidate at least this similar to one asked or chosen before it is a near-copy. Default 0.9. */
   duplicateSimilarity?: number;
+  /**
+   * `uncertain` only: draw the order with weights uncertainty^sharpness (seeded) instead of sorting
+   * by uncertainty (Infinity, the default). Between two refreshes the queue asks a whole batch from
+   * one model; the most unsure few dozen are often about the same confusion, and a draw that still
+   * strongly favours the unsure ones spreads the batch (Kirsch et al. 2023, "Stochastic batch
+   * acquisition": power sampling).
+   */
+  sharpness?: number;
 }
+
+/** The queue's sharpness: measured by `npm run bench:labelling` (see README, "Label with suggestions"). */
+export const QUEUE_SHARPNESS = 4;
 
 /** Default similarity at and above which two resumes count as near-copies. */
 export const defaultDuplicateSimilarity = 0.9;
@@ -55,7 +67,16 @@ export function orderQueue(candidates: QueueCandidates, options: QueueOrderOptio
     positions.sort((a, b) => candidates.probability[b]! - candidates.probability[a]! || docs[a]! - docs[b]!);
     return Int32Array.from(positions.slice(0, limit));
   }
-  positions.sort((a, b) => candidates.uncertainty[b]! - candidates.uncertainty[a]! || docs[a]! - docs[b]!);
+  const sharpness = options.sharpness ?? Infinity;
+  if (Number.isFinite(sharpness)) {
+    // Gumbel-top-k: sorting by sharpness·ln(u) + Gumbel noise draws without replacement with weights u^sharpness.
+    const rng = createRng(options.seed);
+    const key = Float64Array.from(
+      positions,
+      (p) => sharpness * Math.log(Math.max(1e-12, candidates.uncertainty[p]!)) - Math.log(-Math.log(Math.max(1e-12, rng.next()))),
+    );
+    positions.sort((a, b) => key[b]! - key[a]! || docs[a]! - docs[b]!);
+  } else positions.sort((a, b) => candidates.uncertainty[b]! - candidates.uncertainty[a]! || docs[a]! - docs[b]!);
   const similarity = options.similarity;
   if (!similarity) return Int32Array.from(positions.slice(0, limit));
   const threshold = options.duplicateSimilarity ?? defaultDuplicateSimilarity;

@@ -22,6 +22,8 @@ export interface SimulationOptions {
   test: ArrayLike<number>;
   order: QueueOrder;
   measure: UncertaintyMeasure;
+  /** See QueueOrderOptions.sharpness (Infinity: sorted by uncertainty). */
+  sharpness: number;
   /** Labelled per category before the first answer. */
   startPerCategory: number;
   refreshEvery: number;
@@ -79,7 +81,14 @@ export function simulateLabelling(options: SimulationOptions): SimulationResult 
     if (answers >= options.maxAnswers || candidates.length === 0) break;
     const picked = orderQueue(
       { docs: candidates, uncertainty: uncertaintyOf(proba, K, options.measure), probability: topClassOf(proba, K).probability },
-      { order, limit: Math.min(refreshEvery, options.maxAnswers - answers), seed: options.seed * 7919 + refresh, similarity, recent },
+      {
+        order,
+        limit: Math.min(refreshEvery, options.maxAnswers - answers),
+        seed: options.seed * 7919 + refresh,
+        similarity,
+        recent,
+        sharpness: options.sharpness,
+      },
     );
     // The oracle answers with the true label; the person remembers what they were just asked.
     recent = Array.from(picked, (p) => candidates[p]!);

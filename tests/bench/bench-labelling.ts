@@ -9,7 +9,15 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { groupStratifiedSplit, labellingModelParams, simulateLabelling, singletonGroups, TextClassifier, type QueueOrder } from '../../ml/index';
+import {
+  groupStratifiedSplit,
+  labellingModelParams,
+  QUEUE_SHARPNESS,
+  simulateLabelling,
+  singletonGroups,
+  TextClassifier,
+  type QueueOrder,
+} from '../../ml/index';
 import { loadCorpus } from './ml-run';
 
 const { values } = parseArgs({
@@ -18,6 +26,7 @@ const { values } = parseArgs({
     seeds: { type: 'string', default: '1,2,3' },
     every: { type: 'string', default: '25' },
     measure: { type: 'string', default: 'margin' },
+    sharpness: { type: 'string', default: String(QUEUE_SHARPNESS) },
     json: { type: 'boolean', default: false },
   },
 });
@@ -50,6 +59,7 @@ for (const seed of seeds) {
       test,
       order,
       measure,
+      sharpness: Number(values.sharpness),
       startPerCategory: 2,
       refreshEvery,
       maxAnswers,

@@ -62,6 +62,23 @@ describe('the queue order', () => {
     expect(Array.from(orderQueue(candidates, { order: 'random', limit: 4, seed: 3 }))).toEqual(random);
   });
 
+  it('with a sharpness, draws the order with weights uncertainty^sharpness: seeded, least sure first most often', () => {
+    const firsts = new Map<number, number>();
+    for (let seed = 0; seed < 400; seed++) {
+      const order = orderQueue(candidates, { order: 'uncertain', limit: 4, seed, sharpness: 4 });
+      expect([...order].sort()).toEqual([0, 1, 2, 3]);
+      const first = docs[order[0]!]!;
+      firsts.set(first, (firsts.get(first) ?? 0) + 1);
+    }
+    // Weights 0.99^4 : 0.9^4 : 0.5^4 : 0.35^4 = 0.96 : 0.66 : 0.06 : 0.015, so about 57%, 39%, 4% and 1% of the draws.
+    expect(firsts.get(12)! / 400).toBeGreaterThan(0.45);
+    expect(firsts.get(12)! / 400).toBeLessThan(0.7);
+    expect(firsts.get(11)!).toBeGreaterThan(firsts.get(13) ?? 0);
+    expect(firsts.get(13) ?? 0).toBeGreaterThanOrEqual(firsts.get(10) ?? 0);
+    const again = (seed: number) => Array.from(orderQueue(candidates, { order: 'uncertain', limit: 4, seed, sharpness: 4 }));
+    expect(again(7)).toEqual(again(7));
+  });
+
   it('asks a near-copy of a resume already chosen after the others', () => {
     // Doc 11 (second most unsure) is a near-copy of doc 12 (the most unsure): it comes last instead of second.
     const m = vectors([...Array.from({ length: 10 }, () => ({})), { 0: 1 }, { 1: 1, 2: 1, 5: 0.05 }, { 1: 1, 2: 1 }, { 3: 1 }]);
