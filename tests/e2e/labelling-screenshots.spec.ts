@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { writeUnlabelledFolder } from '../helpers/unlabelled-folder';
+import { longStepMs } from './deadlines';
 import { expect, test } from './fixtures';
 import { makeTempDir } from './import-helpers';
 import { rpc } from './predict-helpers';
@@ -13,12 +14,11 @@ const outDir = path.resolve(import.meta.dirname, '../../assets/screenshots');
 
 for (const theme of ['light', 'dark'] as const) {
   test(`Label with suggestions, ${theme} theme @screenshots`, async ({ page, backend, openApp }) => {
-    test.setTimeout(120_000);
     const temp = makeTempDir('rs-e2e-labelling-shot-');
     try {
       const pile = writeUnlabelledFolder(temp.dir, { perClass: 25, categories: 5, seed: 33 });
       await rpc(backend, 'import.start', { path: pile.root });
-      await expect.poll(async () => (await rpc<{ state: string }[]>(backend, 'import.jobs', {}))[0]?.state, { timeout: 60_000 }).toBe('finished');
+      await expect.poll(async () => (await rpc<{ state: string }[]>(backend, 'import.jobs', {}))[0]?.state, { timeout: longStepMs }).toBe('finished');
       const rows = (await rpc<{ rows: { id: number; fileName: string }[] }>(backend, 'documents.list', { limit: 200 })).rows;
       const counts = new Map<string, number>();
       for (const row of rows) {
@@ -31,7 +31,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       await openApp('#/label');
       const card = page.getByTestId('queue-card');
-      await expect(card.getByTestId('suggested-category')).toBeVisible({ timeout: 60_000 });
+      await expect(card.getByTestId('suggested-category')).toBeVisible({ timeout: longStepMs });
       for (let i = 0; i < 6; i++) {
         const title = await card.getByRole('heading', { level: 2 }).textContent();
         await card.focus();

@@ -6,11 +6,11 @@
  */
 import { writeUnlabelledFolder } from '../helpers/unlabelled-folder';
 import { expectAccessible, forEachTheme } from './axe';
+import { longStepMs } from './deadlines';
 import { expect, test } from './fixtures';
 import { makeTempDir, previewPath } from './import-helpers';
 
 test('an unlabelled pile: label a few, accept suggestions, accept the confident ones, undo', async ({ page, openApp }) => {
-  test.setTimeout(180_000);
   const temp = makeTempDir('rs-e2e-labelling-');
   try {
     const pile = writeUnlabelledFolder(temp.dir, { perClass: 8, categories: 3, seed: 21 });
@@ -18,7 +18,7 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
     const dialog = await previewPath(page, pile.root);
     await expect(dialog.getByTestId('preview-unlabelled')).toContainText('import unlabelled');
     await dialog.getByRole('button', { name: 'Import 24 files' }).click();
-    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     await page.getByRole('link', { name: 'Label with suggestions' }).click();
@@ -44,7 +44,7 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
       labelled.set(category, (labelled.get(category) ?? 0) + 1);
       await expect(title).not.toHaveText(before!);
     }
-    await expect(card.getByTestId('suggested-category')).toBeVisible({ timeout: 60_000 });
+    await expect(card.getByTestId('suggested-category')).toBeVisible({ timeout: longStepMs });
     const versionOf = async () => Number(/Version (\d+)/.exec((await model.textContent()) ?? '')?.[1] ?? 0);
     await expect.poll(versionOf).toBeGreaterThan(0);
     const first = await versionOf();
@@ -62,7 +62,7 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
       await expect(title).not.toHaveText(before!);
       if (answers === 0) await expect(page.getByTestId('accepted-share')).toHaveText('100% (1 of 1)');
     }
-    await expect.poll(versionOf, { timeout: 60_000 }).toBeGreaterThan(first);
+    await expect.poll(versionOf, { timeout: longStepMs }).toBeGreaterThan(first);
     await expect(page.getByTestId('accepted-share')).toHaveText('100% (10 of 10)');
 
     // A different category (digit 1 = the first category by name) moves the share below 100 %.
