@@ -37,6 +37,23 @@ describe('train-only rows', () => {
     ).toEqual(groupStratifiedSplit(y, groups, 0.2, 9));
   });
 
+  it('leave the confirmed rows where a split by document id puts them (accepting the confident ones moves no tested resume)', () => {
+    const y = labels.map((l) => ['Accountant', 'Nurse', 'Teacher'].indexOf(l));
+    const groups = texts.map((_, i) => i);
+    const ids = texts.map((_, i) => 1000 + 7 * i);
+    const confirmed = ids.flatMap((_, i) => (trainOnly[i] ? [] : [i]));
+    // The confirmed rows alone, keyed by their document ids: the split before any model labels.
+    const alone = groupStratifiedSplit(
+      confirmed.map((r) => y[r]!),
+      confirmed.map((r) => groups[r]!),
+      0.2,
+      4,
+      confirmed.map((r) => ids[r]!),
+    );
+    const withModelLabels = splitKeepingTrainOnly(y, groups, trainOnly, 0.2, 4, ids);
+    expect(Array.from(withModelLabels.test)).toEqual(Array.from(alone.test, (i) => confirmed[i]!));
+  });
+
   it('sit a split out when a copy of them is tested', () => {
     // Rows 0 and 1 are one duplicate group; row 1 is train-only.
     const y = [0, 0, 0, 0, 1, 1, 1, 1];
