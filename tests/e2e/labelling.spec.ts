@@ -72,8 +72,29 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
     await page.keyboard.press(suggested === firstByName ? '2' : '1');
     await expect(page.getByTestId('accepted-share')).toHaveText('91% (10 of 11)');
 
-    // Accept the confident ones: one step, undone with Ctrl+Z.
+    // X excludes the resume shown: one fewer left to label.
     const left = page.getByTestId('unlabelled-left');
+    const beforeExclude = Number(await left.textContent());
+    const excluded = await title.textContent();
+    await card.focus();
+    await page.keyboard.press('x');
+    await expect(left).toHaveText(String(beforeExclude - 1));
+    await expect(page.getByTestId('labelling-announcement')).toContainText('Excluded');
+    await expect(title).not.toHaveText(excluded!);
+
+    // The other orders: most confident first shows a resume the model is surer of than least sure first does.
+    const sureness = async () => Number(/(\d+)% sure/.exec((await card.locator('.prediction-confidence').textContent()) ?? '')?.[1]);
+    const shownId = () => card.getAttribute('data-document-id');
+    const leastSure = { id: await shownId(), sureness: await sureness() };
+    await page.getByRole('radio', { name: /Most confident first/ }).check();
+    await expect.poll(shownId).not.toBe(leastSure.id);
+    expect(await sureness()).toBeGreaterThanOrEqual(leastSure.sureness);
+    await page.getByRole('radio', { name: /Random/ }).check();
+    await expect(card.getByTestId('suggested-category')).toBeVisible();
+    await page.getByRole('radio', { name: /Least sure first/ }).check();
+    await expect(card.getByTestId('suggested-category')).toBeVisible();
+
+    // Accept the confident ones: one step, undone with Ctrl+Z.
     const remaining = Number(await left.textContent());
     const accept = page.getByRole('button', { name: /^Accept the confident ones \(\d+\)$/ });
     await expect(accept).toBeEnabled();
@@ -84,10 +105,12 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
     await expect(confirm).toBeHidden();
     await expect(left).toHaveText(String(remaining - count));
     await expect(page.getByTestId('labelling-announcement')).toContainText(`Accepted the model's suggestion for ${count} resume`);
+    await expect(page.getByRole('link', { name: `${count} not confirmed` })).toBeVisible();
 
     await page.keyboard.press('Control+z');
     await expect(left).toHaveText(String(remaining));
     await expect(page.getByTestId('labelling-announcement')).toContainText('Undone: Accepted');
+    await expect(page.getByRole('link', { name: '0 not confirmed' })).toBeVisible();
   } finally {
     temp.cleanup();
   }
