@@ -12,7 +12,9 @@ import {
   maskPersonalData,
   nameHintsOfFileName,
   orderQueue,
+  QUEUE_SCARCITY,
   QUEUE_SHARPNESS,
+  scarcityWeights,
   screenTexts,
   serializeModel,
   suggestionsFor,
@@ -155,7 +157,13 @@ export function runLabellingRefresh(input: LabellingRefreshInput, signal?: Abort
 
   const recent = input.recent.flatMap((id) => rowOf.get(id) ?? []);
   const similarity = lazyCosine(prepared);
-  const queue = { docs: candidateRows, uncertainty: uncertaintyOf(proba, K, input.measure), probability: top.probability };
+  const labelsPerClass = model.pipeline.classes.map((c) => perCategory.get(c) ?? 0);
+  const queue = {
+    docs: candidateRows,
+    uncertainty: uncertaintyOf(proba, K, input.measure),
+    probability: top.probability,
+    weight: scarcityWeights(top.label, labelsPerClass, QUEUE_SCARCITY),
+  };
   const orderOf = (order: QueueOrder) => {
     const picked = orderQueue(queue, { order, limit: input.queueDepth, seed: input.seed, similarity, recent, sharpness: QUEUE_SHARPNESS });
     return Int32Array.from(picked, (p) => documentIds[p]!);

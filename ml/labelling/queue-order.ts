@@ -20,6 +20,8 @@ export interface QueueCandidates {
   uncertainty: ArrayLike<number>;
   /** Per candidate: the probability of its suggested category. */
   probability: ArrayLike<number>;
+  /** Per candidate: a prior weight multiplying its draw weight (`uncertain` with a finite sharpness only); default 1. */
+  weight?: ArrayLike<number>;
 }
 
 /** How to order. */
@@ -48,6 +50,9 @@ export interface QueueOrderOptions {
 /** The queue's sharpness: measured by `npm run bench:labelling` (see README, "Label with suggestions"). */
 export const QUEUE_SHARPNESS = 4;
 
+/** The queue's scarcity strength (see scarcityWeights): measured by `npm run bench:labelling`, as the sharpness. */
+export const QUEUE_SCARCITY = 0.5;
+
 /** Default similarity at and above which two resumes count as near-copies. */
 export const defaultDuplicateSimilarity = 0.9;
 
@@ -73,7 +78,10 @@ export function orderQueue(candidates: QueueCandidates, options: QueueOrderOptio
     const rng = createRng(options.seed);
     const key = Float64Array.from(
       positions,
-      (p) => sharpness * Math.log(Math.max(1e-12, candidates.uncertainty[p]!)) - Math.log(-Math.log(Math.max(1e-12, rng.next()))),
+      (p) =>
+        sharpness * Math.log(Math.max(1e-12, candidates.uncertainty[p]!)) +
+        Math.log(candidates.weight?.[p] ?? 1) -
+        Math.log(-Math.log(Math.max(1e-12, rng.next()))),
     );
     positions.sort((a, b) => key[b]! - key[a]! || docs[a]! - docs[b]!);
   } else positions.sort((a, b) => candidates.uncertainty[b]! - candidates.uncertainty[a]! || docs[a]! - docs[b]!);
@@ -94,6 +102,15 @@ export function orderQueue(candidates: QueueCandidates, options: QueueOrderOptio
     asked.push(doc);
   }
   return Int32Array.from([...chosen, ...deferred].slice(0, limit));
+}
+
+/**
+ * Prior weights that favour resumes suggested into the categories with the fewest labels:
+ * (labels of the suggested category)^-strength. Macro-F1 counts every category alike, and the
+ * least sure resumes cluster in a few well-labelled confusions.
+ */
+export function scarcityWeights(suggested: ArrayLike<number>, labelledPerClass: readonly number[], strength: number): Float64Array {
+  return Float64Array.from(suggested as ArrayLike<number>, (k) => Math.max(1, labelledPerClass[k] ?? 1) ** -strength);
 }
 
 /** Cosine similarity of two rows of a matrix whose rows are l2-normalised (their dot product). */

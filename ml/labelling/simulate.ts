@@ -10,7 +10,7 @@ import { l2NormalizeRows } from '../features/csr';
 import { macroF1 } from '../eval/metrics';
 import { createRng, shuffleInPlace } from '../random';
 import { fitLabellingModel, suggestionsFor } from './labelling-model';
-import { cosineOfRows, orderQueue, type QueueOrder } from './queue-order';
+import { cosineOfRows, orderQueue, scarcityWeights, type QueueOrder } from './queue-order';
 import { topClassOf, uncertaintyOf, type UncertaintyMeasure } from './uncertainty';
 
 /** One simulated labelling session. */
@@ -24,6 +24,8 @@ export interface SimulationOptions {
   measure: UncertaintyMeasure;
   /** See QueueOrderOptions.sharpness (Infinity: sorted by uncertainty). */
   sharpness: number;
+  /** See scarcityWeights (0: none). */
+  scarcity?: number;
   /** Labelled per category before the first answer. */
   startPerCategory: number;
   refreshEvery: number;
@@ -79,8 +81,11 @@ export function simulateLabelling(options: SimulationOptions): SimulationResult 
     const yPred = Int32Array.from(predicted, (k) => classes.indexOf(model.pipeline.classes[k]!));
     curve.push({ answers, macroF1: macroF1(yTest, yPred, classes.length) });
     if (answers >= options.maxAnswers || candidates.length === 0) break;
+    const top = topClassOf(proba, K);
+    const labelledPerClass = model.pipeline.classes.map((c) => [...labelled].filter((d) => prepared.labels[d] === c).length);
+    const weight = options.scarcity ? scarcityWeights(top.label, labelledPerClass, options.scarcity) : undefined;
     const picked = orderQueue(
-      { docs: candidates, uncertainty: uncertaintyOf(proba, K, options.measure), probability: topClassOf(proba, K).probability },
+      { docs: candidates, uncertainty: uncertaintyOf(proba, K, options.measure), probability: top.probability, weight },
       {
         order,
         limit: Math.min(refreshEvery, options.maxAnswers - answers),

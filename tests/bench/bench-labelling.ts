@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import {
   groupStratifiedSplit,
   labellingModelParams,
+  QUEUE_SCARCITY,
   QUEUE_SHARPNESS,
   simulateLabelling,
   singletonGroups,
@@ -27,6 +28,10 @@ const { values } = parseArgs({
     every: { type: 'string', default: '25' },
     measure: { type: 'string', default: 'margin' },
     sharpness: { type: 'string', default: String(QUEUE_SHARPNESS) },
+    scarcity: { type: 'string', default: String(QUEUE_SCARCITY) },
+    // The labelling model's settings, for A/B runs (default: labellingModelParams').
+    features: { type: 'string' },
+    C: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +42,10 @@ const seeds = values.seeds.split(',').map(Number);
 const refreshEvery = Number(values.every);
 const measure = values.measure === 'entropy' ? 'entropy' : 'margin';
 
+const modelOverrides = {
+  ...(values.features ? { features: Number(values.features) } : {}),
+  ...(values.C ? { C: Number(values.C) } : {}),
+};
 const corpus = loadCorpus({ data: values.data, dropDuplicates: true });
 const classes = [...new Set(corpus.labels)].sort();
 const y = Int32Array.from(corpus.labels, (l) => classes.indexOf(l));
@@ -60,11 +69,12 @@ for (const seed of seeds) {
       order,
       measure,
       sharpness: Number(values.sharpness),
+      scarcity: Number(values.scarcity),
       startPerCategory: 2,
       refreshEvery,
       maxAnswers,
       seed,
-      params: labellingModelParams(seed),
+      params: labellingModelParams(seed, modelOverrides),
       now: () => performance.now(),
     });
     curves[name].push(result.curve.map((p) => p.macroF1));

@@ -2,7 +2,7 @@
 // is least sure of; the diversity rule asks a near-copy of a resume just asked (or just chosen) later.
 import { describe, expect, it } from 'vitest';
 import { CsrBuilder, l2NormalizeRows, type CsrMatrix } from '../../ml/features/csr';
-import { cosineOfRows, orderQueue } from '../../ml/labelling/queue-order';
+import { cosineOfRows, orderQueue, scarcityWeights } from '../../ml/labelling/queue-order';
 import { topClassOf, uncertaintyOf } from '../../ml/labelling/uncertainty';
 
 /** Rows of term weights (column → weight), l2-normalised like the queue's term vectors. */
@@ -77,6 +77,18 @@ describe('the queue order', () => {
     expect(firsts.get(13) ?? 0).toBeGreaterThanOrEqual(firsts.get(10) ?? 0);
     const again = (seed: number) => Array.from(orderQueue(candidates, { order: 'uncertain', limit: 4, seed, sharpness: 4 }));
     expect(again(7)).toEqual(again(7));
+  });
+
+  it('with scarcity weights, favours resumes suggested into the categories with the fewest labels', () => {
+    // Docs 10 and 11 are equally unsure; 10 is suggested into a category with 2 labels, 11 into one with 32.
+    const even = { docs: Int32Array.of(10, 11), uncertainty: Float64Array.of(0.9, 0.9), probability: Float64Array.of(0.5, 0.5) };
+    const weight = scarcityWeights(Int32Array.of(0, 1), [2, 32], 0.5);
+    expect(Array.from(weight)).toEqual([2 ** -0.5, 32 ** -0.5]);
+    let rareFirst = 0;
+    for (let seed = 0; seed < 400; seed++) if (orderQueue({ ...even, weight }, { order: 'uncertain', limit: 2, seed, sharpness: 4 })[0] === 0) rareFirst++;
+    // Weights 1/sqrt(2) : 1/sqrt(32) = 4 : 1, so about 80% of the draws ask the rare category's resume first.
+    expect(rareFirst / 400).toBeGreaterThan(0.7);
+    expect(rareFirst / 400).toBeLessThan(0.9);
   });
 
   it('asks a near-copy of a resume already chosen after the others', () => {
