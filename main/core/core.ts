@@ -13,7 +13,7 @@ import { wireCuration, type Curation } from '../curation/curation-wiring';
 import { createDatasetHandlers } from '../curation/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
 import { createLabellingHandlers } from '../labelling/labelling-handlers';
-import { createLabellingRefresher } from '../labelling/labelling-refresher';
+import { createLabellingRefresher, type LabellingRefresher } from '../labelling/labelling-refresher';
 import { createLabellingService, type LabellingService } from '../labelling/labelling-service';
 import type { ImportService } from '../import/import-service';
 import { lockHolderState } from '../import/process-identity';
@@ -88,6 +88,8 @@ export interface CoreOptions {
   sampleDir?: string | null;
   /** Where prediction takes its model; default the studio's active model. */
   modelSource?: ModelSource;
+  /** Wraps the labelling model's refresher (tests hold a refresh back to show the queue does not wait for it). */
+  wrapLabellingRefresher?: (refresher: LabellingRefresher) => LabellingRefresher;
 }
 
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
@@ -129,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     answers: createLabellingRepo(db),
     settings,
     events,
-    refresher: createLabellingRefresher(),
+    refresher: (options.wrapLabellingRefresher ?? ((r) => r))(createLabellingRefresher()),
     suggester: createPredictor(),
     unlabelledIds: () => curation.list.matchingIds({ unlabelled: true, excluded: 'hide' }),
     // A CLI command labels once and exits: no refit after its change.
