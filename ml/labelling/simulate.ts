@@ -35,6 +35,8 @@ export interface SimulationOptions {
   params: Partial<PipelineParams>;
   /** Milliseconds from some origin (performance.now), for the refresh times. */
   now: () => number;
+  /** CPU milliseconds this thread used from some origin, if known: a refresh's cost without the waits a loaded machine adds. */
+  cpuNow?: () => number;
 }
 
 /** What a session measured: held-out macro-F1 after each refresh, and how long each refresh took. */
@@ -42,6 +44,8 @@ export interface SimulationResult {
   /** Macro-F1 on the held-out documents of the model fitted after `answers` answers. */
   curve: { answers: number; macroF1: number }[];
   refreshMs: number[];
+  /** CPU milliseconds of each refresh (empty without cpuNow). */
+  refreshCpuMs: number[];
 }
 
 /** Runs one session; see the file header. */
@@ -66,9 +70,11 @@ export function simulateLabelling(options: SimulationOptions): SimulationResult 
   const similarity = (a: number, b: number) => cosineOfRows(vectors, vectorRow.get(a)!, vectorRow.get(b)!);
   const curve: SimulationResult['curve'] = [];
   const refreshMs: number[] = [];
+  const refreshCpuMs: number[] = [];
   let recent: number[] = [];
   for (let answers = 0, refresh = 0; ; refresh++) {
     const started = options.now();
+    const cpuStarted = options.cpuNow?.();
     const rows = Int32Array.from([...labelled].sort((a, b) => a - b));
     const model = fitLabellingModel(prepared, rows, options.params);
     const candidates = Int32Array.from(pile.filter((d) => !labelled.has(d)));
@@ -77,6 +83,7 @@ export function simulateLabelling(options: SimulationOptions): SimulationResult 
     const testProba = suggestionsFor(model, prepared, test);
     const K = model.pipeline.classes.length;
     refreshMs.push(options.now() - started);
+    if (options.cpuNow && cpuStarted !== undefined) refreshCpuMs.push(options.cpuNow() - cpuStarted);
     const predicted = topClassOf(testProba, K).label;
     const yPred = Int32Array.from(predicted, (k) => classes.indexOf(model.pipeline.classes[k]!));
     curve.push({ answers, macroF1: macroF1(yTest, yPred, classes.length) });
@@ -100,5 +107,5 @@ export function simulateLabelling(options: SimulationOptions): SimulationResult 
     for (const d of recent) labelled.add(d);
     answers += recent.length;
   }
-  return { curve, refreshMs };
+  return { curve, refreshMs, refreshCpuMs };
 }

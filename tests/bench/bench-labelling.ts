@@ -6,6 +6,8 @@
  * answers. Prints held-out macro-F1 after 50…800 answers for the queue's order and for random
  * order (mean over the seeds), the fewest answers after which the queue's order reaches random
  * order's macro-F1 at 800, and the median seconds per refresh. Prints figures only, never resume text.
+ * A/B flags: --measure margin|entropy, --sharpness, --scarcity (the queue's draw, queue-order.ts),
+ * --features, --C (the labelling model's, for both orders).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -56,6 +58,7 @@ const loadStart = os.loadavg()[0]!;
 const prepared = new TextClassifier(labellingModelParams(0)).prepare(corpus.texts, corpus.labels);
 const curves: Record<'queue' | 'random', number[][]> = { queue: [], random: [] };
 const refreshMs: number[] = [];
+const refreshCpuMs: number[] = [];
 for (const seed of seeds) {
   const { train, test } = groupStratifiedSplit(y, singletonGroups(y.length), 0.2, seed);
   for (const [name, order] of [
@@ -76,9 +79,12 @@ for (const seed of seeds) {
       seed,
       params: labellingModelParams(seed, modelOverrides),
       now: () => performance.now(),
+      // The process's CPU time: on a machine shared with other work, wall time also counts the waits for a core.
+      cpuNow: () => process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
     });
     curves[name].push(result.curve.map((p) => p.macroF1));
     refreshMs.push(...result.refreshMs);
+    refreshCpuMs.push(...result.refreshCpuMs);
     const at = (n: number) => result.curve.find((p) => p.answers === n)?.macroF1.toFixed(3) ?? '-';
     log(`seed ${seed} ${name.padEnd(6)} ${checkpoints.map((n) => `${n}: ${at(n)}`).join('  ')}`);
   }
@@ -94,23 +100,24 @@ const table = (name: keyof typeof curves) => Object.fromEntries(checkpoints.map(
 const target = meanAt('random', maxAnswers);
 const points = curves.queue[0]!.length;
 const match = Array.from({ length: points }, (_, i) => i * refreshEvery).find((answers) => meanAt('queue', answers) >= target) ?? null;
-const sorted = [...refreshMs].sort((a, b) => a - b);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const result = {
   queue_f1: table('queue'),
   random_f1: table('random'),
   answers_to_match_random_800: match,
-  refresh_s_median: round(sorted[sorted.length >> 1]! / 1000),
-  refreshes: sorted.length,
+  refresh_s_median: round(median(refreshMs) / 1000),
+  refresh_cpu_s_median: round(median(refreshCpuMs) / 1000),
+  refreshes: refreshMs.length,
   load_avg_1m: round((loadStart + os.loadavg()[0]!) / 2),
 };
 if (values.json) console.log(JSON.stringify(result));
 else {
   console.log(`\n| answers | ${checkpoints.join(' | ')} |`);
   console.log(`|---|${checkpoints.map(() => '---').join('|')}|`);
-  console.log(`| queue (${measure} + diversity) | ${checkpoints.map((n) => result.queue_f1[n]!.toFixed(3)).join(' | ')} |`);
+  console.log(`| queue (least sure first) | ${checkpoints.map((n) => result.queue_f1[n]!.toFixed(3)).join(' | ')} |`);
   console.log(`| random | ${checkpoints.map((n) => result.random_f1[n]!.toFixed(3)).join(' | ')} |`);
   console.log(
     `\nrandom order's macro-F1 at ${maxAnswers} answers (${target.toFixed(3)}) reached by the queue after ${match ?? `more than ${maxAnswers}`} answers; ` +
-      `median refresh ${result.refresh_s_median} s over ${result.refreshes} refreshes (load average ${result.load_avg_1m})`,
+      `median refresh ${result.refresh_s_median} s (CPU ${result.refresh_cpu_s_median} s) over ${result.refreshes} refreshes (load average ${result.load_avg_1m})`,
   );
 }
