@@ -82,3 +82,18 @@ export {
 export { warmUpModelSchema } from './serialize/model-schema';
 export { generateResumeSample, SAMPLE_CATEGORIES, type LabelledText, type SampleOptions } from './sample/generate';
 export { formatReport } from './eval/format-report';
+export { uncertaintyOf, topClassOf, type UncertaintyMeasure } from './labelling/uncertainty';
+export {
+  orderQueue,
+  cosineOfRows,
+  sparseDot,
+  defaultDuplicateSimilarity,
+  QUEUE_SCARCITY,
+  QUEUE_SHARPNESS,
+  scarcityWeights,
+  type QueueOrder,
+  type QueueCandidates,
+  type QueueOrderOptions,
+} from './labelling/queue-order';
+export { fitLabellingModel, labellingModelParams, suggestionsFor, type LabellingModel, type LabellingValidation } from './labelling/labelling-model';
+export { simulateLabelling, type SimulationOptions, type SimulationResult } from './labelling/simulate';

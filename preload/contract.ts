@@ -14,6 +14,7 @@ import { datasetMethods, type DatasetEvents } from './contracts/dataset';
 import type { RpcResult } from './contracts/define';
 import { documentsMethods, type DocumentsEvents } from './contracts/documents';
 import { importMethods, type ImportEvents } from './contracts/import';
+import { labellingMethods, type LabellingEvents } from './contracts/labelling';
 import { evaluationMethods, type EvaluationEvents } from './contracts/evaluation';
 import { modelsMethods, type ModelsEvents } from './contracts/models';
 import { trainingMethods, type TrainingEvents } from './contracts/training';
@@ -31,6 +32,7 @@ export * from './contracts/documents';
 export * from './contracts/document-query';
 export * from './contracts/search-syntax';
 export * from './contracts/categories';
+export * from './contracts/labelling';
 export * from './contracts/models';
 export * from './contracts/training';
 export * from './contracts/evaluation';
@@ -45,6 +47,7 @@ export const contract = {
   ...importMethods,
   ...documentsMethods,
   ...categoriesMethods,
+  ...labellingMethods,
   ...modelsMethods,
   ...trainingMethods,
   ...evaluationMethods,
@@ -67,6 +70,7 @@ export type EventMap = AppEvents &
   DatasetEvents &
   ImportEvents &
   DocumentsEvents &
+  LabellingEvents &
   ModelsEvents &
   TrainingEvents &
   EvaluationEvents &

@@ -18,6 +18,7 @@ import './styles/import.css';
 import './styles/training.css';
 import './styles/predict.css';
 import './styles/curation.css';
+import './styles/labelling.css';
 import './styles/tour.css';
 
 // Before the first paint, so a dark-theme user never sees a white flash while settings load.

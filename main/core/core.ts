@@ -12,6 +12,9 @@ import { createApiService, type ApiService } from '../api/api-service';
 import { wireCuration, type Curation } from '../curation/curation-wiring';
 import { createDatasetHandlers } from '../curation/dataset-handlers';
 import { createImportHandlers } from '../import/import-handlers';
+import { createLabellingHandlers } from '../labelling/labelling-handlers';
+import { createLabellingRefresher, type LabellingRefresher } from '../labelling/labelling-refresher';
+import { createLabellingService, type LabellingService } from '../labelling/labelling-service';
 import type { ImportService } from '../import/import-service';
 import { lockHolderState } from '../import/process-identity';
 import { wireImportService, type ImportTuning } from '../import/import-wiring';
@@ -21,6 +24,7 @@ import type { ModelSource } from '../predict/model-source';
 import { createPredictHandlers } from '../predict/predict-handlers';
 import { createPredictService } from '../predict/predict-service';
 import { createPredictionEngine, type PredictionEngine } from '../predict/prediction-engine';
+import { createPredictor } from '../predict/predictor';
 import { studioModelSource } from '../predict/studio-model-source';
 import { withBlindEvents, withBlindViews } from '../privacy/blind-views';
 import { AppError } from '../rpc/app-error';
@@ -33,6 +37,7 @@ import { createApiRepo } from '../store/api-repo';
 import { createDatasetRepo } from '../store/dataset-repo';
 import { createDocumentsRepo } from '../store/documents-repo';
 import { createImportRepo } from '../store/import-repo';
+import { createLabellingRepo } from '../store/labelling-repo';
 import { createModelsRepo } from '../store/models-repo';
 import { createNearDuplicateIndexRepo } from '../store/near-duplicate-index-repo';
 import { createPredictionsRepo } from '../store/predictions-repo';
@@ -59,6 +64,8 @@ export interface Core {
   /** The bundled sample dataset's folder, or null when this copy has none. */
   sampleDir: string | null;
   training: TrainingService;
+  /** "Label with suggestions": the queue, its answers and the labelling model's refreshes. */
+  labelling: LabellingService;
   /** Prediction with the active model (app, in-app API, CLI). */
   prediction: PredictionEngine;
   /** The in-app prediction API (Settings). */
@@ -81,6 +88,8 @@ export interface CoreOptions {
   sampleDir?: string | null;
   /** Where prediction takes its model; default the studio's active model. */
   modelSource?: ModelSource;
+  /** Wraps the labelling model's refresher (tests hold a refresh back to show the queue does not wait for it). */
+  wrapLabellingRefresher?: (refresher: LabellingRefresher) => LabellingRefresher;
 }
 
 /** Opens the data directory (creating it), migrates the database and wires the handlers. */
@@ -123,6 +132,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onDatasetChanged: () => events.emit('dataset.changed', dataset.summary()),
   });
   const evaluation = createEvaluationService({ runs, models, documents });
+  const labelling = createLabellingService({
+    databasePath,
+    documents,
+    labels: curation.labels,
+    answers: createLabellingRepo(db),
+    settings,
+    events,
+    refresher: (options.wrapLabellingRefresher ?? ((r) => r))(createLabellingRefresher()),
+    suggester: createPredictor(),
+    unlabelledIds: () => curation.list.matchingIds({ unlabelled: true, excluded: 'hide' }),
+    // A CLI command labels once and exits: no refit after its change.
+    autoRefresh: options.transport !== 'cli',
+  });
   const prediction = createPredictionEngine({
     // The watch: a model the CLI's `train` activates in another process is picked up here too.
     source: options.modelSource ?? studioModelSource({ models, runs, events, watch: { db } }),
@@ -165,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...createDatasetHandlers({ dataset }),
     ...createImportHandlers({ imports, pickFolder: options.pickFolder, sampleDir }),
     ...curation.handlers,
+    ...createLabellingHandlers({ labelling }),
     ...createPredictHandlers({ predict }),
     ...createApiHandlers({ api }),
     ...createModelsHandlers({ models, runs, events }),
@@ -185,6 +208,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     curation,
     sampleDir,
     training,
+    labelling,
     prediction,
     api,
     dispatcher,
@@ -196,7 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       closing.abort();
       await Promise.all(addedChecks);
-      await training.close();
+      await Promise.all([training.close(), labelling.close()]);
       await Promise.all([imports.close(), api.close(), prediction.close()]);
       db.close();
     },

@@ -72,7 +72,7 @@ export function createCategoriesService(documents: DocumentsRepo, labels: Labels
         return {
           description: `Deleted the category ${name} (${resumes(before.length)} now unlabelled)`,
           moved: before.length,
-          documents: before.map((s) => ({ before: s, after: { ...s, category: null } })),
+          documents: before.map((s) => ({ before: s, after: { ...s, category: null, isModelLabelled: false } })),
           categories: [{ op: 'deleted', name }],
         };
       });

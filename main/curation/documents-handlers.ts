@@ -33,6 +33,7 @@ export function createDocumentsHandlers(deps: DocumentsHandlerDeps): HandlersFor
       duplicateGroups(deps.documents, deps.skippedCopies, { offset, limit, includeResolved }),
     'documents.setCategory': (input) => deps.labels.setCategory(targetOf(input), input.category, { dryRun: input.dryRun }),
     'documents.setExcluded': (input) => deps.labels.setExcluded(targetOf(input), input.excluded, { dryRun: input.dryRun }),
+    'documents.confirmModelLabels': (input) => deps.labels.confirmModelLabels(targetOf(input), { dryRun: input.dryRun }),
     'documents.keepOne': ({ keepId }) => deps.labels.keepOne(keepId),
     'documents.undo': () => deps.labels.undo(),
     'documents.redo': () => deps.labels.redo(),

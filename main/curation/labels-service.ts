@@ -4,7 +4,7 @@
  * redone (also after a restart). After each change it announces `documents.changed` and the new
  * `dataset.changed` counts. Plain Node; used by the curation handlers and the CLI.
  */
-import type { DatasetSummary, DocumentFilter, LabelChange, LabelHistory } from '../../preload/contract';
+import type { DatasetSummary, DocumentFilter, HistoryStep, LabelChange, LabelHistory } from '../../preload/contract';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
@@ -30,6 +30,14 @@ export type LabelTarget = { ids: readonly number[]; filter?: undefined } | { fil
 export interface ActionOptions {
   /** Count what would change; write nothing. */
   dryRun?: boolean;
+  /** Runs inside the action's transaction once its history step is written (e.g. to record a queue answer with it). */
+  onRecorded?: (step: HistoryStep) => void;
+}
+
+/** A label the model gave one document ("accept the confident ones"). */
+export interface ModelLabel {
+  id: number;
+  category: string;
 }
 
 /** "1 resume", "12 resumes". */
@@ -107,7 +115,9 @@ export function createLabelsService(deps: LabelsServiceDeps) {
     const result = run(db, (): LabelChange => {
       const action = plan();
       const matched = action.documents.length;
-      const changes = action.documents.filter(({ before, after }) => before.category !== after.category || before.isExcluded !== after.isExcluded);
+      const changes = action.documents.filter(
+        ({ before, after }) => before.category !== after.category || before.isExcluded !== after.isExcluded || before.isModelLabelled !== after.isModelLabelled,
+      );
       const changed = changes.length + renamedCount(action.categories, false);
       if (options.dryRun) return { changed, matched, step: null, history: history.state() };
       if (changes.length === 0 && action.categories.length === 0) return { changed: 0, matched, step: null, history: history.state() };
@@ -116,6 +126,7 @@ export function createLabelsService(deps: LabelsServiceDeps) {
         action.categories,
       );
       const step = history.record(action.description, changes, action.categories);
+      options.onRecorded?.(step);
       return { changed, matched, step, history: history.state() };
     });
     announce(result.changed);
@@ -125,17 +136,45 @@ export function createLabelsService(deps: LabelsServiceDeps) {
   return {
     /** Plans (inside the transaction) and runs an action with its history step. */
     perform,
-    /** Labels documents with a category (created on first use), or removes their label (null). */
+    /**
+     * Labels documents with a category (created on first use), or removes their label (null). A
+     * person's label: a model-labelled document given its own label again is thereby confirmed.
+     */
     setCategory(target: LabelTarget, category: string | null, options: ActionOptions = {}): LabelChange {
       return perform(() => {
         const before = statesOfTarget(target);
-        const changing = before.filter((s) => s.category !== category).length;
+        const changing = before.filter((s) => s.category !== category || s.isModelLabelled).length;
         const created = category !== null && !documents.hasCategory(category);
         const which = `${resumes(changing)}${matching(target)}`;
         return {
           description: category === null ? `Removed the label of ${which}` : `Set ${which} to ${category}`,
-          documents: before.map((s) => ({ before: s, after: { ...s, category } })),
+          documents: before.map((s) => ({ before: s, after: { ...s, category, isModelLabelled: false } })),
           categories: created ? [{ op: 'created', name: category }] : [],
+        };
+      }, options);
+    },
+    /** Confirms the model's label of model-labelled documents: they keep it as a person's label (and join evaluation sets). */
+    confirmModelLabels(target: LabelTarget, options: ActionOptions = {}): LabelChange {
+      return perform(() => {
+        const before = statesOfTarget(target);
+        const changing = before.filter((s) => s.isModelLabelled).length;
+        return {
+          description: `Confirmed the model's label of ${resumes(changing)}${matching(target)}`,
+          documents: before.map((s) => ({ before: s, after: { ...s, isModelLabelled: false } })),
+          categories: [],
+        };
+      }, options);
+    },
+    /** Labels documents with the model's suggestions, marked model-labelled (one undoable step). */
+    labelByModel(labels: readonly ModelLabel[], description: string, options: ActionOptions = {}): LabelChange {
+      return perform(() => {
+        const categoryOf = new Map(labels.map((l) => [l.id, l.category]));
+        const before = statesOf([...categoryOf.keys()]);
+        const created = [...new Set(categoryOf.values())].filter((name) => !documents.hasCategory(name));
+        return {
+          description,
+          documents: before.map((s) => ({ before: s, after: { ...s, category: categoryOf.get(s.id)!, isModelLabelled: true } })),
+          categories: created.map((name) => ({ op: 'created' as const, name })),
         };
       }, options);
     },

@@ -76,6 +76,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       go('Train', 'train', 'CmdOrCtrl+2'),
       go('Evaluate', 'evaluate', 'CmdOrCtrl+3'),
       go('Predict', 'predict', 'CmdOrCtrl+4'),
+      go('Label with Suggestions', 'label', 'CmdOrCtrl+5'),
       { type: 'separator' },
       go('Settings', 'settings', 'CmdOrCtrl+,'),
       { type: 'separator' },

@@ -14,6 +14,7 @@ import type {
   MethodName,
   MethodOutput,
   PredictedItem,
+  QueueItem,
   StudioEvent,
 } from '../../preload/contract';
 import { blindCleaningOf } from '../curation/cleaning';
@@ -62,6 +63,20 @@ function predictedItem(item: PredictedItem): PredictedItem {
   return { ...item, name, text: moved.text, prediction: { ...prediction, evidence } };
 }
 
+/** A queue item: its file name hidden, its text masked with the suggestion's evidence moved onto the masked text. */
+function queueItem(item: QueueItem): QueueItem {
+  const { suggestion } = item;
+  if (!suggestion) return { ...item, fileName: hideName(item.fileName), text: hideText(item.text, item.fileName) };
+  const moved = hideTermSpans(
+    item.text,
+    item.fileName,
+    suggestion.evidence.map((e) => e.spans.map((s): [number, number] => [s.start, s.end])),
+  );
+  const evidence = suggestion.evidence.map((e, i) => ({ ...e, spans: moved.terms[i]!.map(([start, end]) => ({ start, end })) }));
+  const name = suggestion.name === null ? null : hideName(suggestion.name);
+  return { ...item, fileName: hideName(item.fileName), text: moved.text, suggestion: { ...suggestion, name, evidence } };
+}
+
 const redactors: (deps: BlindViewDeps) => Redactors = (deps) => ({
   'documents.get': (d) => ({ ...d, fileName: hideName(d.fileName), sourcePath: hideNullableName(d.sourcePath), text: hideText(d.text, d.fileName) }),
   'documents.list': (page) => ({ ...page, rows: page.rows.map(row) }),
@@ -82,6 +97,7 @@ const redactors: (deps: BlindViewDeps) => Redactors = (deps) => ({
   }),
   'documents.setCategory': change,
   'documents.setExcluded': change,
+  'documents.confirmModelLabels': change,
   'documents.keepOne': change,
   'documents.undo': change,
   'documents.redo': change,
@@ -111,6 +127,9 @@ const redactors: (deps: BlindViewDeps) => Redactors = (deps) => ({
   'predict.file': predictedItem,
   'predict.text': predictedItem,
   'predict.get': predictedItem,
+  'labelling.next': (page) => ({ ...page, items: page.items.map(queueItem) }),
+  'labelling.answer': change,
+  'labelling.acceptConfident': (result) => ({ ...result, change: result.change && change(result.change) }),
   'import.report': (report) => ({
     ...report,
     items: report.items.map((i) => ({

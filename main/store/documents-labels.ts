@@ -7,11 +7,13 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { idChunks } from './id-chunks';
 
-/** A document's label and exclusion, as history records it before and after an action. */
+/** A document's label, exclusion and whether the model gave the label, as history records it before and after an action. */
 export interface LabelState {
   id: number;
   category: string | null;
   isExcluded: boolean;
+  /** The label was the model's suggestion, accepted in bulk and not yet confirmed by a person. */
+  isModelLabelled: boolean;
 }
 
 /** The label / category statements over `db`; `categoryId` creates a category on first use. */
@@ -40,27 +42,34 @@ export function createDocumentLabels(db: Db, categoryId: (name: string) => numbe
       const states: LabelState[] = [];
       for (const { chunk, marks } of idChunks(ids)) {
         const rows = cached(
-          `SELECT d.id, c.name AS category, d.excluded FROM documents d INDEXED BY documents_curation LEFT JOIN categories c ON c.id = d.category_id
-           WHERE d.id IN (${marks})`,
-        ).all(...chunk) as { id: number; category: string | null; excluded: number }[];
-        for (const row of rows) states.push({ id: row.id, category: row.category, isExcluded: row.excluded === 1 });
+          `SELECT d.id, c.name AS category, d.excluded, d.model_labelled FROM documents d INDEXED BY documents_curation
+           LEFT JOIN categories c ON c.id = d.category_id WHERE d.id IN (${marks})`,
+        ).all(...chunk) as { id: number; category: string | null; excluded: number; model_labelled: number }[];
+        for (const row of rows) states.push({ id: row.id, category: row.category, isExcluded: row.excluded === 1, isModelLabelled: row.model_labelled === 1 });
       }
       return states.sort((a, b) => a.id - b.id);
     },
-    /** Puts documents into the given states: one UPDATE per (category, excluded) group and chunk. Call inside a transaction. */
+    /** Puts documents into the given states: one UPDATE per (category, excluded, model-labelled) group and chunk. Call inside a transaction. */
     applyLabelStates(states: readonly LabelState[]): number {
-      const groups = new Map<string, { category: string | null; isExcluded: boolean; ids: number[] }>();
+      const groups = new Map<string, { state: LabelState; ids: number[] }>();
       for (const state of states) {
-        const key = JSON.stringify([state.category, state.isExcluded]);
+        const key = JSON.stringify([state.category, state.isExcluded, state.isModelLabelled]);
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { category: state.category, isExcluded: state.isExcluded, ids: [] }));
+        if (!group) groups.set(key, (group = { state, ids: [] }));
         group.ids.push(state.id);
       }
       let changed = 0;
-      for (const group of groups.values()) {
-        const id = group.category === null ? null : categoryId(group.category);
-        for (const { chunk, marks } of idChunks(group.ids)) {
-          changed += cached(`UPDATE documents SET category_id = ?, excluded = ? WHERE id IN (${marks})`).run(id, group.isExcluded ? 1 : 0, ...chunk).changes;
+      for (const { state, ids } of groups.values()) {
+        const id = state.category === null ? null : categoryId(state.category);
+        // A document without a label cannot carry the model's label.
+        const isModelLabelled = state.isModelLabelled && state.category !== null ? 1 : 0;
+        for (const { chunk, marks } of idChunks(ids)) {
+          changed += cached(`UPDATE documents SET category_id = ?, excluded = ?, model_labelled = ? WHERE id IN (${marks})`).run(
+            id,
+            state.isExcluded ? 1 : 0,
+            isModelLabelled,
+            ...chunk,
+          ).changes;
         }
       }
       return changed;

@@ -39,6 +39,8 @@ export interface LabelledDocument {
   fileName: string;
   text: string;
   category: string;
+  /** 1 when the model gave the label and no person confirmed it: trained on, never in an evaluation set. */
+  isModelLabelled: 0 | 1;
 }
 
 /** One document as `export` writes it. */
@@ -69,6 +71,7 @@ interface DocumentRow {
   text: string;
   category: string | null;
   excluded: number;
+  model_labelled: number;
   near_duplicate_of: number | null;
 }
 
@@ -90,8 +93,8 @@ export function* iterateDocumentTexts(db: Db): Generator<{ id: number; text: str
 export function* iterateLabelledDocuments(db: Db): Generator<LabelledDocument> {
   yield* db
     .prepare<[], LabelledDocument>(
-      `SELECT d.id, d.file_name AS fileName, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
-       WHERE d.excluded = 0 ORDER BY d.id`,
+      `SELECT d.id, d.file_name AS fileName, d.text, c.name AS category, d.model_labelled AS isModelLabelled
+       FROM documents d JOIN categories c ON c.id = d.category_id WHERE d.excluded = 0 ORDER BY d.id`,
     )
     .iterate();
 }
@@ -100,10 +103,32 @@ export function* iterateLabelledDocuments(db: Db): Generator<LabelledDocument> {
 export function* iterateLabelledIds(db: Db): Generator<Omit<LabelledDocument, 'text' | 'fileName'>> {
   yield* db
     .prepare<[], Omit<LabelledDocument, 'text' | 'fileName'>>(
-      `SELECT d.id, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
+      `SELECT d.id, c.name AS category, d.model_labelled AS isModelLabelled FROM documents d JOIN categories c ON c.id = d.category_id
        WHERE d.excluded = 0 ORDER BY d.id`,
     )
     .iterate();
+}
+
+/** A document's label state as the labelling model reads it (no text). */
+export interface LabellingRow {
+  id: number;
+  fileName: string;
+  category: string | null;
+  isExcluded: 0 | 1;
+  isModelLabelled: 0 | 1;
+}
+
+/**
+ * Every document's label state in id order. Needs only a read-only connection: the labelling
+ * worker reads it at each refresh, beside the texts it keeps from earlier refreshes.
+ */
+export function labellingStates(db: Db): LabellingRow[] {
+  return db
+    .prepare<[], LabellingRow>(
+      `SELECT d.id, d.file_name AS fileName, c.name AS category, d.excluded AS isExcluded, d.model_labelled AS isModelLabelled
+       FROM documents d INDEXED BY documents_curation LEFT JOIN categories c ON c.id = d.category_id ORDER BY d.id`,
+    )
+    .all();
 }
 
 /** A document's name, current label and exclusion, as lists of predictions show it. */
@@ -149,20 +174,25 @@ export function createDocumentsRepo(db: Db) {
      WHERE d.excluded = 0 OR ? ORDER BY d.id`,
   );
   const labelled = db.prepare<[], LabelledDocument>(
-    `SELECT d.id, d.file_name AS fileName, d.text, c.name AS category FROM documents d JOIN categories c ON c.id = d.category_id
-     WHERE d.excluded = 0 ORDER BY d.id`,
+    `SELECT d.id, d.file_name AS fileName, d.text, c.name AS category, d.model_labelled AS isModelLabelled
+     FROM documents d JOIN categories c ON c.id = d.category_id WHERE d.excluded = 0 ORDER BY d.id`,
   );
   const selectOne = db.prepare<[number], DocumentRow>(
     `SELECT d.id, d.file_name, d.source_path, d.format, d.size_bytes, d.char_count, d.import_job_id, d.created_at, d.text,
-            c.name AS category, d.excluded, d.near_duplicate_of
+            c.name AS category, d.excluded, d.model_labelled, d.near_duplicate_of
      FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id = ?`,
   );
   const trainable = db.prepare<[], CategoryCount>(
     `SELECT c.name AS category, COUNT(d.id) AS documents FROM categories c
      JOIN documents d ON d.category_id = c.id AND d.excluded = 0 GROUP BY c.id ORDER BY c.name`,
   );
-  const setAside = db.prepare<[], { unlabelled: number; excluded: number }>(
-    `SELECT COALESCE(SUM(category_id IS NULL AND excluded = 0), 0) AS unlabelled, COALESCE(SUM(excluded = 1), 0) AS excluded FROM documents`,
+  const peopleLabelled = db.prepare<[], CategoryCount>(
+    `SELECT c.name AS category, COUNT(d.id) AS documents FROM categories c
+     LEFT JOIN documents d ON d.category_id = c.id AND d.excluded = 0 AND d.model_labelled = 0 GROUP BY c.id ORDER BY c.name`,
+  );
+  const setAside = db.prepare<[], { unlabelled: number; excluded: number; modelLabelled: number }>(
+    `SELECT COALESCE(SUM(category_id IS NULL AND excluded = 0), 0) AS unlabelled, COALESCE(SUM(excluded = 1), 0) AS excluded,
+            COALESCE(SUM(model_labelled = 1 AND excluded = 0), 0) AS modelLabelled FROM documents`,
   );
   const nearDuplicatePairs = db.prepare<[], { documentId: number; fileName: string; ofId: number; ofFileName: string }>(
     `SELECT d.id AS documentId, d.file_name AS fileName, o.id AS ofId, o.file_name AS ofFileName
@@ -216,6 +246,7 @@ export function createDocumentsRepo(db: Db) {
           importedAt: row.created_at,
           category: row.category,
           isExcluded: row.excluded === 1,
+          isModelLabelled: row.model_labelled === 1,
           nearDuplicateOf: row.near_duplicate_of,
           text: row.text,
         }
@@ -233,9 +264,13 @@ export function createDocumentsRepo(db: Db) {
     healthCounts(shortChars: number, longChars: number): DocumentHealthCounts {
       return { ...health.get(shortChars, longChars)!, nearDuplicates: nearDuplicatesIncluded.get()!.n };
     },
-    /** Labelled, not excluded documents per category (the training corpus in counts), and how many are unlabelled or excluded. */
-    trainingCounts(): { categories: CategoryCount[]; unlabelled: number; excluded: number } {
+    /** Labelled, not excluded documents per category (the training corpus in counts), how many are unlabelled or excluded, and how many of the labelled are model-labelled. */
+    trainingCounts(): { categories: CategoryCount[]; unlabelled: number; excluded: number; modelLabelled: number } {
       return { categories: trainable.all(), ...setAside.get()! };
+    },
+    /** Per category, the not excluded resumes people labelled (model labels left out): what the labelling model learns from. */
+    peopleLabelledCounts(): CategoryCount[] {
+      return peopleLabelled.all();
     },
     /** Name, current label and exclusion of each id that still exists, in the order asked. */
     briefs(documentIds: readonly number[]): DocumentBrief[] {

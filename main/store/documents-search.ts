@@ -61,6 +61,7 @@ function queryOf(filter: CompiledFilter, sort: DocumentSort): { from: string; wh
     conditions.push(`(${either.join(' OR ')})`);
   }
   if (filter.excluded) conditions.push(filter.excluded === 'only' ? 'd.excluded = 1' : 'd.excluded = 0');
+  if (filter.modelLabelled) conditions.push(filter.modelLabelled === 'only' ? 'd.model_labelled = 1' : 'd.model_labelled = 0');
   if (filter.duplicates) conditions.push(inDuplicateGroup);
   if (filter.minChars !== undefined) {
     conditions.push('d.char_count >= ?');
@@ -85,6 +86,7 @@ interface RowRecord {
   import_job_id: number | null;
   format: string | null;
   excluded: number;
+  model_labelled: number;
   near_duplicate_of: number | null;
   near_duplicate_count: number;
 }
@@ -97,6 +99,7 @@ const toRow = (r: RowRecord): DocumentRow => ({
   importJobId: r.import_job_id,
   format: r.format,
   isExcluded: r.excluded === 1,
+  isModelLabelled: r.model_labelled === 1,
   nearDuplicateOf: r.near_duplicate_of,
   nearDuplicateCount: r.near_duplicate_count,
   lastPrediction: null,
@@ -146,7 +149,7 @@ export function createDocumentsSearch(db: Db) {
       const found = new Map<number, DocumentRow>();
       for (const { chunk, marks } of idChunks(ids)) {
         const rows = prepared(
-          `SELECT d.id, d.file_name, c.name AS category, d.char_count, d.import_job_id, d.format, d.excluded, d.near_duplicate_of,
+          `SELECT d.id, d.file_name, c.name AS category, d.char_count, d.import_job_id, d.format, d.excluded, d.model_labelled, d.near_duplicate_of,
                   (SELECT COUNT(*) FROM documents n WHERE n.near_duplicate_of = d.id) AS near_duplicate_count
            FROM documents d LEFT JOIN categories c ON c.id = d.category_id WHERE d.id IN (${marks})`,
         ).all(...chunk) as unknown as RowRecord[];

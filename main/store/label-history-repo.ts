@@ -1,6 +1,6 @@
 /**
  * The labelling history (`label_history*` tables): every undoable action with its documents'
- * states before and after and the category rows it touched. Linear, like an editor's: a new action
+ * states (label, exclusion, model-labelled flag) before and after and the category rows it touched. Linear, like an editor's: a new action
  * drops whatever was undone. Plain Node; used by main/curation only.
  */
 import type { HistoryStep, LabelHistory } from '../../preload/contract';
@@ -36,8 +36,9 @@ interface StepRow {
 export function createLabelHistoryRepo(db: Db) {
   const insertStep = db.prepare<[string]>('INSERT INTO label_history (description) VALUES (?)');
   const insertDocument = db.prepare(
-    `INSERT INTO label_history_documents (history_id, document_id, before_category, after_category, before_excluded, after_excluded)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO label_history_documents (history_id, document_id, before_category, after_category, before_excluded, after_excluded,
+       before_model_labelled, after_model_labelled)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCategory = db.prepare('INSERT INTO label_history_categories (history_id, seq, op, name, new_name) VALUES (?, ?, ?, ?, ?)');
   const dropUndone = db.prepare('DELETE FROM label_history WHERE is_undone = 1');
@@ -46,8 +47,19 @@ export function createLabelHistoryRepo(db: Db) {
   const earliestUndone = db.prepare<[], StepRow>('SELECT id, description, done_at FROM label_history WHERE is_undone = 1 ORDER BY id ASC LIMIT 1');
   const documentsOf = db.prepare<
     [number],
-    { document_id: number; before_category: string | null; after_category: string | null; before_excluded: number; after_excluded: number }
-  >('SELECT document_id, before_category, after_category, before_excluded, after_excluded FROM label_history_documents WHERE history_id = ?');
+    {
+      document_id: number;
+      before_category: string | null;
+      after_category: string | null;
+      before_excluded: number;
+      after_excluded: number;
+      before_model_labelled: number;
+      after_model_labelled: number;
+    }
+  >(
+    `SELECT document_id, before_category, after_category, before_excluded, after_excluded, before_model_labelled, after_model_labelled
+     FROM label_history_documents WHERE history_id = ?`,
+  );
   const categoriesOf = db.prepare<[number], { op: CategoryOp['op']; name: string; new_name: string | null }>(
     'SELECT op, name, new_name FROM label_history_categories WHERE history_id = ? ORDER BY seq',
   );
@@ -57,8 +69,8 @@ export function createLabelHistoryRepo(db: Db) {
   const entry = (row: StepRow | undefined): HistoryEntry | null => {
     if (!row) return null;
     const documents = documentsOf.all(row.id).map((r) => ({
-      before: { id: r.document_id, category: r.before_category, isExcluded: r.before_excluded === 1 },
-      after: { id: r.document_id, category: r.after_category, isExcluded: r.after_excluded === 1 },
+      before: { id: r.document_id, category: r.before_category, isExcluded: r.before_excluded === 1, isModelLabelled: r.before_model_labelled === 1 },
+      after: { id: r.document_id, category: r.after_category, isExcluded: r.after_excluded === 1, isModelLabelled: r.after_model_labelled === 1 },
     }));
     const categories = categoriesOf
       .all(row.id)
@@ -72,7 +84,8 @@ export function createLabelHistoryRepo(db: Db) {
       dropUndone.run();
       const id = Number(insertStep.run(description).lastInsertRowid);
       for (const { before, after } of documents) {
-        insertDocument.run(id, before.id, before.category, after.category, before.isExcluded ? 1 : 0, after.isExcluded ? 1 : 0);
+        const flags = [before.isExcluded, after.isExcluded, before.isModelLabelled, after.isModelLabelled].map((flag) => (flag ? 1 : 0));
+        insertDocument.run(id, before.id, before.category, after.category, ...flags);
       }
       categories.forEach((c, seq) => insertCategory.run(id, seq, c.op, c.name, c.op === 'renamed' ? c.newName : null));
       dropOld.run();

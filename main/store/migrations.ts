@@ -295,4 +295,33 @@ export const migrations: Migration[] = [
       CREATE INDEX documents_curation ON documents(id, category_id, excluded, char_count, import_job_id, near_duplicate_of, file_name);
     `,
   },
+  {
+    version: 11,
+    name: 'model-labelled documents and the labelling answers',
+    // "Accept the confident ones" labels resumes with the model's suggestion: model_labelled marks
+    // them until a person confirms or relabels them (training uses them; evaluation sets leave them
+    // out). The history keeps the flag before and after, so undo restores it. The covering index of
+    // migration 10 is rebuilt with the flag, so filtering on it never reads a row's text pages.
+    // labelling_answers: each answer of the "Label with suggestions" queue, whether it took the
+    // suggestion (the accepted share); an answer goes with its history step (deleted with it).
+    up: `
+      ALTER TABLE documents ADD COLUMN model_labelled INTEGER NOT NULL DEFAULT 0 CHECK (model_labelled IN (0, 1));
+      DROP INDEX documents_curation;
+      CREATE INDEX documents_curation ON documents(id, category_id, excluded, char_count, import_job_id, near_duplicate_of, file_name, model_labelled);
+      ALTER TABLE label_history_documents ADD COLUMN before_model_labelled INTEGER NOT NULL DEFAULT 0 CHECK (before_model_labelled IN (0, 1));
+      ALTER TABLE label_history_documents ADD COLUMN after_model_labelled INTEGER NOT NULL DEFAULT 0 CHECK (after_model_labelled IN (0, 1));
+      CREATE TABLE labelling_answers (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        history_id INTEGER REFERENCES label_history(id) ON DELETE CASCADE,
+        suggested_category TEXT NOT NULL,
+        suggested_probability REAL NOT NULL,
+        answer_category TEXT,
+        is_accepted INTEGER NOT NULL CHECK (is_accepted IN (0, 1)),
+        model_version INTEGER NOT NULL,
+        answered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+      );
+      CREATE INDEX labelling_answers_history ON labelling_answers(history_id);
+    `,
+  },
 ];

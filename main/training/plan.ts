@@ -47,6 +47,7 @@ export function planTraining(documents: DocumentsRepo, settings: Settings): Trai
     usableDocuments: usable.reduce((s, c) => s + c.documents, 0),
     unlabelled: counts.unlabelled,
     excluded: counts.excluded,
+    modelLabelled: counts.modelLabelled,
     problem,
     defaults: resolveParams({}, settings),
   };

@@ -71,7 +71,7 @@ export interface CrossValidationSummary {
   oofProba: Float64Array;
   /** Class index of each row. */
   y: Int32Array;
-  /** Each row's index in the given corpus (rows with no usable text are not among them). */
+  /** Each row's index in the given corpus (rows with no usable text and train-only rows are not among them). */
   rows: number[];
 }
 
@@ -128,12 +128,13 @@ function throwIfCancelled(signal: AbortSignalLike | undefined): void {
 }
 
 /** The documents of a corpus that screening found usable, in order (what a run trains and evaluates on). */
-export function usableRowsOf(corpus: Corpus, screened: ReturnType<typeof screenTexts>): { texts: string[]; labels: string[]; keys?: number[] } {
-  const keys = corpus.keys;
+export function usableRowsOf(corpus: Corpus, screened: ReturnType<typeof screenTexts>): Corpus & { texts: string[]; labels: string[] } {
+  const { keys, trainOnly } = corpus;
   return {
     texts: screened.usable.map((i) => corpus.texts[i]!),
     labels: screened.usable.map((i) => corpus.labels[i]!),
     ...(keys ? { keys: screened.usable.map((i) => keys[i]!) } : {}),
+    ...(trainOnly ? { trainOnly: screened.usable.map((i) => trainOnly[i]!) } : {}),
   };
 }
 
@@ -242,15 +243,21 @@ export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: Tr
       signal,
       onFold: (fold, report) => emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 }),
     });
+    // Only the scored rows: train-only (model-labelled) rows have no out-of-fold prediction.
+    const K = result.classes.length;
+    const scored = Array.from(result.scored);
+    const y = Int32Array.from(scored, (row) => result.y[row]!);
+    const oofProba = new Float64Array(scored.length * K);
+    scored.forEach((row, i) => oofProba.set(result.oofProba.subarray(row * K, (row + 1) * K), i * K));
     cv = {
       folds: params.folds,
       meanAccuracy: result.meanAccuracy,
       meanMacroF1: result.meanMacroF1,
       macroF1PerFold: result.folds.map((r) => r.macro.f1),
-      report: evaluatePredictions(result.y, result.oofProba, result.classes),
-      oofProba: result.oofProba,
-      y: result.y,
-      rows: Array.from(result.y, (_, row) => givenRow(row)),
+      report: evaluatePredictions(y, oofProba, result.classes),
+      oofProba,
+      y,
+      rows: scored.map(givenRow),
     };
   }
   const crossValidatedMs = clock();

@@ -8,7 +8,7 @@
  * corpus as strings. At 50k resumes the texts are hundreds of megabytes per copy.
  */
 import Database from 'better-sqlite3';
-import { hashString, maskPersonalData, nameHintsOfFileName, screenTexts } from '../../ml/index';
+import { hashString, maskPersonalData, nameHintsOfFileName, screenTexts, type Corpus } from '../../ml/index';
 import { iterateLabelledDocuments, iterateLabelledIds } from '../store/documents-repo';
 import { usableRowsOf } from './run-training';
 
@@ -17,6 +17,8 @@ export interface Snapshot {
   ids: number[];
   texts: string[];
   labels: string[];
+  /** Model-labelled documents nobody confirmed: trained on, kept out of every evaluation set (see ml Corpus.trainOnly). */
+  trainOnly: boolean[];
   leftOutCategories: string[];
   /** Hash of every (text, label) pair in order, as the engine computes it for the model it fits. */
   hash: string;
@@ -52,6 +54,7 @@ export function openSnapshot(databasePath: string, minDocumentsPerCategory: numb
     return {
       ids: kept.map((r) => r.id),
       labels: kept.map((r) => r.category),
+      trainOnly: kept.map((r) => r.isModelLabelled === 1),
       leftOutCategories: [...leftOut].sort(),
       *texts() {
         let running = '';
@@ -60,7 +63,8 @@ export function openSnapshot(databasePath: string, minDocumentsPerCategory: numb
           if (leftOut.has(r.category)) continue;
           if (r.id !== kept[index]?.id) throw new Error('The labelled documents changed while training read them.');
           index++;
-          running = hashString(`${running}\u0000${r.category}\u0000${r.text}`);
+          // A model-labelled document is marked in the hash (confirming it changes what a run evaluates); others hash as before.
+          running = hashString(`${running}\u0000${r.category}${r.isModelLabelled ? '\u0000model' : ''}\u0000${r.text}`);
           yield options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text;
         }
         hash = running;
@@ -84,13 +88,13 @@ export function readSnapshot(databasePath: string, minDocumentsPerCategory: numb
   const stream = openSnapshot(databasePath, minDocumentsPerCategory, options);
   try {
     const texts = [...stream.texts()];
-    return { ids: stream.ids, texts, labels: stream.labels, leftOutCategories: stream.leftOutCategories, hash: stream.hash() };
+    return { ids: stream.ids, texts, labels: stream.labels, trainOnly: stream.trainOnly, leftOutCategories: stream.leftOutCategories, hash: stream.hash() };
   } finally {
     stream.close();
   }
 }
 
 /** The snapshot's documents a run trains on: those with usable text (a run screens the others out before grouping and splitting), keyed by document id as a run's split is. */
-export function usableCorpus(snapshot: Snapshot): { texts: string[]; labels: string[]; keys?: number[] } {
+export function usableCorpus(snapshot: Snapshot): Corpus & { texts: string[]; labels: string[] } {
   return usableRowsOf({ ...snapshot, keys: snapshot.ids }, screenTexts(snapshot.texts));
 }

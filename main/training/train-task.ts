@@ -197,7 +197,7 @@ export function trainOnSnapshot(
   };
   report('vectorize', 'Grouping duplicate resumes', 0);
   // Document ids as keys: a retrain holds out the same documents the previous run did, so runs compare on the same resumes.
-  const result = runTraining({ texts, labels, keys: ids }, params, { onProgress, signal }, precomputed);
+  const result = runTraining({ texts, labels, keys: ids, trainOnly: snapshot.trainOnly }, params, { onProgress, signal }, precomputed);
   done = total;
   report('saving', 'Saving the model', 0);
 
@@ -315,7 +315,7 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
   } finally {
     stream.close();
   }
-  const snapshot = { ids: stream.ids, labels: stream.labels, leftOutCategories: stream.leftOutCategories, hash };
+  const snapshot = { ids: stream.ids, labels: stream.labels, trainOnly: stream.trainOnly, leftOutCategories: stream.leftOutCategories, hash };
   const screened = await screening;
   let precomputed: PrecomputedInputs;
   if (screened?.hash === hash) precomputed = { screened: screened.screened, groups: screened.groups, prepared };

@@ -1,10 +1,13 @@
 /**
  * Worker entry of training: a thin adapter that serves the training run, its screening (a run starts
- * a second thread for it) and the learning curve on the worker protocol. It reads its corpus from
- * SQLite itself, so the main thread never holds it.
+ * a second thread for it), the learning curve and the labelling model's refreshes on the worker
+ * protocol. It reads its corpus from SQLite itself, so the main thread never holds it. The labelling
+ * refreshes come to a thread that stays up (see main/labelling/labelling-refresher.ts), so the texts
+ * it read stay loaded between them.
  */
 import { serveWorker } from '../workers/serve-worker';
 import { yieldCpuToMainThread } from '../workers/thread-priority';
+import { runLabellingRefresh, type LabellingRefreshInput, type LabellingRefreshResult } from './labelling-task';
 import { runLearningCurveTask, type LearningCurveInput } from './learning-curve-task';
 import type { LearningCurvePoint } from '../../preload/contract';
 import { runScreenTask, type ScreenWorkerApi } from './screen-task';
@@ -14,6 +17,7 @@ import { runTrainTask, type TaskProgress, type TrainTaskInput, type TrainTaskRes
 export type TrainingWorkerApi = ScreenWorkerApi & {
   train: { input: TrainTaskInput; result: TrainTaskResult; progress: TaskProgress };
   learningCurve: { input: LearningCurveInput; result: LearningCurvePoint[]; progress: never };
+  labelling: { input: LabellingRefreshInput; result: LabellingRefreshResult; progress: never };
 };
 
 // Training takes a whole core for seconds to minutes: the window's thread must still win a contended core.
@@ -23,4 +27,5 @@ serveWorker<TrainingWorkerApi>({
   train: (input, context) => runTrainTask(input, context.progress, context.signal),
   screen: (input) => runScreenTask(input),
   learningCurve: (input, context) => runLearningCurveTask(input, context.signal),
+  labelling: (input, context) => runLabellingRefresh(input, context.signal),
 });

@@ -4,7 +4,7 @@ import { TextClassifier, type PipelineParams } from '../models/pipeline';
 import type { PreparedCorpus } from '../models/prepared-corpus';
 import { findDuplicateGroups, type DuplicateGroups } from './dedup';
 import { evaluatePredictions, type EvaluationReport } from './metrics';
-import { groupStratifiedKFold, groupStratifiedSplit } from './split';
+import { groupStratifiedSplit, kFoldKeepingTrainOnly, splitKeepingTrainOnly } from './split';
 
 /** A labelled corpus. */
 export interface Corpus {
@@ -12,6 +12,11 @@ export interface Corpus {
   labels: readonly string[];
   /** A stable identity per row (document ids): the holdout split follows it, not the row order. */
   keys?: readonly number[];
+  /**
+   * Rows whose label nobody confirmed (a model's): fitted on, never in a test side or scored by
+   * cross-validation, so they cannot flatter an evaluation with the model's own answers.
+   */
+  trainOnly?: readonly boolean[];
 }
 
 /** Progress of a loop of fits (cross-validation folds, learning-curve points): `step` of `steps`, and the current fit's own progress. */
@@ -87,7 +92,7 @@ export function holdoutEvaluation(
 ) {
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
   const { y } = indexLabels(corpus.labels);
-  const split = groupStratifiedSplit(y, groups.groupOf, options.testFraction ?? 0.2, options.seed ?? 42, corpus.keys);
+  const split = splitKeepingTrainOnly(y, groups.groupOf, corpus.trainOnly, options.testFraction ?? 0.2, options.seed ?? 42, corpus.keys);
   const prepared = preparedFor(corpus, params, options.prepared);
   const pipeline = new TextClassifier(params).fitPrepared(prepared, split.train, options.hooks);
   // The raw scores go back too: a caller that also wants the test rows' probabilities at another temperature need not score them again.
@@ -100,10 +105,12 @@ export interface CrossValidationResult {
   folds: EvaluationReport[];
   meanAccuracy: number;
   meanMacroF1: number;
-  /** Out-of-fold probabilities, rows × classes (every row predicted by a model that never saw it or its duplicates). */
+  /** Out-of-fold probabilities, rows × classes (every scored row predicted by a model that never saw it or its duplicates; train-only rows stay 0). */
   oofProba: Float64Array;
   classes: string[];
   y: Int32Array;
+  /** The rows that got an out-of-fold prediction (every row but the train-only ones), ascending. */
+  scored: Int32Array;
 }
 
 /** Repeatable stratified, duplicate-aware k-fold cross-validation. */
@@ -121,14 +128,16 @@ export function crossValidate(
   const k = options.folds ?? 5;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
   const { classes, y } = indexLabels(corpus.labels);
-  const foldOf = groupStratifiedKFold(y, groups.groupOf, k, options.seed ?? 42);
+  const foldOf = kFoldKeepingTrainOnly(y, groups.groupOf, corpus.trainOnly, k, options.seed ?? 42);
+  const isTrainOnly = (row: number) => corpus.trainOnly?.[row] === true;
   const prepared = preparedFor(corpus, params, options.prepared);
   const oofProba = new Float64Array(y.length * classes.length);
   const folds: EvaluationReport[] = [];
   for (let f = 0; f < k; f++) {
     const train: number[] = [];
     const test: number[] = [];
-    foldOf.forEach((fold, i) => (fold === f ? test : train).push(i));
+    // A train-only row in fold f sits it out (its duplicate group is tested there); with fold -1 it always trains.
+    foldOf.forEach((fold, i) => (fold !== f ? train.push(i) : isTrainOnly(i) ? undefined : test.push(i)));
     if (test.length === 0) continue;
     const pipeline = new TextClassifier(params).fitPrepared(prepared, train, stepHooks(options, f + 1, k));
     const proba = probabilitiesOfRows(pipeline, prepared, test);
@@ -144,7 +153,8 @@ export function crossValidate(
     options.onFold?.(f, report);
   }
   const mean = (pick: (r: EvaluationReport) => number) => folds.reduce((s, r) => s + pick(r), 0) / Math.max(1, folds.length);
-  return { folds, meanAccuracy: mean((r) => r.accuracy), meanMacroF1: mean((r) => r.macro.f1), oofProba, classes, y };
+  const scored = Int32Array.from(y.keys()).filter((row) => !isTrainOnly(row));
+  return { folds, meanAccuracy: mean((r) => r.accuracy), meanMacroF1: mean((r) => r.macro.f1), oofProba, classes, y, scored };
 }
 
 /** One learning-curve point. */
@@ -164,7 +174,7 @@ export function learningCurve(
   const seed = options.seed ?? 42;
   const groups = options.groups ?? findDuplicateGroups(corpus.texts);
   const { y } = indexLabels(corpus.labels);
-  const { train, test } = groupStratifiedSplit(y, groups.groupOf, 0.2, seed);
+  const { train, test } = splitKeepingTrainOnly(y, groups.groupOf, corpus.trainOnly, 0.2, seed);
   const prepared = preparedFor(corpus, params, options.prepared);
   const trainY = pickRows(Array.from(y), train);
   const trainGroups = pickRows(Array.from(groups.groupOf), train);
@@ -189,10 +199,12 @@ export interface MislabelCandidate {
 }
 
 /** Ranks rows by how much more the out-of-fold model believes another label than the given one. */
-export function rankLikelyMislabelled(cv: Pick<CrossValidationResult, 'oofProba' | 'classes' | 'y'>, top = 50): MislabelCandidate[] {
+export function rankLikelyMislabelled(cv: Pick<CrossValidationResult, 'oofProba' | 'classes' | 'y'> & { scored?: Int32Array }, top = 50): MislabelCandidate[] {
   const K = cv.classes.length;
   const out: MislabelCandidate[] = [];
+  const isScored = cv.scored ? new Set(cv.scored) : null;
   cv.y.forEach((label, row) => {
+    if (isScored && !isScored.has(row)) return;
     let best = label === 0 ? 1 : 0;
     for (let k = 0; k < K; k++) if (k !== label && cv.oofProba[row * K + k]! > cv.oofProba[row * K + best]!) best = k;
     const given = cv.oofProba[row * K + label]!;

@@ -103,3 +103,62 @@ export function groupStratifiedKFold(labels: ArrayLike<number>, groupOf: ArrayLi
   }
   return foldOf;
 }
+
+/**
+ * A holdout split in which train-only rows (labels nobody confirmed, e.g. a model's) never reach the
+ * test side: the other rows are split as groupStratifiedSplit splits them; a train-only row joins
+ * the training side unless a row of its duplicate group is tested, in which case it sits the split
+ * out (on the training side it would leak its group's text into the test).
+ */
+export function splitKeepingTrainOnly(
+  labels: ArrayLike<number>,
+  groupOf: ArrayLike<number>,
+  trainOnly: ArrayLike<boolean> | undefined,
+  testFraction: number,
+  seed: number,
+  keys?: ArrayLike<number>,
+): { train: Int32Array; test: Int32Array } {
+  if (!trainOnly || !Array.prototype.some.call(trainOnly, Boolean)) return groupStratifiedSplit(labels, groupOf, testFraction, seed, keys);
+  const rows = Array.from({ length: labels.length }, (_, i) => i);
+  const evaluable = rows.filter((r) => !trainOnly[r]);
+  const inner = groupStratifiedSplit(
+    evaluable.map((r) => labels[r]!),
+    evaluable.map((r) => groupOf[r]!),
+    testFraction,
+    seed,
+    // Row positions shift once train-only rows are set aside: without keys, the positions in the whole corpus.
+    evaluable.map((r) => (keys ? keys[r]! : r)),
+  );
+  const test = Array.from(inner.test, (i) => evaluable[i]!);
+  const testedGroups = new Set(test.map((r) => groupOf[r]!));
+  const train = [...Array.from(inner.train, (i) => evaluable[i]!), ...rows.filter((r) => trainOnly[r] && !testedGroups.has(groupOf[r]!))];
+  return { train: Int32Array.from(train.sort((a, b) => a - b)), test: Int32Array.from(test) };
+}
+
+/**
+ * k-fold assignment in which train-only rows are never scored: the other rows are assigned as
+ * groupStratifiedKFold assigns them; a train-only row takes the fold of its duplicate group's
+ * evaluable rows (so it is left out of that fold's training), or -1: it trains in every fold.
+ */
+export function kFoldKeepingTrainOnly(
+  labels: ArrayLike<number>,
+  groupOf: ArrayLike<number>,
+  trainOnly: ArrayLike<boolean> | undefined,
+  k: number,
+  seed: number,
+): Int32Array {
+  if (!trainOnly || !Array.prototype.some.call(trainOnly, Boolean)) return groupStratifiedKFold(labels, groupOf, k, seed);
+  const rows = Array.from({ length: labels.length }, (_, i) => i);
+  const evaluable = rows.filter((r) => !trainOnly[r]);
+  const inner = groupStratifiedKFold(
+    evaluable.map((r) => labels[r]!),
+    evaluable.map((r) => groupOf[r]!),
+    k,
+    seed,
+  );
+  const foldOfGroup = new Map(evaluable.map((r, i) => [groupOf[r]!, inner[i]!]));
+  const foldOf = new Int32Array(labels.length).fill(-1);
+  evaluable.forEach((r, i) => (foldOf[r] = inner[i]!));
+  for (const r of rows) if (trainOnly[r]) foldOf[r] = foldOfGroup.get(groupOf[r]!) ?? -1;
+  return foldOf;
+}

@@ -185,7 +185,7 @@ export function calibrateViews(
   tokens: ArrayLike<number>,
   gate: { gateTokens: number; gatePower: number },
   source: string,
-): { calibration: Calibration; scale: number } {
+): { calibration: Calibration; scale: number; mixed: Float64Array } {
   const broadSpread = meanSpread(broad, nClasses);
   const scale = broadSpread > 0 ? quantize(meanSpread(focused, nClasses) / broadSpread) : 0;
   const shares = Float64Array.from(tokens, (n) => broadShare(n, gate));
@@ -195,5 +195,5 @@ export function calibrateViews(
     shares,
     nClasses,
   );
-  return { calibration: calibrateTemperature(mixed, y, nClasses, source), scale };
+  return { calibration: calibrateTemperature(mixed, y, nClasses, source), scale, mixed };
 }

@@ -33,7 +33,16 @@ export interface FitResult {
   features: number;
   tuning: TuningSummary | null;
   calibration: Calibration;
+  /** The held-out scores the temperature was fitted on, or null when the calibration was reused. */
+  heldOut: HeldOutRows | null;
   timings: { vectorizeMs: number; tuneMs: number; fitMs: number; calibrateMs: number; trainMs: number };
+}
+
+/** Decision scores (temperature 1, rows × classes) of fitted rows, each made by a model that did not train on that row. */
+export interface HeldOutRows {
+  /** Index of each scored row among the fit's rows. */
+  rows: Int32Array;
+  scores: Float64Array;
 }
 
 /**
@@ -75,6 +84,7 @@ export function fitPipeline(
   let tuning: TuningSummary | null = null;
   let calibration: Calibration | null = null;
   let broadScale = 1;
+  let heldOut: HeldOutRows | null = null;
   let C = params.fast.C;
   let chi2: Chi2Result | undefined;
   if (reuse) {
@@ -109,14 +119,19 @@ export function fitPipeline(
     if (broad && broadOofScores) {
       const tokens = Int32Array.from(oofRows, (d) => pool.bodyTokens(d));
       const gate = { gateTokens: gateTokensOf(tokens, broad.gateShare), gatePower: broad.gatePower };
-      ({ calibration, scale: broadScale } = calibrateViews(oofScores, broadOofScores, yOof, nClasses, tokens, gate, source));
-    } else calibration = calibrateTemperature(oofScores, yOof, nClasses, source);
+      const views = calibrateViews(oofScores, broadOofScores, yOof, nClasses, tokens, gate, source);
+      ({ calibration, scale: broadScale } = views);
+      heldOut = { rows: oofRows, scores: views.mixed };
+    } else {
+      calibration = calibrateTemperature(oofScores, yOof, nClasses, source);
+      heldOut = { rows: oofRows, scores: oofScores };
+    }
   } else {
     const step = (epoch: number) =>
       hooks.onProgress?.({ phase: 'calibrate', epoch, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
     step(0);
     // The cross-fit's own progress reports fits as 'tune' steps; here they are calibration work.
-    ({ calibration, broadScale } = heldOutCalibration(pipeline, pool, y, nClasses, dense, vectorizerParams, broad, { signal: hooks.signal }));
+    ({ calibration, broadScale, heldOut } = heldOutCalibration(pipeline, pool, y, nClasses, dense, vectorizerParams, broad, { signal: hooks.signal }));
     step(1);
   }
   let broadView: BroadView | null = null;
@@ -147,6 +162,7 @@ export function fitPipeline(
     features: X.cols,
     tuning,
     calibration,
+    heldOut,
     timings: {
       vectorizeMs: options.readMs + (vectorized - tuned),
       tuneMs,
@@ -174,7 +190,7 @@ function heldOutCalibration(
   v: VectorizerParams,
   broad: BroadParams | null,
   hooks: FitHooks,
-): { calibration: Calibration; broadScale: number } {
+): { calibration: Calibration; broadScale: number; heldOut: HeldOutRows } {
   const docs = Int32Array.from({ length: pool.size }, (_, i) => i);
   const groups = duplicateGroups(pool, docs);
   const config = { features: v.chi2Features > 0 ? v.chi2Features : pool.candidates.length, headlineWeight: v.headlineWeight, C: 0 };
@@ -204,10 +220,14 @@ function heldOutCalibration(
     return rows;
   };
   const yScored = Int32Array.from(scored, (d) => y[d]!);
-  if (!broad) return { calibration: calibrateTemperature(rowsOf(scores!.full), yScored, K, source), broadScale: 1 };
+  const scoredRows = Int32Array.from(scored);
+  if (!broad) {
+    const focused = rowsOf(scores!.full);
+    return { calibration: calibrateTemperature(focused, yScored, K, source), broadScale: 1, heldOut: { rows: scoredRows, scores: focused } };
+  }
   const broadScores = fitter.broadRun();
   const tokens = Int32Array.from(scored, (d) => pool.bodyTokens(d));
   const gate = { gateTokens: gateTokensOf(tokens, broad.gateShare), gatePower: broad.gatePower };
-  const { calibration, scale } = calibrateViews(rowsOf(scores!.full), rowsOf(broadScores), yScored, K, tokens, gate, source);
-  return { calibration, broadScale: scale };
+  const { calibration, scale, mixed } = calibrateViews(rowsOf(scores!.full), rowsOf(broadScores), yScored, K, tokens, gate, source);
+  return { calibration, broadScale: scale, heldOut: { rows: scoredRows, scores: mixed } };
 }

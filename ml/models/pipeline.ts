@@ -13,7 +13,7 @@ import { capAnalysedText } from '../features/usable-text';
 import { TextVectorizer } from '../features/vectorizer';
 import type { Calibration } from './calibration';
 import { argmaxRows, requireFitted, softmaxRows, type FitHooks, type SparseClassifier } from './estimator';
-import { fitPipeline, type ReusedChoices } from './fit-plan';
+import { fitPipeline, type HeldOutRows, type ReusedChoices } from './fit-plan';
 import { defaultVectorizerFor, type PipelineParams, type TuningSummary } from './pipeline-params';
 import { dataHashOf, denseRows, prepareCorpus, requireCompatible, type PreparedCorpus } from './prepared-corpus';
 import { MljsLogisticRegression } from './mljs-adapter';
@@ -59,6 +59,8 @@ export class TextClassifier {
   classes: string[] = [];
   training: TrainingInfo | null = null;
   lastFitTimings: FitTimings | null = null;
+  /** The held-out scores the last fit calibrated on (rows index its training rows); not serialized. */
+  lastHeldOut: HeldOutRows | null = null;
 
   constructor(params: Partial<PipelineParams> = {}) {
     const engine = params.engine ?? 'fast';
@@ -144,6 +146,7 @@ export class TextClassifier {
     this.model = result.model;
     this.broad = result.broad;
     this.lastFitTimings = result.timings;
+    this.lastHeldOut = result.heldOut;
     this.training = {
       docs: rowList.length,
       dataHash: dataHashOf(prepared, rowList),

@@ -34,7 +34,7 @@ export interface RestoreOutcome {
 }
 
 /** The views the menu and the navigation can show. */
-export type AppView = 'import' | 'dataset' | 'train' | 'evaluate' | 'predict' | 'settings';
+export type AppView = 'import' | 'dataset' | 'train' | 'evaluate' | 'predict' | 'label' | 'settings';
 
 /** The app domain's methods. */
 export const appMethods = {

@@ -23,6 +23,8 @@ export const documentFilterSchema = z
     unlabelled: z.boolean().optional(),
     /** Only excluded documents, or only the ones training uses; omitted: both. */
     excluded: z.enum(['only', 'hide']).optional(),
+    /** Only documents labelled by the model and not yet confirmed, or only the others; omitted: both. */
+    modelLabelled: z.enum(['only', 'hide']).optional(),
     /** Only documents in a near-duplicate group (flagged, or the one others duplicate). */
     duplicates: z.boolean().optional(),
     /** Text length range in characters, inclusive. */
@@ -65,6 +67,8 @@ export interface DocumentRow {
   importJobId: number | null;
   format: string | null;
   isExcluded: boolean;
+  /** Labelled by the model ("accept the confident ones") and not yet confirmed by a person. */
+  isModelLabelled: boolean;
   /** The document this one nearly duplicates, if flagged. */
   nearDuplicateOf: number | null;
   /** How many documents are flagged as near-duplicates of this one. */

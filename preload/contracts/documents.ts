@@ -22,6 +22,8 @@ export interface DocumentDetail {
   importedAt: string;
   category: string | null;
   isExcluded: boolean;
+  /** Labelled by the model and not yet confirmed: training uses it, evaluation sets leave it out. */
+  isModelLabelled: boolean;
   /** The document this one nearly duplicates (flagged after each import), if any. */
   nearDuplicateOf: number | null;
   /** The extracted text, as stored. */
@@ -120,6 +122,13 @@ export const documentsMethods = {
   'documents.setExcluded': method<LabelChange>()(
     z
       .object({ ...target, excluded: z.boolean() })
+      .strict()
+      .refine(oneTarget, oneTargetMessage),
+  ),
+  /** Confirms the model's label of model-labelled documents (they join evaluation sets). Undoable. */
+  'documents.confirmModelLabels': method<LabelChange>()(
+    z
+      .object({ ...target })
       .strict()
       .refine(oneTarget, oneTargetMessage),
   ),

@@ -47,6 +47,8 @@ export interface TrainingPlan {
   usableDocuments: number;
   unlabelled: number;
   excluded: number;
+  /** Of the usable documents, those labelled by the model and not confirmed: trained on, never in the holdout or cross-validation. */
+  modelLabelled: number;
   /** A sentence saying why training cannot start, or null when it can. */
   problem: string | null;
   /** The parameters a run started now with `{}` would use (Settings' defaults). */

@@ -10,6 +10,7 @@ const loaders: Record<RouteId, () => Promise<{ default: ComponentType }>> = {
   train: () => import('../features/training/train-page').then((m) => ({ default: m.TrainPage })),
   evaluate: () => import('../features/evaluate/evaluate-page').then((m) => ({ default: m.EvaluatePage })),
   predict: () => import('../features/predict/predict-page').then((m) => ({ default: m.PredictPage })),
+  label: () => import('../features/labelling/labelling-page').then((m) => ({ default: m.LabellingPage })),
   settings: () => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 };
 const pages: Record<RouteId, ComponentType> = {
@@ -17,6 +18,7 @@ const pages: Record<RouteId, ComponentType> = {
   train: lazy(loaders.train),
   evaluate: lazy(loaders.evaluate),
   predict: lazy(loaders.predict),
+  label: lazy(loaders.label),
   settings: lazy(loaders.settings),
 };
 const prefetchDelayMs = 500;

@@ -6,6 +6,8 @@ export const routes = [
   { id: 'train', label: 'Train', shortcutKey: '2' },
   { id: 'evaluate', label: 'Evaluate', shortcutKey: '3' },
   { id: 'predict', label: 'Predict', shortcutKey: '4' },
+  // After Predict so the shortcuts stay in order; the Dataset page links here too.
+  { id: 'label', label: 'Label', shortcutKey: '5' },
   { id: 'settings', label: 'Settings', shortcutKey: ',' },
 ] as const;
 

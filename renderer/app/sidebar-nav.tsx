@@ -4,7 +4,14 @@ import { HelpPanel } from '../features/tour/help-panel';
 import { isMac } from './platform';
 import { ariaShortcut, hashForRoute, routes, shortcutLabel, type RouteId } from './routes';
 
-const iconFor: Record<RouteId, IconName> = { dataset: 'dataset', train: 'train', evaluate: 'evaluate', predict: 'predict', settings: 'settings' };
+const iconFor: Record<RouteId, IconName> = {
+  dataset: 'dataset',
+  train: 'train',
+  evaluate: 'evaluate',
+  predict: 'predict',
+  label: 'label',
+  settings: 'settings',
+};
 
 /** Main navigation; the active link carries aria-current="page". */
 export function SidebarNav({ active }: { active: RouteId }) {

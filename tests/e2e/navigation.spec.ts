@@ -6,6 +6,7 @@ const pages = [
   { name: 'Train', key: '2' },
   { name: 'Evaluate', key: '3' },
   { name: 'Predict', key: '4' },
+  { name: 'Label', key: '5' },
   { name: 'Settings', key: ',' },
 ] as const;
 
@@ -21,7 +22,7 @@ test('clicking each navigation link shows its page and marks it current', async 
   }
 });
 
-test('Ctrl+1..4 and Ctrl+, reach each page and move focus to its title', async ({ page, openApp }) => {
+test('Ctrl+1..5 and Ctrl+, reach each page and move focus to its title', async ({ page, openApp }) => {
   await openApp();
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const target of [...pages].reverse()) {

@@ -26,9 +26,10 @@ describe('routes', () => {
     expect(routeFromHash('#/predict?x=1')).toBe('predict');
   });
 
-  it('maps Ctrl or Cmd plus 1..4 and comma to pages', () => {
+  it('maps Ctrl or Cmd plus 1..5 and comma to pages', () => {
     expect(routeForShortcut(keys('1', { ctrlKey: true }))).toBe('dataset');
     expect(routeForShortcut(keys('4', { metaKey: true }))).toBe('predict');
+    expect(routeForShortcut(keys('5', { ctrlKey: true }))).toBe('label');
     expect(routeForShortcut(keys(',', { ctrlKey: true }))).toBe('settings');
   });
 

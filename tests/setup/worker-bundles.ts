@@ -13,7 +13,10 @@ import { build } from 'esbuild';
 import type { TestProject } from 'vitest/node';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const outDir = path.join(root, 'node_modules/.cache/resume-studio/test-workers');
+// One folder per run: worktrees of this repository may share one node_modules (a symlink), and a
+// run that emptied a shared folder broke another worktree's run in the middle (its workers were
+// gone, or came from that worktree's sources). Inside node_modules so the bundles find their packages.
+const outDir = path.join(root, 'node_modules/.cache/resume-studio', `test-workers-${process.pid}`);
 
 /** Every `*-worker.ts` under `dir`, keyed by its bundled name (the file name without `.ts`). */
 function workerEntries(dir: string, found: Record<string, string> = {}): Record<string, string> {
@@ -26,7 +29,7 @@ function workerEntries(dir: string, found: Record<string, string> = {}): Record<
 }
 
 /** Builds the bundles and points spawned workers at them (test forks inherit the environment). */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<(() => void) | void> {
   if (project.config.watch) return;
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
@@ -44,4 +47,5 @@ export default async function setup(project: TestProject): Promise<void> {
     logLevel: 'warning',
   });
   process.env.RESUME_STUDIO_WORKER_BUNDLES = outDir;
+  return () => fs.rmSync(outDir, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 /**
  * Bulk actions on the selected resumes, or on every resume the current search and filters match:
- * set a category, exclude, include. The whole-search target goes to the backend as the filter, so
+ * set a category, exclude, include, confirm the model's labels. The whole-search target goes to the backend as the filter, so
  * 50,000 matches cost one call.
  */
 import { useState } from 'react';
@@ -19,12 +19,14 @@ export interface BulkBarProps {
   onClear(): void;
   onSetCategory(category: string | null): void;
   onSetExcluded(isExcluded: boolean): void;
+  /** Keeps the model's label of the model-labelled ones as a person's. */
+  onConfirmModelLabels(): void;
 }
 
 const unlabelValue = '\u0000none';
 
 /** The bar shown above the table while something is selected. */
-export function BulkBar({ target, total, categories, onSelectAll, onClear, onSetCategory, onSetExcluded }: BulkBarProps) {
+export function BulkBar({ target, total, categories, onSelectAll, onClear, onSetCategory, onSetExcluded, onConfirmModelLabels }: BulkBarProps) {
   const [category, setCategory] = useState('');
   const count = target.kind === 'all' ? target.total : target.ids.length;
   return (
@@ -57,6 +59,9 @@ export function BulkBar({ target, total, categories, onSelectAll, onClear, onSet
       </button>
       <button type="button" className="button" onClick={() => onSetExcluded(false)}>
         Include
+      </button>
+      <button type="button" className="button" onClick={onConfirmModelLabels} title="Labels the model gave become yours: they join evaluation sets">
+        Confirm model labels
       </button>
       <button type="button" className="button" onClick={onClear}>
         Clear selection

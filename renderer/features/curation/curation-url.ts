@@ -1,6 +1,6 @@
 /**
  * The curation views' state in the URL hash, so Back and a reload return to the same view:
- * `#/dataset/resumes?q=nurse&cat=ARTS&unlabelled=1&excluded=only&dup=1&min=0&max=300&job=2&sort=name&dir=desc&doc=12`
+ * `#/dataset/resumes?q=nurse&cat=ARTS&unlabelled=1&excluded=only&model=only&dup=1&min=0&max=300&job=2&sort=name&dir=desc&doc=12`
  * and `#/dataset/duplicates`. Pure.
  */
 import type { DocumentFilter, DocumentSort, DocumentSortKey } from '../../../preload/contract';
@@ -43,6 +43,8 @@ export function resumesStateFromHash(hash: string): ResumesViewState {
   if (params.get('unlabelled') === '1') filter.unlabelled = true;
   const excluded = params.get('excluded');
   if (excluded === 'only' || excluded === 'hide') filter.excluded = excluded;
+  const modelLabelled = params.get('model');
+  if (modelLabelled === 'only' || modelLabelled === 'hide') filter.modelLabelled = modelLabelled;
   if (params.get('dup') === '1') filter.duplicates = true;
   const minChars = count(params.get('min'));
   if (minChars !== undefined) filter.minChars = minChars;
@@ -63,6 +65,7 @@ export function hashForResumes(state: Partial<ResumesViewState>): string {
   for (const category of filter.categories ?? []) params.append('cat', category);
   if (filter.unlabelled) params.set('unlabelled', '1');
   if (filter.excluded) params.set('excluded', filter.excluded);
+  if (filter.modelLabelled) params.set('model', filter.modelLabelled);
   if (filter.duplicates) params.set('dup', '1');
   if (filter.minChars !== undefined) params.set('min', String(filter.minChars));
   if (filter.maxChars !== undefined) params.set('max', String(filter.maxChars));

@@ -103,6 +103,19 @@ export function FilterBar({ filter, categories, jobs, onChange }: FilterBarProps
         </select>
       </div>
       <div className="field">
+        <label htmlFor="filter-model">Labelled by</label>
+        <select
+          id="filter-model"
+          className="input"
+          value={filter.modelLabelled ?? ''}
+          onChange={(event) => onChange({ ...filter, modelLabelled: (event.target.value || undefined) as DocumentFilter['modelLabelled'] })}
+        >
+          <option value="">People and the model</option>
+          <option value="only">The model, not confirmed</option>
+          <option value="hide">People only</option>
+        </select>
+      </div>
+      <div className="field">
         <label htmlFor="filter-job">Import</label>
         <select
           id="filter-job"

@@ -40,6 +40,7 @@ export const ResumePane = forwardRef<LabelControlsHandle, ResumePaneProps>(funct
         </h3>
         <p className="muted" data-testid="pane-label">
           #{doc.id} · {doc.category ?? 'unlabelled'}
+          {doc.isModelLabelled ? ' · labelled by the model, not confirmed' : ''}
           {doc.isExcluded ? ' · excluded from training' : ''}
         </p>
       </header>

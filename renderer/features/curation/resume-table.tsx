@@ -133,7 +133,15 @@ export const ResumeTable = forwardRef<ResumeTableHandle, ResumeTableProps>(funct
                     <td className="col-name" title={row.fileName}>
                       {row.fileName}
                     </td>
-                    <td className="col-category">{row.category ?? <span className="muted">unlabelled</span>}</td>
+                    <td className="col-category">
+                      {row.category ?? <span className="muted">unlabelled</span>}
+                      {row.isModelLabelled ? (
+                        <span className="model-label-mark" title="Labelled by the model, not confirmed">
+                          {' '}
+                          (model)
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="col-length">{formatCount(row.charCount)}</td>
                     <td className="col-source">
                       {row.importJobId !== null ? `#${row.importJobId}` : '—'} {row.format ?? ''}

@@ -141,6 +141,7 @@ export function ResumesView() {
           }}
           onSetCategory={(category) => void act(client.call('documents.setCategory', { ...bulkInput(), category }), 'Could not set the category')}
           onSetExcluded={(excluded) => void act(client.call('documents.setExcluded', { ...bulkInput(), excluded }), 'Could not change the exclusion')}
+          onConfirmModelLabels={() => void act(client.call('documents.confirmModelLabels', bulkInput()), "Could not confirm the model's labels")}
         />
       ) : null}
       {rows.error ? <InlineError title="Could not load the resumes" error={rows.error} /> : null}

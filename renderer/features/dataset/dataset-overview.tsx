@@ -15,7 +15,7 @@ import { ImportJobsCard } from '../import/import-jobs-card';
 import { InterruptedImportBanner } from '../import/interrupted-import-banner';
 import { DataHealthCard } from './data-health-card';
 import { useImportShortcut } from './use-import-shortcut';
-import { importReportHash } from '../../app/routes';
+import { hashForRoute, importReportHash } from '../../app/routes';
 import type { ImportJob } from '../../../preload/contract';
 import { duplicatesHash, hashForResumes } from '../curation/curation-url';
 import { TourHint } from '../tour/tour-hint';
@@ -67,6 +67,12 @@ export function DatasetOverview() {
             <Icon name="documents" size={16} />
             Browse and label
           </a>
+          {data.unlabelled > 0 ? (
+            <a className="button" href={hashForRoute('label')}>
+              <Icon name="label" size={16} />
+              Label with suggestions
+            </a>
+          ) : null}
         </>
       ) : null}
       {importButton}

@@ -109,6 +109,12 @@ export function ImportPreviewStep({ preview, mapping, onMappingChange, onBack, o
           />
         </>
       ) : null}
+      {preview.files > 0 && preview.byCategory.every((c) => c.category === null) ? (
+        <p className="preview-unlabelled" role="note" data-testid="preview-unlabelled">
+          {isTabular ? 'No label column is used' : 'There are no category folders'}: these resumes import <strong>unlabelled</strong>. Training leaves them out
+          until they have a category; <strong>Label with suggestions</strong> sorts them with you: label a few per category, and the model suggests the rest.
+        </p>
+      ) : null}
       <div className="preview-breakdowns">
         <CountBreakdown caption="By category" nameHeader="Category" rows={categories} />
         <CountBreakdown caption="By type" nameHeader="Type" rows={formats} />

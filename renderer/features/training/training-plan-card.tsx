@@ -25,6 +25,11 @@ export function TrainingPlanCard({ plan }: { plan: TrainingPlan }) {
         <li>
           <strong>{formatCount(plan.excluded)}</strong> excluded (not used)
         </li>
+        {plan.modelLabelled > 0 ? (
+          <li>
+            <strong>{formatCount(plan.modelLabelled)}</strong> labelled by the model, not confirmed (trained on, left out of the held-out evaluation)
+          </li>
+        ) : null}
         <li>
           {tooSmall.length === 0 ? (
             'No category is too small.'

@@ -7,6 +7,7 @@ import type { createAppHandlers } from '../../../main/core/app-handlers';
 import type { wireCuration } from '../../../main/curation/curation-wiring';
 import type { createDatasetHandlers } from '../../../main/curation/dataset-handlers';
 import type { createImportHandlers } from '../../../main/import/import-handlers';
+import type { createLabellingHandlers } from '../../../main/labelling/labelling-handlers';
 import type { createEvaluationHandlers } from '../../../main/evaluation/evaluation-handlers';
 import type { createModelsHandlers } from '../../../main/models/models-handlers';
 import type { createPredictHandlers } from '../../../main/predict/predict-handlers';
@@ -49,8 +50,56 @@ declare const training: Group<typeof createTrainingHandlers>;
 declare const evaluation: Group<typeof createEvaluationHandlers>;
 declare const predict: Group<typeof createPredictHandlers>;
 declare const api: Group<typeof createApiHandlers>;
-export const allGroups: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models, ...training, ...evaluation, ...predict, ...api };
+declare const labelling: Group<typeof createLabellingHandlers>;
+export const allGroups: RealHandlers = {
+  ...app,
+  ...settings,
+  ...dataset,
+  ...imports,
+  ...documents,
+  ...labelling,
+  ...models,
+  ...training,
+  ...evaluation,
+  ...predict,
+  ...api,
+};
 // @ts-expect-error the import domain's handler group is missing
-export const withoutImport: RealHandlers = { ...app, ...settings, ...dataset, ...documents, ...models, ...training, ...evaluation, ...predict, ...api };
+export const withoutImport: RealHandlers = {
+  ...app,
+  ...settings,
+  ...dataset,
+  ...documents,
+  ...labelling,
+  ...models,
+  ...training,
+  ...evaluation,
+  ...predict,
+  ...api,
+};
 // @ts-expect-error the predict domain's handler group is missing
-export const withoutPredict: RealHandlers = { ...app, ...settings, ...dataset, ...imports, ...documents, ...models, ...training, ...evaluation, ...api };
+export const withoutPredict: RealHandlers = {
+  ...app,
+  ...settings,
+  ...dataset,
+  ...imports,
+  ...documents,
+  ...labelling,
+  ...models,
+  ...training,
+  ...evaluation,
+  ...api,
+};
+// @ts-expect-error the labelling domain's handler group is missing
+export const withoutLabelling: RealHandlers = {
+  ...app,
+  ...settings,
+  ...dataset,
+  ...imports,
+  ...documents,
+  ...models,
+  ...training,
+  ...evaluation,
+  ...predict,
+  ...api,
+};

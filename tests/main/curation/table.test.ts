@@ -63,6 +63,7 @@ describe('documents.list', () => {
       importJobId: 1,
       format: 'txt',
       isExcluded: false,
+      isModelLabelled: false,
       nearDuplicateOf: null,
       nearDuplicateCount: 0,
       lastPrediction: null,

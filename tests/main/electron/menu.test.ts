@@ -42,6 +42,7 @@ describe('application menu', () => {
       ['Train', 'CmdOrCtrl+2', 'train'],
       ['Evaluate', 'CmdOrCtrl+3', 'evaluate'],
       ['Predict', 'CmdOrCtrl+4', 'predict'],
+      ['Label with Suggestions', 'CmdOrCtrl+5', 'label'],
       ['Settings', 'CmdOrCtrl+,', 'settings'],
     ];
     for (const [label, accelerator, view] of expected) {

@@ -67,6 +67,24 @@ describe('streamed tables', () => {
     expect(createDocumentsRepo(core.db).counts().documents).toBe(0);
   });
 
+  it('a CSV or JSONL without a label column previews and imports as unlabelled (the pile "Label with suggestions" sorts)', async () => {
+    const csv = path.join(temp.dir, 'pile.csv');
+    await fs.writeFile(csv, `resume\n${Array.from({ length: 4 }, (_, i) => `"Resume ${i}, cook and pastry"`).join('\n')}\n`);
+    const jsonl = path.join(temp.dir, 'pile.jsonl');
+    await fs.writeFile(jsonl, Array.from({ length: 3 }, (_, i) => JSON.stringify({ text: `Resume ${i}, nurse` })).join('\n'));
+    for (const [file, rows] of [
+      [csv, 4],
+      [jsonl, 3],
+    ] as const) {
+      const preview = await core.call('import.preview', { path: file });
+      expect(preview.tabular).toMatchObject({ rows, labelColumn: null });
+      expect(preview.byCategory).toEqual([{ category: null, files: rows }]);
+    }
+    await core.call('import.start', { path: csv });
+    expect(await core.imports.waitForIdle()).toMatchObject({ state: 'finished', counts: { imported: 4 } });
+    expect(createDocumentsRepo(core.db).counts()).toEqual({ documents: 4, labelled: 0 });
+  });
+
   it('JSONL columns are every key seen; a bad line is named', async () => {
     const jsonl = path.join(temp.dir, 'rows.jsonl');
     await fs.writeFile(jsonl, '\uFEFF{"text":"a"}\r\n\r\n{"text":"b","category":"X"}\n{"text":"c","category":"Y","extra":1}\n');

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { withBlindViews } from '../../../main/privacy/blind-views';
 import type { HandlersFor } from '../../../main/rpc/dispatcher';
-import type { CategoryResult, Contract } from '../../../preload/contract';
+import type { CategoryResult, Contract, QueuePage } from '../../../preload/contract';
 
 const keptStep = { id: 7, description: 'Kept "jordan-example-cv.pdf" and excluded 2 resumes of its duplicate group', doneAt: '2026-01-01T00:00:00Z' };
 const answer: CategoryResult = {
@@ -27,4 +27,42 @@ describe('blind views of category changes', () => {
       expect(masked.change?.history.undo?.description).toMatch(/^Kept ".+" and excluded 2 resumes of its duplicate group$/);
     },
   );
+});
+
+describe('blind views of the suggestion queue', () => {
+  const text = 'Jordan Example\njordan@example.org\nSous chef: pastry, menus.';
+  const chef = text.indexOf('chef');
+  const item = {
+    documentId: 3,
+    fileName: 'jordan-example-cv.pdf',
+    text,
+    suggestion: {
+      name: 'jordan-example-cv.pdf',
+      label: 'Chef',
+      probability: 0.8,
+      needsReview: false,
+      reviewThreshold: 0.6,
+      top: [{ label: 'Chef', probability: 0.8 }],
+      evidence: [{ term: 'chef', contribution: 1.2, spans: [{ start: chef, end: chef + 4 }] }],
+      truncated: false,
+      model: null,
+    },
+    modelVersion: 1,
+  };
+
+  it('labelling.next masks the name, the text and keeps the evidence on the words behind it', async () => {
+    let isBlind = false;
+    const page = { items: [item, { ...item, documentId: 4, suggestion: null, modelVersion: 0 }], status: {} };
+    const handlers = { 'labelling.next': async () => page } as unknown as HandlersFor<Contract>;
+    const wrapped = withBlindViews(handlers, { isBlind: () => isBlind, documents: { get: () => undefined } });
+    const call = wrapped['labelling.next'] as (input: unknown) => Promise<QueuePage>;
+    expect(JSON.stringify(await call({}))).toContain('jordan');
+    isBlind = true;
+    const masked = await call({});
+    expect(JSON.stringify(masked)).not.toMatch(/jordan|Jordan Example/);
+    const [first, second] = masked.items;
+    const span = first!.suggestion!.evidence[0]!.spans[0]!;
+    expect(first!.text.slice(span.start, span.end)).toBe('chef');
+    expect(second!.text).toContain('Sous chef');
+  });
 });
