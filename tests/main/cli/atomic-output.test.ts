@@ -6,19 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { createCore } from '../../../main/core/core';
 import { generateResumeSample } from '../../../ml/sample/generate';
 import { fsError, mountSmallDisk } from '../../helpers/small-disk';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { tinyModelJson } from '../../helpers/tiny-model';
+import { runCliText } from '../../helpers/run-cli';
 
-const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCliText;
 
 let temp: ReturnType<typeof makeTempDir>;
 let studio: string;

@@ -7,16 +7,11 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliText } from '../../helpers/run-cli';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCliText;
 
 /** Runs a source entry as a real process; as root, as `nobody`, so file permissions apply. */
 async function runProcess(args: string[], options: { asUnprivileged?: boolean } = {}) {

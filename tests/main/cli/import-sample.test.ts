@@ -1,14 +1,9 @@
 /** `resume-studio import --sample`: the bundled sample through the CLI, found by the backend, resumable like any import. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliText } from '../../helpers/run-cli';
 
-const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCliText;
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => (temp = makeTempDir()));

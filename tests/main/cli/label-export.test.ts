@@ -4,17 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { neutraliseCsvCell } from '../../../preload/csv-cells';
 import { generateResumeSample } from '../../../ml/sample/generate';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliText } from '../../helpers/run-cli';
 
-const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCliText;
 
 let temp: ReturnType<typeof makeTempDir>;
 let source: string;

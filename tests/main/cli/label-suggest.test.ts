@@ -4,14 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { generateResumeSample } from '../../../ml/sample/generate';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliLines } from '../../helpers/run-cli';
 
 const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+  const { code, out, err } = await runCliLines(argv);
   return { code, out, err: err.join('\n') };
 };
 

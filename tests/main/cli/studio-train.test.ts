@@ -3,23 +3,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { createCore } from '../../../main/core/core';
 import { createDocumentsRepo, iterateLabelledDocuments } from '../../../main/store/documents-repo';
 import { generateResumeSample } from '../../../ml/index';
 import { makeTextPdfBytes, writeDocx } from '../../fixtures/resume-files';
 import { writeLabelledFolder } from '../../helpers/labelled-folder';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliLines } from '../../helpers/run-cli';
 
 let temp: ReturnType<typeof makeTempDir>;
 let dataDir: string;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCliLines(argv);
 
 beforeAll(async () => {
   temp = makeTempDir();

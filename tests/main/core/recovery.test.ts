@@ -4,13 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../main/cli/index';
 import { createCore, type Core } from '../../../main/core/core';
 import { createRecoveryDispatcher } from '../../../main/core/recovery';
 import type { Dispatcher } from '../../../main/rpc/dispatcher';
 import { DatabaseDamagedError } from '../../../main/store/integrity';
 import { addDocuments, backUp, corruptInteriorPages, countDocuments } from '../../helpers/damaged-database';
 import { makeTempDir } from '../../helpers/temp-dir';
+import { runCliText } from '../../helpers/run-cli';
 
 let temp: ReturnType<typeof makeTempDir>;
 let dataDir: string;
@@ -72,12 +72,7 @@ describe('the recovery dispatcher', () => {
 });
 
 describe('resume-studio restore', () => {
-  const run = async (argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const run = runCliText;
 
   it('a damaged database makes every command say so in a sentence that names restore; restore brings the backup back', async () => {
     const backup = backUp(file, new Date('2026-10-01T00:00:00Z'));

@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp } from '../../../main/api/api-app';
-import { runCli } from '../../../main/cli/index';
 import { createCore, type Core } from '../../../main/core/core';
 import { fileModelSource } from '../../../main/predict/model-source';
 import { createPredictionEngine, type PredictionEngine } from '../../../main/predict/prediction-engine';
@@ -18,6 +17,7 @@ import { sampleModelJson, sampleResumes } from '../../fixtures/sample-model';
 import { httpRequest, multipartFile } from '../../helpers/http-request';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { seedDocuments } from '../curation/seed';
+import { runCliText } from '../../helpers/run-cli';
 
 const fileName = 'zelda-quimby.txt';
 const leaksName = (value: unknown) => /zelda|quimby/i.test(typeof value === 'string' ? value : JSON.stringify(value));
@@ -26,12 +26,7 @@ const personalText = (body: string) => `Zelda Quimby\nzelda.quimby@example.com Â
 let temp: ReturnType<typeof makeTempDir>;
 let engine: PredictionEngine;
 let core: Core;
-const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCliText;
 
 beforeAll(async () => {
   temp = makeTempDir('blind-gaps-');
