@@ -34,6 +34,11 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
     const labelled = new Map<string, number>();
     // (Once two categories have two, a model may already suggest for the third: typing works either way.)
     while (pile.categories.some((c) => (labelled.get(c) ?? 0) < 2)) {
+      // Once two categories have two, the first model trains and the card re-renders with its
+      // suggestion: wait for that before typing, so the re-render does not take the field's focus.
+      if (pile.categories.filter((c) => (labelled.get(c) ?? 0) >= 2).length >= 2) {
+        await expect(card.getByTestId('suggested-category')).toBeVisible({ timeout: longStepMs });
+      }
       const before = await title.textContent();
       const category = pile.truth.get(before!)!;
       await card.focus();
