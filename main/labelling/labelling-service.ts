@@ -153,6 +153,8 @@ export function createLabellingService(deps: LabellingServiceDeps) {
 
   const unsubscribe = events.subscribe((event) => {
     if (!isActive || closing.signal.aborted) return;
+    // The review threshold is a setting: a new one changes how many are sure enough to accept.
+    if (event.name === 'settings.changed') return announce();
     if (event.name === 'documents.changed') changesSinceRefresh += event.payload.changed;
     if (event.name === 'import.finished') changesSinceRefresh = Math.max(changesSinceRefresh, REFRESH_EVERY);
     if (event.name !== 'documents.changed' && event.name !== 'import.finished') return;

@@ -11,6 +11,7 @@ import { useRpc } from '../../api/use-rpc';
 import { useShowError } from '../../app/error-toasts';
 import { ChoiceGroup, type Choice } from '../../components/choice-group';
 import { PageHeader } from '../../components/page-header';
+import { ReviewThresholdControl } from '../../components/review-threshold-control';
 import { formatCount } from '../../format/numbers';
 import { hashForResumes } from '../curation/curation-url';
 import { useLabelHistory } from '../curation/use-label-history';
@@ -92,6 +93,7 @@ export function LabellingPage() {
         actions={actions}
       />
       {status ? <LabellingStats status={status} /> : null}
+      {status?.reviewThreshold ? <ReviewThresholdControl threshold={status.reviewThreshold} /> : null}
       {status?.problem ? (
         <p className="card labelling-problem" role="note">
           {status.problem}

@@ -21,11 +21,19 @@ export interface QueueCardProps {
   onExclude(): void;
 }
 
-/** The card; its handle focuses it (after each answer, so the keys keep working). */
+/** The card; its handle focuses it after each answer, so the keys keep working. */
 export const QueueCard = forwardRef<{ focus(): void }, QueueCardProps>(function QueueCard({ item, categories, onLabel, onExclude }, ref) {
   const card = useRef<HTMLElement>(null);
   const controls = useRef<LabelControlsHandle>(null);
-  useImperativeHandle(ref, () => ({ focus: () => card.current?.focus() }));
+  // The next resume shows before the answer is stored: someone already typing its category in the
+  // card's field keeps the field (the answer's return must not pull the focus back to the card).
+  useImperativeHandle(ref, () => ({
+    focus: () => {
+      const active = document.activeElement;
+      if (active?.tagName === 'INPUT' && card.current?.contains(active)) return;
+      card.current?.focus();
+    },
+  }));
   const { suggestion } = item;
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     // Fields and buttons keep their own Enter and Space; only the card itself answers with them.

@@ -9,7 +9,7 @@ import { NoModelCard } from './no-model-card';
 import { PredictInputCard } from './predict-input-card';
 import { PredictionCard } from './prediction-card';
 import { clearResults, usePredictState } from './predict-store';
-import { ReviewThresholdControl } from './review-threshold-control';
+import { ReviewThresholdControl } from '../../components/review-threshold-control';
 
 /** The page, bound to predict.status and the page's store. */
 export function PredictPage() {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
 import { LABELLING_MIN_PER_CATEGORY } from '../../../main/labelling/labelling-service';
+import type { LabellingStatus } from '../../../preload/contract';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { writeUnlabelledFolder } from '../../helpers/unlabelled-folder';
 
@@ -130,6 +131,24 @@ describe('labelling with suggestions', () => {
     expect((await core.call('documents.list', { filter: { modelLabelled: 'only' } })).total).toBe(0);
     const restored = await core.call('documents.list', { filter: { unlabelled: true }, limit: 100 });
     expect(restored.total).toBe(before.unlabelled);
+  });
+
+  it('announces a new status when the review threshold setting changes, with the count at it', async () => {
+    await core.call('labelling.refresh', {});
+    const announced = new Promise<LabellingStatus>((resolve) => {
+      const unsubscribe = core.events.subscribe((event) => {
+        if (event.name !== 'labelling.changed' || !event.payload.reviewThreshold?.isCustom) return;
+        unsubscribe();
+        resolve(event.payload);
+      });
+    });
+    await core.call('settings.set', { reviewThreshold: 0.3 });
+    const status = await announced;
+    expect(status.reviewThreshold!.value).toBe(0.3);
+    // Three categories: the top suggestion is always at least a third sure, so 30 % counts all the rest.
+    expect(status.confident).toBe(status.unlabelled);
+    await core.call('settings.set', { reviewThreshold: null });
+    expect((await core.call('labelling.status', {})).reviewThreshold!.isCustom).toBe(false);
   });
 
   it('confirms a model label by labelling the resume again or with confirmModelLabels', async () => {

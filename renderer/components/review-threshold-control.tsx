@@ -1,10 +1,10 @@
 /** The "needs review" threshold: the value in use, how the suggested one was chosen, and a field to change it. */
 import { useId, useState, type FormEvent } from 'react';
-import type { ReviewThreshold } from '../../../preload/contract';
-import { useSettings } from '../../app/settings-context';
-import { toRpcCallError } from '../../api/rpc-call-error';
-import { formatPercent } from '../../format/numbers';
-import { ErrorMessage } from '../../components/error-message';
+import type { ReviewThreshold } from '../../preload/contract';
+import { useSettings } from '../app/settings-context';
+import { toRpcCallError } from '../api/rpc-call-error';
+import { formatPercent } from '../format/numbers';
+import { ErrorMessage } from './error-message';
 
 /** Shows and edits the threshold (stored in Settings, so it follows the data directory). */
 export function ReviewThresholdControl({ threshold }: { threshold: ReviewThreshold }) {
