@@ -1,9 +1,10 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Tests that replace a module with vi.mock (the Electron shell's, which mock `electron` itself) get a
-// fresh module graph per file; the rest share one per worker process, which cuts the suite's import
-// time from ~60 s to ~12 s of CPU (they restore their spies and keep no module state of their own).
-const mocksModules = ['tests/main/electron/**/*.test.ts'];
+// Tests that replace a module with vi.mock (the Electron shell's, which mock `electron` itself, and
+// one that delays file reads) get a fresh module graph per file; the rest share one per worker
+// process, which cuts the suite's import time from ~60 s to ~12 s of CPU (they restore their spies
+// and keep no module state of their own).
+const mocksModules = ['tests/main/electron/**/*.test.ts', 'tests/main/import/copy-order.test.ts'];
 
 export default defineConfig({
   test: {

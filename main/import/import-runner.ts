@@ -9,6 +9,7 @@ import type { ImportRepo, ItemToWrite } from '../store/import-repo';
 import { defaultMaxBytes, tooLargeReason } from '../parsing/extract/result';
 import { readAtMost } from '../parsing/bounded-read';
 import { textHash } from '../store/text-hash';
+import { createTurns, type Turn } from './walk-order-turns';
 
 /** What the parser pool returns for one file (structurally the extractor's result). */
 export type ParseOutcome = { status: 'imported'; text: string; format: string } | { status: Exclude<FileStatus, 'imported'>; reason: string; format?: string };
@@ -98,6 +99,8 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   // Bytes seen earlier in this run, with how their parse ended: a copy is a duplicate only of a
   // first copy that was imported, not of one that turned out damaged or timed out.
   const seenContent = new Map<string, { displayName: string; status: Promise<FileStatus> }>();
+  // Which of two identical files is "the first" follows the walk, not which lane read its bytes first.
+  const turns = createTurns();
 
   let lastParsedProgressMs = 0;
   /**
@@ -151,7 +154,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     if (options.afterBatch && !settling) settling = options.afterBatch().finally(() => (settling = null));
   };
 
-  const processUnit = async (unit: ImportUnit): Promise<ItemToWrite> => {
+  const processUnit = async (unit: ImportUnit, turn: Turn): Promise<ItemToWrite> => {
     const base = { relPath: unit.relPath, displayName: unit.displayName, category: unit.category };
     if (unit.kind === 'judged') return { ...base, format: null, sizeBytes: null, contentHash: null, status: unit.status, reason: unit.reason };
     if (unit.kind === 'record') {
@@ -187,7 +190,19 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
         status: 'duplicate',
         reason: `Identical bytes to "${known.fileName}", which is already in the dataset.`,
       };
+    await turn.after;
     const earlier = seenContent.get(contentHash);
+    const parsing = earlier ? null : parser.parse(readPath, unit.fileName);
+    if (parsing)
+      seenContent.set(contentHash, {
+        displayName: unit.displayName,
+        // The rejection is handled by this file's own await below; a copy only needs "not imported".
+        status: parsing.then(
+          (o) => o.status,
+          () => 'damaged' as const,
+        ),
+      });
+    turn.release();
     if (earlier && (await earlier.status) === 'imported') {
       return {
         ...base,
@@ -198,17 +213,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
         reason: `Identical bytes to "${earlier.displayName}", earlier in this import.`,
       };
     }
-    const parsing = parser.parse(readPath, unit.fileName);
-    // The rejection is handled by this file's own await below; the copy only needs "not imported".
-    if (!earlier)
-      seenContent.set(contentHash, {
-        displayName: unit.displayName,
-        status: parsing.then(
-          (o) => o.status,
-          () => 'damaged' as const,
-        ),
-      });
-    const outcome = await parsing;
+    const outcome = await (parsing ?? parser.parse(readPath, unit.fileName));
     if (outcome.status !== 'imported') {
       return { ...base, format: outcome.format ?? null, sizeBytes: bytes.length, contentHash, status: outcome.status, reason: outcome.reason };
     }
@@ -226,12 +231,13 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   let isExhausted = false;
   let sourceError: string | null = null;
   /** The next unit not settled by an earlier run; lanes share one iterator, so each unit is taken once. */
-  const nextUnit = async (): Promise<ImportUnit | null> => {
+  const nextUnit = async (): Promise<{ unit: ImportUnit; turn: Turn } | null> => {
     while (!isExhausted) {
       try {
         const step = await source.next();
         if (step.done) isExhausted = true;
-        else if (!done.has(step.value.relPath)) return step.value;
+        // The turn is taken as the unit is: lanes await the shared iterator in turn.
+        else if (!done.has(step.value.relPath)) return { unit: step.value, turn: turns.next() };
       } catch (error) {
         // A table that turned unreadable or invalid half-way: the rows before it are kept, then the job stops.
         sourceError ??= error instanceof Error ? error.message : String(error);
@@ -242,16 +248,20 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   };
   const lane = async () => {
     while (!signal.aborted && !fatalError) {
-      const unit = await nextUnit();
-      if (!unit) break;
+      const next = await nextUnit();
+      if (!next) break;
+      const { unit, turn } = next;
       let item: ItemToWrite;
       try {
         // Await first: `pending.push(await …)` would capture the array before a flush replaces it.
-        item = await processUnit(unit);
+        item = await processUnit(unit, turn);
       } catch (error) {
         // A cancelled parse is dropped (redone on resume); anything else stops the whole run.
         if ((error as Error).name !== 'AbortError') fatalError = `The import stopped at "${unit.displayName}": ${(error as Error).message}`;
         continue;
+      } finally {
+        // A file that ended before its ordered step (judged, unreadable, already stored) gives its turn up.
+        turn.release();
       }
       pending.push(item);
       parsedFiles++;
