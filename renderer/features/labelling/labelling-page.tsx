@@ -53,8 +53,9 @@ export function LabellingPage() {
     if (change?.step) setAnnouncement(change.step.description);
     card.current?.focus();
   };
-  const label = (category: string) => void queue.answer({ category }).then(answered);
-  const exclude = () => void queue.answer({ exclude: true }).then(answered);
+  const shown = queue.current;
+  const label = (category: string) => shown && void queue.answer(shown.documentId, { category }).then(answered);
+  const exclude = () => shown && void queue.answer(shown.documentId, { exclude: true }).then(answered);
   const refresh = () => void client.call('labelling.refresh', {}).catch((error: unknown) => showError(error, 'Could not refresh the suggestions'));
   const acceptConfident = () => {
     setBusy(true);

@@ -19,7 +19,8 @@ export interface LabellingQueue {
   status: LabellingStatus | undefined;
   /** True until the first page of this order (or restart) has come. */
   isLoading: boolean;
-  answer(answer: { category: string } | { exclude: true }): Promise<LabelChange | null>;
+  /** Answers the resume on screen (its id, as the card shows it); a second answer for it while the first is on its way is ignored. */
+  answer(documentId: number, answer: { category: string } | { exclude: true }): Promise<LabelChange | null>;
   /** Forgets what is queued and asks again (after an undo, or "accept the confident ones"). */
   restart(): void;
 }
@@ -34,6 +35,9 @@ export function useLabellingQueue(order: QueueOrder): LabellingQueue {
   const [queue, setQueue] = useState<{ key: string; items: QueueItem[] }>({ key: '', items: [] });
   const [status, setStatus] = useState<LabellingStatus>();
   const latest = useRef({ queue, requestKey, version: 0 });
+  // Resumes answered since the queue (re)started: a page asked for before an answer was stored may
+  // still hold its resume, which must not come back on screen (seen under load).
+  const answered = useRef(new Set<number>());
   useEffect(() => {
     latest.current.queue = queue;
     latest.current.requestKey = requestKey;
@@ -49,7 +53,8 @@ export function useLabellingQueue(order: QueueOrder): LabellingQueue {
       if (current.key !== key && !replace) return current;
       const kept = replace ? [] : isNewModel ? current.items.filter((i) => i.suggestion !== null) : current.items;
       const ids = new Set(kept.map((i) => i.documentId));
-      return { key, items: [...kept, ...page.items.filter((i) => !ids.has(i.documentId))].slice(0, held) };
+      const fresh = page.items.filter((i) => !ids.has(i.documentId) && !answered.current.has(i.documentId));
+      return { key, items: [...kept, ...fresh].slice(0, held) };
     });
   }, []);
 
@@ -90,14 +95,18 @@ export function useLabellingQueue(order: QueueOrder): LabellingQueue {
   });
 
   const answer = useCallback(
-    async (given: { category: string } | { exclude: true }): Promise<LabelChange | null> => {
-      const [current, ...rest] = latest.current.queue.items;
-      if (!current) return null;
-      latest.current.queue = { ...latest.current.queue, items: rest };
-      setQueue((q) => ({ key: q.key, items: q.items.filter((i) => i.documentId !== current.documentId) }));
+    async (documentId: number, given: { category: string } | { exclude: true }): Promise<LabelChange | null> => {
+      // By the id on the card, not the head of `latest` (a copy of the state refreshed after each
+      // render): a key pressed right after a render must answer the resume on screen.
+      if (answered.current.has(documentId)) return null;
+      answered.current.add(documentId);
+      const without = (items: QueueItem[]) => items.filter((i) => i.documentId !== documentId);
+      latest.current.queue = { ...latest.current.queue, items: without(latest.current.queue.items) };
+      setQueue((q) => ({ key: q.key, items: without(q.items) }));
       try {
-        return await client.call('labelling.answer', { documentId: current.documentId, ...given });
+        return await client.call('labelling.answer', { documentId, ...given });
       } catch (error) {
+        answered.current.delete(documentId);
         showError(error, 'Could not label the resume');
         return null;
       } finally {
@@ -108,7 +117,11 @@ export function useLabellingQueue(order: QueueOrder): LabellingQueue {
     [client, fill, showError],
   );
 
-  const restart = useCallback(() => setRestarts((n) => n + 1), []);
+  const restart = useCallback(() => {
+    // An undo may give answered resumes back to the pile.
+    answered.current.clear();
+    setRestarts((n) => n + 1);
+  }, []);
   const items = queue.key === requestKey ? queue.items : [];
   return { current: items[0] ?? null, status, isLoading: queue.key !== requestKey, answer, restart };
 }
