@@ -19,7 +19,7 @@ export interface LabellingQueue {
   status: LabellingStatus | undefined;
   /** True until the first page of this order (or restart) has come. */
   isLoading: boolean;
-  /** Answers the resume on screen (its id, as the card shows it); a second answer for it while the first is on its way is ignored. */
+  /** Answers the resume on screen (its id, as the card shows it); a resume already answered is ignored until the queue restarts. */
   answer(documentId: number, answer: { category: string } | { exclude: true }): Promise<LabelChange | null>;
   /** Forgets what is queued and asks again (after an undo, or "accept the confident ones"). */
   restart(): void;
