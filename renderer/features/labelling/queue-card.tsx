@@ -5,9 +5,9 @@
  */
 import { forwardRef, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import type { CategoryCount, QueueItem } from '../../../preload/contract';
-import { formatDecimal, formatPercent } from '../../format/numbers';
+import { formatPercent } from '../../format/numbers';
 import { LabelControls, type LabelControlsHandle } from '../curation/label-controls';
-import { readableTerm } from '../predict/highlight-segments';
+import { EvidenceWords } from '../predict/evidence-words';
 import { HighlightedText } from '../predict/highlighted-text';
 import { ReviewBadge } from '../predict/prediction-card';
 import { ProbabilityBars } from '../predict/probability-bars';
@@ -79,19 +79,7 @@ export const QueueCard = forwardRef<{ focus(): void }, QueueCardProps>(function 
             <span className="prediction-confidence">{formatPercent(suggestion.probability, 0)} sure</span>
           </p>
           <ProbabilityBars top={suggestion.top} />
-          {suggestion.evidence.length ? (
-            <p className="prediction-why">
-              <span className="muted">Because of </span>
-              {suggestion.evidence.map((e, i) => (
-                <span key={e.term}>
-                  {i > 0 ? ', ' : ''}
-                  <span className="evidence-term" title={`weight ${formatDecimal(e.contribution)}`}>
-                    {readableTerm(e.term)}
-                  </span>
-                </span>
-              ))}
-            </p>
-          ) : null}
+          <EvidenceWords evidence={suggestion.evidence} />
           <button type="button" className="button primary" onClick={() => onLabel(suggestion.label)} aria-keyshortcuts="Enter">
             Accept {suggestion.label}
             <kbd className="button-kbd" aria-hidden="true">

@@ -1,10 +1,10 @@
 /** One resume's result: its category, how sure, the top categories, why (highlighted words), or why there is no answer. */
 import type { Prediction } from '../../../preload/contract';
 import { InlineError } from '../../components/inline-error';
-import { formatDecimal, formatPercent } from '../../format/numbers';
+import { formatPercent } from '../../format/numbers';
 import { statusInfo } from '../import/import-format';
 import { CardAddToDataset } from './card-add-to-dataset';
-import { readableTerm } from './highlight-segments';
+import { EvidenceWords } from './evidence-words';
 import { HighlightedText } from './highlighted-text';
 import type { CardState } from './predict-store';
 import { ProbabilityBars } from './probability-bars';
@@ -55,19 +55,7 @@ export function PredictionCard({ card, categories }: { card: CardState; categori
             <span className="prediction-confidence">{formatPercent(item.prediction.probability, 0)} sure</span>
           </p>
           <ProbabilityBars top={item.prediction.top} />
-          {item.prediction.evidence.length ? (
-            <p className="prediction-why">
-              <span className="muted">Because of </span>
-              {item.prediction.evidence.map((e, i) => (
-                <span key={e.term}>
-                  {i > 0 ? ', ' : ''}
-                  <span className="evidence-term" title={`weight ${formatDecimal(e.contribution)}`}>
-                    {readableTerm(e.term)}
-                  </span>
-                </span>
-              ))}
-            </p>
-          ) : null}
+          <EvidenceWords evidence={item.prediction.evidence} />
           {item.text !== null ? (
             <HighlightedText text={item.text} evidence={item.prediction.evidence} label={`Text of ${card.name}, with the deciding words highlighted`} />
           ) : null}
