@@ -63,6 +63,7 @@ export default defineConfig({
           'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
           'training-worker': resolve(root, 'main/training/training-worker.ts'),
           'prediction-worker': resolve(root, 'main/predict/prediction-worker.ts'),
+          'curation-worker': resolve(root, 'main/curation/curation-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -32,6 +32,7 @@ import { createDispatcher, type Dispatcher, type HandlersFor } from '../rpc/disp
 import { createEventBus, type EventBus } from '../rpc/event-bus';
 import { createSettingsHandlers } from '../settings/settings-handlers';
 import { openDatabase, type Db } from '../store/database';
+import { createWriteQueue } from '../store/write-queue';
 import { prepareDataDir } from '../store/data-dir-checks';
 import { createApiRepo } from '../store/api-repo';
 import { createDatasetRepo } from '../store/dataset-repo';
@@ -114,9 +115,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   runs.markInterrupted((owner) => lockHolderState(owner) === 'running');
   const dataset = createDatasetRepo(db, documents, undefined, { runs, models });
   const datasetSummary = () => dataset.summary();
-  const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, tuning: options.importOptions });
+  // The main thread's writes take turns with the curation thread's (see write-queue.ts).
+  const writes = createWriteQueue();
+  const imports = wireImportService({ db, documents, dataDir, databasePath, events, datasetSummary, writes, tuning: options.importOptions });
   const settings = createSettingsRepo(db);
-  const curation = wireCuration({ db, documents, events, datasetSummary, isBlind: () => settings.get().blindMode });
+  const curation = wireCuration({ db, documents, events, datasetSummary, isBlind: () => settings.get().blindMode, thread: { databasePath, writes } });
   // Electron sets process.resourcesPath (the packaged sample lives there); plain Node leaves it undefined.
   const sampleDir =
     options.sampleDir !== undefined
@@ -142,6 +145,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     refresher: (options.wrapLabellingRefresher ?? ((r) => r))(createLabellingRefresher()),
     suggester: createPredictor(),
     unlabelledIds: () => curation.list.matchingIds({ unlabelled: true, excluded: 'hide' }),
+    writes,
+    labelByModel: curation.labelByModel,
     // A CLI command labels once and exits: no refit after its change.
     autoRefresh: options.transport !== 'cli',
   });
@@ -220,7 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       closing.abort();
       await Promise.all(addedChecks);
-      await Promise.all([training.close(), labelling.close()]);
+      await Promise.all([training.close(), labelling.close(), curation.close()]);
       await Promise.all([imports.close(), api.close(), prediction.close()]);
       db.close();
     },

@@ -56,6 +56,8 @@ export interface RunImportOptions {
   concurrency?: number;
   /** Awaited after each batch written, before the next one is (keeps the WAL bounded, wal-checkpointer.ts). */
   afterBatch?: () => Promise<void>;
+  /** Runs a batch's write in its turn among the process's writes (write-queue.ts); default: at once. */
+  writeTurn?: (write: () => void) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
   progressIntervalMs?: number;
 }
@@ -146,11 +148,14 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
 
   // One wait after a batch, shared by every lane: no batch is written until it is over.
   let settling: Promise<void> | null = null;
+  const inTurn = (write: () => void) => (options.writeTurn ? options.writeTurn(write) : Promise.resolve(write()));
   const flushBatch = async () => {
     if (settling) await settling;
     // Another lane may have written the batch while this one waited.
     if (pending.length < batchSize) return;
-    flush();
+    await inTurn(() => {
+      if (pending.length >= batchSize) flush();
+    });
     if (options.afterBatch && !settling) settling = options.afterBatch().finally(() => (settling = null));
   };
 
@@ -272,7 +277,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   // Stops a table's reader early (cancel, failure) so its file is closed.
   await source.return?.();
-  flush();
+  await inTurn(flush);
   fatalError ??= sourceError;
   emitProgress(true);
   if (fatalError) return { state: 'failed', error: fatalError };

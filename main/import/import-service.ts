@@ -12,6 +12,7 @@ import type { ImportRepo } from '../store/import-repo';
 import { runImport, type FileParser, type ImportUnit, type RunOutcome, type UnitStream } from './import-runner';
 import type { ImportLock } from './import-lock';
 import { describeSource, listUnits, type ImportOptions } from './import-units';
+import type { WriteQueue } from '../store/write-queue';
 
 /** A parser that can be shut down when the job ends. */
 export interface ClosableParser extends FileParser {
@@ -37,6 +38,8 @@ export interface ImportServiceDeps {
    * off the main thread); `afterBatch` is awaited between batches (it keeps the WAL bounded).
    */
   whileWriting?: () => { stop(): Promise<void>; afterBatch?(): Promise<void> };
+  /** The core's write queue: a batch waits its turn behind a long action on the curation thread instead of blocking in SQLite. */
+  writes?: WriteQueue;
 }
 
 /** The one job slot; claimed synchronously so two calls can never both start a job. */
@@ -109,6 +112,7 @@ export function createImportService(deps: ImportServiceDeps) {
           batchSize: deps.batchSize,
           concurrency: deps.concurrency,
           afterBatch: writing?.afterBatch && (() => writing!.afterBatch!()),
+          writeTurn: deps.writes && ((write) => deps.writes!.run(write)),
           onProgress: (p) => deps.events.emit('import.progressed', p),
         });
       } catch (error) {

@@ -14,6 +14,7 @@ import { createImportLock } from './import-lock';
 import { createImportService, type ImportService } from './import-service';
 import { flagNearDuplicates } from './near-duplicates';
 import { createParsePool, defaultPoolSize } from '../parsing/parse-pool';
+import type { WriteQueue } from '../store/write-queue';
 
 /** Import tuning for tests and benchmarks. */
 export interface ImportTuning {
@@ -36,6 +37,7 @@ export interface ImportWiringDeps {
   /** The counts announced after each job. */
   datasetSummary: () => DatasetSummary;
   tuning?: ImportTuning;
+  writes?: WriteQueue;
 }
 
 /** The import service with its parser, lock and after-job policy. */
@@ -47,6 +49,7 @@ export function wireImportService(deps: ImportWiringDeps): ImportService {
     events: deps.events,
     createParser: () => createParsePool({ size: poolSize, perFileTimeoutMs: tuning.perFileTimeoutMs }),
     batchSize: tuning.batchSize,
+    writes: deps.writes,
     lock: createImportLock(deps.db),
     // A table import writes hundreds of megabytes: its checkpoints' fsyncs would stall the main thread.
     whileWriting: () => startBackgroundCheckpoints(deps.db, deps.databasePath, { walLimitBytes: tuning.walLimitBytes }),

@@ -8,13 +8,14 @@
  */
 import type { AcceptConfidentResult, LabelChange, LabellingStatus, QueueItem, QueueOrder, QueuePage } from '../../preload/contract';
 import { hashString } from '../../ml/index';
-import { resumes, type LabelsService } from '../curation/labels-service';
+import { resumes, type LabelsService, type ModelLabel } from '../curation/labels-service';
 import type { Predictor } from '../predict/predictor';
 import { AppError } from '../rpc/app-error';
 import type { EventBus } from '../rpc/event-bus';
 import type { DocumentsRepo } from '../store/documents-repo';
 import type { LabellingRepo } from '../store/labelling-repo';
 import type { SettingsRepo } from '../store/settings-repo';
+import { createWriteQueue, type WriteQueue } from '../store/write-queue';
 import { currentModelOf, thresholdOf, type CurrentModel, type Suggestion } from './labelling-model-state';
 import type { LabellingRefresher } from './labelling-refresher';
 import { labellingStatusOf } from './labelling-status';
@@ -45,6 +46,10 @@ export interface LabellingServiceDeps {
   unlabelledIds: () => number[];
   /** Refit by itself after label changes once the queue was used (off for one-shot CLI commands). */
   autoRefresh: boolean;
+  /** The core's write queue: an answer waits its turn behind a long action on the curation thread instead of blocking in SQLite. */
+  writes?: WriteQueue;
+  /** Labels many resumes with the model's labels as one undoable step (default: the labels service, in place). */
+  labelByModel?: (labels: ModelLabel[], description: string) => Promise<LabelChange>;
 }
 
 /** Creates the labelling service. */
@@ -196,6 +201,33 @@ export function createLabellingService(deps: LabellingServiceDeps) {
     });
   };
 
+  /** Stores one answer (in its turn on the write queue). */
+  const answerNow = (input: { documentId: number; category?: string; exclude?: true }): LabelChange => {
+    activate();
+    const id = input.documentId;
+    recent.push(id);
+    if (recent.length > RECENT_ANSWERS) recent.shift();
+    if (input.exclude) return deps.labels.setExcluded({ ids: [id] }, true);
+    const category = input.category!;
+    const seen = shown.get(id) ?? (current?.suggestions.get(id) && { ...current.suggestions.get(id)!, version: current.info.version });
+    shown.delete(id);
+    return deps.labels.setCategory({ ids: [id] }, category, {
+      onRecorded: (step) => {
+        if (!seen) return;
+        deps.answers.record({
+          documentId: id,
+          historyId: step.id,
+          suggestedCategory: seen.category,
+          suggestedProbability: seen.probability,
+          answerCategory: category,
+          modelVersion: seen.version,
+        });
+      },
+    });
+  };
+  const writes = deps.writes ?? createWriteQueue();
+  const labelByModel = deps.labelByModel ?? (async (labels: ModelLabel[], description: string) => deps.labels.labelByModel(labels, description));
+
   return {
     status(): LabellingStatus {
       activate();
@@ -223,28 +255,8 @@ export function createLabellingService(deps: LabellingServiceDeps) {
       return { items, status: status() };
     },
     /** Answers one resume with a category (recorded against its suggestion) or excludes it. */
-    answer(input: { documentId: number; category?: string; exclude?: true }): LabelChange {
-      activate();
-      const id = input.documentId;
-      recent.push(id);
-      if (recent.length > RECENT_ANSWERS) recent.shift();
-      if (input.exclude) return deps.labels.setExcluded({ ids: [id] }, true);
-      const category = input.category!;
-      const seen = shown.get(id) ?? (current?.suggestions.get(id) && { ...current.suggestions.get(id)!, version: current.info.version });
-      shown.delete(id);
-      return deps.labels.setCategory({ ids: [id] }, category, {
-        onRecorded: (step) => {
-          if (!seen) return;
-          deps.answers.record({
-            documentId: id,
-            historyId: step.id,
-            suggestedCategory: seen.category,
-            suggestedProbability: seen.probability,
-            answerCategory: category,
-            modelVersion: seen.version,
-          });
-        },
-      });
+    answer(input: { documentId: number; category?: string; exclude?: true }): Promise<LabelChange> {
+      return writes.run(() => answerNow(input));
     },
     /** Labels every unlabelled resume whose suggestion reaches the review threshold, as model-labelled. */
     async acceptConfident(input: { dryRun?: boolean }): Promise<AcceptConfidentResult> {
@@ -258,7 +270,7 @@ export function createLabellingService(deps: LabellingServiceDeps) {
       });
       if (input.dryRun || labels.length === 0) return { accepted: labels.length, threshold, change: null };
       const percent = `${Math.round(threshold * 1000) / 10} %`;
-      const change = deps.labels.labelByModel(labels, `Accepted the model's suggestion for ${resumes(labels.length)} (${percent} sure or more)`);
+      const change = await labelByModel(labels, `Accepted the model's suggestion for ${resumes(labels.length)} (${percent} sure or more)`);
       return { accepted: labels.length, threshold, change };
     },
     /** Refits now and answers with the status once the model reflects the current labels. */

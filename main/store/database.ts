@@ -110,14 +110,34 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    // Checkpoints run on the committing thread (the main one); small, frequent ones keep each
-    // pause short (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
-    db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
-    db.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
+    configure(db);
     await migrate(db, file, list, options.now ?? (() => new Date()), options.keepBackups ?? 3);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The settings every connection to the studio database uses (each connection has its own). */
+function configure(db: Db): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  // Checkpoints run on the committing thread; small, frequent ones keep each pause short
+  // (measured: max ~26 ms at the default 1000 pages, ~7-11 ms at 256).
+  db.pragma(`wal_autocheckpoint = ${automaticCheckpointPages}`);
+  db.pragma(`journal_size_limit = ${journalSizeLimitBytes}`);
+}
+
+/**
+ * A second connection to a database `openDatabase` has already opened, checked and migrated (for a
+ * worker thread): same settings, no checks or migrations of its own.
+ */
+export function openConnection(file: string): Db {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    configure(db);
     return db;
   } catch (error) {
     db.close();
