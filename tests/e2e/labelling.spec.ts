@@ -92,13 +92,15 @@ test('an unlabelled pile: label a few, accept suggestions, accept the confident 
     await expect(page.getByTestId('labelling-announcement')).toContainText('Excluded');
     await expect(title).not.toHaveText(excluded!);
 
-    // The other orders: most confident first shows a resume the model is surer of than least sure first does.
+    // The other orders: most confident first shows a resume the model is at least as sure of as the
+    // one least sure first showed. Not necessarily another one: least sure first draws among the
+    // unsure with weights (QUEUE_SHARPNESS), so with a few left its pick can be the surest (seen under
+    // load, where refreshes land at other answers). The card is hidden until the new order's page has come.
     const sureness = async () => Number(/(\d+)% sure/.exec((await card.locator('.prediction-confidence').textContent()) ?? '')?.[1]);
-    const shownId = () => card.getAttribute('data-document-id');
-    const leastSure = { id: await shownId(), sureness: await sureness() };
+    const leastSure = await sureness();
     await page.getByRole('radio', { name: /Most confident first/ }).check();
-    await expect.poll(shownId).not.toBe(leastSure.id);
-    expect(await sureness()).toBeGreaterThanOrEqual(leastSure.sureness);
+    await expect(card.getByTestId('suggested-category')).toBeVisible();
+    expect(await sureness()).toBeGreaterThanOrEqual(leastSure);
     await page.getByRole('radio', { name: /Random/ }).check();
     await expect(card.getByTestId('suggested-category')).toBeVisible();
     await page.getByRole('radio', { name: /Least sure first/ }).check();
