@@ -48,7 +48,17 @@ export {
 export { restrictPrepared, type PreparedCorpus } from './models/prepared-corpus';
 export * from './eval/metrics';
 export { duplicateKeyText } from './eval/text-keys';
-export { findDuplicateGroups, shingles, jaccard, minhashSignature, bandKeys, minhashBands, type DuplicateGroups, type DedupOptions } from './eval/dedup';
+export {
+  findDuplicateGroups,
+  createDuplicateGrouper,
+  shingles,
+  jaccard,
+  minhashSignature,
+  bandKeys,
+  minhashBands,
+  type DuplicateGroups,
+  type DedupOptions,
+} from './eval/dedup';
 export { groupStratifiedSplit, groupStratifiedKFold, singletonGroups } from './eval/split';
 export { stripFirstLine } from './eval/strip-title';
 export { textWindow, WINDOW_SKIPPED_WORDS } from './eval/text-window';

@@ -6,8 +6,8 @@
  * the snapshot from SQLite on its own connection; its answer is used only when the snapshot it read
  * has the same hash. Plain Node over ml/.
  */
-import { findDuplicateGroups, screenTexts, type DuplicateGroups } from '../../ml/index';
-import { readSnapshot } from './snapshot';
+import { createDuplicateGrouper, usableText, type DuplicateGroups, type screenTexts } from '../../ml/index';
+import { openSnapshot } from './snapshot';
 
 /** What the screening task is asked: the snapshot to read, as the run reads it. */
 export interface ScreenTaskInput {
@@ -23,17 +23,34 @@ export interface ScreenTaskResult {
   groups: DuplicateGroups;
 }
 
-/** Screens the texts and groups the usable ones (the same computation runTraining does when given none). */
-export function screenAndGroup(texts: readonly string[]): Omit<ScreenTaskResult, 'hash'> {
-  const screened = screenTexts(texts);
-  const usable = screened.unusable.length ? screened.usable.map((i) => texts[i]!) : texts;
-  return { screened, groups: findDuplicateGroups(usable) };
+/**
+ * Screens the texts and groups the usable ones (what runTraining does when given none), one text at
+ * a time: it holds no texts, only the shingle sets later texts are compared with.
+ */
+export function screenAndGroup(texts: Iterable<string>): Omit<ScreenTaskResult, 'hash'> {
+  const screened: ReturnType<typeof screenTexts> = { usable: [], unusable: [] };
+  const grouper = createDuplicateGrouper();
+  let index = 0;
+  for (const text of texts) {
+    const verdict = usableText(text);
+    if (verdict.usable) {
+      screened.usable.push(index);
+      grouper.add(text);
+    } else screened.unusable.push({ index, reason: verdict.reason! });
+    index++;
+  }
+  return { screened, groups: grouper.finish() };
 }
 
-/** The task: read the snapshot, screen and group it. */
+/** The task: stream the snapshot from SQLite, screening and grouping as it goes. */
 export function runScreenTask(input: ScreenTaskInput): ScreenTaskResult {
-  const snapshot = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.blind });
-  return { hash: snapshot.hash, ...screenAndGroup(snapshot.texts) };
+  const snapshot = openSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.blind });
+  try {
+    const result = screenAndGroup(snapshot.texts());
+    return { hash: snapshot.hash(), ...result };
+  } finally {
+    snapshot.close();
+  }
 }
 
 /** The part of the training worker's interface a run's second thread uses. */

@@ -34,9 +34,11 @@ export const minhashBands = 8;
 const ROWS = HASHES / minhashBands;
 
 class UnionFind {
-  readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  readonly parent: number[] = [];
+  /** Adds a new singleton set and returns its index. */
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -49,6 +51,7 @@ class UnionFind {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return false;
+    // The smaller index is the root, so a group's root is its first text whatever the union order.
     this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
     return true;
   }
@@ -117,63 +120,81 @@ export function bandKeys(signature: Uint32Array): number[] {
   return keys;
 }
 
-/** Groups exact and near-duplicate texts. */
-export function findDuplicateGroups(texts: readonly string[], options: Partial<DedupOptions> = {}): DuplicateGroups {
+/**
+ * Groups exact and near-duplicate texts read one at a time, holding no texts: only the shingle sets
+ * of earlier texts that later ones may be compared with. A text is compared with the earlier
+ * representatives sharing a band, so reading in one pass gives what two passes over an array gave.
+ */
+export function createDuplicateGrouper(options: Partial<DedupOptions> = {}) {
   const { nearThreshold = 0.8, nearDuplicates = true, maxBucketCompare = 64 } = options;
-  const uf = new UnionFind(texts.length);
+  const uf = new UnionFind();
   const firstByKey = new Map<number, number>();
   let exactDuplicates = 0;
-  const representatives: number[] = [];
-  texts.forEach((text, i) => {
-    const key = exactKey(text);
-    const first = firstByKey.get(key);
-    if (first === undefined) {
-      firstByKey.set(key, i);
-      representatives.push(i);
-    } else {
-      uf.union(first, i);
-      exactDuplicates++;
-    }
-  });
   let nearDuplicatePairs = 0;
-  if (nearDuplicates) {
-    // Shingle sets are kept only for bucket members that later texts may be compared with.
-    const sets = new Map<number, Uint32Array>();
-    const buckets = new Map<number, number[]>();
-    for (const i of representatives) {
-      const set = shingles(texts[i]!);
-      // Each earlier text sharing a band is checked once, however many bands it shares.
-      const candidates = new Set<number>();
-      let isMember = false;
-      for (const key of bandKeys(minhashSignature(set))) {
-        const members = buckets.get(key);
-        if (!members) {
-          buckets.set(key, [i]);
-          isMember = true;
-          continue;
-        }
-        for (const j of members) candidates.add(j);
-        if (members.length < maxBucketCompare) {
-          members.push(i);
-          isMember = true;
-        }
+  // Shingle sets are kept only for bucket members that later texts may be compared with.
+  const sets = new Map<number, Uint32Array>();
+  const buckets = new Map<number, number[]>();
+
+  const compareWithEarlier = (i: number, text: string) => {
+    const set = shingles(text);
+    // Each earlier text sharing a band is checked once, however many bands it shares.
+    const candidates = new Set<number>();
+    let isMember = false;
+    for (const key of bandKeys(minhashSignature(set))) {
+      const members = buckets.get(key);
+      if (!members) {
+        buckets.set(key, [i]);
+        isMember = true;
+        continue;
       }
-      if (isMember) sets.set(i, set);
-      for (const j of [...candidates].sort((a, b) => a - b)) {
-        if (jaccard(sets.get(j)!, set) >= nearThreshold) {
-          nearDuplicatePairs++;
-          uf.union(j, i);
-        }
+      for (const j of members) candidates.add(j);
+      if (members.length < maxBucketCompare) {
+        members.push(i);
+        isMember = true;
       }
     }
-  }
-  const groupOf = new Int32Array(texts.length);
-  const ids = new Map<number, number>();
-  for (let i = 0; i < texts.length; i++) {
-    const root = uf.find(i);
-    let g = ids.get(root);
-    if (g === undefined) ids.set(root, (g = ids.size));
-    groupOf[i] = g;
-  }
-  return { groupOf, groupCount: ids.size, exactDuplicates, nearDuplicatePairs };
+    if (isMember) sets.set(i, set);
+    for (const j of [...candidates].sort((a, b) => a - b)) {
+      if (jaccard(sets.get(j)!, set) >= nearThreshold) {
+        nearDuplicatePairs++;
+        uf.union(j, i);
+      }
+    }
+  };
+
+  return {
+    /** The next text. */
+    add(text: string): void {
+      const i = uf.add();
+      const key = exactKey(text);
+      const first = firstByKey.get(key);
+      if (first !== undefined) {
+        uf.union(first, i);
+        exactDuplicates++;
+        return;
+      }
+      firstByKey.set(key, i);
+      if (nearDuplicates) compareWithEarlier(i, text);
+    },
+    /** The groups of every text added, numbered in order of their first text. */
+    finish(): DuplicateGroups {
+      const count = uf.parent.length;
+      const groupOf = new Int32Array(count);
+      const ids = new Map<number, number>();
+      for (let i = 0; i < count; i++) {
+        const root = uf.find(i);
+        let g = ids.get(root);
+        if (g === undefined) ids.set(root, (g = ids.size));
+        groupOf[i] = g;
+      }
+      return { groupOf, groupCount: ids.size, exactDuplicates, nearDuplicatePairs };
+    },
+  };
+}
+
+/** Groups exact and near-duplicate texts. */
+export function findDuplicateGroups(texts: Iterable<string>, options: Partial<DedupOptions> = {}): DuplicateGroups {
+  const grouper = createDuplicateGrouper(options);
+  for (const text of texts) grouper.add(text);
+  return grouper.finish();
 }
