@@ -132,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     models,
     settings,
     events,
+    writes,
     onDatasetChanged: () => events.emit('dataset.changed', dataset.summary()),
   });
   const evaluation = createEvaluationService({ runs, models, documents });

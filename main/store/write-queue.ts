@@ -3,7 +3,7 @@
  * worker's connection (the curation thread) holds SQLite's write lock for as long as it runs; a
  * write started on the main thread meanwhile would wait for that lock inside SQLite, synchronously,
  * freezing the event loop (and fail after the busy timeout). Writes queued here wait their turn as
- * promises instead. Plain Node; shared by curation, labelling and import through the core.
+ * promises instead. Plain Node; shared by curation, labelling, import and training through the core.
  */
 
 /** Runs writes one after another, each once the previous has settled (a failure does not stop the queue). */

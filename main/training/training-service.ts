@@ -12,6 +12,7 @@ import type { DocumentsRepo } from '../store/documents-repo';
 import type { ModelsRepo } from '../store/models-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { TrainingRepo } from '../store/training-repo';
+import type { WriteQueue } from '../store/write-queue';
 import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
 import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
 import { storeFinishedRun } from './store-run';
@@ -29,6 +30,12 @@ export interface TrainingServiceDeps {
   events: EventBus;
   /** Announces new counts (runs, models) after a run ends. */
   onDatasetChanged?: () => void;
+  /**
+   * The core's write queue: a run's result is stored in its turn, after a long labelling action on
+   * the curation thread, instead of waiting for SQLite's lock (and failing after the busy timeout,
+   * losing the run).
+   */
+  writes?: WriteQueue;
 }
 
 /** The run in progress. */
@@ -56,6 +63,7 @@ function failureOf(error: unknown): { state: 'failed' | 'cancelled'; message: st
 /** Creates the training service. */
 export function createTrainingService(deps: TrainingServiceDeps) {
   const { runs, events } = deps;
+  const inTurn = <T>(write: () => T | Promise<T>): Promise<T> => (deps.writes ? deps.writes.run(write) : Promise.resolve().then(write));
   let active: ActiveRun | null = null;
 
   const emitFinished = (runId: number) => {
@@ -87,15 +95,15 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       );
     } catch (error) {
       const { state, message } = failureOf(error);
-      runs.end(runId, state, message);
+      await inTurn(() => runs.end(runId, state, message));
       return emitFinished(runId);
     }
     try {
-      const modelId = await storeFinishedRun(runs, runId, params, result, controller.signal);
+      const modelId = await inTurn(() => storeFinishedRun(runs, runId, params, result, controller.signal));
       events.emit('models.activated', { model: deps.models.get(modelId)! });
     } catch (error) {
       const { state, message } = failureOf(error);
-      runs.end(runId, state, message);
+      await inTurn(() => runs.end(runId, state, message));
     }
     return emitFinished(runId);
   };
