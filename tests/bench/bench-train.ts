@@ -1,10 +1,10 @@
 /**
- * Training benchmark: `npm run bench:train -- [--data <file|folder>] [--scales base,10k,50k] [--runs 3] [--json]`.
+ * Training benchmark: `npm run bench:train -- [--data <file|folder>] [--scales base,10k,50k,200k] [--runs 3] [--json]`.
  * Each scale runs in its own child process (so peak RSS is that run's own): it imports the corpus
  * into a fresh data directory with the real importer, then trains through the same path as the
  * Train button (core call → worker → stored run) `--runs` times while sampling the main thread's
  * event-loop lag, and reports the median run (and every run's end-to-end seconds).
- * 10k and 50k resample the corpus (each copy gets one word of its own, so the importer does not
+ * 10k, 50k and 200k (not in the default scales) resample the corpus (each copy gets one word of its own, so the importer does not
  * drop it as a duplicate). Prints aggregate numbers only, never resume text. Under each scale's row it
  * prints where the memory went: each stage's highest RSS and main-thread heap, and which stage
  * raised the process's peak (stage-memory.ts).
@@ -32,7 +32,7 @@ const { values } = parseArgs({
   },
 });
 
-const SCALE_DOCS: Record<string, number> = { '10k': 10_000, '50k': 50_000 };
+const SCALE_DOCS: Record<string, number> = { '10k': 10_000, '50k': 50_000, '200k': 200_000 };
 
 /** One line of the table / one JSON object. */
 interface Row {
