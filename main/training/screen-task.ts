@@ -6,7 +6,7 @@
  * the snapshot from SQLite on its own connection; its answer is used only when the snapshot it read
  * has the same hash. Plain Node over ml/.
  */
-import { createDuplicateGrouper, usableText, type DuplicateGroups, type screenTexts } from '../../ml/index';
+import { createDuplicateGrouper, screenTexts, type DuplicateGroups } from '../../ml/index';
 import { openSnapshot } from './snapshot';
 
 /** What the screening task is asked: the snapshot to read, as the run reads it. */
@@ -28,17 +28,8 @@ export interface ScreenTaskResult {
  * a time: it holds no texts, only the shingle sets later texts are compared with.
  */
 export function screenAndGroup(texts: Iterable<string>): Omit<ScreenTaskResult, 'hash'> {
-  const screened: ReturnType<typeof screenTexts> = { usable: [], unusable: [] };
   const grouper = createDuplicateGrouper();
-  let index = 0;
-  for (const text of texts) {
-    const verdict = usableText(text);
-    if (verdict.usable) {
-      screened.usable.push(index);
-      grouper.add(text);
-    } else screened.unusable.push({ index, reason: verdict.reason! });
-    index++;
-  }
+  const screened = screenTexts(texts, (text) => grouper.add(text));
   return { screened, groups: grouper.finish() };
 }
 

@@ -155,14 +155,22 @@ export function capAnalysedText(text: string): { text: string; truncated: boolea
   return { text: text.slice(0, cut > MAX_ANALYSED_CHARS - 1000 ? cut : MAX_ANALYSED_CHARS), truncated: true };
 }
 
-/** Splits a corpus into the texts a model may use and the ones refused, each with its "no usable text: …" sentence. */
-export function screenTexts(texts: readonly string[]): { usable: number[]; unusable: { index: number; reason: string }[] } {
+/**
+ * Splits a corpus into the texts a model may use and the ones refused, each with its "no usable
+ * text: …" sentence. Reads the texts once, in order; `onUsable` sees each usable one as it passes
+ * (so a stream can be screened and used without being held).
+ */
+export function screenTexts(texts: Iterable<string>, onUsable?: (text: string) => void): { usable: number[]; unusable: { index: number; reason: string }[] } {
   const usable: number[] = [];
   const unusable: { index: number; reason: string }[] = [];
-  texts.forEach((text, index) => {
+  let index = 0;
+  for (const text of texts) {
     const verdict = usableText(text);
-    if (verdict.usable) usable.push(index);
-    else unusable.push({ index, reason: verdict.reason! });
-  });
+    if (verdict.usable) {
+      usable.push(index);
+      onUsable?.(text);
+    } else unusable.push({ index, reason: verdict.reason! });
+    index++;
+  }
   return { usable, unusable };
 }
