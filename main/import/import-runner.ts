@@ -9,6 +9,7 @@ import type { ImportRepo, ItemToWrite } from '../store/import-repo';
 import { defaultMaxBytes, tooLargeReason } from '../parsing/extract/result';
 import { readAtMost } from '../parsing/bounded-read';
 import { textHash } from '../store/text-hash';
+import { createWriteQueue, type WriteQueue } from '../store/write-queue';
 import { createTurns, type Turn } from './walk-order-turns';
 
 /** What the parser pool returns for one file (structurally the extractor's result). */
@@ -56,8 +57,8 @@ export interface RunImportOptions {
   concurrency?: number;
   /** Awaited after each batch written, before the next one is (keeps the WAL bounded, wal-checkpointer.ts). */
   afterBatch?: () => Promise<void>;
-  /** Runs a batch's write in its turn among the process's writes (write-queue.ts); default: at once. */
-  writeTurn?: (write: () => void) => Promise<void>;
+  /** The process's write queue: each batch is written in its turn (default: a queue of this run's own). */
+  writes?: WriteQueue;
   onProgress?: (progress: ImportProgress) => void;
   progressIntervalMs?: number;
 }
@@ -148,12 +149,12 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
 
   // One wait after a batch, shared by every lane: no batch is written until it is over.
   let settling: Promise<void> | null = null;
-  const inTurn = (write: () => void) => (options.writeTurn ? options.writeTurn(write) : Promise.resolve(write()));
+  const writes = options.writes ?? createWriteQueue();
   const flushBatch = async () => {
     if (settling) await settling;
     // Another lane may have written the batch while this one waited.
     if (pending.length < batchSize) return;
-    await inTurn(() => {
+    await writes.run(() => {
       if (pending.length >= batchSize) flush();
     });
     if (options.afterBatch && !settling) settling = options.afterBatch().finally(() => (settling = null));
@@ -277,7 +278,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   // Stops a table's reader early (cancel, failure) so its file is closed.
   await source.return?.();
-  await inTurn(flush);
+  await writes.run(flush);
   fatalError ??= sourceError;
   emitProgress(true);
   if (fatalError) return { state: 'failed', error: fatalError };

@@ -112,7 +112,7 @@ export function createImportService(deps: ImportServiceDeps) {
           batchSize: deps.batchSize,
           concurrency: deps.concurrency,
           afterBatch: writing?.afterBatch && (() => writing!.afterBatch!()),
-          writeTurn: deps.writes && ((write) => deps.writes!.run(write)),
+          writes: deps.writes,
           onProgress: (p) => deps.events.emit('import.progressed', p),
         });
       } catch (error) {

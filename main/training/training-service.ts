@@ -12,7 +12,7 @@ import type { DocumentsRepo } from '../store/documents-repo';
 import type { ModelsRepo } from '../store/models-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { TrainingRepo } from '../store/training-repo';
-import type { WriteQueue } from '../store/write-queue';
+import { createWriteQueue, type WriteQueue } from '../store/write-queue';
 import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
 import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
 import { storeFinishedRun } from './store-run';
@@ -63,7 +63,7 @@ function failureOf(error: unknown): { state: 'failed' | 'cancelled'; message: st
 /** Creates the training service. */
 export function createTrainingService(deps: TrainingServiceDeps) {
   const { runs, events } = deps;
-  const inTurn = <T>(write: () => T | Promise<T>): Promise<T> => (deps.writes ? deps.writes.run(write) : Promise.resolve().then(write));
+  const writes = deps.writes ?? createWriteQueue();
   let active: ActiveRun | null = null;
 
   const emitFinished = (runId: number) => {
@@ -95,15 +95,15 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       );
     } catch (error) {
       const { state, message } = failureOf(error);
-      await inTurn(() => runs.end(runId, state, message));
+      await writes.run(() => runs.end(runId, state, message));
       return emitFinished(runId);
     }
     try {
-      const modelId = await inTurn(() => storeFinishedRun(runs, runId, params, result, controller.signal));
+      const modelId = await writes.run(() => storeFinishedRun(runs, runId, params, result, controller.signal));
       events.emit('models.activated', { model: deps.models.get(modelId)! });
     } catch (error) {
       const { state, message } = failureOf(error);
-      await inTurn(() => runs.end(runId, state, message));
+      await writes.run(() => runs.end(runId, state, message));
     }
     return emitFinished(runId);
   };
