@@ -20,8 +20,10 @@ interface OpenCuration {
   databasePath: string;
   db: Db;
   curation: Curation;
+  /** The events the current call raised, in order. */
   raised: StudioEvent[];
-  isBlind: boolean;
+  /** Blind mode as the main thread's settings said for the current call. */
+  blind: { isOn: boolean };
 }
 
 // One connection for the thread's life: its prepared statements and the table's id lists are kept
@@ -36,20 +38,21 @@ function openCuration(databasePath: string): OpenCuration {
   const models = createModelsRepo(db);
   const dataset = createDatasetRepo(db, documents, undefined, { runs: createTrainingRepo(db, models), models });
   const events = createEventBus();
-  const state: OpenCuration = { databasePath, db, raised: [], isBlind: false, curation: undefined as unknown as Curation };
-  events.subscribe((event) => state.raised.push(event));
-  state.curation = wireCuration({ db, documents, events, datasetSummary: () => dataset.summary(), isBlind: () => state.isBlind });
-  return (open = state);
+  const raised: StudioEvent[] = [];
+  events.subscribe((event) => raised.push(event));
+  const blind = { isOn: false };
+  const curation = wireCuration({ db, documents, events, datasetSummary: () => dataset.summary(), isBlind: () => blind.isOn });
+  return (open = { databasePath, db, curation, raised, blind });
 }
 
 /** Runs one call on this thread's connection; a refusal (AppError) keeps its code across the thread. */
 export async function runCurationCall(call: CurationCall): Promise<CurationAnswer> {
   const state = openCuration(call.databasePath);
-  state.isBlind = call.isBlind;
-  state.raised = [];
+  state.blind.isOn = call.isBlind;
+  state.raised.length = 0;
   const value =
     call.method === 'labels.labelByModel'
       ? state.curation.labels.labelByModel(call.input.labels, call.input.description)
       : await (state.curation.handlers[call.method] as (input: unknown) => unknown)(call.input);
-  return { value, events: state.raised };
+  return { value, events: [...state.raised] };
 }
