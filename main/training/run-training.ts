@@ -211,7 +211,8 @@ export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: Tr
   // fit on rows of this, and the test rows are scored from it.
   const prepared = precomputed.prepared
     ? screened.unusable.length
-      ? restrictPrepared(precomputed.prepared, screened.usable)
+      ? // Handed over: the final fit then frees the token arrays as it goes (the caller's copy would keep them all).
+        restrictPrepared(precomputed.prepared, screened.usable, { handOver: true })
       : precomputed.prepared
     : new TextClassifier(pipelineParams).prepare(corpus.texts, corpus.labels, fitHooks('holdout'));
   const holdout = holdoutEvaluation(corpus, pipelineParams, {

@@ -95,6 +95,16 @@ interface Thread {
   startTimer: NodeJS.Timeout | null;
 }
 
+/**
+ * A deadline that, once due, decides only after the messages already waiting for this thread are
+ * handled. Timers run before messages in an event-loop turn, so when this thread was busy past the
+ * deadline (a synchronous loop: a training thread reading 200k resumes while its second thread
+ * started and answered), a plain timer would fail a worker whose `ready` or answer is already here.
+ */
+function setDeadline(ms: number, onDue: () => void): NodeJS.Timeout {
+  return setTimeout(() => setImmediate(onDue), ms);
+}
+
 /** Creates a group running `entry`; threads start on the first request. */
 export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, options: WorkerGroupOptions<Api>): WorkerGroup<Api> {
   const size = Math.max(1, Math.floor(options.size ?? 1));
@@ -141,11 +151,12 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
   const arm = (thread: Thread, pending: Pending) => {
     if (options.requestTimeoutMs === undefined || pending.isStopping) return;
     const timeoutMs = options.requestTimeoutMs;
-    pending.timer = setTimeout(() => {
+    pending.timer = setDeadline(timeoutMs, () => {
+      if (thread.pending.get(pending.seq) !== pending || pending.isStopping) return; // answered meanwhile
       counts.timeouts++;
       // Every request the thread held goes with it, with the same sentence.
       void retire(thread, () => fail({ kind: 'timeout', timeoutMs }));
-    }, timeoutMs);
+    });
   };
 
   const abortHandlers = new WeakMap<Pending, () => void>();
@@ -216,10 +227,9 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
     }
     counts.threadsStarted++;
     const thread: Thread = { worker, pending: new Map(), deathError: null, isReady: false, isRetired: false, startTimer: null };
-    thread.startTimer = setTimeout(
-      () => void retire(thread, () => fail({ kind: 'start_failed', detail: 'not ready', allowanceMs: startupAllowanceMs })),
-      startupAllowanceMs,
-    );
+    thread.startTimer = setDeadline(startupAllowanceMs, () => {
+      if (!thread.isReady) void retire(thread, () => fail({ kind: 'start_failed', detail: 'not ready', allowanceMs: startupAllowanceMs }));
+    });
     thread.startTimer.unref();
     worker.on('message', (message: FromWorker<Api>) => onMessage(thread, message));
     // 'error' is always followed by 'exit', and the thread's last messages (its 'ready', a result)

@@ -93,10 +93,13 @@ export function denseRows(prepared: PreparedCorpus, rows: ArrayLike<number>): Fl
   return out;
 }
 
-/** The prepared corpus of some of its documents (in the given order), e.g. those left after screening out unusable texts. */
-export function restrictPrepared(prepared: PreparedCorpus, rows: ArrayLike<number>): PreparedCorpus {
+/**
+ * The prepared corpus of some of its documents (in the given order), e.g. those left after screening
+ * out unusable texts. `handOver`: `prepared` is not used again (its pool lets go of its documents).
+ */
+export function restrictPrepared(prepared: PreparedCorpus, rows: ArrayLike<number>, options: { handOver?: boolean } = {}): PreparedCorpus {
   return {
-    pool: prepared.pool.subset(rows),
+    pool: prepared.pool.subset(rows, options),
     labels: Array.from(rows, (r) => prepared.labels[r]!),
     dense: denseRows(prepared, rows),
     width: prepared.width,

@@ -41,6 +41,17 @@ describe('prepared corpus', () => {
     expect(() => all.transformPrepared(prepared, others)).toThrow(/consumed by a fit/);
   });
 
+  it('a hand-over restriction fits like a plain one and leaves its source holding no documents', () => {
+    const kept = new TextClassifier(params).fitPrepared(restrictPrepared(new TextClassifier(params).prepare(texts, labels), rows), null);
+    const source = new TextClassifier(params).prepare(texts, labels);
+    const handedOver = restrictPrepared(source, rows, { handOver: true });
+    expect(source.pool.docs.every((doc) => doc.length === 0)).toBe(true);
+    expect(() => new TextClassifier(params).fitPrepared(source, rows)).toThrow(/consumed by a fit/);
+    const fitted = new TextClassifier(params).fitPrepared(handedOver, null);
+    expect(fitted.vectorizer.vocabulary).toEqual(kept.vectorizer.vocabulary);
+    expect(fitted.predict(pick(texts, others))).toEqual(kept.predict(pick(texts, others)));
+  });
+
   it('refuses a pipeline whose vectorizer reads texts differently', () => {
     const prepared = new TextClassifier(params).prepare(texts, labels);
     expect(() => new TextClassifier({ ...params, vectorizer: { ngramMax: 1 } }).fitPrepared(prepared, rows)).toThrow(/other vectorizer settings/);

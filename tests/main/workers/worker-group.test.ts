@@ -85,6 +85,31 @@ describe('createWorkerGroup', () => {
     expect(await worker.request({ mode: 'count', upTo: 1 })).toBe(1);
   });
 
+  it('a deadline passed while this thread was busy still takes the ready and the answer already waiting', async () => {
+    // A training thread reads for minutes without turning its event loop; its second thread starts
+    // and answers meanwhile. Both deadlines below fall inside the blocked stretch.
+    const beats = new SharedArrayBuffer(4);
+    const counter = new Int32Array(beats);
+    const worker = make({ startupAllowanceMs: 100, requestTimeoutMs: 100, workerData: { beats } });
+    const blockUntilAnswered = (answers: number) => {
+      const started = performance.now();
+      // The answer is posted before the counter moves; the extra 300 ms put both deadlines behind us.
+      while (Atomics.load(counter, 0) < answers) {
+        if (performance.now() - started > 120_000) throw new Error('The worker never answered.');
+        Atomics.wait(counter, 0, Atomics.load(counter, 0), 100);
+      }
+      const answeredAt = performance.now();
+      while (performance.now() - answeredAt < 300);
+    };
+    const first = settle(worker.request({ mode: 'count', upTo: 3 }));
+    blockUntilAnswered(1);
+    expect(await first).toEqual({ value: 6 });
+    const second = settle(worker.request({ mode: 'count', upTo: 4 }));
+    blockUntilAnswered(2);
+    expect(await second).toEqual({ value: 10 });
+    expect(worker.threadsStarted()).toBe(1);
+  });
+
   it('an aborted request rejects at once and stops in the thread, which serves the next one; close rejects the rest', async () => {
     const worker = make();
     const controller = new AbortController();
