@@ -58,6 +58,19 @@ function primalGradient(X: CsrMatrix, y: Int32Array, sol: SvmSolution, k: number
 const tight = { tol: 1e-9, maxEpochs: 100_000, biasScale: 1, seed: 1 };
 
 describe('fitOneVsRestSvm (dual coordinate descent)', () => {
+  it('gives the same weights whether the feature scale is copied into X or applied as rows are read', () => {
+    const { X, y } = noisyData(300, 40, 4, 11);
+    const featureScale = nbFeatureScale(X, y, 4, 1, 1);
+    const params = { C: 0.5, tol: 0.1, maxEpochs: 200, biasScale: 1, seed: 3 };
+    const copied = fitOneVsRestSvm(X, y, 4, params, { featureScale, scaledCopyMaxEntries: Infinity });
+    const onTheFly = fitOneVsRestSvm(X, y, 4, params, { featureScale, scaledCopyMaxEntries: 0 });
+    expect(Array.from(onTheFly.weights)).toEqual(Array.from(copied.weights));
+    expect(Array.from(onTheFly.bias)).toEqual(Array.from(copied.bias));
+    expect(onTheFly.epochs).toBe(copied.epochs);
+    // And the scale matters: without it the weights differ.
+    expect(Array.from(fitOneVsRestSvm(X, y, 4, params).weights)).not.toEqual(Array.from(copied.weights));
+  });
+
   it('reaches the closed-form optimum of a symmetric two-point problem: w = 4C / (1 + 4C), b = 0', () => {
     // x = +1 is class 0, x = −1 is class 1. By symmetry b = 0, and ½w² + 2C(1 − w)² is smallest at w = 4C / (1 + 4C).
     const b = new CsrBuilder(1);
