@@ -7,7 +7,6 @@
  * (fast, untuned) or, for mljs (≈80 s per fit), one extra model on a stratified holdout of the
  * training rows, which bounds calibration at 0.8 of a fit.
  */
-import { appendDenseColumns } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
 import { defaultTfidfParams, TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
@@ -146,7 +145,7 @@ export function fitPipeline(
   chi2 = undefined;
   const tuned = Date.now();
   const vectorizer = new TextVectorizer(vectorizerParams);
-  const X = appendDenseColumns(vectorizer.fitFromPool(pool, { y, nClasses }, chi2Scores), dense.values, dense.width);
+  const X = vectorizer.fitFromPool(pool, { y, nClasses }, chi2Scores, dense.width > 0 ? dense : undefined);
   hooks.onVectorized?.();
   const vectorized = Date.now();
   const model = pipeline.newModel(C === undefined ? {} : { C }).fit(X, y, nClasses, hooks);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chi2Scores, topKIndices } from '../../ml/features/chi2';
-import type { CsrMatrix } from '../../ml/features/csr';
+import { appendDenseColumns, type CsrMatrix } from '../../ml/features/csr';
+import { TokenPool } from '../../ml/features/token-pool';
+import { poolParamsOf } from '../../ml/models/prepared-corpus';
 import { TextVectorizer } from '../../ml/features/vectorizer';
 
 const docs = ['python java python', 'java sql', 'python sql sql'];
@@ -13,6 +15,18 @@ const row = (m: CsrMatrix, r: number) => {
 };
 
 describe('TextVectorizer', () => {
+  it('engineered columns built into the rows give the matrix appendDenseColumns makes of the plain one', () => {
+    const texts = ['Registered nurse, ICU and triage', 'Java developer: Spring, SQL, Kubernetes', 'Nurse educator, ICU'];
+    const dense = Float64Array.from([0.5, 0, 2, 1.25, 3, 0.1]);
+    const plain = new TextVectorizer({ minDf: 1 }).fitFromPool(TokenPool.build(texts, poolParamsOf({ minDf: 1 })));
+    const built = new TextVectorizer({ minDf: 1 }).fitFromPool(TokenPool.build(texts, poolParamsOf({ minDf: 1 })), undefined, undefined, {
+      values: dense,
+      width: 2,
+    });
+    expect(built).toEqual(appendDenseColumns(plain, dense, 2));
+    expect(built.cols).toBe(plain.cols + 2);
+  });
+
   it('count weighting gives raw term counts over a sorted vocabulary', () => {
     const v = new TextVectorizer({ weighting: 'count', ngramMax: 1, minDf: 1, maxDf: 1, sublinearTf: false, norm: 'none' });
     const X = v.fitTransform(docs);
