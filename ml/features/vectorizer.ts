@@ -143,6 +143,7 @@ export class TextVectorizer {
    * Chooses the vocabulary from a pool (chi² top `chi2Features` with labels, else the most frequent
    * `maxFeatures`, else every candidate), fits idf and returns the training matrix. Empties the
    * pool's per-document arrays as it goes (the 50k-document memory budget), so call it last.
+   * `extra`: dense columns (the engineered features) after the vocabulary's in every row.
    */
   fitFromPool(pool: TokenPool, labels?: { y: Int32Array; nClasses: number }, chi2?: Float64Array, extra?: ExtraColumns): CsrMatrix {
     this.fitVocabulary(pool, labels, chi2);
