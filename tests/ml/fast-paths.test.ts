@@ -1,9 +1,11 @@
-// The prediction path's faster code gives the same answers as the code it replaced: usableText's
-// hand-written scanner, the tokenizer's blank skip and termSpans' wanted-bigram lookup, each against
-// a frozen copy of its earlier version (tests/ml/reference/) on generated texts and edge cases.
+// The faster code gives the same answers as the code it replaced: usableText's hand-written scanner,
+// the tokenizer's blank skip and termSpans' wanted-bigram lookup, each against a frozen copy of its
+// earlier version (tests/ml/reference/) on generated texts and edge cases; and weighRow's counting
+// against the sort-every-repeat definition it replaced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { termSpans } from '../../ml/explain/explain';
+import { RowScratch, weighRow } from '../../ml/features/token-pool';
 import { usableText } from '../../ml/features/usable-text';
 import { TextClassifier } from '../../ml/models/pipeline';
 import { createRng } from '../../ml/random';
@@ -123,6 +125,46 @@ describe('termSpans: joining only the wanted bigrams finds the same spans', () =
     fc.assert(
       fc.property(text, fc.option(fc.uniqueArray(term, { maxLength: 20 })), (t, wanted) => same(t, wanted ? new Set(wanted) : undefined)),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** weighRow as it was: sort every column (repeats included), then merge runs into tf. */
+function weighRowBySorting(cols: number[], sublinearTf: boolean, weight: Float64Array | null): { cols: number[]; values: number[] } {
+  const sorted = Int32Array.from(cols).sort();
+  const out = { cols: [] as number[], values: [] as number[] };
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    const tf = j - i;
+    out.cols.push(sorted[i]!);
+    out.values.push((sublinearTf ? 1 + Math.log(tf) : tf) * (weight ? weight[sorted[i]!]! : 1));
+    i = j;
+  }
+  return out;
+}
+
+describe('weighRow: counting, then sorting the distinct columns, gives the sorted definition', () => {
+  it('property: any rows (repeats, wide columns, empty), one scratch reused across them, both tf transforms', () => {
+    const weight = Float64Array.from({ length: 5000 }, (_, c) => 1 + (c % 7) / 3);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 4999 }), { maxLength: 300 }), { maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        (rows, sublinear, weighted) => {
+          const s = new RowScratch();
+          for (const row of rows) {
+            s.reserve(row.length);
+            s.cols.set(row);
+            const m = weighRow(s, row.length, sublinear, weighted ? weight : null);
+            const expected = weighRowBySorting(row, sublinear, weighted ? weight : null);
+            expect(Array.from(s.outCols.subarray(0, m))).toEqual(expected.cols);
+            expect(Array.from(s.outVals.subarray(0, m))).toEqual(expected.values);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
