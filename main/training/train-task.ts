@@ -19,8 +19,8 @@ import type {
 } from '../../preload/contract';
 import { runWorkerTask } from '../workers/run-task';
 import { runPipelineParams, runTraining, type PrecomputedInputs, type RunStep } from './run-training';
-import { screenAndGroup, type ScreenTaskResult, type ScreenWorkerApi } from './screen-task';
-import { openSnapshot, readSnapshot, type Snapshot } from './snapshot';
+import { runScreenTask, type ScreenTaskInput, type ScreenTaskResult, type ScreenWorkerApi } from './screen-task';
+import { openSnapshot, type Snapshot } from './snapshot';
 import { trainingWorkerEntry } from './worker-entry';
 
 /** Bins of the reliability diagram: the same as the ECE of the engine's reports, so the two agree. */
@@ -273,15 +273,21 @@ export async function screenInSecondThread(input: TrainTaskInput, snapshotHash: 
   return result?.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};
 }
 
+/** What the screening task reads: the snapshot as this run reads it. */
+const screenInputOf = (input: TrainTaskInput): ScreenTaskInput => ({
+  databasePath: input.databasePath,
+  minDocumentsPerCategory: input.minDocumentsPerCategory,
+  blind: input.params.blind === true,
+});
+
 /** The second thread's answer with the hash of what it read, or null when it failed (a cancel is passed on). */
 async function screenInThread(input: TrainTaskInput, signal?: AbortSignal): Promise<ScreenTaskResult | null> {
   try {
-    return await runWorkerTask<ScreenWorkerApi, 'screen'>(
-      trainingWorkerEntry,
-      'screen',
-      { databasePath: input.databasePath, minDocumentsPerCategory: input.minDocumentsPerCategory, blind: input.params.blind === true },
-      { taskName: 'Screening the resumes', signal, maxOldGenerationSizeMb: input.params.memoryLimitMb },
-    );
+    return await runWorkerTask<ScreenWorkerApi, 'screen'>(trainingWorkerEntry, 'screen', screenInputOf(input), {
+      taskName: 'Screening the resumes',
+      signal,
+      maxOldGenerationSizeMb: input.params.memoryLimitMb,
+    });
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
     return null;
@@ -320,10 +326,11 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
   let precomputed: PrecomputedInputs;
   if (screened?.hash === hash) precomputed = { screened: screened.screened, groups: screened.groups, prepared };
   else {
-    // The second thread failed or read other data: screen here, on a second read of the same documents.
-    const again = readSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
+    // The second thread failed or read other data: run its task here, on a second read of the same
+    // documents, streamed as it streams them (reading them all into memory cost 2.4 GB at 200k).
+    const again = runScreenTask(screenInputOf(input));
     if (again.hash !== hash) throw new Error('The labelled documents changed while training read them; train again.');
-    precomputed = { ...screenAndGroup(again.texts), prepared };
+    precomputed = { screened: again.screened, groups: again.groups, prepared };
   }
   const result = trainOnSnapshot(snapshot, input.params, progress, signal, precomputed, fraction);
   const totalMs = performance.now() - started;
