@@ -208,7 +208,7 @@ export class TextVectorizer {
         pool.docs[d] = EMPTY;
         pool.docFeatures[d] = EMPTY;
       }
-      this.addRow(builder, doc.subarray(pool.headCounts[d]!), doc.subarray(0, pool.headCounts[d]!), scratch, extra && { ...extra, row: i });
+      this.addRow(builder, doc.subarray(pool.headCounts[d]!), doc.subarray(0, pool.headCounts[d]!), scratch, extra, i);
     }
     return builder.build();
   }
@@ -237,7 +237,7 @@ export class TextVectorizer {
     return builder.build();
   }
 
-  private addRow(builder: CsrBuilder, doc: Int32Array, head: Int32Array, s: RowScratch, extra?: ExtraColumns & { row: number }): void {
+  private addRow(builder: CsrBuilder, doc: Int32Array, head: Int32Array, s: RowScratch, extra?: ExtraColumns, row = 0): void {
     const vocab = this.vocab!;
     s.reserve(doc.length * 2 + head.length + (extra?.width ?? 0));
     let n = 0;
@@ -264,7 +264,7 @@ export class TextVectorizer {
     const width = extra?.width ?? 0;
     for (let e = 0; e < width; e++) {
       s.outCols[m + e] = vocab.size + e;
-      s.outVals[m + e] = extra!.values[extra!.row * width + e]!;
+      s.outVals[m + e] = extra!.values[row * width + e]!;
     }
     builder.addRow(s.outCols, s.outVals, m + width);
   }
