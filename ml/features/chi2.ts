@@ -1,4 +1,5 @@
 /** Chi-squared feature scoring (scikit-learn's chi2 over per-class feature totals). */
+import type { ClassTotals } from './class-totals';
 
 /**
  * chi² of every candidate and, when counted on TF-IDF mass, the per-class totals it came from
@@ -7,7 +8,7 @@
  */
 export interface Chi2Result {
   scores: Float64Array;
-  classSums: Float64Array | null;
+  classSums: ClassTotals | null;
 }
 
 /**

@@ -7,7 +7,8 @@ import { normalizeText, type NormalizeOptions } from '../text/normalize';
 import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../text/tokenize';
 import { topKIndices } from './chi2';
 import { CsrBuilder, type CsrMatrix } from './csr';
-import { idfOf, RowScratch, TokenPool, weighRow } from './token-pool';
+import { idfOf, RowScratch, weighRow } from './row-weights';
+import { TokenPool } from './token-pool';
 import { Vocabulary } from './vocabulary';
 
 /** Vectorizer parameters (scikit-learn names where they exist). */

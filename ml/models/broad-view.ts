@@ -10,6 +10,7 @@
  */
 import type { CsrMatrix } from '../features/csr';
 import type { Chi2Result } from '../features/chi2';
+import type { ClassTotals } from '../features/class-totals';
 import type { TokenPool } from '../features/token-pool';
 import { quantize, TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import { calibrateTemperature, type Calibration } from './calibration';
@@ -61,10 +62,10 @@ export class CentroidSums {
     this.sums = new Float64Array(nFeatures * nClasses);
   }
 
-  /** Sums taken from per-candidate class totals (totals[c * K + k], the chi² pass's): those of `columns`, in that order. */
-  static ofColumns(totals: Float64Array, columns: Int32Array, nClasses: number): CentroidSums {
+  /** Sums taken from per-candidate class totals (the chi² pass's): those of `columns`, in that order. */
+  static ofColumns(totals: ClassTotals, columns: Int32Array, nClasses: number): CentroidSums {
     const out = new CentroidSums(columns.length, nClasses);
-    columns.forEach((c, i) => out.sums.set(totals.subarray(c * nClasses, (c + 1) * nClasses), i * nClasses));
+    out.sums.set(totals.ofColumns(columns));
     return out;
   }
 

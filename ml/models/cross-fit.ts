@@ -4,11 +4,13 @@
  * title weight), a model fitted on the training rows and held-out decision scores for the rest —
  * for the documents as given and, optionally, with their first line removed.
  */
-import { chi2Scores, rankTopK, topKIndices, type Chi2Result } from '../features/chi2';
-import { CsrBuilder, type CsrMatrix } from '../features/csr';
+import { rankTopK, topKIndices, type Chi2Result } from '../features/chi2';
+import { denseClassTotals } from '../features/class-totals';
+import type { CsrMatrix } from '../features/csr';
 import type { TokenPool } from '../features/token-pool';
 import { CentroidSums } from './broad-view';
 import { argmaxRows, throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
+import { compactColumns, foldChi2, foldMatrix, inverseRowNorms } from './fold-matrices';
 import { linearScores } from './linear-svm';
 
 /** Exact-duplicate groups by token sequence, so a copy never sits on both sides of an inner fold. */
@@ -28,78 +30,6 @@ export function duplicateGroups(pool: TokenPool, rows: Int32Array): Int32Array {
     if (g === undefined) ids.set(key, (g = ids.size));
     return g;
   });
-}
-
-/** 1 / ‖row‖₂ of every row of a matrix (0 for an empty row), so each chi² pass over rows of it reads each row once. */
-function inverseRowNorms(M: CsrMatrix): Float64Array {
-  const out = new Float64Array(M.rows);
-  for (let r = 0; r < M.rows; r++) {
-    let sumSq = 0;
-    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) sumSq += M.values[q]! * M.values[q]!;
-    out[r] = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 0;
-  }
-  return out;
-}
-
-/**
- * chi² of every candidate column over the given rows of a raw candidate matrix (values l2-normalised
- * per row, or presence). `observed` is scratch of M.cols × nClasses (reused: at 10^5 candidates × 24
- * classes it is tens of MB per call).
- */
-function foldChi2(
-  M: CsrMatrix,
-  inverseNorms: Float64Array,
-  rows: Int32Array,
-  y: Int32Array,
-  nClasses: number,
-  on: 'presence' | 'tfidf',
-  observed: Float64Array,
-): Float64Array {
-  observed.fill(0);
-  const classDocs = new Float64Array(nClasses);
-  for (const r of rows) {
-    const c = y[r]!;
-    classDocs[c]!++;
-    const inv = inverseNorms[r]!;
-    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) observed[M.indices[q]! * nClasses + c]! += on === 'presence' ? 1 : M.values[q]! * inv;
-  }
-  return chi2Scores(observed, M.cols, classDocs);
-}
-
-/** The model matrix of some rows: chosen columns, row l2 norm, title weight, then the engineered columns. */
-function foldMatrix(
-  M: CsrMatrix,
-  rows: Int32Array,
-  colMap: Int32Array,
-  nCols: number,
-  isHead: Uint8Array,
-  hw: number,
-  dense: Float64Array,
-  width: number,
-  docOf: Int32Array,
-): CsrMatrix {
-  const b = new CsrBuilder(nCols + width);
-  const idx = new Int32Array(M.cols + width);
-  const val = new Float64Array(M.cols + width);
-  for (const r of rows) {
-    let m = 0;
-    let sumSq = 0;
-    for (let q = M.indptr[r]!; q < M.indptr[r + 1]!; q++) {
-      const c = colMap[M.indices[q]!]!;
-      if (c < 0) continue;
-      idx[m] = c;
-      val[m++] = M.values[q]!;
-      sumSq += M.values[q]! * M.values[q]!;
-    }
-    const inv = sumSq > 0 ? 1 / Math.sqrt(sumSq) : 1;
-    for (let i = 0; i < m; i++) val[i] = val[i]! * inv * (isHead[idx[i]!] ? hw : 1);
-    for (let e = 0; e < width; e++) {
-      idx[m] = nCols + e;
-      val[m++] = dense[docOf[r]! * width + e]!;
-    }
-    b.addRow(idx, val, m);
-  }
-  return b.build();
 }
 
 /** One setting of the features and the model. */
@@ -138,6 +68,8 @@ export class CrossFitter {
   /** Scratch of the chi² passes (see foldChi2), made on first use. */
   private inverseNorms: Float64Array | null = null;
   private observed: Float64Array | null = null;
+  /** Pool candidate of each of this fitter's columns, or null when they are the pool's (see compactColumns). */
+  private readonly poolColumns: Int32Array | null;
 
   constructor(
     pool: TokenPool,
@@ -154,11 +86,15 @@ export class CrossFitter {
     withStripped: boolean,
     /** The broad view to cross-fit along (broadRun), or null. */
     private readonly broad: { features: number; weightPower: number } | null = null,
+    /** Tests set false to compare against the pool's own column numbering. */
+    options: { compactColumns?: boolean } = {},
   ) {
     this.yRows = Int32Array.from(docs, (d) => y[d]!);
     this.M = pool.candidateMatrix(docs);
     this.strippedM = withStripped ? pool.candidateMatrix(docs, true) : null;
-    this.headCandidate = pool.headlineCandidates();
+    this.poolColumns = options.compactColumns === false ? null : compactColumns(this.M, this.strippedM);
+    const poolHead = pool.headlineCandidates();
+    this.headCandidate = this.poolColumns ? Uint8Array.from(this.poolColumns, (c) => poolHead[c]!) : poolHead;
   }
 
   /**
@@ -168,7 +104,17 @@ export class CrossFitter {
    */
   chi2All(): Chi2Result {
     const scores = this.chi2Of(Int32Array.from(this.docs.keys()));
-    return { scores, classSums: this.chi2On === 'tfidf' ? this.observed : null };
+    const classSums = this.chi2On === 'tfidf' ? this.observed : null;
+    const K = this.nClasses;
+    if (!this.poolColumns) return { scores, classSums: classSums && denseClassTotals(classSums, K) };
+    // Not reached from tuning (all of a pool's documents hold all its candidates), but kept exact.
+    const poolScores = new Float64Array(this.poolColumns.length === 0 ? 0 : this.poolColumns[this.poolColumns.length - 1]! + 1);
+    const poolSums = classSums ? new Float64Array(poolScores.length * K) : null;
+    this.poolColumns.forEach((c, i) => {
+      poolScores[c] = scores[i]!;
+      poolSums?.set(classSums!.subarray(i * K, (i + 1) * K), c * K);
+    });
+    return { scores: poolScores, classSums: poolSums && denseClassTotals(poolSums, K) };
   }
 
   private chi2Of(rows: Int32Array): Float64Array {
@@ -225,7 +171,7 @@ export class CrossFitter {
     // Presence counts are no sums of rows: then the fold's training rows are added up over the columns.
     const sums =
       this.chi2On === 'tfidf'
-        ? CentroidSums.ofColumns(this.observed!, columns, K)
+        ? CentroidSums.ofColumns(denseClassTotals(this.observed!, K), columns, K)
         : new CentroidSums(columns.length, K).add(
             matrix(train),
             Int32Array.from(train, (i) => this.yRows[i]!),

@@ -211,7 +211,7 @@ async function main(): Promise<void> {
     console.log('      memory by stage: highest RSS MB / main-thread heap MB / MB it raised the peak by / seconds (all runs)');
     for (const st of row.stages)
       console.log(
-        `        ${st.stage.padEnd(44)} ${String(st.rss_mb).padStart(6)} ${String(st.main_heap_mb).padStart(5)} ${String(st.raised_peak_mb).padStart(6)} ${st.seconds.toFixed(1).padStart(7)}`,
+        `        ${st.stage.padEnd(76)} ${String(st.rss_mb).padStart(6)} ${String(st.main_heap_mb).padStart(5)} ${String(st.raised_peak_mb).padStart(6)} ${st.seconds.toFixed(1).padStart(7)}`,
       );
   }
 }

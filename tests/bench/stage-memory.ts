@@ -22,11 +22,16 @@ export interface StageMemory {
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
 
-/** The stage name of a training progress step, without its counters ("Final model on every document: epoch 3 of 10" → "Final model on every document"). */
+/**
+ * The stage name of a training progress step, without its counters, keeping what a fit is doing
+ * ("Final model on every document: epoch 3 of 10" → "Final model on every document: epoch"), so
+ * the tuning, the final vectorizing and the solver of one fit show apart.
+ */
 export function stageOfStep(step: string): string {
   return step
-    .split(/[:,]/)[0]!
-    .replace(/ fold \d+ of \d+/, '')
+    .replace(/,?\s*(?:step\s+)?\d[\d,]*\s+of\s+\d[\d,]*.*$/, '')
+    .replace(/ fold$/, '')
+    .replace(/,\s*step$/, '')
     .trim();
 }
 

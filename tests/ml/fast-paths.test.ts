@@ -1,17 +1,22 @@
 // The faster code gives the same answers as the code it replaced: usableText's hand-written scanner,
 // the tokenizer's blank skip and termSpans' wanted-bigram lookup, each against a frozen copy of its
 // earlier version (tests/ml/reference/) on generated texts and edge cases; and weighRow's counting
-// against the sort-every-repeat definition it replaced.
+// against the sort-every-repeat definition it replaced; and CrossFitter's renumbered columns against
+// the pool's numbering; and TokenPool.chi2's sparse class sums against its dense version.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { termSpans } from '../../ml/explain/explain';
-import { RowScratch, weighRow } from '../../ml/features/token-pool';
+import { RowScratch, weighRow } from '../../ml/features/row-weights';
 import { usableText } from '../../ml/features/usable-text';
+import { CrossFitter } from '../../ml/models/cross-fit';
 import { TextClassifier } from '../../ml/models/pipeline';
+import { prepareCorpus } from '../../ml/models/prepared-corpus';
+import { LinearSvmClassifier } from '../../ml/models/svm-classifier';
 import { createRng } from '../../ml/random';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../../ml/text/tokenize';
 import { termSpansV1 } from './reference/term-spans-v1';
+import { poolChi2V1 } from './reference/pool-chi2-v1';
 import { forEachTokenV1 } from './reference/tokenize-v1';
 import { usableTextV1 } from './reference/usable-text-v1';
 
@@ -166,5 +171,76 @@ describe('weighRow: counting, then sorting the distinct columns, gives the sorte
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('CrossFitter: columns renumbered to the sampled rows’ terms give the same scores', () => {
+  it('held-out scores (full and title-stripped), the broad view and chi² over all rows match the pool’s numbering exactly', () => {
+    const sample = generateResumeSample({ seed: 9, perClass: 12 });
+    const classes = [...new Set(sample.map((s) => s.category))].sort();
+    const labels = sample.map((s) => s.category);
+    const prepared = prepareCorpus(
+      sample.map((s) => s.text),
+      labels,
+      { headlineTokens: 3, ngramMax: 2, minDf: 1 },
+      { yearsOfExperience: true, length: true, sections: true, weight: 1 },
+    );
+    const y = Int32Array.from(labels, (l) => classes.indexOf(l));
+    const dense = prepared.dense;
+    // A sample of a third of the documents, as tuning reads on a large corpus: many candidates occur in none of them.
+    const docs = Int32Array.from({ length: prepared.pool.size }, (_, i) => i).filter((d) => d % 3 === 0);
+    const rng = createRng(4);
+    const foldOf = Int32Array.from(docs, () => rng.int(3));
+    const make = (compact: boolean) =>
+      new CrossFitter(prepared.pool, classes.length, y, dense, prepared.width, docs, foldOf, [0, 1, 2], 'tfidf', true, { features: 200, weightPower: 1 }, {
+        compactColumns: compact,
+      });
+    const configs = [
+      { features: 50, headlineWeight: 0.5, C: 0.5 },
+      { features: 400, headlineWeight: 1, C: 1 },
+    ];
+    const model = (config: { C: number }) => new LinearSvmClassifier({ C: config.C, seed: 1 });
+    const compacted = make(true);
+    const reference = make(false);
+    expect((compacted as unknown as { M: { cols: number } }).M.cols).toBeLessThan(prepared.pool.candidates.length);
+    const a = compacted.run(configs, model);
+    const b = reference.run(configs, model);
+    a.forEach((scores, c) => {
+      expect(scores.full).toEqual(b[c]!.full);
+      expect(scores.stripped).toEqual(b[c]!.stripped);
+    });
+    expect(compacted.broadRun()).toEqual(reference.broadRun());
+    const allA = compacted.chi2All();
+    const allB = reference.chi2All();
+    // Candidates none of the rows holds score 0 either way; the rest are the same numbers.
+    expect(Array.from(allA.scores)).toEqual(Array.from(allB.scores.subarray(0, allA.scores.length)));
+    expect(allB.scores.subarray(allA.scores.length).every((v) => v === 0)).toBe(true);
+    const some = Int32Array.from({ length: allA.scores.length }, (_, c) => c).filter((c) => c % 7 === 0);
+    expect(allA.classSums!.ofColumns(some)).toEqual(allB.classSums!.ofColumns(some));
+  });
+});
+
+describe('TokenPool.chi2: class by class, sparse sums give the dense pass’s numbers to the bit', () => {
+  it('scores and class sums, on TF-IDF mass and presence, with a class no document has', () => {
+    const sample = generateResumeSample({ seed: 12, perClass: 10 });
+    const classes = [...new Set(sample.map((s) => s.category))].sort();
+    const prepared = prepareCorpus(
+      sample.map((s) => s.text),
+      sample.map((s) => s.category),
+      { headlineTokens: 3, ngramMax: 2, minDf: 1, sublinearTf: true },
+      { yearsOfExperience: false, length: false, sections: false, weight: 1 },
+    );
+    // Labels shuffled across the classes plus one empty class at the end, so sums mix and a class has no documents.
+    const rng = createRng(3);
+    const y = Int32Array.from(sample, () => rng.int(classes.length));
+    const K = classes.length + 1;
+    const all = Int32Array.from(prepared.pool.candidates, (_, c) => c);
+    for (const on of ['tfidf', 'presence'] as const) {
+      const now = prepared.pool.chi2(y, K, on);
+      const before = poolChi2V1(prepared.pool, y, K, on);
+      expect(now.scores).toEqual(before.scores);
+      if (on === 'tfidf') expect(now.classSums!.ofColumns(all)).toEqual(before.classSums);
+      else expect(now.classSums).toBeNull();
+    }
   });
 });
