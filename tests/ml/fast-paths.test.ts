@@ -192,9 +192,22 @@ describe('CrossFitter: columns renumbered to the sampled rows’ terms give the 
     const rng = createRng(4);
     const foldOf = Int32Array.from(docs, () => rng.int(3));
     const make = (compact: boolean) =>
-      new CrossFitter(prepared.pool, classes.length, y, dense, prepared.width, docs, foldOf, [0, 1, 2], 'tfidf', true, { features: 200, weightPower: 1 }, {
-        compactColumns: compact,
-      });
+      new CrossFitter(
+        prepared.pool,
+        classes.length,
+        y,
+        dense,
+        prepared.width,
+        docs,
+        foldOf,
+        [0, 1, 2],
+        'tfidf',
+        true,
+        { features: 200, weightPower: 1 },
+        {
+          compactColumns: compact,
+        },
+      );
     const configs = [
       { features: 50, headlineWeight: 0.5, C: 0.5 },
       { features: 400, headlineWeight: 1, C: 1 },

@@ -4,7 +4,12 @@ import { chi2Scores } from '../../../ml/features/chi2';
 import { RowScratch, weighRow } from '../../../ml/features/row-weights';
 import type { TokenPool } from '../../../ml/features/token-pool';
 
-export function poolChi2V1(pool: TokenPool, y: Int32Array, nClasses: number, on: 'presence' | 'tfidf'): { scores: Float64Array; classSums: Float64Array | null } {
+export function poolChi2V1(
+  pool: TokenPool,
+  y: Int32Array,
+  nClasses: number,
+  on: 'presence' | 'tfidf',
+): { scores: Float64Array; classSums: Float64Array | null } {
   const internals = pool as unknown as { candidateFeatures(d: number, stripped: boolean, s: RowScratch): number };
   const k = nClasses;
   const observed = new Float64Array(pool.candidates.length * k);
