@@ -4,7 +4,8 @@
  * prints files, per-status counts, files/s, peak RSS and the main thread's maximum event-loop lag.
  * In the same run, right before the import, it times Debian's `pdftotext` over the same PDFs with
  * one process per core (at the parse workers' priority) and prints the ratio of the two rates, so
- * the figure means the same on a fast laptop and on a loaded 2-core box.
+ * the figure means the same on a fast laptop and on a loaded 2-core box. The parse workers are
+ * bundled as the app runs them (tests/setup/worker-bundles.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { createCore } from '../../main/core/core';
 import { walkImportRoot } from '../../main/import/walk';
 import { defaultPoolSize } from '../../main/parsing/parse-pool';
 import { workerNice } from '../../main/workers/thread-priority';
+import { useBundledWorkers } from '../setup/worker-bundles';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -59,6 +61,7 @@ const pdfs = await pdfsOf(target);
 for (const file of pdfs) fs.readFileSync(file);
 const pdftotext: PdftotextResult | null = values['no-pdftotext'] || pdfs.length === 0 ? null : timePdftotext(pdfs);
 
+const workers = await useBundledWorkers();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resume-studio-bench-'));
 const poolSize = values.pool ? Number(values.pool) : undefined;
 const core = await createCore({ dataDir, transport: 'cli', importOptions: { poolSize, batchSize: values.batch ? Number(values.batch) : undefined } });
@@ -113,7 +116,7 @@ const result = {
 if (values.json) {
   console.log(JSON.stringify(result));
 } else {
-  console.log(`import benchmark: ${target} (${cores} cores, load average ${result.load_avg_1m})`);
+  console.log(`import benchmark: ${target} (${cores} cores, load average ${result.load_avg_1m}; ${workers})`);
   console.log(`  files                 ${result.files} (${result.state}; every file accounted for: ${result.all_accounted_for ? 'yes' : 'NO'})`);
   console.log(`  imported              ${result.imported}`);
   for (const [status, n] of Object.entries(result.statuses)) console.log(`    ${status.padEnd(20)}${n}`);

@@ -5,7 +5,8 @@
  * Train button (core call → worker → stored run) `--runs` times while sampling the main thread's
  * event-loop lag, and reports the median run (and every run's end-to-end seconds).
  * 10k, 50k and 200k (not in the default scales) resample the corpus (each copy gets one word of its own, so the importer does not
- * drop it as a duplicate). Prints aggregate numbers only, never resume text. Under each scale's row it
+ * drop it as a duplicate). The workers are bundled as the app runs them (tests/setup/worker-bundles.ts).
+ * Prints aggregate numbers only, never resume text. Under each scale's row it
  * prints where the memory went: each stage's highest RSS and main-thread heap, and which stage
  * raised the process's peak (stage-memory.ts).
  */
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../../main/core/core';
 import { loadLabelledDataset } from '../../main/datasets/index';
 import { createRng, generateResumeSample } from '../../ml/index';
+import { useBundledWorkers } from '../setup/worker-bundles';
 import { trackStageMemory, type StageMemory } from './stage-memory';
 
 const { values } = parseArgs({
@@ -167,12 +169,14 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await runScale(values.only))}\n`);
     return;
   }
+  // Built once here; each scale's child process inherits the folder through the environment.
+  const workers = await useBundledWorkers();
   const self = fileURLToPath(import.meta.url);
   const forward = process.argv.slice(2).filter((a, i, all) => a !== '--json' && !a.startsWith('--scales') && all[i - 1] !== '--scales');
   const scales = values.scales.split(',').filter(Boolean);
   if (!values.json) {
     console.log(
-      `bench:train on ${values.data ?? 'the generated sample (150 per class)'}, engine ${values.engine}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`,
+      `bench:train on ${values.data ?? 'the generated sample (150 per class)'}, engine ${values.engine}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}; ${workers}`,
     );
     console.log(
       'scale   docs  classes  end_to_end_s  vectorize_s  fit_s  peak_rss_mb  max_lag_ms  macro_f1    ece  (idle lag ms, import_s, load; end_to_end_s of every run)',

@@ -13,7 +13,7 @@ async function decompress(format: 'deflate' | 'gzip', bytes: Uint8Array): Promis
   const { readable, writable } = new DecompressionStream(format);
   const writer = writable.getWriter();
   await writer.ready;
-  void writer.write(bytes).then(() => writer.close());
+  void writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close());
   const chunks: Uint8Array[] = [];
   for await (const chunk of readable as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
   return new Uint8Array(Buffer.concat(chunks));
@@ -46,7 +46,7 @@ describe('pdf.js in the parse thread', () => {
     const seen: unknown[] = [];
     port.addEventListener('message', (event) => seen.push(event.data));
     const chunk = { items: [{ str: 'nurse' }], styles: {} };
-    port.postMessage({ stream: 5, chunk });
+    port.postMessage({ stream: 5, chunk } as { chunk: unknown });
     chunk.items = []; // what pdf.js's text sink does right after sending
     expect(seen).toEqual([]);
     await Promise.resolve();
