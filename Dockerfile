@@ -13,6 +13,9 @@ FROM node:22-bookworm-slim AS build
 WORKDIR /app
 ENV ELECTRON_SKIP_BINARY_DOWNLOAD=1
 COPY package.json package-lock.json ./
+# npm ci's postinstall patches pdfjs-dist (bin/apply-patches.mjs): the script and the patch go first.
+COPY bin/apply-patches.mjs ./bin/
+COPY main/parsing/extract/pdfjs-patches ./main/parsing/extract/pdfjs-patches
 RUN npm ci
 COPY . .
 RUN npx electron-vite build
@@ -22,6 +25,8 @@ FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Without dev dependencies the postinstall leaves pdfjs-dist unpatched and says so (same text, slower).
+COPY bin/apply-patches.mjs ./bin/
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/out/main ./out/main
 COPY bin ./bin
