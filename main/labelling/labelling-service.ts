@@ -24,6 +24,9 @@ import { labellingStatusOf } from './labelling-status';
 export const LABELLING_MIN_PER_CATEGORY = 2;
 /** Label changes after which the model is refitted. */
 export const REFRESH_EVERY = 10;
+/** One answer: a category or exclusion, and the suggestion it was given to when the caller knows it. */
+type AnswerInput = { documentId: number; category?: string; exclude?: true; shown?: { category: string; probability: number; modelVersion: number } };
+
 /** Answers the accepted share is counted over. */
 export const ANSWER_WINDOW = 50;
 /** Documents each queue order lists per refresh (far more than the answers between two refreshes). */
@@ -202,14 +205,17 @@ export function createLabellingService(deps: LabellingServiceDeps) {
   };
 
   /** Stores one answer (in its turn on the write queue). */
-  const answerNow = (input: { documentId: number; category?: string; exclude?: true }): LabelChange => {
+  const answerNow = (input: AnswerInput): LabelChange => {
     activate();
     const id = input.documentId;
     recent.push(id);
     if (recent.length > RECENT_ANSWERS) recent.shift();
     if (input.exclude) return deps.labels.setExcluded({ ids: [id] }, true);
     const category = input.category!;
-    const seen = shown.get(id) ?? (current?.suggestions.get(id) && { ...current.suggestions.get(id)!, version: current.info.version });
+    // What the person answered to, when the window says so: a page fetched after it was shown may
+    // have replaced this backend's record with another model's suggestion.
+    const given = input.shown && { category: input.shown.category, probability: input.shown.probability, version: input.shown.modelVersion };
+    const seen = given ?? shown.get(id) ?? (current?.suggestions.get(id) && { ...current.suggestions.get(id)!, version: current.info.version });
     shown.delete(id);
     return deps.labels.setCategory({ ids: [id] }, category, {
       onRecorded: (step) => {
@@ -255,7 +261,7 @@ export function createLabellingService(deps: LabellingServiceDeps) {
       return { items, status: status() };
     },
     /** Answers one resume with a category (recorded against its suggestion) or excludes it. */
-    answer(input: { documentId: number; category?: string; exclude?: true }): Promise<LabelChange> {
+    answer(input: AnswerInput): Promise<LabelChange> {
       return writes.run(() => answerNow(input));
     },
     /** Labels every unlabelled resume whose suggestion reaches the review threshold, as model-labelled. */

@@ -116,10 +116,22 @@ export const labellingMethods = {
       })
       .strict(),
   ),
-  /** Answers one resume: its category (the suggestion or another; new names create it), or exclusion. Undoable. */
+  /**
+   * Answers one resume: its category (the suggestion or another; new names create it), or exclusion.
+   * Undoable. `shown`: the suggestion the answer was given to, counted in the accepted share (without
+   * it, the one this backend last handed out for the resume, which a later page may have replaced).
+   */
   'labelling.answer': method<LabelChange>()(
     z
-      .object({ documentId, category: categoryNameSchema.optional(), exclude: z.literal(true).optional() })
+      .object({
+        documentId,
+        category: categoryNameSchema.optional(),
+        exclude: z.literal(true).optional(),
+        shown: z
+          .object({ category: categoryNameSchema, probability: z.number().min(0).max(1), modelVersion: z.number().int().min(1) })
+          .strict()
+          .optional(),
+      })
       .strict()
       .refine((input) => (input.category === undefined) !== (input.exclude === undefined), {
         message: 'Answer with a category or with exclude (one of the two).',

@@ -100,11 +100,17 @@ export function useLabellingQueue(order: QueueOrder): LabellingQueue {
       // render): a key pressed right after a render must answer the resume on screen.
       if (answered.current.has(documentId)) return null;
       answered.current.add(documentId);
+      // The suggestion on the card is the one answered: the accepted share counts against it.
+      const item = latest.current.queue.items.find((i) => i.documentId === documentId);
+      const shown =
+        item?.suggestion && 'category' in given
+          ? { category: item.suggestion.label, probability: item.suggestion.probability, modelVersion: item.modelVersion }
+          : undefined;
       const without = (items: QueueItem[]) => items.filter((i) => i.documentId !== documentId);
       latest.current.queue = { ...latest.current.queue, items: without(latest.current.queue.items) };
       setQueue((q) => ({ key: q.key, items: without(q.items) }));
       try {
-        return await client.call('labelling.answer', { documentId, ...given });
+        return await client.call('labelling.answer', { documentId, ...given, ...(shown ? { shown } : {}) });
       } catch (error) {
         answered.current.delete(documentId);
         showError(error, 'Could not label the resume');

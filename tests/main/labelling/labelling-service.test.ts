@@ -97,6 +97,23 @@ describe('labelling with suggestions', () => {
     expect((await core.call('documents.get', { id: next!.documentId })).category).toBeNull();
   });
 
+  it('counts an answer against the suggestion the window says it showed, not one handed out after it', async () => {
+    const before = (await core.call('labelling.status', {})).answers;
+    const [item] = (await core.call('labelling.next', { limit: 1 })).items;
+    const classes = (await core.call('labelling.status', {})).model!.classes;
+    // What a card showed from an earlier model, before a later page replaced this backend's record of the resume.
+    const earlier = classes.find((c) => c !== item!.suggestion!.label)!;
+    await core.call('labelling.answer', {
+      documentId: item!.documentId,
+      category: earlier,
+      shown: { category: earlier, probability: 0.6, modelVersion: item!.modelVersion },
+    });
+    const after = (await core.call('labelling.status', {})).answers;
+    expect(after).toEqual({ ...before, answered: before.answered + 1, accepted: before.accepted + 1 });
+    await core.call('documents.undo', {});
+    expect((await core.call('labelling.status', {})).answers).toEqual(before);
+  });
+
   it('accepts the confident ones as model-labelled in one step, and undoes it whole', async () => {
     // Eight labels per category by hand: 24 validation predictions, so the review threshold is chosen
     // from them (below 20 it is a fixed 50 %, which a model of a handful of labels rarely reaches).
