@@ -39,7 +39,11 @@ test('system theme follows the operating system preference', async ({ page, open
 
 test('training defaults save and come back after a reload', async ({ page, openApp }) => {
   await openApp('#/settings');
+  // The engine cards stay disabled until the stored settings arrive; a click before that is lost
+  // (on a loaded CI machine the form saved 'fast' with the new fraction and seed).
+  await expect(page.getByRole('radio', { name: /mljs/ })).toBeEnabled();
   await page.getByText('mljs', { exact: true }).click();
+  await expect(page.getByRole('radio', { name: /mljs/ })).toBeChecked();
   await page.getByLabel('Test fraction').fill('0.3');
   await page.getByLabel('Random seed').fill('7');
   await page.getByRole('button', { name: 'Save changes' }).click();

@@ -8,11 +8,13 @@ export interface NumberFieldProps {
   value: string;
   step: string;
   error: string | undefined;
+  /** True until there is a value to edit (typing into a form that has not loaded would be lost). */
+  disabled?: boolean;
   onChange(value: string): void;
 }
 
 /** One number input; `error` marks it invalid and is read out with it. */
-export function NumberField({ id, label, hint, value, step, error, onChange }: NumberFieldProps) {
+export function NumberField({ id, label, hint, value, step, error, disabled, onChange }: NumberFieldProps) {
   const describedBy = error ? `${id}-error ${id}-hint` : `${id}-hint`;
   return (
     <div className="field">
@@ -24,6 +26,7 @@ export function NumberField({ id, label, hint, value, step, error, onChange }: N
         inputMode="decimal"
         step={step}
         value={value}
+        disabled={disabled}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.value)}

@@ -100,6 +100,7 @@ export function TrainingDefaultsForm() {
             value={values?.testFraction ?? ''}
             step="0.05"
             error={fieldErrors.testFraction}
+            disabled={!values}
             onChange={(testFraction) => edit({ testFraction })}
           />
           <NumberField
@@ -109,6 +110,7 @@ export function TrainingDefaultsForm() {
             value={values?.seed ?? ''}
             step="1"
             error={fieldErrors.seed}
+            disabled={!values}
             onChange={(seed) => edit({ seed })}
           />
         </div>
