@@ -177,7 +177,9 @@ export class TextClassifier {
   transformPrepared(prepared: PreparedCorpus, rows: ArrayLike<number>): ModelInput {
     requireFitted(this.isFitted, 'TextClassifier');
     requireCompatible(prepared, this.params.vectorizer, this.engineeredOptions);
-    const focused = appendDenseColumns(this.vectorizer.poolRows(prepared.pool, rows), denseRows(prepared, rows), prepared.width);
+    // The engineered columns go into the rows as they are built (no second copy of the matrix).
+    const extra = prepared.width > 0 ? { values: denseRows(prepared, rows), width: prepared.width } : undefined;
+    const focused = this.vectorizer.poolRows(prepared.pool, rows, false, extra);
     const broad = this.broad;
     if (!broad) return { focused, broad: null, broadShares: null };
     return {
