@@ -6,7 +6,7 @@
  * model suggested; "accept the confident ones" labels the rest above the review threshold as
  * model-labelled in one step. Plain Node; used by the labelling handlers and the CLI.
  */
-import type { AcceptConfidentResult, LabelChange, LabellingStatus, QueueItem, QueueOrder, QueuePage } from '../../preload/contract';
+import type { AcceptConfidentResult, LabelChange, LabellingStatus, MethodInput, QueueItem, QueueOrder, QueuePage } from '../../preload/contract';
 import { hashString } from '../../ml/index';
 import { resumes, type LabelsService, type ModelLabel } from '../curation/labels-service';
 import type { Predictor } from '../predict/predictor';
@@ -24,8 +24,8 @@ import { labellingStatusOf } from './labelling-status';
 export const LABELLING_MIN_PER_CATEGORY = 2;
 /** Label changes after which the model is refitted. */
 export const REFRESH_EVERY = 10;
-/** One answer: a category or exclusion, and the suggestion it was given to when the caller knows it. */
-type AnswerInput = { documentId: number; category?: string; exclude?: true; shown?: { category: string; probability: number; modelVersion: number } };
+/** One answer, as the contract takes it: a category or exclusion, and the suggestion it was given to when the caller knows it. */
+type AnswerInput = MethodInput<'labelling.answer'>;
 
 /** Answers the accepted share is counted over. */
 export const ANSWER_WINDOW = 50;
