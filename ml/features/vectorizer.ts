@@ -3,7 +3,7 @@
  * min_df / max_df / max_features / chi² selection. Token ids and typed arrays throughout; strings
  * are touched once per token (the Map lookup), never per n-gram.
  */
-import { normalizeText, type NormalizeOptions } from '../text/normalize';
+import { normalizeForTokens, type NormalizeOptions } from '../text/normalize';
 import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../text/tokenize';
 import { topKIndices } from './chi2';
 import { CsrBuilder, type CsrMatrix } from './csr';
@@ -125,7 +125,7 @@ export class TextVectorizer {
   /** Tokens of one text as strings: the headline terms first, then the body sequence. */
   analyze(text: string): { headline: string[]; body: string[] } {
     const body: string[] = [];
-    forEachToken(normalizeText(text, this.params.normalize), { ...defaultTokenizeOptions, ...this.params.tokenize }, (t) => body.push(t));
+    forEachToken(normalizeForTokens(text, this.params.normalize), { ...defaultTokenizeOptions, ...this.params.tokenize }, (t) => body.push(t));
     return { headline: body.slice(0, this.params.headlineTokens).map((t) => `h:${t}`), body };
   }
 
