@@ -5,7 +5,7 @@
  * without its first line (the "title-stripped" view), and chi² scores over any subset of rows.
  */
 import { normalizeForTokens, type NormalizeOptions } from '../text/normalize';
-import { ENGLISH_STOPWORDS } from '../text/stopwords';
+import { TokenInterner } from '../text/token-interner';
 import { defaultTokenizeOptions, forEachToken, type TokenizeOptions } from '../text/tokenize';
 import type { Chi2Result } from './chi2';
 import { SparseClassTotals } from './class-totals';
@@ -26,8 +26,6 @@ export interface PoolParams {
 }
 
 const EMPTY = new Int32Array(0);
-/** The id map's value for a stopword (see build): never a feature. */
-const STOPWORD_ID = -1;
 
 /** The first line of a text as a reader sees it (leading blank space skipped), or null when the text has one line. */
 export function firstLineOf(text: string): string | null {
@@ -93,26 +91,28 @@ export class TokenPool {
   static build(texts: Iterable<string>, params: PoolParams, trackFirstLine = false): TokenPool {
     const pool = new TokenPool(params);
     const tokenOptions = { ...defaultTokenizeOptions, ...params.tokenize };
-    // Stopwords get id -1 in the id map, so a token costs one hash lookup instead of a stopword-set
-    // lookup and then an id lookup (a twentieth of reading a corpus). Not with stemming, which the
-    // tokenizer applies after its stopword check.
-    const stopwordsAsIds = tokenOptions.removeStopwords && !tokenOptions.stem;
-    if (stopwordsAsIds) for (const word of ENGLISH_STOPWORDS) pool.ids.set(word, STOPWORD_ID);
-    const scanOptions = stopwordsAsIds ? { ...tokenOptions, removeStopwords: false } : tokenOptions;
+    // Distinct tokens are read once (token-interner.ts); each entry's id is looked up on first sight.
+    const interner = new TokenInterner(tokenOptions);
+    let idOfEntry = new Int32Array(1 << 12).fill(-1);
     let buffer = new Int32Array(1 << 14);
     for (const text of texts) {
       let n = 0;
       const headline: string[] = [];
-      forEachToken(normalizeForTokens(text, params.normalize), scanOptions, (t) => {
-        const id = pool.idOf(t);
-        if (id === STOPWORD_ID) return;
+      interner.forEachKept(normalizeForTokens(text, params.normalize), (entry) => {
+        if (entry >= idOfEntry.length) {
+          const grown = new Int32Array(idOfEntry.length * 2).fill(-1);
+          grown.set(idOfEntry);
+          idOfEntry = grown;
+        }
+        let id = idOfEntry[entry]!;
+        if (id < 0) id = idOfEntry[entry] = pool.idOf(interner.term(entry));
         if (n === buffer.length) {
           const b2 = new Int32Array(buffer.length * 2);
           b2.set(buffer);
           buffer = b2;
         }
         buffer[n++] = id;
-        if (headline.length < params.headlineTokens) headline.push(`h:${t}`);
+        if (headline.length < params.headlineTokens) headline.push(`h:${interner.term(entry)}`);
       });
       const doc = new Int32Array(headline.length + n);
       for (let i = 0; i < headline.length; i++) doc[i] = pool.idOf(headline[i]!);

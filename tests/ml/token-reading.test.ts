@@ -1,12 +1,13 @@
 // Reading a corpus into a token pool takes two shortcuts that must not change a single token: the
-// cleaner skips collapsing whitespace (normalizeForTokens), and stopwords are dropped through the
-// pool's id map instead of the tokenizer's stopword set. Both are checked against the plain
+// cleaner skips collapsing whitespace (normalizeForTokens), and each distinct token is read once
+// through a TokenInterner instead of a string per token. Both are checked against the plain
 // definition: tokenize(normalizeText(text)).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TokenPool, firstLineOf, type PoolParams } from '../../ml/features/token-pool';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { defaultNormalizeOptions, normalizeForTokens, normalizeText, type NormalizeOptions } from '../../ml/text/normalize';
+import { TokenInterner } from '../../ml/text/token-interner';
 import { defaultTokenizeOptions, tokenize, type TokenizeOptions } from '../../ml/text/tokenize';
 import { anyText, blanks, pieceText } from './reference/text-pieces';
 
@@ -76,5 +77,43 @@ describe('TokenPool.build: every document holds the tokens the tokenizer keeps',
     expect(pool.names).not.toContain('the');
     expect(pool.names).toContain('nurse');
     expect(pool.docs.every((doc) => doc.every((id) => id >= 0))).toBe(true);
+  });
+});
+
+describe('TokenInterner: forEachToken\u2019s tokens, one entry per distinct token', () => {
+  const variants: TokenizeOptions[] = [defaultTokenizeOptions, { ...defaultTokenizeOptions, stem: true }, { ...defaultTokenizeOptions, minTokenLength: 3 }];
+  const kept = (interner: TokenInterner, text: string) => {
+    const out: string[] = [];
+    interner.forEachKept(text, (entry) => out.push(interner.term(entry)));
+    return out;
+  };
+  it('property: on any texts read one after another by one interner', () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { minLength: 1, maxLength: 8 }), fc.constantFrom(...variants), (texts, options) => {
+        const interner = new TokenInterner(options);
+        for (const text of texts) expect(kept(interner, text)).toEqual(tokenize(text, options));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('tells apart tokens whose hashes and lengths are equal (FNV-1a: "declinate" and "macallums")', () => {
+    const interner = new TokenInterner(defaultTokenizeOptions);
+    const entries: number[] = [];
+    interner.forEachKept('declinate macallums declinate macallums', (entry) => entries.push(entry));
+    expect(entries.map((e) => interner.term(e))).toEqual(['declinate', 'macallums', 'declinate', 'macallums']);
+    expect(interner.size).toBe(2);
+  });
+  it('past its first table and arena (10,000 distinct tokens of up to 30 letters): the same tokens, the same entry each time', () => {
+    const word = (i: number) => `w${i.toString(36)}${'abcdefghijklmnopqrstuvwxyz'.slice(0, 1 + (i % 26))}`;
+    const text = Array.from({ length: 10_000 }, (_, i) => word(i)).join(' ');
+    const interner = new TokenInterner(defaultTokenizeOptions);
+    const first: number[] = [];
+    interner.forEachKept(text, (entry) => first.push(entry));
+    const again: number[] = [];
+    interner.forEachKept(text, (entry) => again.push(entry));
+    expect(first.map((e) => interner.term(e))).toEqual(tokenize(text));
+    expect(new Set(first).size).toBe(10_000);
+    expect(again).toEqual(first);
+    expect(interner.size).toBe(10_000);
   });
 });
