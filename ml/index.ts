@@ -1,5 +1,5 @@
 /** The public API of the ML engine (pure TypeScript: importable from workers, the CLI and the app). */
-export { createRng, shuffleInPlace, hashString, type Rng } from './random';
+export { createRng, shuffleInPlace, hashString, StreamHash, type Rng } from './random';
 export {
   normalizeText,
   normalizeWithReport,

@@ -74,9 +74,13 @@ export class StreamHash {
     const h2 = Math.imul(this.h2 ^ (this.h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     return 4294967296 * (2097151 & h2) + (h1 >>> 0);
   }
+  /** The hash as hashString writes it: 14 hex digits. */
+  hex(): string {
+    return this.value().toString(16).padStart(14, '0');
+  }
 }
 
 /** A 53-bit string hash (cyrb53) as 14 hex digits: stable across runs, for fingerprints and dedup. */
 export function hashString(text: string, seed = 0): string {
-  return new StreamHash(seed).addText(text).value().toString(16).padStart(14, '0');
+  return new StreamHash(seed).addText(text).hex();
 }

@@ -8,7 +8,7 @@
  * corpus as strings. At 50k resumes the texts are hundreds of megabytes per copy.
  */
 import Database from 'better-sqlite3';
-import { hashString, maskPersonalData, nameHintsOfFileName, screenTexts, type Corpus } from '../../ml/index';
+import { maskPersonalData, nameHintsOfFileName, screenTexts, StreamHash, type Corpus } from '../../ml/index';
 import { iterateLabelledDocuments, iterateLabelledIds } from '../store/documents-repo';
 import { usableRowsOf } from './run-training';
 
@@ -64,7 +64,15 @@ export function openSnapshot(databasePath: string, minDocumentsPerCategory: numb
           if (r.id !== kept[index]?.id) throw new Error('The labelled documents changed while training read them.');
           index++;
           // A model-labelled document is marked in the hash (confirming it changes what a run evaluates); others hash as before.
-          running = hashString(`${running}\u0000${r.category}${r.isModelLabelled ? '\u0000model' : ''}\u0000${r.text}`);
+          // hashString of `${running}\0${category}[\0model]\0${text}`, added piece by piece: the same
+          // value (the hash reads code units in order) without copying each text into a new string.
+          running = new StreamHash()
+            .addText(running)
+            .addText('\u0000')
+            .addText(r.category)
+            .addText(r.isModelLabelled ? '\u0000model\u0000' : '\u0000')
+            .addText(r.text)
+            .hex();
           yield options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text;
         }
         hash = running;

@@ -10,7 +10,7 @@ import { screenAndGroup } from '../../../main/training/screen-task';
 import { openSnapshot, readSnapshot } from '../../../main/training/snapshot';
 import { runTrainTask, screenInSecondThread, trainOnSnapshot } from '../../../main/training/train-task';
 import { runPipelineParams } from '../../../main/training/run-training';
-import { TextClassifier } from '../../../ml/index';
+import { hashString, TextClassifier } from '../../../ml/index';
 import { writeLabelledFolder } from '../../helpers/labelled-folder';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -93,9 +93,13 @@ describe('screening in a second thread', () => {
 
 describe('the streamed snapshot a run reads', () => {
   it('gives the same documents, texts and hash as reading it whole, and its hash only once read to the end', () => {
+    // One document labelled by a model (not confirmed), so the hash's mark for those is checked too.
+    const marked = readSnapshot(core.databasePath, 5).ids[1]!;
+    core.db.prepare('UPDATE documents SET model_labelled = 1 WHERE id = ?').run(marked);
     const whole = readSnapshot(core.databasePath, 5);
     const stream = openSnapshot(core.databasePath, 5);
     try {
+      expect(whole.trainOnly.filter(Boolean)).toHaveLength(1);
       expect(stream.ids).toEqual(whole.ids);
       expect(stream.labels).toEqual(whole.labels);
       expect(() => stream.hash()).toThrow(/once every text/);
@@ -103,8 +107,13 @@ describe('the streamed snapshot a run reads', () => {
       for (const text of stream.texts()) expect(text).toBe(whole.texts[index++]);
       expect(index).toBe(whole.texts.length);
       expect(stream.hash()).toBe(whole.hash);
+      // The definition: each (label, model-labelled mark, text) chained onto the hash so far.
+      let chained = '';
+      whole.texts.forEach((text, i) => (chained = hashString(`${chained}\u0000${whole.labels[i]}${whole.trainOnly[i] ? '\u0000model' : ''}\u0000${text}`)));
+      expect(whole.hash).toBe(chained);
     } finally {
       stream.close();
+      core.db.prepare('UPDATE documents SET model_labelled = 0 WHERE id = ?').run(marked);
     }
   });
 });
