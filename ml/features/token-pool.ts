@@ -54,7 +54,7 @@ export class TokenPool {
     readonly params: PoolParams,
     readonly names: string[] = [],
     private readonly ids = new Map<string, number>(),
-    readonly bigrams = new PairMap(1 << 16),
+    /** The two token ids of each bigram feature, in feature order (bigram b is features unigramCount + b). */
     readonly bigramPairs: number[] = [],
   ) {}
 
@@ -136,12 +136,15 @@ export class TokenPool {
     const nDocs = this.docs.length;
     // Features: unigram id u → u; bigram (a, b) → unigramCount + its index in `bigrams`.
     const unigramCount = (this.unigramCount = this.names.length);
+    // Only while counting: afterwards a bigram's feature is known from bigramPairs, and the map
+    // (12 bytes a slot, at most half full: ~25 MB at 50k resumes, ~100 MB at 200k) would outlive it.
+    const bigrams = new PairMap(1 << 16);
     for (let d = 0; d < nDocs; d++) {
       const doc = this.docs[d]!;
       const h = this.headCounts[d]!;
       const features = p.ngramMax === 2 ? new Int32Array(Math.max(0, doc.length - h - 1)) : EMPTY;
       for (let i = h + 1; i < doc.length && p.ngramMax === 2; i++) {
-        const b = this.bigrams.getOrSet(doc[i - 1]!, doc[i]!, this.bigrams.size);
+        const b = bigrams.getOrSet(doc[i - 1]!, doc[i]!, bigrams.size);
         if (b === this.bigramPairs.length / 2) this.bigramPairs.push(doc[i - 1]!, doc[i]!);
         features[i - h - 1] = unigramCount + b;
       }
@@ -154,7 +157,7 @@ export class TokenPool {
   private countDocumentFrequencies(): void {
     const p = this.params;
     const nDocs = this.docs.length;
-    const nFeatures = this.unigramCount + this.bigrams.size;
+    const nFeatures = this.unigramCount + this.bigramPairs.length / 2;
     const df = new Int32Array(nFeatures);
     const seen = new Int32Array(nFeatures).fill(-1);
     for (let d = 0; d < nDocs; d++) {
@@ -187,7 +190,7 @@ export class TokenPool {
    */
   subset(rows: ArrayLike<number>, options: { handOver?: boolean } = {}): TokenPool {
     this.requireUnconsumed();
-    const sub = new TokenPool(this.params, this.names, this.ids, this.bigrams, this.bigramPairs);
+    const sub = new TokenPool(this.params, this.names, this.ids, this.bigramPairs);
     sub.unigramCount = this.unigramCount;
     for (let i = 0; i < rows.length; i++) {
       const d = rows[i]!;
