@@ -217,6 +217,15 @@ export class CrossFitter {
     return this.broadScores ?? new Float64Array(this.docs.length * this.nClasses);
   }
 
+  /**
+   * Lets go of the cached fold matrices of every (feature count, title weight) but the given one:
+   * tuning calls it once its first stage has chosen them (at 50k resumes the other count's were
+   * tens of MB held through the second stage, at the run's memory peak).
+   */
+  keepMatricesOf(features: number, headlineWeight: number): void {
+    for (const key of [...this.matrices.keys()]) if (!key.endsWith(`|${features}|${headlineWeight}`)) this.matrices.delete(key);
+  }
+
   /** Held-out scores of each config; makeModel gets the config and the number of rows its fold trains on. */
   run(configs: CrossFitConfig[], makeModel: (config: CrossFitConfig, trainRows: number) => SparseClassifier, hooks: FitHooks = {}): HeldOutScores[] {
     const K = this.nClasses;

@@ -119,6 +119,7 @@ export function tuneFastEngine(
   const best = () => trials.reduce((b, t, i) => (t.score > trials[b]!.score + 1e-12 ? i : b), 0);
   score(stage1);
   const { features, headlineWeight } = trials[best()]!;
+  fitter.keepMatricesOf(features, headlineWeight);
   score(grid.C.filter((C) => C !== middleC).map((C) => ({ features, headlineWeight, C })));
   const chosen = best();
   return {

@@ -201,6 +201,12 @@ describe('CrossFitter: columns renumbered to the sampled rows’ terms give the 
       expect(scores.stripped).toEqual(b[c]!.stripped);
     });
     expect(compacted.broadRun()).toEqual(reference.broadRun());
+    // Tuning's second stage keeps only its chosen setting's fold matrices; the others are rebuilt alike if asked for again.
+    const cached = () => (compacted as unknown as { matrices: Map<string, unknown> }).matrices.size;
+    expect(cached()).toBe(6);
+    compacted.keepMatricesOf(400, 1);
+    expect(cached()).toBe(3);
+    compacted.run(configs, model).forEach((scores, c) => expect(scores.full).toEqual(a[c]!.full));
     const allA = compacted.chi2All();
     const allB = reference.chi2All();
     // Candidates none of the rows holds score 0 either way; the rest are the same numbers.
