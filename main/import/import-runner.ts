@@ -51,7 +51,7 @@ export interface RunImportOptions {
   repo: ImportRepo;
   parser: FileParser;
   signal: AbortSignal;
-  /** Files per transaction (default DEFAULT_BATCH_SIZE). */
+  /** Files per transaction. */
   batchSize?: number;
   /** Files in flight at once (reading + parsing). */
   concurrency?: number;
@@ -72,17 +72,10 @@ const describeWriteError = (error: unknown, batchFiles: number): string => {
   return `Saving stopped because ${why}. The last batch of ${batchFiles} files was rolled back; everything saved before it is intact. Free some space and resume this import.`;
 };
 
-/**
- * Files per transaction by default. A batch is written on the main thread in one go (~0.5 ms a
- * file): at 50 a batch of the PDF corpus held the event loop 30-39 ms, and up to 57 ms while other
- * processes loaded the machine; at 25 it was 27 ms with the same files/s (within noise).
- */
-export const DEFAULT_BATCH_SIZE = 25;
-
 /** Processes the job's units not yet accounted for and returns how the run ended. */
 export async function runImport(options: RunImportOptions): Promise<RunOutcome> {
   const { jobId, repo, parser, signal } = options;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 4;
   const done = repo.doneRelPaths(jobId);
   const isList = Array.isArray(options.units);
@@ -99,7 +92,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   // large job's rows are never counted again on the main thread.
   const counts: Partial<Record<FileStatus, number>> = { ...repo.getJob(jobId)?.counts };
   let doneFiles = alreadyDone;
-  // Progress moves per file read, not per batch saved: a 93-file sample sat at 0 until its first batch (then 50 files) was saved.
+  // Progress moves per file read, not per batch saved: a 93-file sample sat at 0 until its first batch of 50.
   let parsedFiles = alreadyDone;
   const startedAtMs = Date.now();
   const doneAtStart = doneFiles;

@@ -57,7 +57,7 @@ async function takeTour(page: Page, openApp: (hash?: string) => Promise<void>, s
   await expect(dialog.getByText('Step 3 of 3')).toBeVisible();
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible({ timeout: longStepMs });
   const watched = await page.evaluate(() => (window as unknown as { __importWatch: { values: number[]; hintWhileImporting: boolean } }).__importWatch);
-  // The bar moves file by file (it sat at 0 until the first batch, then 50 files, was saved), and the hint waits for the end.
+  // The bar moves file by file (it sat at 0 until the first batch of 50 was saved), and the hint waits for the end.
   expect(watched.values.filter((v) => v > 0 && v < files).length, `progress values shown: ${watched.values.join(', ')}`).toBeGreaterThanOrEqual(3);
   expect(watched.hintWhileImporting).toBe(false);
   await expect(dialog.getByRole('status').filter({ hasText: 'Import finished' })).toContainText(
