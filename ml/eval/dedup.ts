@@ -5,7 +5,7 @@
  * however alike the texts are: a document is compared with at most the first `maxBucketCompare`
  * members of each LSH bucket (a template filled in 100,000 times puts every copy in one bucket).
  */
-import { exactKey, wordHashes as wordHashesOf } from './text-keys';
+import { textKeys, wordHashes as wordHashesOf } from './text-keys';
 
 /** Near-duplicate search settings. */
 export interface DedupOptions {
@@ -65,7 +65,11 @@ const mix = (x: number): number => {
 
 /** Sorted unique 32-bit hashes of a text's word 3-shingles (lower-case, letters and digits only). */
 export function shingles(text: string): Uint32Array {
-  const wordHashes = wordHashesOf(text);
+  return shinglesOfWords(wordHashesOf(text));
+}
+
+/** The shingle set of a text from its word hashes (text-keys.ts). */
+export function shinglesOfWords(wordHashes: readonly number[]): Uint32Array {
   const out = new Uint32Array(Math.max(1, wordHashes.length - 2));
   if (wordHashes.length < 3) out[0] = mix(wordHashes.reduce((a, b) => mix(a ^ b), 7));
   for (let i = 0; i + 2 < wordHashes.length; i++)
@@ -135,8 +139,8 @@ export function createDuplicateGrouper(options: Partial<DedupOptions> = {}) {
   const sets = new Map<number, Uint32Array>();
   const buckets = new Map<number, number[]>();
 
-  const compareWithEarlier = (i: number, text: string) => {
-    const set = shingles(text);
+  const compareWithEarlier = (i: number, wordHashes: readonly number[]) => {
+    const set = shinglesOfWords(wordHashes);
     // Each earlier text sharing a band is checked once, however many bands it shares.
     const candidates = new Set<number>();
     let isMember = false;
@@ -166,7 +170,8 @@ export function createDuplicateGrouper(options: Partial<DedupOptions> = {}) {
     /** The next text. */
     add(text: string): void {
       const i = uf.add();
-      const key = exactKey(text);
+      // One scan gives the exact key and, for a text that is not an exact duplicate, the words of its shingles.
+      const { exactKey: key, wordHashes } = textKeys(text);
       const first = firstByKey.get(key);
       if (first !== undefined) {
         uf.union(first, i);
@@ -174,7 +179,7 @@ export function createDuplicateGrouper(options: Partial<DedupOptions> = {}) {
         return;
       }
       firstByKey.set(key, i);
-      if (nearDuplicates) compareWithEarlier(i, text);
+      if (nearDuplicates) compareWithEarlier(i, wordHashes);
     },
     /** The groups of every text added, numbered in order of their first text. */
     finish(): DuplicateGroups {

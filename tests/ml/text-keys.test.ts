@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactKey, exactKeyPlain, wordHashes, wordHashesPlain } from '../../ml/eval/text-keys';
+import { exactKey, exactKeyPlain, textKeys, wordHashes, wordHashesPlain } from '../../ml/eval/text-keys';
 import { generateResumeSample } from '../../ml/index';
 import { textHash } from '../../main/store/text-hash';
 
@@ -56,12 +56,13 @@ const alphabet = [
 ];
 const texts = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((chars) => chars.join(''));
 
-describe('duplicate-finding keys in one scan', () => {
+describe('duplicate-finding keys in one scan (each, and both at once: textKeys)', () => {
   it('give exactly the plain definitions on any mix of scripts, blanks and symbols', () => {
     fc.assert(
       fc.property(texts, (text) => {
         expect(wordHashes(text)).toEqual(wordHashesPlain(text));
         expect(exactKey(text)).toBe(exactKeyPlain(text));
+        expect(textKeys(text)).toEqual({ exactKey: exactKeyPlain(text), wordHashes: wordHashesPlain(text) });
       }),
       { numRuns: 3000, seed: 11 },
     );
@@ -72,6 +73,7 @@ describe('duplicate-finding keys in one scan', () => {
     for (const text of [...resumes, ...resumes.map((t) => t.replace(/e/g, 'é').replace(/ /g, '\u00a0'))]) {
       expect(wordHashes(text)).toEqual(wordHashesPlain(text));
       expect(exactKey(text)).toBe(exactKeyPlain(text));
+      expect(textKeys(text)).toEqual({ exactKey: exactKeyPlain(text), wordHashes: wordHashesPlain(text) });
     }
   });
 
