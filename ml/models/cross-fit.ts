@@ -51,6 +51,9 @@ interface FoldMatrices {
   stripped: CsrMatrix | null;
 }
 
+/** The cache key of one fold's matrices for one (feature count, title weight). */
+const matricesKey = (fold: number, features: number, headlineWeight: number): string => `${fold}|${features}|${headlineWeight}`;
+
 /** Fold machinery over some pool documents; see the file header. */
 export class CrossFitter {
   private readonly M: CsrMatrix;
@@ -190,7 +193,7 @@ export class CrossFitter {
 
   /** `rankLimit`: the largest feature count of the configs being run, so one ranking per fold serves them all. */
   private foldMatrices(fold: number, features: number, hw: number, rankLimit: number): FoldMatrices {
-    const key = `${fold}|${features}|${hw}`;
+    const key = matricesKey(fold, features, hw);
     let cached = this.matrices.get(key);
     if (!cached) {
       const chosen = this.ranking(fold, Math.max(features, rankLimit)).slice(0, Math.min(features, this.M.cols)).sort();
@@ -223,7 +226,8 @@ export class CrossFitter {
    * tens of MB held through the second stage, at the run's memory peak).
    */
   keepMatricesOf(features: number, headlineWeight: number): void {
-    for (const key of [...this.matrices.keys()]) if (!key.endsWith(`|${features}|${headlineWeight}`)) this.matrices.delete(key);
+    const kept = new Set(this.scoredFolds.map((fold) => matricesKey(fold, features, headlineWeight)));
+    for (const key of [...this.matrices.keys()]) if (!kept.has(key)) this.matrices.delete(key);
   }
 
   /** Held-out scores of each config; makeModel gets the config and the number of rows its fold trains on. */
