@@ -31,6 +31,7 @@ export { yearsOfExperience, engineeredNames, engineeredValues, defaultEngineered
 export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSignalLike, softmaxRows } from './models/estimator';
 export { LinearSvmClassifier, defaultSvmParams, nbFeatureScale, type SvmParams } from './models/svm-classifier';
 export { fitOneVsRestSvm, linearScores, svmPrimalObjective, type SvmSolverParams, type SvmSolution } from './models/linear-svm';
+export { fitSharingClasses, helpWithClasses, type ClassHelper, type SharedSvmJob } from './models/svm-class-sharing';
 export { fitTemperature, calibrateTemperature, temperatureLogLoss, describeCalibration, TEMPERATURE_PRIOR_ROWS, type Calibration } from './models/calibration';
 export { defaultBroadParams, broadShare, gateTokensOf, CentroidSums, mixScores, type BroadParams, type BroadView } from './models/broad-view';
 export { defaultTuneOptions, type TuneOptions, type TuneGrid, type TuneTrial, type TuneResult } from './models/tune';

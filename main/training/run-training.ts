@@ -16,6 +16,7 @@ import {
   softmaxRows,
   TextClassifier,
   type AbortSignalLike,
+  type ClassHelper,
   type Corpus,
   type EvaluationReport,
   type FitHooks,
@@ -109,6 +110,8 @@ export interface TrainingResult {
 export interface TrainingHooks {
   onProgress?: (step: RunStep) => void;
   signal?: AbortSignalLike;
+  /** Another thread that takes classes of every SVM fit of the run (the same model, sooner). */
+  classHelper?: ClassHelper;
 }
 
 /**
@@ -152,7 +155,7 @@ export function runPipelineParams(params: RunTrainingParams): Partial<PipelinePa
 
 /** Trains and evaluates a classifier on `corpus` (see PrecomputedInputs for work a caller may have done). */
 export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: TrainingHooks = {}, precomputed: PrecomputedInputs = {}): TrainingResult {
-  const { signal } = hooks;
+  const { signal, classHelper } = hooks;
   const emit = (step: RunStep) => hooks.onProgress?.(step);
   const pipelineParams = runPipelineParams(params);
   const fitTimings = { vectorize: 0, fit: 0 };
@@ -162,6 +165,7 @@ export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: Tr
   };
   const fitHooks = (fit: 'holdout' | 'final'): FitHooks => ({
     signal,
+    classHelper,
     onVectorized: () => emit({ phase: 'vectorized', fit }),
     onProgress: (p) =>
       emit({
@@ -242,6 +246,7 @@ export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: Tr
       groups,
       prepared,
       signal,
+      classHelper,
       onFold: (fold, report) => emit({ phase: 'fold', fold: fold + 1, folds: params.folds, macroF1: report.macro.f1 }),
     });
     // Only the scored rows: train-only (model-labelled) rows have no out-of-fold prediction.

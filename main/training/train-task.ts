@@ -1,11 +1,13 @@
 /**
  * What the training worker does: read the labelled, not excluded documents from SQLite on its own
- * read-only connection (screening and duplicate grouping go to a second thread meanwhile), run the one training function (runTraining: dedup-aware holdout, optional
- * k-fold CV, the final model on every document) and return the model JSON, the reports and every
+ * read-only connection (screening and duplicate grouping go to a second thread meanwhile, which
+ * then takes classes of every SVM fit: second-thread.ts), run the one training function
+ * (runTraining: dedup-aware holdout, optional k-fold CV, the final model on every document) and
+ * return the model JSON, the reports and every
  * out-of-fold prediction as typed columns (cheap to pass back to the main thread). Progress is
  * reported per phase and epoch. Runs inside the training worker; plain Node over ml/.
  */
-import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier, type FitProgress } from '../../ml/index';
+import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier, type ClassHelper, type FitProgress, type PreparedCorpus } from '../../ml/index';
 import type {
   CalibrationReport,
   CrossValidationMetrics,
@@ -17,11 +19,10 @@ import type {
   TrainingPhase,
   TrainingProgress,
 } from '../../preload/contract';
-import { runWorkerTask } from '../workers/run-task';
 import { runPipelineParams, runTraining, type PrecomputedInputs, type RunStep } from './run-training';
-import { runScreenTask, type ScreenTaskInput, type ScreenTaskResult, type ScreenWorkerApi } from './screen-task';
+import { runScreenTask } from './screen-task';
+import { screenInputOf, startSecondThread, type SecondThread } from './second-thread';
 import { openSnapshot, type Snapshot } from './snapshot';
-import { trainingWorkerEntry } from './worker-entry';
 
 /** Bins of the reliability diagram: the same as the ECE of the engine's reports, so the two agree. */
 export const RELIABILITY_BINS = ECE_BINS;
@@ -110,11 +111,12 @@ export function trainOnSnapshot(
   snapshot: Omit<Snapshot, 'texts'> & { texts?: string[] },
   params: TrainingParams,
   progress: (p: TaskProgress) => void,
-  signal?: AbortSignal,
+  run: { signal?: AbortSignal; classHelper?: ClassHelper } = {},
   precomputed: PrecomputedInputs = {},
   startFraction = 0,
 ): Omit<TrainTaskResult, 'timings'> & { timings: Omit<RunTimings, 'readMs'> } {
   const { ids, labels } = snapshot;
+  const { signal, classHelper } = run;
   if (!snapshot.texts && !(precomputed.screened && precomputed.groups && precomputed.prepared))
     throw new Error('Training without the texts needs their screening, duplicate groups and token ids.');
   // runTraining reads texts only for what is not precomputed: here nothing, so a run holds token ids, not strings.
@@ -197,7 +199,7 @@ export function trainOnSnapshot(
   };
   report('vectorize', 'Grouping duplicate resumes', 0);
   // Document ids as keys: a retrain holds out the same documents the previous run did, so runs compare on the same resumes.
-  const result = runTraining({ texts, labels, keys: ids, trainOnly: snapshot.trainOnly }, params, { onProgress, signal }, precomputed);
+  const result = runTraining({ texts, labels, keys: ids, trainOnly: snapshot.trainOnly }, params, { onProgress, signal, classHelper }, precomputed);
   done = total;
   report('saving', 'Saving the model', 0);
 
@@ -265,36 +267,6 @@ export function trainOnSnapshot(
 }
 
 /**
- * Screening and duplicate groups from a second worker thread (see screen-task.ts), or none when it
- * read other data or failed: runTraining then does that work itself. A cancel is passed on.
- */
-export async function screenInSecondThread(input: TrainTaskInput, snapshotHash: string, signal?: AbortSignal): Promise<PrecomputedInputs> {
-  const result = await screenInThread(input, signal);
-  return result?.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};
-}
-
-/** What the screening task reads: the snapshot as this run reads it. */
-const screenInputOf = (input: TrainTaskInput): ScreenTaskInput => ({
-  databasePath: input.databasePath,
-  minDocumentsPerCategory: input.minDocumentsPerCategory,
-  blind: input.params.blind === true,
-});
-
-/** The second thread's answer with the hash of what it read, or null when it failed (a cancel is passed on). */
-async function screenInThread(input: TrainTaskInput, signal?: AbortSignal): Promise<ScreenTaskResult | null> {
-  try {
-    return await runWorkerTask<ScreenWorkerApi, 'screen'>(trainingWorkerEntry, 'screen', screenInputOf(input), {
-      taskName: 'Screening the resumes',
-      signal,
-      maxOldGenerationSizeMb: input.params.memoryLimitMb,
-    });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'AbortError') throw error;
-    return null;
-  }
-}
-
-/**
  * The whole task: open the snapshot; then, while a second thread screens it and groups duplicates,
  * stream the resumes here into their words (token ids), one text at a time; then train on those.
  * This thread never holds every text: only the second thread does, for as long as it screens.
@@ -304,25 +276,47 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
   progress({ phase: 'reading', step: 'Reading the labelled resumes', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
   const stream = openSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
   const readMs = performance.now() - started;
-  const screening = screenInThread(input, signal);
-  // Reading every resume's words is the first half of the holdout model's unit of progress.
-  const { total } = progressUnits(input.params);
-  let fraction = 0;
-  const onProgress = (p: FitProgress) => {
-    fraction = (0.5 * p.epoch) / p.maxEpochs / total;
-    const step = `Reading the words of every resume, ${p.epoch} of ${p.maxEpochs}`;
-    progress({ phase: 'vectorize', step, epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction });
-  };
-  let prepared;
-  let hash: string;
+  const second = startSecondThread(input, signal);
+  let result;
   try {
-    prepared = new TextClassifier(runPipelineParams(input.params)).prepare(stream.texts(), stream.labels, { onProgress });
-    hash = stream.hash();
+    // Reading every resume's words is the first half of the holdout model's unit of progress.
+    const { total } = progressUnits(input.params);
+    let fraction = 0;
+    const onProgress = (p: FitProgress) => {
+      fraction = (0.5 * p.epoch) / p.maxEpochs / total;
+      const step = `Reading the words of every resume, ${p.epoch} of ${p.maxEpochs}`;
+      progress({ phase: 'vectorize', step, epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction });
+    };
+    let prepared;
+    let hash: string;
+    try {
+      prepared = new TextClassifier(runPipelineParams(input.params)).prepare(stream.texts(), stream.labels, { onProgress });
+      hash = stream.hash();
+    } finally {
+      stream.close();
+    }
+    const snapshot = { ids: stream.ids, labels: stream.labels, trainOnly: stream.trainOnly, leftOutCategories: stream.leftOutCategories, hash };
+    result = await trainWithSecondThread(snapshot, input, progress, signal, prepared, fraction, second);
   } finally {
-    stream.close();
+    await second.close();
   }
-  const snapshot = { ids: stream.ids, labels: stream.labels, trainOnly: stream.trainOnly, leftOutCategories: stream.leftOutCategories, hash };
-  const screened = await screening;
+  const totalMs = performance.now() - started;
+  const { vectorizeMs, fitMs } = result.timings;
+  return { ...result, timings: { readMs, vectorizeMs, fitMs, evaluateMs: Math.max(0, totalMs - readMs - vectorizeMs - fitMs), totalMs } };
+}
+
+/** The rest of a run once this thread has read the words: the second thread's screening (or its own), then training with that thread's help. */
+async function trainWithSecondThread(
+  snapshot: Omit<Snapshot, 'texts'>,
+  input: TrainTaskInput,
+  progress: (p: TaskProgress) => void,
+  signal: AbortSignal | undefined,
+  prepared: PreparedCorpus,
+  fraction: number,
+  second: SecondThread,
+): Promise<ReturnType<typeof trainOnSnapshot>> {
+  const { hash } = snapshot;
+  const screened = await second.screening;
   let precomputed: PrecomputedInputs;
   if (screened?.hash === hash) precomputed = { screened: screened.screened, groups: screened.groups, prepared };
   else {
@@ -332,8 +326,5 @@ export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProg
     if (again.hash !== hash) throw new Error('The labelled documents changed while training read them; train again.');
     precomputed = { screened: again.screened, groups: again.groups, prepared };
   }
-  const result = trainOnSnapshot(snapshot, input.params, progress, signal, precomputed, fraction);
-  const totalMs = performance.now() - started;
-  const { vectorizeMs, fitMs } = result.timings;
-  return { ...result, timings: { readMs, vectorizeMs, fitMs, evaluateMs: Math.max(0, totalMs - readMs - vectorizeMs - fitMs), totalMs } };
+  return trainOnSnapshot(snapshot, input.params, progress, { signal, classHelper: second.classHelper }, precomputed, fraction);
 }

@@ -2,6 +2,7 @@
 import { softmaxRows, throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
 import { TextClassifier, type PipelineParams } from '../models/pipeline';
 import type { PreparedCorpus } from '../models/prepared-corpus';
+import type { ClassHelper } from '../models/svm-class-sharing';
 import { findDuplicateGroups, type DuplicateGroups } from './dedup';
 import { evaluatePredictions, type EvaluationReport } from './metrics';
 import { groupStratifiedSplit, kFoldKeepingTrainOnly, splitKeepingTrainOnly } from './split';
@@ -30,13 +31,15 @@ export interface LoopProgress {
 export interface LoopHooks {
   onProgress?: (progress: LoopProgress) => void;
   signal?: AbortSignalLike;
+  /** Another thread that takes classes of each fit (FitHooks.classHelper). */
+  classHelper?: ClassHelper;
 }
 
 /** The FitHooks one step of a loop passes to its fit. */
 function stepHooks(hooks: LoopHooks, step: number, steps: number): FitHooks {
   throwIfAborted(hooks.signal);
   hooks.onProgress?.({ step, steps, fit: null });
-  return { signal: hooks.signal, onProgress: hooks.onProgress ? (fit) => hooks.onProgress!({ step, steps, fit }) : undefined };
+  return { signal: hooks.signal, classHelper: hooks.classHelper, onProgress: hooks.onProgress ? (fit) => hooks.onProgress!({ step, steps, fit }) : undefined };
 }
 
 const pickRows = <T>(items: readonly T[], rows: ArrayLike<number>): T[] => Array.from(rows as ArrayLike<number>, (i) => items[i]!);

@@ -247,7 +247,7 @@ export class CrossFitter {
       configs.forEach((config, c) => {
         throwIfAborted(hooks.signal);
         const m = this.foldMatrices(fold, config.features, config.headlineWeight, rankLimit);
-        const model = makeModel(config, train.length).fit(m.train, yTrain, K, { signal: hooks.signal });
+        const model = makeModel(config, train.length).fit(m.train, yTrain, K, { signal: hooks.signal, classHelper: hooks.classHelper });
         const scores = model.decisionFunction(m.valid);
         put(out[c]!.full, scores);
         if (m.stripped) put(out[c]!.stripped!, model.decisionFunction(m.stripped));

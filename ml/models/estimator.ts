@@ -1,5 +1,6 @@
 /** The estimator contract shared by every classifier over sparse features (GUIDE §6). */
 import type { CsrMatrix } from '../features/csr';
+import type { ClassHelper } from './svm-class-sharing';
 
 /** The subset of AbortSignal that training checks (ml/ has no DOM types). */
 export interface AbortSignalLike {
@@ -24,6 +25,8 @@ export interface FitHooks {
   signal?: AbortSignalLike;
   /** Called by a pipeline between vectorizing and training (lets callers time the two phases). */
   onVectorized?: () => void;
+  /** Another thread that takes classes of each one-vs-rest SVM fit (the same weights, sooner; see svm-class-sharing.ts). */
+  classHelper?: ClassHelper;
 }
 
 /** A classifier over CSR rows with integer labels 0..nClasses-1. */

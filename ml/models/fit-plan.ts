@@ -130,7 +130,10 @@ export function fitPipeline(
       hooks.onProgress?.({ phase: 'calibrate', epoch, maxEpochs: 1, trainLoss: NaN, validationLoss: null, validationAccuracy: null });
     step(0);
     // The cross-fit's own progress reports fits as 'tune' steps; here they are calibration work.
-    ({ calibration, broadScale, heldOut } = heldOutCalibration(pipeline, pool, y, nClasses, dense, vectorizerParams, broad, { signal: hooks.signal }));
+    ({ calibration, broadScale, heldOut } = heldOutCalibration(pipeline, pool, y, nClasses, dense, vectorizerParams, broad, {
+      signal: hooks.signal,
+      classHelper: hooks.classHelper,
+    }));
     step(1);
   }
   let broadView: BroadView | null = null;

@@ -9,6 +9,7 @@ import type { CsrMatrix } from '../features/csr';
 import { quantize } from '../features/vectorizer';
 import { argmaxRows, requireFitted, softmaxRows, throwIfAborted, type FitHooks, type SparseClassifier } from './estimator';
 import { fitOneVsRestSvm, linearScores } from './linear-svm';
+import { fitSharingClasses } from './svm-class-sharing';
 
 /** Hyper-parameters of the fast engine. */
 export interface SvmParams {
@@ -92,18 +93,16 @@ export class LinearSvmClassifier implements SparseClassifier {
     this.nFeatures = X.cols;
     const p = this.params;
     const scale = p.nbInterpolation > 0 ? nbFeatureScale(X, y, nClasses, p.nbSmoothing, p.nbInterpolation) : undefined;
-    const solution = fitOneVsRestSvm(
-      X,
-      y,
-      nClasses,
-      { C: p.C, tol: p.tol, maxEpochs: p.maxEpochs, biasScale: 1, seed: p.seed },
-      {
-        featureScale: scale,
-        signal: hooks.signal,
-        onClass: (k, loss) =>
-          hooks.onProgress?.({ phase: 'fit', epoch: k + 1, maxEpochs: nClasses, trainLoss: loss, validationLoss: null, validationAccuracy: null }),
-      },
-    );
+    const solverParams = { C: p.C, tol: p.tol, maxEpochs: p.maxEpochs, biasScale: 1, seed: p.seed };
+    const options = {
+      featureScale: scale,
+      signal: hooks.signal,
+      onClass: (k: number, loss: number) =>
+        hooks.onProgress?.({ phase: 'fit', epoch: k + 1, maxEpochs: nClasses, trainLoss: loss, validationLoss: null, validationAccuracy: null }),
+    };
+    const helper = hooks.classHelper;
+    const solution =
+      (helper && fitSharingClasses(X, y, nClasses, solverParams, { ...options, helper })) ?? fitOneVsRestSvm(X, y, nClasses, solverParams, options);
     this.epochsRun = solution.epochs;
     // Rounded to 1e-6 so the same seed gives byte-identical JSON and a reloaded model predicts exactly alike.
     this.weights = solution.weights.map(quantize);

@@ -101,6 +101,7 @@ export function tuneFastEngine(
   let fitsBefore = 0;
   const stageHooks: FitHooks = {
     signal: hooks.signal,
+    classHelper: hooks.classHelper,
     onProgress: (p) => hooks.onProgress?.({ ...p, epoch: fitsBefore + p.epoch, maxEpochs: totalFits }),
   };
   const trials: TuneTrial[] = [];

@@ -8,7 +8,8 @@ import { createImportRepo } from '../../../main/store/import-repo';
 import { reevaluateRun } from '../../../main/training/reevaluate';
 import { screenAndGroup } from '../../../main/training/screen-task';
 import { openSnapshot, readSnapshot } from '../../../main/training/snapshot';
-import { runTrainTask, screenInSecondThread, trainOnSnapshot } from '../../../main/training/train-task';
+import { screenInSecondThread } from '../../../main/training/second-thread';
+import { runTrainTask, trainOnSnapshot } from '../../../main/training/train-task';
 import { runPipelineParams } from '../../../main/training/run-training';
 import { hashString, TextClassifier } from '../../../ml/index';
 import { writeLabelledFolder } from '../../helpers/labelled-folder';
@@ -81,7 +82,7 @@ describe('screening in a second thread', () => {
     const withThread = await runTrainTask(input(), () => {});
     const snapshot = readSnapshot(core.databasePath, 5);
     const prepared = new TextClassifier(runPipelineParams(params)).prepare(snapshot.texts, snapshot.labels);
-    const alone = trainOnSnapshot(snapshot, params, () => {}, undefined, { prepared });
+    const alone = trainOnSnapshot(snapshot, params, () => {}, {}, { prepared });
     const plain = trainOnSnapshot(snapshot, params, () => {});
     for (const other of [alone, plain]) {
       expect(withThread.modelJson).toBe(other.modelJson);

@@ -1,0 +1,100 @@
+/**
+ * A training run's second thread, on the training worker's own entry. While the run's thread reads
+ * the words of every resume, it screens the snapshot and groups duplicates (screen-task.ts); then,
+ * for the rest of the run, it takes classes of every SVM fit (ml's svm-class-sharing.ts), so on a
+ * two-core machine the fits take about half the time. The second thread is one worker group, closed
+ * when the run ends. Plain Node.
+ */
+import type { ClassHelper } from '../../ml/index';
+import { createWorkerGroup } from '../workers/worker-group';
+import type { PrecomputedInputs } from './run-training';
+import type { ScreenTaskInput, ScreenTaskResult, ScreenWorkerApi } from './screen-task';
+import type { TrainTaskInput } from './train-task';
+import { trainingWorkerEntry } from './worker-entry';
+
+/** What the screening task reads: the snapshot as this run reads it. */
+export const screenInputOf = (input: TrainTaskInput): ScreenTaskInput => ({
+  databasePath: input.databasePath,
+  minDocumentsPerCategory: input.minDocumentsPerCategory,
+  blind: input.params.blind === true,
+});
+
+/** A run's second thread: its screening answer, then a helper for the run's SVM fits while it lasts. */
+export interface SecondThread {
+  /** Its answer with the hash of what it read, or null when it failed (a cancel is passed on). */
+  screening: Promise<ScreenTaskResult | null>;
+  /** Takes classes of the run's SVM fits once screening has answered; declines every job after a failure. */
+  classHelper: ClassHelper;
+  /** How many classes it solved (known once close has resolved). */
+  classesSolved(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the second thread on the training worker's entry. The fits post their jobs from a
+ * synchronous run (postMessage needs no turn of this thread's event loop); the helper's answers,
+ * and any failure, are only read once the run is over, which is why a fit never waits on the helper
+ * for long (see ml's svm-class-sharing.ts).
+ */
+export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): SecondThread {
+  const group = createWorkerGroup<ScreenWorkerApi>(trainingWorkerEntry, {
+    taskName: 'Screening the resumes',
+    maxOldGenerationSizeMb: input.params.memoryLimitMb,
+  });
+  let isHelping = false;
+  let solved = 0;
+  const screening = group.request('screen', screenInputOf(input), { signal, onAbort: 'terminate' }).then(
+    (result) => {
+      isHelping = true;
+      return result;
+    },
+    (error: unknown) => {
+      if (error instanceof Error && error.name === 'AbortError') throw error;
+      return null;
+    },
+  );
+  // A run that fails before it awaits the screening must not leave its rejection unhandled.
+  screening.catch(() => undefined);
+  const answers: Promise<unknown>[] = [];
+  const classHelper: ClassHelper = {
+    offer(job) {
+      if (!isHelping) return false;
+      answers.push(
+        group.request('solveClasses', job).then(
+          (count) => (solved += count),
+          () => (isHelping = false),
+        ),
+      );
+      return true;
+    },
+    giveUp: () => (isHelping = false),
+  };
+  return {
+    screening,
+    classHelper,
+    classesSolved: () => solved,
+    async close() {
+      isHelping = false;
+      // Every job is stopped by now; the helper answers each within one pass over its rows (the count of
+      // classes it solved). A helper that never answers is not waited for past a second.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(answers), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+      clearTimeout(timer);
+      await group.close();
+    },
+  };
+}
+
+/**
+ * Screening and duplicate groups from a second worker thread (see screen-task.ts), or none when it
+ * read other data or failed: runTraining then does that work itself. A cancel is passed on.
+ */
+export async function screenInSecondThread(input: TrainTaskInput, snapshotHash: string, signal?: AbortSignal): Promise<PrecomputedInputs> {
+  const second = startSecondThread(input, signal);
+  try {
+    const result = await second.screening;
+    return result?.hash === snapshotHash ? { screened: result.screened, groups: result.groups } : {};
+  } finally {
+    await second.close();
+  }
+}
