@@ -62,6 +62,7 @@ export default defineConfig({
           'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
           'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
           'training-worker': resolve(root, 'main/training/training-worker.ts'),
+          'class-helper-worker': resolve(root, 'main/training/class-helper-worker.ts'),
           'prediction-worker': resolve(root, 'main/predict/prediction-worker.ts'),
           'curation-worker': resolve(root, 'main/curation/curation-worker.ts'),
         },

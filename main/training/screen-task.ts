@@ -6,7 +6,7 @@
  * the snapshot from SQLite on its own connection; its answer is used only when the snapshot it read
  * has the same hash. Plain Node over ml/.
  */
-import { createDuplicateGrouper, screenTexts, type DuplicateGroups, type SharedSvmJob } from '../../ml/index';
+import { createDuplicateGrouper, screenTexts, type DuplicateGroups } from '../../ml/index';
 import { openSnapshot } from './snapshot';
 
 /** What the screening task is asked: the snapshot to read, as the run reads it. */
@@ -44,8 +44,5 @@ export function runScreenTask(input: ScreenTaskInput): ScreenTaskResult {
   }
 }
 
-/** The part of the training worker's interface a run's second thread uses: screening, then classes of the run's SVM fits. */
-export type ScreenWorkerApi = {
-  screen: { input: ScreenTaskInput; result: ScreenTaskResult; progress: never };
-  solveClasses: { input: SharedSvmJob; result: number; progress: never };
-};
+/** The part of the training worker's interface a run's second thread uses. */
+export type ScreenWorkerApi = { screen: { input: ScreenTaskInput; result: ScreenTaskResult; progress: never } };

@@ -1,16 +1,19 @@
 /**
  * A training run's second thread, on the training worker's own entry. While the run's thread reads
  * the words of every resume, it screens the snapshot and groups duplicates (screen-task.ts); then,
- * for the rest of the run, it takes classes of every SVM fit (ml's svm-class-sharing.ts), so on a
- * two-core machine the fits take about half the time. The second thread is one worker group, closed
+ * for the rest of the run, a fresh thread takes classes of every SVM fit (ml's
+ * svm-class-sharing.ts), so on a two-core machine the fits take about half the time. Fresh, because
+ * the screening thread's heap is full of what it no longer needs, and the helper's own entry is
+ * small (class-helper-worker.ts); it loads while the run builds its first matrices. Both are closed
  * when the run ends. Plain Node.
  */
 import type { ClassHelper } from '../../ml/index';
 import { createWorkerGroup } from '../workers/worker-group';
 import type { PrecomputedInputs } from './run-training';
+import type { ClassHelperWorkerApi } from './class-helper-worker';
 import type { ScreenTaskInput, ScreenTaskResult, ScreenWorkerApi } from './screen-task';
 import type { TrainTaskInput } from './train-task';
-import { trainingWorkerEntry } from './worker-entry';
+import { classHelperWorkerEntry, trainingWorkerEntry } from './worker-entry';
 
 /** What the screening task reads: the snapshot as this run reads it. */
 export const screenInputOf = (input: TrainTaskInput): ScreenTaskInput => ({
@@ -37,14 +40,15 @@ export interface SecondThread {
  * for long (see ml's svm-class-sharing.ts).
  */
 export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): SecondThread {
-  const group = createWorkerGroup<ScreenWorkerApi>(trainingWorkerEntry, {
-    taskName: 'Screening the resumes',
-    maxOldGenerationSizeMb: input.params.memoryLimitMb,
-  });
+  const maxOldGenerationSizeMb = input.params.memoryLimitMb;
+  const screener = createWorkerGroup<ScreenWorkerApi>(trainingWorkerEntry, { taskName: 'Screening the resumes', maxOldGenerationSizeMb });
+  const helper = createWorkerGroup<ClassHelperWorkerApi>(classHelperWorkerEntry, { taskName: 'The helper training thread', maxOldGenerationSizeMb });
   let isHelping = false;
   let solved = 0;
-  const screening = group.request('screen', screenInputOf(input), { signal, onAbort: 'terminate' }).then(
+  const screening = screener.request('screen', screenInputOf(input), { signal, onAbort: 'terminate' }).then(
     (result) => {
+      void screener.close();
+      helper.warm();
       isHelping = true;
       return result;
     },
@@ -60,7 +64,7 @@ export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): 
     offer(job) {
       if (!isHelping) return false;
       answers.push(
-        group.request('solveClasses', job).then(
+        helper.request('solveClasses', job).then(
           (count) => (solved += count),
           () => (isHelping = false),
         ),
@@ -80,7 +84,7 @@ export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): 
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.all(answers), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
       clearTimeout(timer);
-      await group.close();
+      await Promise.all([screener.close(), helper.close()]);
     },
   };
 }

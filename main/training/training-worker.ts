@@ -5,7 +5,6 @@
  * refreshes come to a thread that stays up (see main/labelling/labelling-refresher.ts), so the texts
  * it read stay loaded between them.
  */
-import { helpWithClasses } from '../../ml/index';
 import { serveWorker } from '../workers/serve-worker';
 import { yieldCpuToMainThread } from '../workers/thread-priority';
 import { runLabellingRefresh, type LabellingRefreshInput, type LabellingRefreshResult } from './labelling-task';
@@ -27,7 +26,6 @@ yieldCpuToMainThread();
 serveWorker<TrainingWorkerApi>({
   train: (input, context) => runTrainTask(input, context.progress, context.signal),
   screen: (input) => runScreenTask(input),
-  solveClasses: (job) => helpWithClasses(job),
   learningCurve: (input, context) => runLearningCurveTask(input, context.signal),
   labelling: (input, context) => runLabellingRefresh(input, context.signal),
 });

@@ -70,6 +70,8 @@ export interface WorkerGroup<Api extends WorkerApi> {
    * none running it starts one, whose setup must already cover it, and answers with the setup's last result.
    */
   broadcast<K extends keyof Api & string>(kind: K, input: Api[K]['input']): Promise<Api[K]['result'][]>;
+  /** Starts a thread (and its setup) now when none is running, so the first request finds it loaded. */
+  warm(): void;
   /** Terminates every thread; pending and queued requests reject with an AbortError. */
   close(): Promise<void>;
   stats(): WorkerGroupStats;
@@ -336,6 +338,14 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
         return (await Promise.all(setup)).slice(-1) as Api[typeof kind]['result'][];
       }
       return (await Promise.all(threads.map((thread) => enqueueOn(thread, request, {})))) as Api[typeof kind]['result'][];
+    },
+    warm() {
+      if (isClosed || threads.length > 0) return;
+      try {
+        startWithSetup();
+      } catch {
+        // A thread that cannot start fails the first request with its sentence, as without warm().
+      }
     },
     async close() {
       isClosed = true;

@@ -1,11 +1,11 @@
-// A training run's second thread, a real worker on the training worker's entry: once it has screened
-// the snapshot it takes classes of the run's SVM fits, and what it solves is byte for byte what this
+// A training run's second thread, real worker threads: once the screening thread has answered, the
+// helper thread takes classes of the run's SVM fits, and what it solves is byte for byte what this
 // thread would have solved. (The sharing itself, with helpers in this thread: tests/ml/svm-class-sharing.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
-import type { ScreenWorkerApi } from '../../../main/training/screen-task';
+import type { ClassHelperWorkerApi } from '../../../main/training/class-helper-worker';
 import { startSecondThread } from '../../../main/training/second-thread';
-import { trainingWorkerEntry } from '../../../main/training/worker-entry';
+import { classHelperWorkerEntry } from '../../../main/training/worker-entry';
 import { createWorkerGroup } from '../../../main/workers/worker-group';
 import { CsrBuilder } from '../../../ml/features/csr';
 import { fitOneVsRestSvm, svmProblem } from '../../../ml/models/linear-svm';
@@ -46,10 +46,10 @@ afterAll(async () => {
 });
 
 describe("a training run's second thread", () => {
-  it('solves every class of a job it is given alone, with the weights of the fit in this thread', async () => {
+  it('the helper entry solves every class of a job it is given alone, with the weights of the fit in this thread', async () => {
     const { X, y } = problemRows(1);
     const job = sharedJobOf(svmProblem(X, y, 24, params));
-    const group = createWorkerGroup<ScreenWorkerApi>(trainingWorkerEntry, { taskName: 'The helper' });
+    const group = createWorkerGroup<ClassHelperWorkerApi>(classHelperWorkerEntry, { taskName: 'The helper' });
     try {
       expect(await group.request('solveClasses', job)).toBe(24);
     } finally {

@@ -15,6 +15,7 @@ const make = (options: Partial<WorkerGroupOptions<TaskWorkerApi>> = {}) => {
   return {
     request: (input: TaskWorkerInput, requestOptions: { signal?: AbortSignal } = {}) => made.request('run', input, requestOptions),
     broadcast: (input: TaskWorkerInput) => made.broadcast('run', input),
+    warm: () => made.warm(),
     threadsStarted: () => made.stats().threadsStarted,
     close: () => made.close(),
   };
@@ -51,6 +52,15 @@ describe('createWorkerGroup', () => {
     expect(await worker.request({ mode: 'count', upTo: 2 })).toBe(3);
     expect(await worker.broadcast({ mode: 'count', upTo: 3 })).toEqual([6]);
     expect(preludes).toBe(1);
+  });
+
+  it('warm starts one thread ahead of the first request, which then runs on it', async () => {
+    const worker = make();
+    worker.warm();
+    worker.warm();
+    expect(worker.threadsStarted()).toBe(1);
+    expect(await worker.request({ mode: 'count', upTo: 4 })).toBe(10);
+    expect(worker.threadsStarted()).toBe(1);
   });
 
   it('a failing request rejects with its message and the thread keeps serving', async () => {
