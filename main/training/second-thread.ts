@@ -1,6 +1,6 @@
 /**
- * A training run's second thread, on the training worker's own entry. While the run's thread reads
- * the words of every resume, it screens the snapshot and groups duplicates (screen-task.ts); then,
+ * A training run's second thread. While the run's thread reads the words of every resume, a thread
+ * on the training worker's own entry screens the snapshot and groups duplicates (screen-task.ts); then,
  * for the rest of the run, a fresh thread takes classes of every SVM fit (ml's
  * svm-class-sharing.ts), so on a two-core machine the fits take about half the time. Fresh, because
  * the screening thread's heap is full of what it no longer needs, and the helper's own entry is
@@ -34,7 +34,7 @@ export interface SecondThread {
 }
 
 /**
- * Starts the second thread on the training worker's entry. The fits post their jobs from a
+ * Starts the screening thread now and the helper once screening has answered. The fits post their jobs from a
  * synchronous run (postMessage needs no turn of this thread's event loop); the helper's answers,
  * and any failure, are only read once the run is over, which is why a fit never waits on the helper
  * for long (see ml's svm-class-sharing.ts).

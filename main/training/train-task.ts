@@ -3,9 +3,9 @@
  * read-only connection (screening and duplicate grouping go to a second thread meanwhile, which
  * then takes classes of every SVM fit: second-thread.ts), run the one training function
  * (runTraining: dedup-aware holdout, optional k-fold CV, the final model on every document) and
- * return the model JSON, the reports and every
- * out-of-fold prediction as typed columns (cheap to pass back to the main thread). Progress is
- * reported per phase and epoch. Runs inside the training worker; plain Node over ml/.
+ * return the model JSON, the reports and every out-of-fold prediction as typed columns (cheap to
+ * pass back to the main thread). Progress is reported per phase and epoch. Runs inside the training
+ * worker; plain Node over ml/.
  */
 import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier, type ClassHelper, type FitProgress, type PreparedCorpus } from '../../ml/index';
 import type {
