@@ -13,20 +13,21 @@
  */
 import type { CsrMatrix } from '../features/csr';
 import { throwIfAborted } from './estimator';
-import { classScratch, solveClass, svmProblem, type SvmProblem, type SvmSolution, type SvmSolveOptions, type SvmSolverParams } from './linear-svm';
+import {
+  classScratch,
+  solveClass,
+  svmProblem,
+  type ClassScratch,
+  type SvmProblem,
+  type SvmSolution,
+  type SvmSolveOptions,
+  type SvmSolverParams,
+} from './linear-svm';
 
 /** A fit as it crosses to the helper thread: every array on shared memory (postMessage shares, not copies, them). */
 export interface SharedSvmJob {
-  rows: number;
-  cols: number;
-  indptr: Int32Array;
-  indices: Int32Array;
-  values: Float32Array;
-  y: Int32Array;
-  nClasses: number;
-  params: SvmSolverParams;
-  featureScale: Float64Array | null;
-  scaledCopyMaxEntries: number;
+  /** The fit's problem, its X, y and scale copied to shared memory. */
+  problem: SvmProblem;
   /** Feature-major weights, column k written by whichever thread solved class k. */
   weights: Float64Array;
   bias: Float64Array;
@@ -68,16 +69,12 @@ const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer
 export function sharedJobOf(problem: SvmProblem): SharedSvmJob {
   const { X, nClasses: K } = problem;
   return {
-    rows: X.rows,
-    cols: X.cols,
-    indptr: sharedCopy(X.indptr),
-    indices: sharedCopy(X.indices),
-    values: sharedCopy(X.values),
-    y: sharedCopy(problem.y),
-    nClasses: K,
-    params: problem.params,
-    featureScale: problem.featureScale ? sharedCopy(problem.featureScale) : null,
-    scaledCopyMaxEntries: problem.scaledCopyMaxEntries,
+    problem: {
+      ...problem,
+      X: { rows: X.rows, cols: X.cols, indptr: sharedCopy(X.indptr), indices: sharedCopy(X.indices), values: sharedCopy(X.values) },
+      y: sharedCopy(problem.y),
+      featureScale: problem.featureScale ? sharedCopy(problem.featureScale) : null,
+    },
     weights: sharedFloat64(X.cols * K),
     bias: sharedFloat64(K),
     epochs: new Int32Array(new SharedArrayBuffer(K * 4)),
@@ -86,20 +83,11 @@ export function sharedJobOf(problem: SvmProblem): SharedSvmJob {
   };
 }
 
-const problemOf = (job: SharedSvmJob): SvmProblem => ({
-  X: { rows: job.rows, cols: job.cols, indptr: job.indptr, indices: job.indices, values: job.values } satisfies CsrMatrix,
-  y: job.y,
-  nClasses: job.nClasses,
-  params: job.params,
-  featureScale: job.featureScale,
-  scaledCopyMaxEntries: job.scaledCopyMaxEntries,
-});
-
 /** Takes the next free class, or returns -1 when every class has been taken. */
 function takeClass(job: SharedSvmJob): number {
   for (;;) {
     const k = Atomics.add(job.board, NEXT, 1);
-    if (k >= job.nClasses) return -1;
+    if (k >= job.problem.nClasses) return -1;
     // Free unless the fitting thread, taking over from a stalled helper, already solved it.
     if (Atomics.compareExchange(job.board, STATE + k, FREE, TAKEN) === FREE) return k;
   }
@@ -110,8 +98,8 @@ function takeClass(job: SharedSvmJob): number {
  * thread reads them only after seeing it. A class solved twice (a takeover racing a late helper)
  * is written twice with the same numbers and counted once.
  */
-function solveInto(job: SharedSvmJob, problem: SvmProblem, k: number, scratch: ReturnType<typeof classScratch>, shouldStop?: () => boolean): boolean {
-  const outcome = solveClass(problem, k, scratch, job.weights, shouldStop);
+function solveInto(job: SharedSvmJob, k: number, scratch: ClassScratch, shouldStop?: () => boolean): boolean {
+  const outcome = solveClass(job.problem, k, scratch, job.weights, shouldStop);
   if (!outcome) return false;
   job.bias[k] = outcome.bias;
   job.epochs[k] = outcome.epochs;
@@ -125,15 +113,14 @@ function solveInto(job: SharedSvmJob, problem: SvmProblem, k: number, scratch: R
 
 /** The helper's side: takes classes until none is left or the fitting thread says stop; returns how many it solved. */
 export function helpWithClasses(job: SharedSvmJob): number {
-  const problem = problemOf(job);
   const stopped = () => Atomics.load(job.board, STOP) === 1;
-  let scratch: ReturnType<typeof classScratch> | null = null;
+  let scratch: ClassScratch | null = null;
   let solved = 0;
   while (!stopped()) {
     const k = takeClass(job);
     if (k < 0) break;
-    scratch ??= classScratch(problem);
-    if (solveInto(job, problem, k, scratch, stopped)) solved++;
+    scratch ??= classScratch(job.problem);
+    if (solveInto(job, k, scratch, stopped)) solved++;
   }
   return solved;
 }
@@ -153,8 +140,7 @@ export function fitSharingClasses(
   const job = sharedJobOf(problem);
   if (!options.helper.offer(job)) return null;
   const K = nClasses;
-  const mine = problemOf(job);
-  const scratch = classScratch(mine);
+  const scratch = classScratch(job.problem);
   let reported = 0;
   const reportFinished = () => {
     for (; reported < K && Atomics.load(job.board, STATE + reported) === DONE; reported++) options.onClass?.(reported, job.losses[reported]!);
@@ -166,7 +152,7 @@ export function fitSharingClasses(
       const k = takeClass(job);
       if (k < 0) break;
       const started = Date.now();
-      solveInto(job, mine, k, scratch);
+      solveInto(job, k, scratch);
       slowestMs = Math.max(slowestMs, Date.now() - started);
       reportFinished();
     }
@@ -186,7 +172,7 @@ export function fitSharingClasses(
         options.helper.giveUp();
         for (let k = 0; k < K; k++) {
           throwIfAborted(options.signal);
-          if (Atomics.load(job.board, STATE + k) !== DONE) solveInto(job, mine, k, scratch);
+          if (Atomics.load(job.board, STATE + k) !== DONE) solveInto(job, k, scratch);
           reportFinished();
         }
         break;
