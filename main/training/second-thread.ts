@@ -28,8 +28,10 @@ export interface SecondThread {
   screening: Promise<ScreenTaskResult | null>;
   /** Takes classes of the run's SVM fits once screening has answered; declines every job after a failure. */
   classHelper: ClassHelper;
-  /** How many classes it solved (known once close has resolved). */
+  /** How many classes it solved, counted as its answers arrive (all of them once close has resolved). */
   classesSolved(): number;
+  /** Resolves once the helper has answered every job offered so far (each answers within one pass after its fit ends). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,16 +75,18 @@ export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): 
     },
     giveUp: () => (isHelping = false),
   };
+  const settled = async () => void (await Promise.all(answers));
   return {
     screening,
     classHelper,
     classesSolved: () => solved,
+    settled,
     async close() {
       isHelping = false;
       // Every job is stopped by now; the helper answers each within one pass over its rows (the count of
       // classes it solved). A helper that never answers is not waited for past a second.
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(answers), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+      await Promise.race([settled(), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
       clearTimeout(timer);
       await Promise.all([screener.close(), helper.close()]);
     },

@@ -68,7 +68,7 @@ describe("a training run's second thread", () => {
       const { X, y } = problemRows(2);
       const reference = fitOneVsRestSvm(X, y, 24, params);
       // How many of a fit's classes the helper takes depends on the machine's load: fit until it has
-      // taken some (its counts arrive between fits), each fit checked against the reference.
+      // taken some (its answers, with the counts, are awaited after each fit), each fit checked against the reference.
       const deadline = Date.now() + 60_000;
       let fits = 0;
       while (Date.now() < deadline) {
@@ -76,7 +76,7 @@ describe("a training run's second thread", () => {
         fits++;
         expect(Array.from(shared!.weights)).toEqual(Array.from(reference.weights));
         expect(Array.from(shared!.bias)).toEqual(Array.from(reference.bias));
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await second.settled();
         if (second.classesSolved() > 0) break;
       }
       expect(second.classesSolved()).toBeGreaterThan(0);
