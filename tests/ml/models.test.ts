@@ -4,6 +4,7 @@ import { fitOneVsRestSvm, linearScores, svmPrimalObjective, type SvmSolution } f
 import { MljsLogisticRegression } from '../../ml/models/mljs-adapter';
 import { LinearSvmClassifier, nbFeatureScale } from '../../ml/models/svm-classifier';
 import { createRng } from '../../ml/random';
+import { noisyData } from '../helpers/sparse-rows';
 
 /** Three well separated classes: class c has a strong feature c and noise features 3..9. */
 function toyData(rows: number, seed: number): { X: CsrMatrix; y: Int32Array } {
@@ -15,23 +16,6 @@ function toyData(rows: number, seed: number): { X: CsrMatrix; y: Int32Array } {
     y[r] = c;
     const noise = 3 + rng.int(7);
     b.addRow([c, noise], [0.9, 0.3 + 0.1 * rng.next()]);
-  }
-  return { X: b.build(), y };
-}
-
-/** Overlapping random sparse rows: no class is separable, so many margins are active at the optimum. */
-function noisyData(rows: number, cols: number, classes: number, seed: number): { X: CsrMatrix; y: Int32Array } {
-  const rng = createRng(seed);
-  const b = new CsrBuilder(cols);
-  const y = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    y[r] = rng.int(classes);
-    const picked = new Set<number>([y[r]!, rng.int(cols), rng.int(cols), rng.int(cols)]);
-    const idx = [...picked].sort((a, c) => a - c);
-    b.addRow(
-      idx,
-      idx.map(() => 0.2 + rng.next()),
-    );
   }
   return { X: b.build(), y };
 }

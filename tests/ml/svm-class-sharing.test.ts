@@ -3,29 +3,13 @@
 // the caller, and one that stalls is given up on and its classes solved by the fitting thread.
 // (A helper in a real worker thread: tests/main/training/second-thread.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { CsrBuilder, type CsrMatrix } from '../../ml/features/csr';
 import { fitOneVsRestSvm, type SvmSolution } from '../../ml/models/linear-svm';
 import { nbFeatureScale } from '../../ml/models/svm-classifier';
 import { fitSharingClasses, helpWithClasses, type ClassHelper, type SharedSvmJob } from '../../ml/models/svm-class-sharing';
-import { createRng } from '../../ml/random';
-
-function overlappingRows(rows: number, cols: number, classes: number, seed: number): { X: CsrMatrix; y: Int32Array } {
-  const rng = createRng(seed);
-  const b = new CsrBuilder(cols);
-  const y = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    y[r] = rng.int(classes);
-    const idx = [...new Set([y[r]!, rng.int(cols), rng.int(cols), rng.int(cols), rng.int(cols)])].sort((a, c) => a - c);
-    b.addRow(
-      idx,
-      idx.map(() => 0.2 + rng.next()),
-    );
-  }
-  return { X: b.build(), y };
-}
+import { noisyData } from '../helpers/sparse-rows';
 
 const K = 6;
-const { X, y } = overlappingRows(400, 60, K, 7);
+const { X, y } = noisyData(400, 60, K, 7);
 const featureScale = nbFeatureScale(X, y, K, 1, 1);
 const params = { C: 0.5, tol: 0.1, maxEpochs: 200, biasScale: 1, seed: 3 };
 
