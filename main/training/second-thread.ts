@@ -50,7 +50,7 @@ export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): 
   const screening = screener.request('screen', screenInputOf(input), { signal, onAbort: 'terminate' }).then(
     (result) => {
       void screener.close();
-      helper.warm();
+      void helper.warm();
       isHelping = true;
       return result;
     },

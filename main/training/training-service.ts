@@ -15,6 +15,7 @@ import type { TrainingRepo } from '../store/training-repo';
 import { createWriteQueue, type WriteQueue } from '../store/write-queue';
 import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
 import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
+import { createReadyTrainingThread, trainingTaskOptions } from './ready-thread';
 import { storeFinishedRun } from './store-run';
 import type { TrainTaskResult } from './train-task';
 import type { TrainingWorkerApi } from './training-worker';
@@ -65,6 +66,7 @@ export function createTrainingService(deps: TrainingServiceDeps) {
   const { runs, events } = deps;
   const writes = deps.writes ?? createWriteQueue();
   let active: ActiveRun | null = null;
+  const readyThread = createReadyTrainingThread();
 
   const emitFinished = (runId: number) => {
     const run = runs.summary(runId)!;
@@ -81,10 +83,8 @@ export function createTrainingService(deps: TrainingServiceDeps) {
         'train',
         { databasePath: deps.databasePath, params, minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY },
         {
-          taskName: 'Training',
+          ...trainingTaskOptions(params.memoryLimitMb),
           signal: controller.signal,
-          maxOldGenerationSizeMb: params.memoryLimitMb,
-          outOfMemoryAdvice: 'Raise the memory limit under Advanced, or exclude some documents.',
           onProgress: (p) => {
             const elapsedMs = Date.now() - startedMs;
             const progress: TrainingProgress = { runId, ...p, elapsedMs, etaMs: etaOf(p.fraction, elapsedMs) };
@@ -92,6 +92,7 @@ export function createTrainingService(deps: TrainingServiceDeps) {
             events.emit('training.progressed', progress);
           },
         },
+        readyThread.take(params.memoryLimitMb) ?? undefined,
       );
     } catch (error) {
       const { state, message } = failureOf(error);
@@ -109,9 +110,11 @@ export function createTrainingService(deps: TrainingServiceDeps) {
   };
 
   return {
-    /** What the next run will use. */
+    /** What the next run will use; while none runs, it also readies the next run's thread (ready-thread.ts). */
     plan(): TrainingPlan {
-      return planTraining(deps.documents, deps.settings.get());
+      const plan = planTraining(deps.documents, deps.settings.get());
+      if (!active && !plan.problem) readyThread.prepare(plan.defaults.memoryLimitMb);
+      return plan;
     },
     /** Starts a run with Settings' defaults for anything not given; refuses while one runs or when the data cannot train. */
     start(input: Partial<TrainingParams>): { runId: number } {
@@ -150,6 +153,10 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       if (!active) return null;
       return { run: runs.summary(active.runId)!, progress: active.progress };
     },
+    /** Resolves once the thread the plan readied for the next run has loaded (what a user's pause before pressing Train gives it). */
+    threadLoaded: (): Promise<void> => readyThread.loaded(),
+    /** True while a thread readied by the plan waits for the next run. */
+    hasReadyThread: (): boolean => readyThread.isHolding(),
     /** Resolves with the run once it has ended (null when none runs). */
     async waitForIdle(): Promise<RunSummary | null> {
       return active ? active.done : null;
@@ -180,6 +187,7 @@ export function createTrainingService(deps: TrainingServiceDeps) {
     },
     /** Stops a run in progress and waits until it is recorded as cancelled. */
     async close(): Promise<void> {
+      await readyThread.close();
       const run = active;
       if (!run) return;
       run.controller.abort();

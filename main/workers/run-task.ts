@@ -8,7 +8,7 @@
  */
 import type { WorkerApi } from './protocol';
 import type { WorkerEntry } from './spawn';
-import { createWorkerGroup } from './worker-group';
+import { createWorkerGroup, type WorkerGroup } from './worker-group';
 
 export { WorkerTaskError, type WorkerFailure } from './worker-failure';
 
@@ -36,20 +36,29 @@ export interface RunTaskOptions<Progress> {
   outOfMemoryAdvice?: string;
 }
 
-/** Starts `entry` in a worker thread, sends it a `kind` request with `input` and resolves with its result. */
-export async function runWorkerTask<Api extends WorkerApi, K extends keyof Api & string>(
-  entry: WorkerEntry,
-  kind: K,
-  input: Api[K]['input'],
-  options: RunTaskOptions<Api[K]['progress']>,
-): Promise<Api[K]['result']> {
-  const group = createWorkerGroup<Api>(entry, {
+/** The one-thread group a task runs in; started ahead of its request (warm()), it is ready when the request comes. */
+export function createTaskGroup<Api extends WorkerApi>(entry: WorkerEntry, options: RunTaskOptions<unknown>): WorkerGroup<Api> {
+  return createWorkerGroup<Api>(entry, {
     taskName: options.taskName,
     outOfMemoryAdvice: options.outOfMemoryAdvice,
     maxOldGenerationSizeMb: options.maxOldGenerationSizeMb,
     requestTimeoutMs: options.timeoutMs,
     workerData: options.workerData,
   });
+}
+
+/**
+ * Starts `entry` in a worker thread, sends it a `kind` request with `input` and resolves with its
+ * result. `group`: a thread started earlier for this task (createTaskGroup with the same options),
+ * used instead of a new one; it is closed with the task either way.
+ */
+export async function runWorkerTask<Api extends WorkerApi, K extends keyof Api & string>(
+  entry: WorkerEntry,
+  kind: K,
+  input: Api[K]['input'],
+  options: RunTaskOptions<Api[K]['progress']>,
+  group: WorkerGroup<Api> = createTaskGroup<Api>(entry, options),
+): Promise<Api[K]['result']> {
   try {
     return await group.request(kind, input, {
       signal: options.signal,

@@ -70,8 +70,12 @@ export interface WorkerGroup<Api extends WorkerApi> {
    * none running it starts one, whose setup must already cover it, and answers with the setup's last result.
    */
   broadcast<K extends keyof Api & string>(kind: K, input: Api[K]['input']): Promise<Api[K]['result'][]>;
-  /** Starts a thread (and its setup) now when none is running, so the first request finds it loaded. */
-  warm(): void;
+  /**
+   * Starts a thread (and its setup) now when none is running, so the first request finds it loaded.
+   * Resolves once a thread has said it is ready, or has gone (never rejects: the first request then
+   * fails with the sentence, as it would without warm()).
+   */
+  warm(): Promise<void>;
   /** Terminates every thread; pending and queued requests reject with an AbortError. */
   close(): Promise<void>;
   stats(): WorkerGroupStats;
@@ -95,6 +99,9 @@ interface Thread {
   isReady: boolean;
   isRetired: boolean;
   startTimer: NodeJS.Timeout | null;
+  /** Resolves when the thread says it is ready or is retired. */
+  readyOrGone: Promise<void>;
+  settleReadiness(): void;
 }
 
 /**
@@ -120,7 +127,9 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
   let nextSeq = 1;
   let isClosed = false;
 
-  const updateRef = (thread: Thread) => (thread.pending.size > 0 ? thread.worker.ref() : thread.worker.unref());
+  // A thread keeps the process alive while it loads or works, not while it waits idle for requests
+  // (a warmed thread's readiness may be awaited with nothing else running).
+  const updateRef = (thread: Thread) => (thread.pending.size > 0 || !thread.isReady ? thread.worker.ref() : thread.worker.unref());
 
   const settle = (pending: Pending, outcome: { result: unknown } | { error: Error }) => {
     if (pending.timer) clearTimeout(pending.timer);
@@ -134,6 +143,7 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
   const retire = (thread: Thread, error: (pending: Pending) => Error): Promise<void> => {
     if (thread.isRetired) return Promise.resolve();
     thread.isRetired = true;
+    thread.settleReadiness();
     if (thread.startTimer) clearTimeout(thread.startTimer);
     const index = threads.indexOf(thread);
     if (index >= 0) threads.splice(index, 1);
@@ -178,6 +188,8 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
   const onMessage = (thread: Thread, message: FromWorker<Api>) => {
     if (message.type === 'ready') {
       thread.isReady = true;
+      thread.settleReadiness();
+      updateRef(thread);
       if (thread.startTimer) clearTimeout(thread.startTimer);
       for (const pending of thread.pending.values()) {
         arm(thread, pending);
@@ -228,7 +240,9 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
       throw fail({ kind: 'start_failed', detail: (error as Error).message, allowanceMs: null });
     }
     counts.threadsStarted++;
-    const thread: Thread = { worker, pending: new Map(), deathError: null, isReady: false, isRetired: false, startTimer: null };
+    let settleReadiness = () => {};
+    const readyOrGone = new Promise<void>((resolve) => (settleReadiness = resolve));
+    const thread: Thread = { worker, pending: new Map(), deathError: null, isReady: false, isRetired: false, startTimer: null, readyOrGone, settleReadiness };
     thread.startTimer = setDeadline(startupAllowanceMs, () => {
       if (!thread.isReady) void retire(thread, () => fail({ kind: 'start_failed', detail: 'not ready', allowanceMs: startupAllowanceMs }));
     });
@@ -340,11 +354,13 @@ export function createWorkerGroup<Api extends WorkerApi>(entry: WorkerEntry, opt
       return (await Promise.all(threads.map((thread) => enqueueOn(thread, request, {})))) as Api[typeof kind]['result'][];
     },
     warm() {
-      if (isClosed || threads.length > 0) return;
+      if (isClosed) return Promise.resolve();
+      if (threads.length > 0) return threads[0]!.readyOrGone;
       try {
-        startWithSetup();
+        return startWithSetup().thread.readyOrGone;
       } catch {
         // A thread that cannot start fails the first request with its sentence, as without warm().
+        return Promise.resolve();
       }
     },
     async close() {

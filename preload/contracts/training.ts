@@ -196,6 +196,7 @@ export type TrainingStartParams = z.infer<typeof trainingStartSchema>;
 
 /** The training domain's methods. */
 export const trainingMethods = {
+  /** What the next run will use; asked when the Train page opens, it also readies that run's thread. */
   'training.plan': method<TrainingPlan>()(noInput),
   'training.start': method<{ runId: number }>()(trainingStartSchema),
   'training.cancel': method<{ isCancelled: boolean }>()(noInput),

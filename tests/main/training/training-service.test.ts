@@ -63,7 +63,12 @@ describe('training service', () => {
   });
 
   it('trains in a worker with progress, stores the run with its predictions and activates the model', async () => {
+    // The plan (the Train page asks for it when it opens) readies the run's thread; the press takes it.
+    await core.call('training.plan', {});
+    expect(core.training.hasReadyThread()).toBe(true);
+    await core.training.threadLoaded();
     const { runId } = await core.call('training.start', { folds: 3 });
+    expect(core.training.hasReadyThread()).toBe(false);
     await expect(core.call('training.start', {})).rejects.toThrow(/still running/);
     const run = (await core.training.waitForIdle())!;
     expect(run).toMatchObject({ id: runId, state: 'finished', documents: 48, classes: 4, isActiveModel: true });

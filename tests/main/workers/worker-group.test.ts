@@ -63,6 +63,26 @@ describe('createWorkerGroup', () => {
     expect(worker.threadsStarted()).toBe(1);
   });
 
+  it('warm resolves once its thread has loaded: the next request starts on it at once', async () => {
+    const worker = make();
+    await worker.warm();
+    let started = false;
+    const answer = group!.request('run', { mode: 'count', upTo: 3 }, { onStarted: () => (started = true) });
+    // Called while sending, not on a later message: the thread had already said it was ready.
+    expect(started).toBe(true);
+    expect(await answer).toBe(6);
+    expect(worker.threadsStarted()).toBe(1);
+  });
+
+  it('warm of a thread that dies loading resolves; the first request then fails with the reason', async () => {
+    const missing = createWorkerGroup<TaskWorkerApi>(testWorkerEntry('no-such-worker.ts'), { taskName: 'The test task' });
+    group = missing;
+    await missing.warm();
+    await expect(missing.request('run', { mode: 'count', upTo: 1 })).rejects.toThrow(
+      /^The test task failed unexpectedly \(Cannot find module .*no-such-worker/,
+    );
+  });
+
   it('a failing request rejects with its message and the thread keeps serving', async () => {
     const worker = make();
     const failed = await settle(worker.request({ mode: 'fail' }));
