@@ -153,23 +153,22 @@ export class TokenPool {
     this.countDocumentFrequencies();
   }
 
+  private get featureCount(): number {
+    return this.unigramCount + this.bigramPairs.length / 2;
+  }
+
   /** Document frequency of every feature over this pool's documents, then the candidates that pass min_df / max_df. */
   private countDocumentFrequencies(): void {
+    const df = new Int32Array(this.featureCount);
+    addDocumentFrequencies(df, this.docs, this.docFeatures, 1);
+    this.selectCandidates(df);
+  }
+
+  /** Keeps `df` (over this pool's documents) and the candidates that pass min_df / max_df. */
+  private selectCandidates(df: Int32Array<ArrayBuffer>): void {
     const p = this.params;
     const nDocs = this.docs.length;
-    const nFeatures = this.unigramCount + this.bigramPairs.length / 2;
-    const df = new Int32Array(nFeatures);
-    const seen = new Int32Array(nFeatures).fill(-1);
-    for (let d = 0; d < nDocs; d++) {
-      for (const list of [this.docs[d]!, this.docFeatures[d]!]) {
-        for (let i = 0; i < list.length; i++) {
-          const f = list[i]!;
-          if (seen[f] === d) continue;
-          seen[f] = d;
-          df[f]!++;
-        }
-      }
-    }
+    const nFeatures = df.length;
     this.df = df;
     // At least 1: a subset shares its parent's feature ids, some of which none of its documents has.
     const minDocs = Math.max(1, p.minDf >= 1 ? p.minDf : Math.ceil(p.minDf * nDocs));
@@ -200,7 +199,20 @@ export class TokenPool {
       sub.docFeatures.push(this.docFeatures[d]!);
     }
     if (sub.docs.length === 0) throw new Error('Cannot fit a vectorizer on zero documents.');
-    sub.countDocumentFrequencies();
+    const left = this.documentsLeftOut(rows);
+    if (left && left.length < sub.docs.length) {
+      // The subset's document frequencies are this pool's less those of the documents it leaves out:
+      // the same integers, read from the smaller side (a holdout's training side leaves out a fifth;
+      // at 50k resumes counting its 40k documents took 1.6 s).
+      const df = Int32Array.from(this.df);
+      addDocumentFrequencies(
+        df,
+        Array.from(left, (d) => this.docs[d]!),
+        Array.from(left, (d) => this.docFeatures[d]!),
+        -1,
+      );
+      sub.selectCandidates(df);
+    } else sub.countDocumentFrequencies();
     if (options.handOver) {
       // The subset is now the only holder of its documents' arrays (the others go), so a fit that
       // releases them as it builds its matrix really frees them: at 200k resumes they are ~1 GB.
@@ -209,6 +221,22 @@ export class TokenPool {
       this.docFeatures.fill(EMPTY);
     }
     return sub;
+  }
+
+  /**
+   * This pool's documents that `rows` leaves out, ascending; null when `rows` repeats a document or
+   * this pool's document frequencies are not over its own documents and features (then a subset counts its own).
+   */
+  private documentsLeftOut(rows: ArrayLike<number>): Int32Array | null {
+    if (this.df.length !== this.featureCount) return null;
+    const taken = new Uint8Array(this.docs.length);
+    for (let i = 0; i < rows.length; i++) {
+      if (taken[rows[i]!]) return null;
+      taken[rows[i]!] = 1;
+    }
+    const left = new Int32Array(this.docs.length - rows.length);
+    for (let d = 0, n = 0; d < taken.length; d++) if (!taken[d]) left[n++] = d;
+    return left;
   }
 
   /** Body tokens of document d (its words after cleaning, without the headline terms), or of its title-stripped view. */
@@ -311,6 +339,21 @@ export class TokenPool {
       totals.addClass(scratch, touched, n);
     }
     return { scores: totals.scores(classDocs), classSums: on === 'tfidf' ? totals : null };
+  }
+}
+
+/** Adds `sign` to df[f] for every feature f of each document (once per document, however often it occurs there). */
+function addDocumentFrequencies(df: Int32Array, docs: readonly Int32Array[], docFeatures: readonly Int32Array[], sign: 1 | -1): void {
+  const seen = new Int32Array(df.length).fill(-1);
+  for (let d = 0; d < docs.length; d++) {
+    for (const list of [docs[d]!, docFeatures[d]!]) {
+      for (let i = 0; i < list.length; i++) {
+        const f = list[i]!;
+        if (seen[f] === d) continue;
+        seen[f] = d;
+        df[f]! += sign;
+      }
+    }
   }
 }
 

@@ -2,7 +2,8 @@
 // the tokenizer's blank skip and termSpans' wanted-bigram lookup, each against a frozen copy of its
 // earlier version (tests/ml/reference/) on generated texts and edge cases; and weighRow's counting
 // against the sort-every-repeat definition it replaced; and CrossFitter's renumbered columns against
-// the pool's numbering; and TokenPool.chi2's sparse class sums against its dense version.
+// the pool's numbering; and TokenPool.chi2's sparse class sums against its dense version; and a
+// subset's document frequencies, taken from its parent's, against counting them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { termSpans } from '../../ml/explain/explain';
@@ -239,5 +240,46 @@ describe('TokenPool.chi2: class by class, sparse sums give the dense pass’s nu
       if (on === 'tfidf') expect(now.classSums!.ofColumns(all)).toEqual(before.classSums);
       else expect(now.classSums).toBeNull();
     }
+  });
+});
+
+describe('TokenPool.subset: document frequencies from the parent’s give the counted ones', () => {
+  const sample = generateResumeSample({ seed: 13, perClass: 3 });
+  const params = { headlineTokens: 3, ngramMax: 2 as const, minDf: 2, maxDf: 0.5, sublinearTf: true };
+  const none = { yearsOfExperience: false, length: false, sections: false, weight: 1 };
+  const prepared = () =>
+    prepareCorpus(
+      sample.map((s) => s.text),
+      sample.map((s) => s.category),
+      params,
+      none,
+    );
+  /** The definition: in how many of the pool's documents each feature occurs. */
+  const countedDf = (pool: ReturnType<typeof prepared>['pool']) =>
+    Array.from(pool.df, (_, f) => pool.docs.filter((doc, d) => doc.includes(f) || pool.docFeatures[d]!.includes(f)).length);
+  const indices = sample.map((_, i) => i);
+
+  it('property: most or few of the documents, in any order, with repeats, and a subset of a subset', () => {
+    const parent = prepared().pool;
+    fc.assert(
+      fc.property(fc.shuffledSubarray(indices, { minLength: 1 }), fc.boolean(), (rows, repeat) => {
+        const sub = parent.subset(repeat ? [...rows, rows[0]!] : rows);
+        expect(Array.from(sub.df)).toEqual(countedDf(sub));
+        const minDocs = 2;
+        const maxDocs = Math.max(minDocs, Math.floor(0.5 * sub.size));
+        expect(Array.from(sub.candidates)).toEqual(Array.from(sub.df.keys()).filter((f) => sub.df[f]! >= minDocs && sub.df[f]! <= maxDocs));
+        if (sub.size < 2) return;
+        const inner = sub.subset(Array.from(sub.docs.keys()).slice(1));
+        expect(Array.from(inner.df)).toEqual(countedDf(inner));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a hand-over subset takes its counts before its parent lets its documents go', () => {
+    const parent = prepared().pool;
+    const rows = indices.slice(2);
+    const expected = countedDf(parent.subset(rows));
+    expect(Array.from(parent.subset(rows, { handOver: true }).df)).toEqual(expected);
   });
 });
