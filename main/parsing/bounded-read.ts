@@ -30,8 +30,9 @@ export async function readAtMost(filePath: string | Uint8Array, maxBytes: number
     const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, status: 'unsupported', reason: notRegularFileReason, sizeBytes: null };
     if (stat.size > maxBytes) return { ok: false, status: 'too_large', reason: tooLargeReason(stat.size, maxBytes), sizeBytes: stat.size };
-    // One byte more than expected, so growth since the stat shows up as a longer read.
-    let buffer = Buffer.allocUnsafe(stat.size + 1);
+    // One byte more than expected, so growth since the stat shows up as a longer read. Memory of its
+    // own (never a slice of Node's shared pool of small Buffers), so the bytes can move to a parse worker.
+    let buffer = Buffer.allocUnsafeSlow(stat.size + 1);
     let total = 0;
     for (;;) {
       const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
@@ -46,7 +47,7 @@ export async function readAtMost(filePath: string | Uint8Array, maxBytes: number
         };
       }
       if (total === buffer.length) {
-        const grown = Buffer.allocUnsafe(Math.min(maxBytes + 1, buffer.length * 2));
+        const grown = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, buffer.length * 2));
         buffer.copy(grown, 0, 0, total);
         buffer = grown;
       }

@@ -39,8 +39,12 @@ export interface ParsePoolStats {
 export interface ParsePool {
   /** Parses one file in a worker; resolves with text or a status; rejects only when the pool closes first or no worker can start. */
   parse(filePath: string | Uint8Array, fileName: string): Promise<ExtractResult>;
-  /** Parses bytes already in memory (a dropped file) in a worker; the bytes are copied, not transferred. */
-  parseBytes(bytes: Uint8Array, fileName: string): Promise<ExtractResult>;
+  /**
+   * Parses bytes already in memory (a dropped file, or a file the import read to hash it) in a
+   * worker. They are copied, unless `handOver` and they are the only view of their buffer: the
+   * buffer then moves to the worker (the caller must not read them again).
+   */
+  parseBytes(bytes: Uint8Array, fileName: string, options?: { handOver?: boolean }): Promise<ExtractResult>;
   /** Terminates every worker; pending and queued files reject with a ParsePoolClosedError. */
   close(): Promise<void>;
   /** Number of worker threads the pool may run. */
@@ -103,6 +107,16 @@ export function parseFailureOutcome(failed: WorkerFailure, perFileTimeoutMs: num
   }
 }
 
+/**
+ * The buffer of `bytes` as a transfer list when they are its only view (from its start, with at most
+ * one spare byte after: a bounded read's own allocation), else undefined. A small Buffer is a slice
+ * of Node's shared pool, whose transfer would take other Buffers' memory with it: that one is copied.
+ */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer[] | undefined {
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && buffer.byteLength - bytes.byteLength <= 1 ? [buffer] : undefined;
+}
+
 /** Creates a parse pool; workers start on demand. */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = Math.max(1, Math.floor(options.size ?? defaultPoolSize()));
@@ -117,10 +131,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   });
   let isClosed = false;
 
-  const enqueue = async (source: ParseSource, fileName: string): Promise<ExtractResult> => {
+  const enqueue = async (source: ParseSource, fileName: string, transfer?: ArrayBuffer[]): Promise<ExtractResult> => {
     if (isClosed) throw new ParsePoolClosedError();
     try {
-      return await group.request('parse', { source, fileName, maxBytes: options.maxBytes });
+      return await group.request('parse', { source, fileName, maxBytes: options.maxBytes }, { transfer });
     } catch (error) {
       if (error instanceof WorkerTaskError) {
         const outcome = parseFailureOutcome(error.failure, perFileTimeoutMs, maxOldGenerationSizeMb);
@@ -140,7 +154,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       return { workersStarted: threadsStarted, timeouts, crashes };
     },
     parse: (filePath, fileName) => enqueue({ kind: 'path', filePath }, fileName),
-    parseBytes: (bytes, fileName) => enqueue({ kind: 'bytes', bytes }, fileName),
+    parseBytes: (bytes, fileName, { handOver = false } = {}) => enqueue({ kind: 'bytes', bytes }, fileName, handOver ? ownBuffer(bytes) : undefined),
     async close() {
       isClosed = true;
       await group.close();

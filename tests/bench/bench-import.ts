@@ -83,9 +83,12 @@ const ticker = setInterval(() => {
 }, 10);
 histogram.enable();
 const startMs = performance.now();
+const cpuBefore = process.cpuUsage();
 await core.call('import.start', { path: target });
 const job = (await core.imports.waitForIdle())!;
 const elapsedS = (performance.now() - startMs) / 1000;
+// Every thread of this process (main, parse workers): what the import cost, less sensitive than its rate to what else runs.
+const cpu = process.cpuUsage(cpuBefore);
 histogram.disable();
 clearInterval(ticker);
 await core.close();
@@ -103,6 +106,7 @@ const result = {
   all_accounted_for: counted === job.totalFiles,
   seconds: Number(elapsedS.toFixed(2)),
   files_per_s: Number(filesPerS.toFixed(1)),
+  cpu_ms_per_file: Number(((cpu.user + cpu.system) / 1000 / job.totalFiles).toFixed(2)),
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   max_event_loop_lag_ms: Number(Math.max(histogram.max / 1e6 - 10, tickerMaxLagMs).toFixed(1)),
   idle_lag_ms: Number((idle.max / 1e6 - 10).toFixed(1)),
@@ -122,6 +126,7 @@ if (values.json) {
   for (const [status, n] of Object.entries(result.statuses)) console.log(`    ${status.padEnd(20)}${n}`);
   console.log(`  time                  ${result.seconds} s with ${result.pool_size} parse worker(s)`);
   console.log(`  files/s               ${result.files_per_s}`);
+  console.log(`  CPU per file          ${result.cpu_ms_per_file} ms (every thread of the process)`);
   console.log(`  peak RSS              ${result.peak_rss_mb} MB`);
   console.log(`  max event-loop lag    ${result.max_event_loop_lag_ms} ms (${result.idle_lag_ms} ms over 3 idle seconds before: the machine's own)`);
   if (timed)

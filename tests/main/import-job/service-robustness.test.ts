@@ -38,11 +38,11 @@ function textParser(options: { throwOn?: string; holdUntilClosed?: boolean } = {
   const closed = new Promise<void>((resolve) => (release = resolve));
   const parser = {
     closed: false,
-    async parse(filePath: string, fileName: string): Promise<ParseOutcome> {
+    async parseBytes(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
       await (options.holdUntilClosed ? closed : new Promise((r) => setTimeout(r, 5)));
       if (parser.closed) throw Object.assign(new Error('The import was cancelled.'), { name: 'AbortError' });
       if (fileName === options.throwOn) throw new Error('the parser process could not start');
-      return { status: 'imported', text: await fs.readFile(filePath, 'utf8'), format: 'txt' };
+      return { status: 'imported', text: new TextDecoder().decode(bytes), format: 'txt' };
     },
     async close() {
       parser.closed = true;
@@ -146,8 +146,8 @@ describe('import service robustness', () => {
     const parser = textParser();
     const failing: ClosableParser = {
       close: parser.close,
-      parse: async (filePath, fileName) =>
-        fileName.startsWith('bad') ? { status: 'damaged', reason: 'The PDF is damaged.' } : parser.parse(filePath, fileName),
+      parseBytes: async (bytes, fileName) =>
+        fileName.startsWith('bad') ? { status: 'damaged', reason: 'The PDF is damaged.' } : parser.parseBytes(bytes, fileName, { handOver: true }),
     };
     await fs.writeFile(path.join(root, 'CHEF', 'bad-1.txt'), 'same bytes');
     await fs.writeFile(path.join(root, 'CHEF', 'bad-2.txt'), 'same bytes');
@@ -162,8 +162,8 @@ describe('import service robustness', () => {
     const base = textParser();
     const slowOnce: ClosableParser = {
       close: base.close,
-      parse: async (filePath, fileName) =>
-        fileName === 'cv-3.txt' ? { status: 'timeout', reason: 'Parsing took longer than 30 s.' } : base.parse(filePath, fileName),
+      parseBytes: async (bytes, fileName) =>
+        fileName === 'cv-3.txt' ? { status: 'timeout', reason: 'Parsing took longer than 30 s.' } : base.parseBytes(bytes, fileName, { handOver: true }),
     };
     const first = makeService({ createParser: () => slowOnce });
     await first.service.start(root, {});

@@ -69,8 +69,8 @@ it('imports the first of two identical files in walk order, even when the later 
   };
   const parsed: string[] = [];
   const parser: FileParser = {
-    async parse(filePath) {
-      parsed.push(path.basename(String(filePath)));
+    async parseBytes(_bytes, fileName) {
+      parsed.push(fileName);
       return { status: 'imported', text, format: 'txt' };
     },
   };

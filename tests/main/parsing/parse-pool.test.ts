@@ -46,6 +46,28 @@ describe('parse pool', () => {
     expect(first?.status === 'imported' && first.pages).toBe(2);
   });
 
+  it('handed-over bytes move to the worker when they own their buffer; a slice of a shared buffer is copied', async () => {
+    const pool = track(createParsePool({ size: 1 }));
+    const { readAtMost } = await import('../../../main/parsing/bounded-read');
+    const read = await readAtMost(pdfPath, 1 << 20);
+    if (!read.ok) throw new Error(read.reason);
+    const owned = read.bytes;
+    const size = owned.byteLength;
+    expect(await pool.parseBytes(owned, 'resume.pdf', { handOver: true })).toMatchObject({ status: 'imported', format: 'pdf' });
+    // Transferred, not copied: this side's view of the buffer is now empty (a bounded read owns its
+    // buffer even for a small file, which Node would otherwise slice from its shared pool).
+    expect(size).toBeGreaterThan(1000);
+    expect(owned.byteLength).toBe(0);
+    // A few bytes of a larger buffer (as Node's pool hands out small Buffers): copied, so the rest of it stays here.
+    const shared = new Uint8Array(64);
+    const text = new TextEncoder().encode('Registered nurse, ICU.');
+    shared.set(text, 8);
+    const slice = shared.subarray(8, 8 + text.length);
+    expect(await pool.parseBytes(slice, 'note.txt', { handOver: true })).toMatchObject({ status: 'imported', text: 'Registered nurse, ICU.' });
+    expect(shared.byteLength).toBe(64);
+    expect(new TextDecoder().decode(slice)).toBe('Registered nurse, ICU.');
+  });
+
   it('reports io_error for a missing file and a symlink loop, and refuses a FIFO without blocking', async () => {
     const pool = track(createParsePool({ size: 1 }));
     const loopA = path.join(dir, 'loop-a.txt');
