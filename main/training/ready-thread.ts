@@ -4,8 +4,8 @@
  * of ~3.5 s, every press, before the first resume was read. The Train page asks for the plan when it
  * opens and after every run; the service then readies a thread here, and the next press takes it.
  * A thread is started with its heap limit, so one readied under another limit is not taken (and a
- * new plan replaces it). Unused for `idleMs`, it is let go; idle, it never keeps the process alive
- * (worker-group.ts unrefs idle threads). Plain Node.
+ * new plan replaces it). Unused for `idleMs`, it is let go; once loaded and idle, it never keeps the
+ * process alive (worker-group.ts unrefs a loaded thread with no request). Plain Node.
  */
 import { createTaskGroup, type RunTaskOptions } from '../workers/run-task';
 import type { WorkerGroup } from '../workers/worker-group';
