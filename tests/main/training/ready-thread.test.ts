@@ -2,19 +2,13 @@
 // only under the heap limit it was started with, replaced by a plan under another, let go when idle.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReadyTrainingThread } from '../../../main/training/ready-thread';
+import { eventually } from '../../helpers/eventually';
 
 let holder: ReturnType<typeof createReadyTrainingThread> | null = null;
 afterEach(async () => {
   await holder?.close();
   holder = null;
 });
-
-/** Polls `condition` until it holds or a deadline sized for a loaded machine passes. */
-async function eventually(condition: () => boolean): Promise<boolean> {
-  const deadline = Date.now() + 30_000;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return condition();
-}
 
 describe('the readied training thread', () => {
   it('loads ahead of the run and is taken once, under the heap limit it was started with', async () => {
@@ -47,7 +41,7 @@ describe('the readied training thread', () => {
     holder = createReadyTrainingThread(100);
     holder.prepare(512);
     expect(holder.isHolding()).toBe(true);
-    expect(await eventually(() => !holder!.isHolding())).toBe(true);
+    await eventually(() => expect(holder!.isHolding()).toBe(false));
     expect(holder.take(512)).toBeNull();
   });
 });
