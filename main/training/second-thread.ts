@@ -35,23 +35,31 @@ export interface SecondThread {
   close(): Promise<void>;
 }
 
+/** What a second thread skips: the screening when it is known already (a read-ahead's), the helper when no fit follows (the read-ahead itself). */
+export interface SecondThreadOptions {
+  screened?: ScreenTaskResult;
+  helper?: boolean;
+}
+
 /**
- * Starts the screening thread now and the helper once screening has answered. The fits post their jobs from a
+ * Starts the screening thread now (none when `options.screened` is given) and the helper once screening has answered. The fits post their jobs from a
  * synchronous run (postMessage needs no turn of this thread's event loop); the helper's answers,
  * and any failure, are only read once the run is over, which is why a fit never waits on the helper
  * for long (see ml's svm-class-sharing.ts).
  */
-export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal): SecondThread {
+export function startSecondThread(input: TrainTaskInput, signal?: AbortSignal, options: SecondThreadOptions = {}): SecondThread {
   const maxOldGenerationSizeMb = input.params.memoryLimitMb;
   const screener = createWorkerGroup<ScreenWorkerApi>(trainingWorkerEntry, { taskName: 'Screening the resumes', maxOldGenerationSizeMb });
   const helper = createWorkerGroup<ClassHelperWorkerApi>(classHelperWorkerEntry, { taskName: 'The helper training thread', maxOldGenerationSizeMb });
   let isHelping = false;
   let solved = 0;
-  const screening = screener.request('screen', screenInputOf(input), { signal, onAbort: 'terminate' }).then(
+  const help = options.helper !== false;
+  const screened = options.screened ? Promise.resolve(options.screened) : screener.request('screen', screenInputOf(input), { signal, onAbort: 'terminate' });
+  const screening = screened.then(
     (result) => {
       void screener.close();
-      void helper.warm();
-      isHelping = true;
+      if (help) void helper.warm();
+      isHelping = help;
       return result;
     },
     (error: unknown) => {

@@ -30,6 +30,8 @@ export interface SnapshotStream extends Omit<Snapshot, 'texts' | 'hash'> {
   texts(): Generator<string>;
   /** The snapshot's hash; throws if the texts were not read to the end. */
   hash(): string;
+  /** Reads every text for the hash alone (nothing masked, nothing kept) and returns it: is this the snapshot read earlier? */
+  readHash(): string;
   /** Ends the read transaction and closes the connection (also after an error half-way). */
   close(): void;
 }
@@ -51,40 +53,49 @@ export function openSnapshot(databasePath: string, minDocumentsPerCategory: numb
     for (const r of rows) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
     const leftOut = new Set([...counts].filter(([, n]) => n < minDocumentsPerCategory).map(([c]) => c));
     const kept = rows.filter((r) => !leftOut.has(r.category));
-    return {
+    /** The kept rows in order, each added to the running hash first; the hash is set once they have all been read. */
+    const keptRows = function* () {
+      let running = '';
+      let index = 0;
+      for (const r of iterateLabelledDocuments(db)) {
+        if (leftOut.has(r.category)) continue;
+        if (r.id !== kept[index]?.id) throw new Error('The labelled documents changed while training read them.');
+        index++;
+        // A model-labelled document is marked in the hash (confirming it changes what a run evaluates); others hash as before.
+        // hashString of `${running}\0${category}[\0model]\0${text}`, added piece by piece: the same
+        // value (the hash reads code units in order) without copying each text into a new string.
+        running = new StreamHash()
+          .addText(running)
+          .addText('\u0000')
+          .addText(r.category)
+          .addText(r.isModelLabelled ? '\u0000model\u0000' : '\u0000')
+          .addText(r.text)
+          .hex();
+        yield r;
+      }
+      hash = running;
+    };
+    const stream: SnapshotStream = {
       ids: kept.map((r) => r.id),
       labels: kept.map((r) => r.category),
       trainOnly: kept.map((r) => r.isModelLabelled === 1),
       leftOutCategories: [...leftOut].sort(),
       *texts() {
-        let running = '';
-        let index = 0;
-        for (const r of iterateLabelledDocuments(db)) {
-          if (leftOut.has(r.category)) continue;
-          if (r.id !== kept[index]?.id) throw new Error('The labelled documents changed while training read them.');
-          index++;
-          // A model-labelled document is marked in the hash (confirming it changes what a run evaluates); others hash as before.
-          // hashString of `${running}\0${category}[\0model]\0${text}`, added piece by piece: the same
-          // value (the hash reads code units in order) without copying each text into a new string.
-          running = new StreamHash()
-            .addText(running)
-            .addText('\u0000')
-            .addText(r.category)
-            .addText(r.isModelLabelled ? '\u0000model\u0000' : '\u0000')
-            .addText(r.text)
-            .hex();
-          yield options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text;
-        }
-        hash = running;
+        for (const r of keptRows()) yield options.blind ? maskPersonalData(r.text, { nameHints: nameHintsOfFileName(r.fileName) }).text : r.text;
       },
       hash() {
         if (hash === null) throw new Error('The snapshot hash is known only once every text has been read.');
         return hash;
       },
+      readHash() {
+        for (const _row of keptRows());
+        return stream.hash();
+      },
       close() {
         if (db.open) db.close();
       },
     };
+    return stream;
   } catch (error) {
     db.close();
     throw error;

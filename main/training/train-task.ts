@@ -1,13 +1,13 @@
 /**
- * What the training worker does: read the labelled, not excluded documents from SQLite on its own
- * read-only connection (screening and duplicate grouping go to a second thread meanwhile, which
- * then takes classes of every SVM fit: second-thread.ts), run the one training function
- * (runTraining: dedup-aware holdout, optional k-fold CV, the final model on every document) and
- * return the model JSON, the reports and every out-of-fold prediction as typed columns (cheap to
- * pass back to the main thread). Progress is reported per phase and epoch. Runs inside the training
- * worker; plain Node over ml/.
+ * What the training worker does once it has read the labelled, not excluded documents from SQLite
+ * on its own read-only connection (train-from-database.ts; screening and duplicate grouping go to
+ * a second thread meanwhile, which then takes classes of every SVM fit: second-thread.ts): run the
+ * one training function (runTraining: dedup-aware holdout, optional k-fold CV, the final model on
+ * every document) and return the model JSON, the reports and every out-of-fold prediction as typed
+ * columns (cheap to pass back to the main thread). Progress is reported per phase and epoch. Runs
+ * inside the training worker; plain Node over ml/.
  */
-import { ECE_BINS, expectedCalibrationError, logLoss, TextClassifier, type ClassHelper, type FitProgress, type PreparedCorpus } from '../../ml/index';
+import { ECE_BINS, expectedCalibrationError, logLoss, type ClassHelper } from '../../ml/index';
 import type {
   CalibrationReport,
   CrossValidationMetrics,
@@ -19,10 +19,8 @@ import type {
   TrainingPhase,
   TrainingProgress,
 } from '../../preload/contract';
-import { runPipelineParams, runTraining, type PrecomputedInputs, type RunStep } from './run-training';
-import { runScreenTask } from './screen-task';
-import { screenInputOf, startSecondThread, type SecondThread } from './second-thread';
-import { openSnapshot, type Snapshot } from './snapshot';
+import { runTraining, type PrecomputedInputs, type RunStep } from './run-training';
+import type { Snapshot } from './snapshot';
 
 /** Bins of the reliability diagram: the same as the ECE of the engine's reports, so the two agree. */
 export const RELIABILITY_BINS = ECE_BINS;
@@ -63,6 +61,8 @@ export interface TrainTaskResult {
   epochs: RunDetail['epochs'];
   predictions: PredictionColumns[];
   modelJson: string;
+  /** The words were read ahead, while the Train page was open (read-ahead.ts), not after the press. */
+  wordsReadAhead: boolean;
 }
 
 /** Reliability bins with their confidence ranges. */
@@ -114,7 +114,7 @@ export function trainOnSnapshot(
   run: { signal?: AbortSignal; classHelper?: ClassHelper } = {},
   precomputed: PrecomputedInputs = {},
   startFraction = 0,
-): Omit<TrainTaskResult, 'timings'> & { timings: Omit<RunTimings, 'readMs'> } {
+): Omit<TrainTaskResult, 'timings' | 'wordsReadAhead'> & { timings: Omit<RunTimings, 'readMs'> } {
   const { ids, labels } = snapshot;
   const { signal, classHelper } = run;
   if (!snapshot.texts && !(precomputed.screened && precomputed.groups && precomputed.prepared))
@@ -264,67 +264,4 @@ export function trainOnSnapshot(
     predictions,
     modelJson: result.modelJson,
   };
-}
-
-/**
- * The whole task: open the snapshot; then, while a second thread screens it and groups duplicates,
- * stream the resumes here into their words (token ids), one text at a time; then train on those.
- * This thread never holds every text: only the second thread does, for as long as it screens.
- */
-export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): Promise<TrainTaskResult> {
-  const started = performance.now();
-  progress({ phase: 'reading', step: 'Reading the labelled resumes', epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction: 0 });
-  const stream = openSnapshot(input.databasePath, input.minDocumentsPerCategory, { blind: input.params.blind });
-  const readMs = performance.now() - started;
-  const second = startSecondThread(input, signal);
-  let result;
-  try {
-    // Reading every resume's words is the first half of the holdout model's unit of progress.
-    const { total } = progressUnits(input.params);
-    let fraction = 0;
-    const onProgress = (p: FitProgress) => {
-      fraction = (0.5 * p.epoch) / p.maxEpochs / total;
-      const step = `Reading the words of every resume, ${p.epoch} of ${p.maxEpochs}`;
-      progress({ phase: 'vectorize', step, epoch: null, maxEpochs: null, loss: null, validationAccuracy: null, fraction });
-    };
-    let prepared;
-    let hash: string;
-    try {
-      prepared = new TextClassifier(runPipelineParams(input.params)).prepare(stream.texts(), stream.labels, { onProgress });
-      hash = stream.hash();
-    } finally {
-      stream.close();
-    }
-    const snapshot = { ids: stream.ids, labels: stream.labels, trainOnly: stream.trainOnly, leftOutCategories: stream.leftOutCategories, hash };
-    result = await trainWithSecondThread(snapshot, input, progress, signal, prepared, fraction, second);
-  } finally {
-    await second.close();
-  }
-  const totalMs = performance.now() - started;
-  const { vectorizeMs, fitMs } = result.timings;
-  return { ...result, timings: { readMs, vectorizeMs, fitMs, evaluateMs: Math.max(0, totalMs - readMs - vectorizeMs - fitMs), totalMs } };
-}
-
-/** The rest of a run once this thread has read the words: the second thread's screening (or its own), then training with that thread's help. */
-async function trainWithSecondThread(
-  snapshot: Omit<Snapshot, 'texts'>,
-  input: TrainTaskInput,
-  progress: (p: TaskProgress) => void,
-  signal: AbortSignal | undefined,
-  prepared: PreparedCorpus,
-  fraction: number,
-  second: SecondThread,
-): Promise<ReturnType<typeof trainOnSnapshot>> {
-  const { hash } = snapshot;
-  const screened = await second.screening;
-  let precomputed: PrecomputedInputs;
-  if (screened?.hash === hash) precomputed = { screened: screened.screened, groups: screened.groups, prepared };
-  else {
-    // The second thread failed or read other data: run its task here, on a second read of the same
-    // documents, streamed as it streams them (reading them all into memory cost 2.4 GB at 200k).
-    const again = runScreenTask(screenInputOf(input));
-    if (again.hash !== hash) throw new Error('The labelled documents changed while training read them; train again.');
-    precomputed = { screened: again.screened, groups: again.groups, prepared };
-  }
-  return trainOnSnapshot(snapshot, input.params, progress, { signal, classHelper: second.classHelper }, precomputed, fraction);
 }

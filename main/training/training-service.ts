@@ -15,7 +15,7 @@ import type { TrainingRepo } from '../store/training-repo';
 import { createWriteQueue, type WriteQueue } from '../store/write-queue';
 import { runWorkerTask, WorkerTaskError } from '../workers/run-task';
 import { planTraining, resolveParams, MIN_DOCUMENTS_PER_CATEGORY } from './plan';
-import { createReadyTrainingThread, trainingTaskOptions } from './ready-thread';
+import { createReadyTrainingThread, READ_AHEAD_MAX_DOCUMENTS, trainingTaskOptions } from './ready-thread';
 import { storeFinishedRun } from './store-run';
 import type { TrainTaskResult } from './train-task';
 import type { TrainingWorkerApi } from './training-worker';
@@ -110,10 +110,13 @@ export function createTrainingService(deps: TrainingServiceDeps) {
   };
 
   return {
-    /** What the next run will use; while none runs, it also readies the next run's thread (ready-thread.ts). */
+    /** What the next run will use; while none runs, it also readies the next run's thread, which reads its words ahead (ready-thread.ts). */
     plan(): TrainingPlan {
       const plan = planTraining(deps.documents, deps.settings.get());
-      if (!active && !plan.problem) readyThread.prepare(plan.defaults.memoryLimitMb);
+      if (!active && !plan.problem) {
+        const readAhead = { databasePath: deps.databasePath, params: plan.defaults, minDocumentsPerCategory: MIN_DOCUMENTS_PER_CATEGORY };
+        readyThread.prepare(plan.defaults.memoryLimitMb, plan.usableDocuments <= READ_AHEAD_MAX_DOCUMENTS ? readAhead : null);
+      }
       return plan;
     },
     /** Starts a run with Settings' defaults for anything not given; refuses while one runs or when the data cannot train. */
@@ -153,7 +156,7 @@ export function createTrainingService(deps: TrainingServiceDeps) {
       if (!active) return null;
       return { run: runs.summary(active.runId)!, progress: active.progress };
     },
-    /** Resolves once the thread the plan readied for the next run has loaded (what a user's pause before pressing Train gives it). */
+    /** Resolves once the thread the plan readied for the next run has loaded and read its words ahead (what a user's pause before pressing Train gives it). */
     threadLoaded: (): Promise<void> => readyThread.loaded(),
     /** True while a thread readied by the plan waits for the next run. */
     hasReadyThread: (): boolean => readyThread.isHolding(),

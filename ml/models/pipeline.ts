@@ -118,6 +118,16 @@ export class TextClassifier {
     return prepareCorpus(texts, labels, this.params.vectorizer, this.engineeredOptions, step);
   }
 
+  /** True when this pipeline's vectorizer and engineered settings read texts as `prepared` was read (so fitPrepared takes it). */
+  canUse(prepared: PreparedCorpus): boolean {
+    try {
+      requireCompatible(prepared, this.params.vectorizer, this.engineeredOptions);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /**
    * Fits on rows of a prepared corpus (null: every row, which is its last use — the pool's token
    * arrays are released as the matrix is built). `reuseChoicesOf`: a fitted pipeline of the same

@@ -1,8 +1,14 @@
 // The training thread readied before the Train button is pressed: the real training worker, taken
-// only under the heap limit it was started with, replaced by a plan under another, let go when idle.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createReadyTrainingThread } from '../../../main/training/ready-thread';
+// only under the heap limit it was started with, replaced by a plan under another, let go when idle;
+// it reads the next run's words once the plans stop coming, on a real SQLite file.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createReadyTrainingThread, READY_THREAD_IDLE_MS, trainingTaskOptions } from '../../../main/training/ready-thread';
+import type { TrainTaskInput } from '../../../main/training/train-task';
+import type { TrainingWorkerApi } from '../../../main/training/training-worker';
+import { trainingWorkerEntry } from '../../../main/training/worker-entry';
+import { runWorkerTask } from '../../../main/workers/run-task';
 import { eventually } from '../../helpers/eventually';
+import { openLabelledCore } from '../../helpers/labelled-core';
 
 let holder: ReturnType<typeof createReadyTrainingThread> | null = null;
 afterEach(async () => {
@@ -44,4 +50,31 @@ describe('the readied training thread', () => {
     await eventually(() => expect(holder!.isHolding()).toBe(false));
     expect(holder.take(512)).toBeNull();
   });
+});
+
+describe('the readied thread reads the words ahead', () => {
+  let labelled: Awaited<ReturnType<typeof openLabelledCore>>;
+  let input: TrainTaskInput;
+  beforeAll(async () => {
+    labelled = await openLabelledCore({ perClass: 8, categories: 3, memoryLimitMb: 512 });
+    input = labelled.input;
+  }, 120_000);
+  afterAll(() => labelled.close());
+
+  it('once a burst of plans has stopped, and the press takes what it read', async () => {
+    holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 50);
+    for (let i = 0; i < 5; i++) holder.prepare(512, input); // an import announcing batch after batch
+    await holder.loaded();
+    expect(holder.readAheadsSent()).toBe(1);
+    const result = await runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder.take(512)!);
+    expect(result.wordsReadAhead).toBe(true);
+  }, 120_000);
+
+  it('a press before the read-ahead has started drops it: the run reads the words itself', async () => {
+    holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 60_000);
+    holder.prepare(512, input);
+    const result = await runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder.take(512)!);
+    expect(result.wordsReadAhead).toBe(false);
+    expect(holder.readAheadsSent()).toBe(0);
+  }, 120_000);
 });
