@@ -32,7 +32,16 @@ export { type SparseClassifier, type FitHooks, type FitProgress, type AbortSigna
 export { LinearSvmClassifier, defaultSvmParams, nbFeatureScale, type SvmParams } from './models/svm-classifier';
 export { fitOneVsRestSvm, linearScores, svmPrimalObjective, type SvmSolverParams, type SvmSolution } from './models/linear-svm';
 export { fitSharingClasses, helpWithClasses, type ClassHelper, type SharedSvmJob } from './models/svm-class-sharing';
-export { fitTemperature, calibrateTemperature, temperatureLogLoss, describeCalibration, TEMPERATURE_PRIOR_ROWS, type Calibration } from './models/calibration';
+export {
+  fitTemperature,
+  calibrateTemperature,
+  calibratedProbabilities,
+  temperatureLogLoss,
+  describeCalibration,
+  TEMPERATURE_PRIOR_ROWS,
+  type Calibration,
+} from './models/calibration';
+export { applyTopLabelMap, fitTopLabelMap, TOP_LABEL_PRIOR_ROWS, type TopLabelMap } from './models/top-label-map';
 export { defaultBroadParams, broadShare, gateTokensOf, CentroidSums, mixScores, type BroadParams, type BroadView } from './models/broad-view';
 export { defaultTuneOptions, type TuneOptions, type TuneGrid, type TuneTrial, type TuneResult } from './models/tune';
 export { MljsLogisticRegression, defaultMljsParams, type MljsParams } from './models/mljs-adapter';

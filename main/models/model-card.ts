@@ -133,7 +133,7 @@ export function modelCardMarkdown(card: ModelCard): string {
       );
     if (card.calibration)
       lines.push(
-        `Temperature scaling (T = ${num(card.calibration.temperature)}): ECE ${num(card.calibration.eceBefore)} → ${num(card.calibration.eceAfter)}.` +
+        `Calibration (T = ${num(card.calibration.temperature)}): ECE ${num(card.calibration.eceBefore)} → ${num(card.calibration.eceAfter)}.` +
           (card.calibration.temperatureFit ? ` ${card.calibration.temperatureFit}` : ''),
         '',
       );

@@ -233,7 +233,7 @@ export function runTraining(corpus: Corpus, params: RunTrainingParams, hooks: Tr
   // The test rows' probabilities as reported, and at temperature 1 for the reliability diagram's "before".
   const { testScores } = holdout;
   const k = holdout.pipeline.classes.length;
-  const testProba = softmaxRows(testScores, k, holdout.pipeline.temperature);
+  const testProba = holdout.pipeline.probabilitiesOfScores(testScores);
   const uncalibratedProba = softmaxRows(testScores, k, 1);
   emit({ phase: 'holdout', trainDocuments: holdout.split.train.length, testDocuments: holdout.split.test.length });
   const heldOutMs = clock();

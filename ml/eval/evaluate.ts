@@ -1,5 +1,5 @@
 /** Evaluation protocols over a pipeline: dedup-aware holdout, k-fold with out-of-fold probabilities, learning curve, mislabel ranking. */
-import { softmaxRows, throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
+import { throwIfAborted, type AbortSignalLike, type FitHooks, type FitProgress } from '../models/estimator';
 import { TextClassifier, type PipelineParams } from '../models/pipeline';
 import type { PreparedCorpus } from '../models/prepared-corpus';
 import type { ClassHelper } from '../models/svm-class-sharing';
@@ -63,7 +63,7 @@ export function evaluatePipeline(pipeline: TextClassifier, test: Corpus): Evalua
 function evaluateRows(pipeline: TextClassifier, prepared: PreparedCorpus, rows: ArrayLike<number>): { report: EvaluationReport; scores: Float64Array } {
   const labels = Array.from(rows, (r) => prepared.labels[r]!);
   const scores = pipeline.scores(pipeline.transformPrepared(prepared, rows));
-  const proba = softmaxRows(scores, pipeline.classes.length, pipeline.temperature);
+  const proba = pipeline.probabilitiesOfScores(scores);
   return { report: evaluatePredictions(classIndicesOf(pipeline, labels), proba, pipeline.classes), scores };
 }
 

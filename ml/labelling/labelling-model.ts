@@ -5,7 +5,7 @@
  * runs anyway, and those out-of-fold predictions double as its validation predictions (for the review
  * threshold and the estimated accuracy). Pure.
  */
-import { softmaxRows, type FitHooks } from '../models/estimator';
+import type { FitHooks } from '../models/estimator';
 import { TextClassifier, type PipelineParams } from '../models/pipeline';
 import type { PreparedCorpus } from '../models/prepared-corpus';
 import { probabilitiesOfRows } from '../eval/evaluate';
@@ -42,7 +42,7 @@ function validationOf(pipeline: TextClassifier, prepared: PreparedCorpus, rows: 
   const heldOut = pipeline.lastHeldOut;
   if (!heldOut) return [];
   const K = pipeline.classes.length;
-  const { label, probability } = topClassOf(softmaxRows(heldOut.scores, K, pipeline.temperature), K);
+  const { label, probability } = topClassOf(pipeline.probabilitiesOfScores(heldOut.scores), K);
   return Array.from(heldOut.rows, (row, i) => ({
     confidence: probability[i]!,
     isCorrect: pipeline.classes[label[i]!] === prepared.labels[rows[row]!],

@@ -3,8 +3,9 @@
  * minimising the log loss of held-out scores (out-of-fold, never the rows a model trained on), with
  * a prior toward T = 1 that matters only when the rows are few.
  */
-import { ECE_BINS, expectedCalibrationError } from '../eval/metrics';
+import { ECE_BINS, expectedCalibrationError, topLabelEce } from '../eval/metrics';
 import { softmaxRows } from './estimator';
+import { applyTopLabelMap, fitTopLabelMap, topLabelOutcomes, type TopLabelMap } from './top-label-map';
 
 /** How a model's probabilities were calibrated, stored in the model file. */
 export interface Calibration {
@@ -26,6 +27,30 @@ export interface Calibration {
    * and the temperature the rows alone gave. Absent in models saved before the prior existed.
    */
   shrinkage?: { priorRows: number; temperatureAlone: number };
+  /** The top probability's map after the temperature (top-label-map.ts), fitted on the same rows. Absent in models saved before it existed: none. */
+  topLabel?: TopLabelMap;
+}
+
+/** Row-major probabilities (rows × k) of decision scores: softmax at the calibration's temperature, then its top-label map. */
+export function calibratedProbabilities(scores: Float64Array, k: number, calibration: Calibration | null | undefined): Float64Array {
+  const proba = softmaxRows(scores, k, calibration?.temperature ?? 1);
+  return calibration?.topLabel ? applyTopLabelMap(proba, k, calibration.topLabel) : proba;
+}
+
+/** The calibration with a top-label map fitted on the held-out scores it was fitted on (rows × k, true classes y). */
+export function withTopLabelMap(calibration: Calibration, scores: Float64Array, y: ArrayLike<number>, k: number): Calibration {
+  const { topLabel: _previous, ...temperatureOnly } = calibration;
+  const before = topLabelOutcomes(calibratedProbabilities(scores, k, temperatureOnly), y, k);
+  const map = fitTopLabelMap(before.confidence, before.correct);
+  const after = topLabelOutcomes(calibratedProbabilities(scores, k, { ...temperatureOnly, topLabel: { ...map, eceBefore: 0, eceAfter: 0 } }), y, k);
+  return {
+    ...temperatureOnly,
+    topLabel: {
+      ...map,
+      eceBefore: topLabelEce(before.confidence, before.correct, ECE_BINS).ece,
+      eceAfter: topLabelEce(after.confidence, after.correct, ECE_BINS).ece,
+    },
+  };
 }
 
 /**
@@ -37,12 +62,21 @@ export const TEMPERATURE_PRIOR_ROWS = 20;
 
 /** One sentence on how a temperature was fitted, for model cards and the Evaluate page. */
 export function describeCalibration(c: Calibration): string {
+  return `${describeTemperature(c)}${c.topLabel ? ` ${describeTopLabelMap(c.topLabel)}` : ''}`;
+}
+
+function describeTemperature(c: Calibration): string {
   const base = `T = ${c.temperature.toFixed(3)}, fitted on ${c.rows} ${c.source}`;
   const s = c.shrinkage;
   if (!s || s.priorRows === 0) return `${base}.`;
   if (Math.abs(s.temperatureAlone - c.temperature) <= 0.01 * c.temperature)
     return `${base}; the prior toward T = 1 (worth ${s.priorRows} rows) moved it by less than 1%.`;
   return `${base}, shrunk toward T = 1 by a prior worth ${s.priorRows} rows (the ${c.rows} rows alone gave T = ${s.temperatureAlone.toFixed(3)}).`;
+}
+
+function describeTopLabelMap(m: TopLabelMap): string {
+  const ece = (x: number) => x.toFixed(3);
+  return `Then the top category's probability c becomes σ(${m.slope.toFixed(3)} · logit(c) ${m.intercept < 0 ? '−' : '+'} ${Math.abs(m.intercept).toFixed(3)}), fitted on the same rows (their ECE ${ece(m.eceBefore)} → ${ece(m.eceAfter)}); the prediction itself never changes.`;
 }
 
 /** The search range of β = 1 / T. */

@@ -11,7 +11,7 @@ import type { TokenPool } from '../features/token-pool';
 import { defaultTfidfParams, TextVectorizer, type VectorizerParams } from '../features/vectorizer';
 import { groupStratifiedKFold, groupStratifiedSplit } from '../eval/split';
 import type { Chi2Result } from '../features/chi2';
-import { calibrateTemperature, type Calibration } from './calibration';
+import { calibrateTemperature, withTopLabelMap, type Calibration } from './calibration';
 import type { FitHooks, SparseClassifier } from './estimator';
 import type { PipelineParams, TuningSummary } from './pipeline-params';
 import { calibrateViews, defaultBroadParams, fitBroadView, gateTokensOf, type BroadParams, type BroadView } from './broad-view';
@@ -136,6 +136,14 @@ export function fitPipeline(
     }));
     step(1);
   }
+  // The top-label map bends what the temperature left (top-label-map.ts), on the same held-out rows.
+  if (!reuse && heldOut && calibration)
+    calibration = withTopLabelMap(
+      calibration,
+      heldOut.scores,
+      Int32Array.from(heldOut.rows, (r) => y[r]!),
+      nClasses,
+    );
   let broadView: BroadView | null = null;
   if (broad) {
     // Both vocabularies rank by the same chi², whose class sums are the broad view's centroids.

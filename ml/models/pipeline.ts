@@ -11,8 +11,8 @@ import { linearScores } from './linear-svm';
 import { defaultEngineeredOptions, engineeredNames, engineeredValues, type EngineeredOptions } from '../features/engineered';
 import { capAnalysedText } from '../features/usable-text';
 import { TextVectorizer } from '../features/vectorizer';
-import type { Calibration } from './calibration';
-import { argmaxRows, requireFitted, softmaxRows, type FitHooks, type SparseClassifier } from './estimator';
+import { calibratedProbabilities, type Calibration } from './calibration';
+import { argmaxRows, requireFitted, type FitHooks, type SparseClassifier } from './estimator';
 import { fitPipeline, type HeldOutRows, type ReusedChoices } from './fit-plan';
 import { defaultVectorizerFor, type PipelineParams, type TuningSummary } from './pipeline-params';
 import { dataHashOf, denseRows, prepareCorpus, requireCompatible, type PreparedCorpus } from './prepared-corpus';
@@ -227,7 +227,12 @@ export class TextClassifier {
 
   /** Calibrated probabilities of a model input, row-major rows × classes. */
   probabilities(input: ModelInput): Float64Array {
-    return softmaxRows(this.scores(input), this.classes.length, this.temperature);
+    return this.probabilitiesOfScores(this.scores(input));
+  }
+
+  /** Calibrated probabilities of decision scores (rows × classes, as `scores` gives them): the temperature, then the top-label map. */
+  probabilitiesOfScores(scores: Float64Array): Float64Array {
+    return calibratedProbabilities(scores, this.classes.length, this.training?.calibration);
   }
 
   /** Row-major texts × classes calibrated probabilities. */

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { defaultEngineeredOptions, engineeredNames, type EngineeredOptions } from '../features/engineered';
+import { TOP_LABEL_SLOPE_RANGE } from '../models/top-label-map';
 
 /**
  * Largest magnitude of a weight or bias. Fitted weights stay within a few hundred; at this bound a
@@ -18,6 +19,8 @@ export const MAX_WEIGHT = 1e6;
 export const MAX_IDF = 1e3;
 /** Bounds of the calibration temperature (probabilities are softmax(scores / T)); fitted ones lie near 0.01–10. */
 export const TEMPERATURE_RANGE = [1e-4, 1e4] as const;
+/** Largest size of the top-label map's intercept (a logit shift; fitted ones lie within ±2). */
+export const MAX_TOP_LABEL_INTERCEPT = 50;
 /** Largest title weight or engineered-feature weight (multipliers on normalised values; fitted ones are ≤ 2). */
 export const MAX_FEATURE_MULTIPLIER = 1e3;
 
@@ -77,6 +80,14 @@ const calibrationSchema = z.object({
   rows: count(),
   logLossBefore: finite,
   logLossAfter: finite,
+  topLabel: z
+    .object({
+      slope: bounded(TOP_LABEL_SLOPE_RANGE[0], TOP_LABEL_SLOPE_RANGE[1]),
+      intercept: bounded(-MAX_TOP_LABEL_INTERCEPT, MAX_TOP_LABEL_INTERCEPT),
+      eceBefore: finite,
+      eceAfter: finite,
+    })
+    .optional(),
 });
 
 const scores = z.object({ precision: finite, recall: finite, f1: finite });

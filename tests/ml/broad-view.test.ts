@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainPrediction } from '../../ml/explain/explain';
 import { CsrBuilder } from '../../ml/features/csr';
 import { broadShare, CentroidSums, gateTokensOf, mixScores } from '../../ml/models/broad-view';
-import { softmaxRows } from '../../ml/models/estimator';
+import { calibratedProbabilities } from '../../ml/models/calibration';
 import { linearScores } from '../../ml/models/linear-svm';
 import { TextClassifier } from '../../ml/models/pipeline';
 import { generateResumeSample } from '../../ml/sample/generate';
@@ -88,7 +88,7 @@ describe('a fast pipeline with its broad view', () => {
       const g = input.broadShares![r]!;
       for (let k = r * K; k < (r + 1) * K; k++) expect(mixed[k]).toBeCloseTo((1 - g) * focused[k]! + g * broad[k]!, 12);
     }
-    expect(Array.from(withBroad.probabilities(input))).toEqual(Array.from(softmaxRows(mixed, K, withBroad.temperature)));
+    expect(Array.from(withBroad.probabilities(input))).toEqual(Array.from(calibratedProbabilities(mixed, K, withBroad.training!.calibration)));
   });
 
   it('round-trips through JSON, and still reads a format 2 file (no broad view) as the focused model alone', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainPrediction, topTermsForClass } from '../../ml/explain/explain';
-import { softmaxRows } from '../../ml/models/estimator';
+import { argmaxRows, softmaxRows } from '../../ml/models/estimator';
+import { applyTopLabelMap } from '../../ml/models/top-label-map';
 import { TextClassifier } from '../../ml/models/pipeline';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { deserializeModel, MODEL_FORMAT_VERSION, serializeModel } from '../../ml/serialize/model-json';
@@ -45,9 +46,15 @@ describe('TextClassifier (fast)', () => {
     const doc = JSON.parse(serializeModel(fitted));
     expect(doc.training.calibration.temperature).toBe(calibration!.temperature);
     expect(doc.vectorizer.headlineWeight).toBe(tuning!.chosen.headlineWeight);
-    // The temperature is applied: probabilities are softmax(scores / T).
+    // The temperature is applied, then the top-label map fitted on the same rows: probabilities are
+    // softmax(scores / T) with each top probability bent, and the top category is softmax's.
+    expect(doc.training.calibration.topLabel).toEqual(calibration!.topLabel);
     const input = fitted.transform(texts.slice(0, 3));
-    expect(Array.from(fitted.probabilities(input))).toEqual(Array.from(softmaxRows(fitted.scores(input), fitted.classes.length, calibration!.temperature)));
+    const K = fitted.classes.length;
+    const proba = fitted.probabilities(input);
+    const atTemperature = softmaxRows(fitted.scores(input), K, calibration!.temperature);
+    expect(Array.from(proba)).toEqual(Array.from(applyTopLabelMap(Float64Array.from(atTemperature), K, calibration!.topLabel!)));
+    expect(Array.from(argmaxRows(proba, K))).toEqual(Array.from(argmaxRows(atTemperature, K)));
   });
   it('an untuned fast engine is calibrated on a 3-fold cross-fit', () => {
     const p = new TextClassifier({ seed: 2, tune: false }).fit(texts, labels);
