@@ -76,6 +76,26 @@ describe('near-duplicate pass', () => {
     expect(texts.map(flagOf)).toEqual(together);
   });
 
+  it('gives the same flags when a chunk is saved a few documents per transaction, and leaves none unchecked', async () => {
+    const texts = [template(1), distinct('Nursing'), template(2), template(3), distinct('Accounting'), template(4), template(5)];
+    await importTexts('all', texts);
+    const together = texts.map(flagOf);
+    core.db.exec('DELETE FROM near_duplicate_bands; UPDATE documents SET near_duplicate_of = NULL;');
+    const commits: number[] = [];
+    const saved = passDeps();
+    const transaction = saved.db.transaction.bind(saved.db);
+    // Counts the transactions the pass opens, each with the band rows it found on entry.
+    const counting = {
+      ...saved,
+      db: Object.assign(Object.create(saved.db), { transaction: (fn: () => void) => transaction(() => (fn(), commits.push(bandRows()))) }),
+    };
+    expect(await flagNearDuplicates(counting, { documentsPerSave: 2 })).toEqual({ checked: 7, flagged: 4, problem: null });
+    expect(texts.map(flagOf)).toEqual(together);
+    expect(commits).toHaveLength(4);
+    expect(commits).toEqual([...commits].sort((a, b) => a - b));
+    expect((await core.call('dataset.health', {})).nearDuplicatesUnchecked).toBe(0);
+  });
+
   it('a worker that runs out of memory becomes a sentence in the data health; the next pass catches up', async () => {
     await importTexts('first', [template(1), template(2), distinct('Nursing')]);
     core.db.exec('DELETE FROM near_duplicate_bands; UPDATE documents SET near_duplicate_of = NULL;');
