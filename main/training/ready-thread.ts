@@ -46,7 +46,7 @@ interface ReadyThread {
   wanted: TrainTaskInput | null;
   delayTimer: NodeJS.Timeout | null;
   inFlight: Promise<void> | null;
-  /** Called whenever a read-ahead starts or ends (what `settled` waits on). */
+  /** Called whenever a read-ahead starts or ends, or the thread is taken or let go (what `loaded` waits on). */
   wakers: (() => void)[];
 }
 

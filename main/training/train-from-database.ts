@@ -13,9 +13,10 @@ import { openSnapshot, type Snapshot } from './snapshot';
 import { progressUnits, trainOnSnapshot, type TaskProgress, type TrainTaskInput, type TrainTaskResult } from './train-task';
 
 /**
- * The whole task: open the snapshot; then, while a second thread screens it and groups duplicates,
- * stream the resumes here into their words (token ids), one text at a time; then train on those.
- * This thread never holds every text: only the second thread does, for as long as it screens.
+ * The whole task: when this thread read the snapshot's words ahead and the snapshot is still that
+ * one, train on those at once; else open the snapshot and, while a second thread screens it and
+ * groups duplicates, stream the resumes here into their words (token ids), one text at a time; then
+ * train on those. This thread never holds every text: only the second thread does, while it screens.
  */
 export async function runTrainTask(input: TrainTaskInput, progress: (p: TaskProgress) => void, signal?: AbortSignal): Promise<TrainTaskResult> {
   const started = performance.now();
