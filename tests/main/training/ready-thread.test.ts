@@ -70,6 +70,14 @@ describe('the readied thread reads the words ahead', () => {
     expect(result.wordsReadAhead).toBe(true);
   }, 120_000);
 
+  it('a press while the read-ahead runs waits for it and takes what it read', async () => {
+    holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 1);
+    holder.prepare(512, input);
+    await eventually(() => expect(holder!.readAheadsSent()).toBe(1));
+    const result = await runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder.take(512)!);
+    expect(result.wordsReadAhead).toBe(true);
+  }, 120_000);
+
   it('a press before the read-ahead has started drops it: the run reads the words itself', async () => {
     holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 60_000);
     holder.prepare(512, input);
