@@ -77,17 +77,18 @@ export function createReadyTrainingThread(idleMs = READY_THREAD_IDLE_MS, readAhe
     wake(r);
   };
 
-  const release = (): Promise<void> => {
-    if (!ready) return Promise.resolve();
-    const r = ready;
+  /** Stops holding the readied thread (taken or let go): its timers and any read-ahead not yet sent are dropped. */
+  const detach = (r: ReadyThread): WorkerGroup<TrainingWorkerApi> => {
     ready = null;
     clearTimeout(r.idleTimer);
     if (r.delayTimer) clearTimeout(r.delayTimer);
     r.delayTimer = null;
     r.wanted = null;
     wake(r);
-    return r.group.close();
+    return r.group;
   };
+
+  const release = (): Promise<void> => (ready ? detach(ready).close() : Promise.resolve());
 
   return {
     /**
@@ -124,15 +125,7 @@ export function createReadyTrainingThread(idleMs = READY_THREAD_IDLE_MS, readAhe
      * one in flight is finished first by the thread, and the run takes what it read.
      */
     take(memoryLimitMb: number): WorkerGroup<TrainingWorkerApi> | null {
-      if (ready?.memoryLimitMb !== memoryLimitMb) return null;
-      const r = ready;
-      ready = null;
-      clearTimeout(r.idleTimer);
-      if (r.delayTimer) clearTimeout(r.delayTimer);
-      r.delayTimer = null;
-      r.wanted = null;
-      wake(r);
-      return r.group;
+      return ready?.memoryLimitMb === memoryLimitMb ? detach(ready) : null;
     },
     /** How many read-aheads were sent to readied threads (a burst of plans sends one). */
     readAheadsSent: (): number => readAheadsSent,

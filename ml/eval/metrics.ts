@@ -79,15 +79,21 @@ export function expectedCalibrationError(
   nClasses: number,
   bins = ECE_BINS,
 ): { ece: number; bins: { confidence: number; accuracy: number; count: number }[] } {
-  const confidence = new Float64Array(yTrue.length);
-  const correct = new Uint8Array(yTrue.length);
-  for (let i = 0; i < yTrue.length; i++) {
-    let best = 0;
-    for (let k = 1; k < nClasses; k++) if (proba[i * nClasses + k]! > proba[i * nClasses + best]!) best = k;
-    confidence[i] = proba[i * nClasses + best]!;
-    correct[i] = best === yTrue[i] ? 1 : 0;
-  }
+  const { confidence, correct } = topLabelOutcomes(proba, yTrue, nClasses);
   return topLabelEce(confidence, correct, bins);
+}
+
+/** Each row's top probability (rows × k, row-major) and whether its top class is the true one. */
+export function topLabelOutcomes(proba: ArrayLike<number>, y: ArrayLike<number>, k: number): { confidence: Float64Array; correct: Uint8Array } {
+  const confidence = new Float64Array(y.length);
+  const correct = new Uint8Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    let top = 0;
+    for (let j = 1; j < k; j++) if (proba[i * k + j]! > proba[i * k + top]!) top = j;
+    confidence[i] = proba[i * k + top]!;
+    correct[i] = top === y[i] ? 1 : 0;
+  }
+  return { confidence, correct };
 }
 
 /** ECE from each row's top-label confidence and whether that label was right (same binning as expectedCalibrationError). */

@@ -3,9 +3,9 @@
  * minimising the log loss of held-out scores (out-of-fold, never the rows a model trained on), with
  * a prior toward T = 1 that matters only when the rows are few.
  */
-import { ECE_BINS, expectedCalibrationError, topLabelEce } from '../eval/metrics';
+import { ECE_BINS, expectedCalibrationError, topLabelEce, topLabelOutcomes } from '../eval/metrics';
 import { softmaxRows } from './estimator';
-import { applyTopLabelMap, fitTopLabelMap, topLabelOutcomes, type TopLabelMap } from './top-label-map';
+import { applyTopLabelMap, fitTopLabelMap, type TopLabelMap } from './top-label-map';
 
 /** How a model's probabilities were calibrated, stored in the model file. */
 export interface Calibration {

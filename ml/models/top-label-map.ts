@@ -103,16 +103,3 @@ export function applyTopLabelMap(proba: Float64Array, k: number, map: Pick<TopLa
   }
   return proba;
 }
-
-/** Each row's top probability and whether its top class is the true one. */
-export function topLabelOutcomes(proba: ArrayLike<number>, y: ArrayLike<number>, k: number): { confidence: Float64Array; correct: Uint8Array } {
-  const confidence = new Float64Array(y.length);
-  const correct = new Uint8Array(y.length);
-  for (let i = 0; i < y.length; i++) {
-    let top = 0;
-    for (let j = 1; j < k; j++) if (proba[i * k + j]! > proba[i * k + top]!) top = j;
-    confidence[i] = proba[i * k + top]!;
-    correct[i] = top === y[i] ? 1 : 0;
-  }
-  return { confidence, correct };
-}

@@ -2,11 +2,11 @@
 // the top probability, lowers ECE on fresh rows where one temperature cannot, never changes a
 // prediction, stays near the identity on a few rows, and travels with the model file.
 import { describe, expect, it } from 'vitest';
-import { topLabelEce } from '../../ml/eval/metrics';
+import { topLabelEce, topLabelOutcomes } from '../../ml/eval/metrics';
 import { calibratedProbabilities, describeCalibration, withTopLabelMap, type Calibration } from '../../ml/models/calibration';
 import { argmaxRows, softmaxRows } from '../../ml/models/estimator';
 import { TextClassifier } from '../../ml/models/pipeline';
-import { applyTopLabelMap, fitTopLabelMap, topLabelOutcomes } from '../../ml/models/top-label-map';
+import { applyTopLabelMap, fitTopLabelMap } from '../../ml/models/top-label-map';
 import { createRng } from '../../ml/random';
 import { generateResumeSample } from '../../ml/sample/generate';
 import { deserializeModel, ModelFormatError, serializeModel } from '../../ml/serialize/model-json';
