@@ -103,8 +103,8 @@ function writeCorpus(scale: string, dir: string): string {
   return file;
 }
 
-/** One press of Train with nothing readied: its end-to-end seconds and the main thread's worst lag meanwhile. */
-async function timedRun(core: Core, onEnded: () => void): Promise<{ seconds: number; lagMs: number }> {
+/** One press of Train: its end-to-end seconds, the main thread's worst lag meanwhile, and the stored run. */
+async function timedPress(core: Core, onEnded: () => void) {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const started = performance.now();
@@ -115,7 +115,7 @@ async function timedRun(core: Core, onEnded: () => void): Promise<{ seconds: num
   onEnded();
   const run = await core.call('training.run', { runId });
   if (run.state !== 'finished') throw new Error(`run ${runId} ${run.state}: ${run.error}`);
-  return { seconds, lagMs: lag.max / 1e6 };
+  return { seconds, lagMs: lag.max / 1e6, run };
 }
 
 /** Runs one scale in this process. */
@@ -149,16 +149,7 @@ async function runScale(scale: string): Promise<Row> {
         // is pressed once the page is read (here: once that thread has loaded and read them).
         await core.call('training.plan', {});
         await core.training.threadLoaded();
-        const lag = monitorEventLoopDelay({ resolution: 10 });
-        lag.enable();
-        const started = performance.now();
-        const { runId } = await core.call('training.start', { engine: values.engine as 'fast' | 'mljs' });
-        await core.training.waitForIdle();
-        const endToEnd = (performance.now() - started) / 1000;
-        lag.disable();
-        memory.enter('between runs');
-        const run = await core.call('training.run', { runId });
-        if (run.state !== 'finished') throw new Error(`run ${runId} ${run.state}: ${run.error}`);
+        const { seconds: endToEnd, lagMs, run } = await timedPress(core, () => memory.enter('between runs'));
         rows.push({
           scale,
           docs: run.documents!,
@@ -166,7 +157,7 @@ async function runScale(scale: string): Promise<Row> {
           end_to_end_s: endToEnd,
           vectorize_s: run.timings!.vectorizeMs / 1000,
           fit_s: run.timings!.fitMs / 1000,
-          max_event_loop_lag_ms: lag.max / 1e6,
+          max_event_loop_lag_ms: lagMs,
           idle_lag_ms: idle.max / 1e6,
           macro_f1: run.holdout!.macro.f1,
           ece: run.calibration?.eceAfter ?? run.holdout!.ece,
@@ -181,7 +172,7 @@ async function runScale(scale: string): Promise<Row> {
       let cold = { seconds: median.end_to_end_s, lagMs: 0 };
       if (median.docs <= READ_AHEAD_MAX_DOCUMENTS) {
         memory.enter('cold run');
-        cold = await timedRun(core, () => memory.enter('between runs'));
+        cold = await timedPress(core, () => memory.enter('between runs'));
       }
       return {
         ...median,

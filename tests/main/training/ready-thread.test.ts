@@ -61,12 +61,15 @@ describe('the readied thread reads the words ahead', () => {
   }, 120_000);
   afterAll(() => labelled.close());
 
+  /** Takes the readied thread (under 512 MB) for a run, as the service's start does. */
+  const pressTrain = () => runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder!.take(512)!);
+
   it('once a burst of plans has stopped, and the press takes what it read', async () => {
     holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 50);
     for (let i = 0; i < 5; i++) holder.prepare(512, input); // an import announcing batch after batch
     await holder.loaded();
     expect(holder.readAheadsSent()).toBe(1);
-    const result = await runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder.take(512)!);
+    const result = await pressTrain();
     expect(result.wordsReadAhead).toBe(true);
   }, 120_000);
 
@@ -74,14 +77,14 @@ describe('the readied thread reads the words ahead', () => {
     holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 1);
     holder.prepare(512, input);
     await eventually(() => expect(holder!.readAheadsSent()).toBe(1));
-    const result = await runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder.take(512)!);
+    const result = await pressTrain();
     expect(result.wordsReadAhead).toBe(true);
   }, 120_000);
 
   it('a press before the read-ahead has started drops it: the run reads the words itself', async () => {
     holder = createReadyTrainingThread(READY_THREAD_IDLE_MS, 60_000);
     holder.prepare(512, input);
-    const result = await runWorkerTask<TrainingWorkerApi, 'train'>(trainingWorkerEntry, 'train', input, trainingTaskOptions(512), holder.take(512)!);
+    const result = await pressTrain();
     expect(result.wordsReadAhead).toBe(false);
     expect(holder.readAheadsSent()).toBe(0);
   }, 120_000);
