@@ -60,6 +60,7 @@ export default defineConfig({
           cli: resolve(root, 'main/cli/main.ts'),
           'parse-worker': resolve(root, 'main/parsing/parse-worker.ts'),
           'near-duplicate-worker': resolve(root, 'main/import/near-duplicate-worker.ts'),
+          'batch-writer-worker': resolve(root, 'main/import/batch-writer-worker.ts'),
           'wal-checkpoint-worker': resolve(root, 'main/store/wal-checkpoint-worker.ts'),
           'training-worker': resolve(root, 'main/training/training-worker.ts'),
           'class-helper-worker': resolve(root, 'main/training/class-helper-worker.ts'),

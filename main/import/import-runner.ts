@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileStatus, ImportProgress } from '../../preload/contract';
-import type { ImportRepo, ItemToWrite } from '../store/import-repo';
+import type { BatchWritten, ImportRepo, ItemToWrite } from '../store/import-repo';
 import { defaultMaxBytes, tooLargeReason } from '../parsing/extract/result';
 import { readAtMost } from '../parsing/bounded-read';
 import { textHash } from '../store/text-hash';
@@ -63,6 +63,8 @@ export interface RunImportOptions {
   afterBatch?: () => Promise<void>;
   /** The process's write queue: each batch is written in its turn (default: a queue of this run's own). */
   writes?: WriteQueue;
+  /** Writes one batch in one transaction (default: `repo.writeBatch` on this thread; the app's writer thread, batch-writer.ts). */
+  writeBatch?: (jobId: number, items: ItemToWrite[]) => Promise<BatchWritten>;
   onProgress?: (progress: ImportProgress) => void;
   progressIntervalMs?: number;
 }
@@ -101,7 +103,7 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   const startedAtMs = Date.now();
   const doneAtStart = doneFiles;
   let lastProgressMs = 0;
-  let pending: ItemToWrite[] = [];
+  const pending: ItemToWrite[] = [];
   let fatalError: string | null = null;
   // Bytes seen earlier in this run, with how their parse ended: a copy is a duplicate only of a
   // first copy that was imported, not of one that turned out damaged or timed out.
@@ -136,12 +138,13 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   // Say where the run starts at once: a resume shows its position before its first batch is in.
   emitProgress(true);
 
-  const flush = () => {
+  const writeBatch = options.writeBatch ?? (async (id: number, items: ItemToWrite[]) => repo.writeBatch(id, items));
+  const flush = async () => {
     if (pending.length === 0 || fatalError) return;
-    const batch = pending;
-    pending = [];
+    // Lanes go on adding files while a batch is written: a transaction still holds batchSize at most.
+    const batch = pending.splice(0, batchSize);
     try {
-      const stored = repo.writeBatch(jobId, batch);
+      const stored = await writeBatch(jobId, batch);
       doneFiles += stored.written;
       for (const [status, change] of Object.entries(stored.countChanges) as [FileStatus, number][]) counts[status] = (counts[status] ?? 0) + change;
     } catch (error) {
@@ -158,8 +161,8 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
     if (settling) await settling;
     // Another lane may have written the batch while this one waited.
     if (pending.length < batchSize) return;
-    await writes.run(() => {
-      if (pending.length >= batchSize) flush();
+    await writes.run(async () => {
+      if (pending.length >= batchSize) await flush();
     });
     if (options.afterBatch && !settling) settling = options.afterBatch().finally(() => (settling = null));
   };
@@ -265,7 +268,6 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
       const { unit, turn } = next;
       let item: ItemToWrite;
       try {
-        // Await first: `pending.push(await …)` would capture the array before a flush replaces it.
         item = await processUnit(unit, turn);
       } catch (error) {
         // A cancelled parse is dropped (redone on resume); anything else stops the whole run.
@@ -284,7 +286,9 @@ export async function runImport(options: RunImportOptions): Promise<RunOutcome> 
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, lane));
   // Stops a table's reader early (cancel, failure) so its file is closed.
   await source.return?.();
-  await writes.run(flush);
+  await writes.run(async () => {
+    while (pending.length > 0 && !fatalError) await flush();
+  });
   fatalError ??= sourceError;
   emitProgress(true);
   if (fatalError) return { state: 'failed', error: fatalError };

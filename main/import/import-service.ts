@@ -11,6 +11,7 @@ import type { EventBus } from '../rpc/event-bus';
 import type { ImportRepo } from '../store/import-repo';
 import { runImport, type FileParser, type ImportUnit, type RunOutcome, type UnitStream } from './import-runner';
 import type { ImportLock } from './import-lock';
+import type { BatchWriter } from './batch-writer';
 import { describeSource, listUnits, type ImportOptions } from './import-units';
 import type { WriteQueue } from '../store/write-queue';
 
@@ -24,6 +25,8 @@ export interface ImportServiceDeps {
   repo: ImportRepo;
   events: EventBus;
   createParser: () => ClosableParser;
+  /** Writes a job's batches off the main thread (batch-writer.ts); without it, `repo` writes them here. */
+  createWriter?: () => BatchWriter;
   /**
    * Awaited after each job, before `import.finished`: flags near-duplicates, announces new counts.
    * `signal` aborts when the job is cancelled or the service closes: it must not hold up quitting.
@@ -96,6 +99,7 @@ export function createImportService(deps: ImportServiceDeps) {
   /** Runs the units in the background; whatever fails, the slot is released and `import.finished` sent. */
   const runInBackground = (slot: Slot, jobId: number, units: ImportUnit[] | UnitStream) => {
     const parser = deps.createParser();
+    const writer = deps.createWriter?.();
     // Cancelling closes the pool at once: files in flight are dropped and redone on resume.
     slot.controller.signal.addEventListener('abort', () => void parser.close().catch(() => undefined), { once: true });
     void (async () => {
@@ -113,12 +117,15 @@ export function createImportService(deps: ImportServiceDeps) {
           concurrency: deps.concurrency,
           afterBatch: writing?.afterBatch && (() => writing!.afterBatch!()),
           writes: deps.writes,
+          writeBatch: writer && ((id, items) => writer.write(id, items)),
           onProgress: (p) => deps.events.emit('import.progressed', p),
         });
       } catch (error) {
         outcome = { state: 'failed', error: messageOf(error) };
       }
       await parser.close().catch(() => undefined);
+      // Every batch has settled: runImport waits for its last write before it returns.
+      await writer?.close().catch(() => undefined);
       await writing?.stop().catch(() => undefined);
       const error = outcome.state === 'failed' ? outcome.error : null;
       let job: ImportJob | undefined;
