@@ -76,23 +76,32 @@ describe('near-duplicate pass', () => {
     expect(texts.map(flagOf)).toEqual(together);
   });
 
-  it('gives the same flags when a chunk is saved a few documents per transaction, and leaves none unchecked', async () => {
+  it('gives the same flags when a chunk is saved a few flags and documents per transaction, flags first, and leaves none unchecked', async () => {
     const texts = [template(1), distinct('Nursing'), template(2), template(3), distinct('Accounting'), template(4), template(5)];
     await importTexts('all', texts);
     const together = texts.map(flagOf);
     core.db.exec('DELETE FROM near_duplicate_bands; UPDATE documents SET near_duplicate_of = NULL;');
-    const commits: number[] = [];
+    const commits: [number, number][] = [];
     const saved = passDeps();
     const transaction = saved.db.transaction.bind(saved.db);
-    // Counts the transactions the pass opens, each with the band rows it found on entry.
+    // Counts the transactions the pass opens, each with the flags and band rows there are once its work is done.
     const counting = {
       ...saved,
-      db: Object.assign(Object.create(saved.db), { transaction: (fn: () => void) => transaction(() => (fn(), commits.push(bandRows()))) }),
+      db: Object.assign(Object.create(saved.db), {
+        transaction: (fn: () => void) => transaction(() => (fn(), commits.push([texts.map(flagOf).filter((f) => f !== null).length, bandRows()]))),
+      }),
     };
-    expect(await flagNearDuplicates(counting, { documentsPerSave: 2 })).toEqual({ checked: 7, flagged: 4, problem: null });
+    expect(await flagNearDuplicates(counting, { documentsPerSave: 2, flagsPerSave: 3 })).toEqual({ checked: 7, flagged: 4, problem: null });
     expect(texts.map(flagOf)).toEqual(together);
-    expect(commits).toHaveLength(4);
-    expect(commits).toEqual([...commits].sort((a, b) => a - b));
+    // Four flags in two transactions, then seven documents' bands in four.
+    expect(commits).toEqual([
+      [3, 0],
+      [4, 0],
+      [4, 2 * 8],
+      [4, 4 * 8],
+      [4, 6 * 8],
+      [4, 7 * 8],
+    ]);
     expect((await core.call('dataset.health', {})).nearDuplicatesUnchecked).toBe(0);
   });
 
