@@ -3,7 +3,8 @@
  * progress name it), and every 25 ms this samples the process's RSS (every thread: the training
  * worker and its screening thread are threads of this process) and the main thread's V8 heap. The
  * high-water mark of RSS (getrusage, exact) is read at every change of stage, so the stage that
- * raised it is known even when a spike is shorter than a sample.
+ * raised it is known even when a spike is shorter than a sample. The sampler's own lateness is the
+ * main thread's longest stall in each stage (what a lag maximum alone does not place).
  */
 import type { StudioEvent } from '../../preload/contract';
 
@@ -16,6 +17,8 @@ export interface StageMemory {
   main_heap_mb: number;
   /** How much the process's all-time RSS high-water mark rose during the stage (0: the peak is elsewhere). */
   raised_peak_mb: number;
+  /** The main thread's longest stall during the stage: how late the 25 ms sampler ran, in ms. */
+  max_stall_ms: number;
   seconds: number;
 }
 
@@ -37,13 +40,15 @@ export function stageOfStep(step: string): string {
 
 /** Starts sampling; `enter` switches stage, `stop` returns every stage in order of first entry. */
 export function trackStageMemory(first: string) {
-  const stages = new Map<string, { rss: number; heap: number; raised: number; ms: number }>();
+  const stages = new Map<string, { rss: number; heap: number; raised: number; stall: number; ms: number }>();
+  const intervalMs = 25;
+  let sampledAt = performance.now();
   let current = first;
   let enteredMs = performance.now();
   let peakAtEntry = maxRssBytes();
   const stat = (name: string) => {
     let s = stages.get(name);
-    if (!s) stages.set(name, (s = { rss: 0, heap: 0, raised: 0, ms: 0 }));
+    if (!s) stages.set(name, (s = { rss: 0, heap: 0, raised: 0, stall: 0, ms: 0 }));
     return s;
   };
   const sample = () => {
@@ -61,7 +66,16 @@ export function trackStageMemory(first: string) {
     enteredMs = performance.now();
   };
   sample();
-  const timer = setInterval(sample, 25);
+  // A stall is charged to the stage that was current at the tick before it, where it began (a
+  // synchronous stage ends before the late tick runs).
+  let tickStage = first;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stat(tickStage).stall = Math.max(stat(tickStage).stall, now - sampledAt - intervalMs);
+    sampledAt = now;
+    tickStage = current;
+    sample();
+  }, intervalMs);
   return {
     enter(stage: string) {
       if (stage === current) return;
@@ -81,6 +95,7 @@ export function trackStageMemory(first: string) {
         rss_mb: mb(s.rss),
         main_heap_mb: mb(s.heap),
         raised_peak_mb: mb(s.raised),
+        max_stall_ms: Number(s.stall.toFixed(1)),
         seconds: Number((s.ms / 1000).toFixed(2)),
       }));
     },

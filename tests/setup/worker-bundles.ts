@@ -62,6 +62,19 @@ export async function useBundledWorkers(): Promise<string> {
   return 'workers: bundled from the sources as the app runs them';
 }
 
+/**
+ * A benchmark's measured child process, bundled like the app's main process into the folder
+ * `useBundledWorkers` made: run with plain `node`, its peak RSS holds no tsx loader thread and none
+ * of tsx's compiled sources, which the app does not carry either. Returns the bundle's path.
+ */
+export async function bundleBenchChild(entry: string): Promise<string> {
+  const dir = process.env.RESUME_STUDIO_WORKER_BUNDLES;
+  if (!dir) throw new Error('Call useBundledWorkers() before bundleBenchChild().');
+  const outfile = path.join(dir, `${path.basename(entry, '.ts')}-child.js`);
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
 /** Builds the bundles and points spawned workers at them (test forks inherit the environment). */
 export default async function setup(project: TestProject): Promise<(() => void) | void> {
   if (project.config.watch) return;
