@@ -46,8 +46,10 @@ export interface NearDuplicatePassOutcome {
 /**
  * Documents whose band keys one transaction writes: 2,484 resumes' in one held the main thread
  * ~57 ms at the end of an import (a chunk of 5,000, twice that), past the 50 ms a window may stall.
+ * A slice costs more as the index grows (its keys land all over it): 500 took 9-23 ms with 2,500
+ * resumes indexed and 30-41 ms with 50,000.
  */
-export const DOCUMENTS_PER_SAVE = 500;
+export const DOCUMENTS_PER_SAVE = 100;
 
 /**
  * Flags one transaction writes. Setting a flag rewrites the document's row with its text (~0.15 ms
