@@ -73,6 +73,11 @@ describe('train → predict → eval', () => {
     expect(plain.out).toContain(`${titleTerm!.slice(2)} (in the title)`);
     expect(plain.out).not.toMatch(/\b(h|eng):/);
   });
+  it('train of the same folder gives the same model, whichever file the importer finished first', async () => {
+    const again = path.join(temp.dir, 'again.json');
+    expect((await run(trainCommand, ['--data', dataDir, '--out', again, '--cv', '3'])).code).toBe(0);
+    expect(fs.readFileSync(again, 'utf8')).toBe(fs.readFileSync(model, 'utf8'));
+  });
   it('eval scores a dataset and refuses labels the model does not know', async () => {
     const r = await run(evalCommand, ['--data', dataDir, '--model', model, '--json']);
     expect(r.code).toBe(0);
