@@ -40,9 +40,11 @@ export function calibratedProbabilities(scores: Float64Array, k: number, calibra
 /** The calibration with a top-label map fitted on the held-out scores it was fitted on (rows × k, true classes y). */
 export function withTopLabelMap(calibration: Calibration, scores: Float64Array, y: ArrayLike<number>, k: number): Calibration {
   const { topLabel: _previous, ...temperatureOnly } = calibration;
-  const before = topLabelOutcomes(calibratedProbabilities(scores, k, temperatureOnly), y, k);
+  const tempered = calibratedProbabilities(scores, k, temperatureOnly);
+  const before = topLabelOutcomes(tempered, y, k);
   const map = fitTopLabelMap(before.confidence, before.correct);
-  const after = topLabelOutcomes(calibratedProbabilities(scores, k, { ...temperatureOnly, topLabel: { ...map, eceBefore: 0, eceAfter: 0 } }), y, k);
+  // applyTopLabelMap works in place: the map is applied to the tempered rows, which are not used again.
+  const after = topLabelOutcomes(applyTopLabelMap(tempered, k, map), y, k);
   return {
     ...temperatureOnly,
     topLabel: {
