@@ -70,7 +70,7 @@ async function saveChunk(deps: NearDuplicatePassDeps, chunk: NearDuplicateChunk,
     deps.db.transaction(() => deps.documents.addNearDuplicateFlags(pairs.slice(start, start + flagsPerSave)))();
     await nextTurn();
   }
-  for (let start = 0; start === 0 || start < documentIds.length; start += perSave) {
+  for (let start = 0; start < documentIds.length; start += perSave) {
     if (start > 0) await nextTurn();
     const end = Math.min(documentIds.length, start + perSave);
     deps.db.transaction(() => {
