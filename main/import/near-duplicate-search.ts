@@ -3,7 +3,8 @@
  * compared (word-shingle Jaccard, ml/eval/dedup) only with the documents that share a MinHash band
  * with them, at most `maxCandidatesPerBand` per band, found through the database's band index and
  * this chunk's own. Memory is bounded by the chunk, not by the dataset or by how alike its texts
- * are. Runs inside the near-duplicate worker on its own read-only connection; plain Node.
+ * are. Runs inside the near-duplicate worker on its own read-only connection
+ * (near-duplicate-chunk-task.ts stores what it finds); plain Node.
  */
 import Database from 'better-sqlite3';
 import { bandKeys, jaccard, minhashBands, minhashSignature, shingles } from '../../ml/eval/dedup';
@@ -91,6 +92,3 @@ export function indexNearDuplicateChunk(input: NearDuplicateInput): NearDuplicat
     db.close();
   }
 }
-
-/** The near-duplicate worker's interface: one request kind, a chunk of the incremental pass. */
-export type NearDuplicateWorkerApi = { search: { input: NearDuplicateInput; result: NearDuplicateChunk; progress: never } };

@@ -1,8 +1,9 @@
 /**
- * Worker entry of the near-duplicate search: a thin adapter that serves one chunk of the
- * incremental pass on the worker protocol. It reads the texts itself, so nothing large crosses threads.
+ * Worker entry of the near-duplicate pass: a thin adapter that serves one chunk (searched and
+ * stored) on the worker protocol. It reads the texts and writes the flags itself, so nothing large
+ * crosses threads.
  */
 import { serveWorker } from '../workers/serve-worker';
-import { indexNearDuplicateChunk, type NearDuplicateWorkerApi } from './near-duplicate-search';
+import { searchAndSaveChunk, type NearDuplicateWorkerApi } from './near-duplicate-chunk-task';
 
-serveWorker<NearDuplicateWorkerApi>({ search: indexNearDuplicateChunk });
+serveWorker<NearDuplicateWorkerApi>({ search: searchAndSaveChunk });

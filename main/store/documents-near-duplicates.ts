@@ -1,8 +1,9 @@
 /**
  * The documents statements the incremental near-duplicate pass needs: which documents are not in
  * the band index yet, a document's text and flag by id (read-only, for the worker's own
- * connection), and setting flags. Composed into the documents repository, which stays the one owner
- * of the `documents` table; nothing else imports this file.
+ * connection), and setting flags (the near-duplicate worker's own writable connection, and the
+ * main one's repository). Composed into and re-exported by the documents repository, which stays
+ * the one owner of the `documents` table; nothing else imports this file.
  */
 import type { Db } from './database';
 

@@ -13,7 +13,7 @@ import { createDocumentsSearch } from './documents-search';
 
 export type { LabelState } from './documents-labels';
 export type { CompiledFilter, FtsMatch } from './documents-search';
-export { documentLookups, unindexedDocumentTexts } from './documents-near-duplicates';
+export { createNearDuplicateFlags, documentLookups, unindexedDocumentTexts } from './documents-near-duplicates';
 
 /** A document about to be stored by an import batch. */
 export interface NewDocument {

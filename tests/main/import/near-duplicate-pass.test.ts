@@ -5,6 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
+import { saveNearDuplicateChunk } from '../../../main/import/near-duplicate-chunk-task';
+import { indexNearDuplicateChunk } from '../../../main/import/near-duplicate-search';
 import { flagNearDuplicates, type NearDuplicatePassDeps } from '../../../main/import/near-duplicates';
 import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import { createNearDuplicateIndexRepo } from '../../../main/store/near-duplicate-index-repo';
@@ -81,17 +83,16 @@ describe('near-duplicate pass', () => {
     await importTexts('all', texts);
     const together = texts.map(flagOf);
     core.db.exec('DELETE FROM near_duplicate_bands; UPDATE documents SET near_duplicate_of = NULL;');
+    // The worker's two steps, run here: search the chunk, then store it through a connection that
+    // counts its transactions, each with the flags and band rows there are once its work is done.
+    const chunk = indexNearDuplicateChunk({ databasePath: core.databasePath, nearThreshold: 0.8, maxDocuments: 100, maxCandidatesPerBand: 8 });
+    expect(chunk).toMatchObject({ isLast: true, documentIds: expect.any(Array), pairs: expect.any(Array) });
     const commits: [number, number][] = [];
-    const saved = passDeps();
-    const transaction = saved.db.transaction.bind(saved.db);
-    // Counts the transactions the pass opens, each with the flags and band rows there are once its work is done.
-    const counting = {
-      ...saved,
-      db: Object.assign(Object.create(saved.db), {
-        transaction: (fn: () => void) => transaction(() => (fn(), commits.push([texts.map(flagOf).filter((f) => f !== null).length, bandRows()]))),
-      }),
-    };
-    expect(await flagNearDuplicates(counting, { documentsPerSave: 2, flagsPerSave: 3 })).toEqual({ checked: 7, flagged: 4, problem: null });
+    const transaction = core.db.transaction.bind(core.db);
+    const counting = Object.assign(Object.create(core.db), {
+      transaction: (fn: () => void) => transaction(() => (fn(), commits.push([texts.map(flagOf).filter((f) => f !== null).length, bandRows()]))),
+    });
+    saveNearDuplicateChunk(counting, chunk, 2, 3);
     expect(texts.map(flagOf)).toEqual(together);
     // Four flags in two transactions, then seven documents' bands in four.
     expect(commits).toEqual([
@@ -103,6 +104,37 @@ describe('near-duplicate pass', () => {
       [4, 7 * 8],
     ]);
     expect((await core.call('dataset.health', {})).nearDuplicatesUnchecked).toBe(0);
+  });
+
+  it('stores flags and band keys from the worker: the main connection opens no transaction', async () => {
+    const texts = [template(1), template(2), distinct('Nursing'), template(3)];
+    await importTexts('all', texts);
+    const together = texts.map(flagOf);
+    core.db.exec('DELETE FROM near_duplicate_bands; UPDATE documents SET near_duplicate_of = NULL;');
+    const deps = passDeps();
+    const refusing = Object.assign(Object.create(core.db), {
+      transaction: () => {
+        throw new Error('the pass wrote on the main connection');
+      },
+    });
+    expect(await flagNearDuplicates({ ...deps, db: refusing }, { documentsPerSave: 2, flagsPerSave: 1 })).toEqual({ checked: 4, flagged: 2, problem: null });
+    expect(texts.map(flagOf)).toEqual(together);
+    expect(bandRows()).toBe(4 * 8);
+  });
+
+  it('keeps the size limit the main connection set: a full database is a sentence, and the next pass catches up', async () => {
+    // 60 copies: 480 band rows, more than the empty band table's one page holds.
+    const texts = Array.from({ length: 60 }, (_, i) => template(i));
+    await importTexts('all', texts);
+    core.db.exec('DELETE FROM near_duplicate_bands; UPDATE documents SET near_duplicate_of = NULL;');
+    // No free page left inside the file: the band rows need new ones.
+    core.db.exec('VACUUM');
+    core.db.pragma(`max_page_count = ${core.db.pragma('page_count', { simple: true }) as number}`);
+    const full = await flagNearDuplicates(passDeps());
+    expect(full.problem).toMatch(/full.*\. 60 documents are not checked for near-duplicates yet; the next import checks them again\.$/);
+    core.db.pragma('max_page_count = 1073741823');
+    expect(await flagNearDuplicates(passDeps())).toEqual({ checked: 60, flagged: 59, problem: null });
+    expect(createDocumentsRepo(core.db).countNotCheckedForNearDuplicates()).toBe(0);
   });
 
   it('a worker that runs out of memory becomes a sentence in the data health; the next pass catches up', async () => {
