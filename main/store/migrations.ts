@@ -324,4 +324,17 @@ export const migrations: Migration[] = [
       CREATE INDEX labelling_answers_history ON labelling_answers(history_id);
     `,
   },
+  {
+    version: 12,
+    name: 'documents counted by category and state from one index',
+    // The Train page's plan counts the labelled, not excluded resumes per category at every open and
+    // every press: with only category_id indexed, SQLite scanned the covering index and sorted every
+    // row into groups (140-150 ms on 200,000 resumes, on the thread the window waits on). Ordered by
+    // category, then the two flags, each category is one range of this index (5-10 ms); it also
+    // serves everything documents_category did.
+    up: `
+      DROP INDEX documents_category;
+      CREATE INDEX documents_category_state ON documents(category_id, excluded, model_labelled);
+    `,
+  },
 ];

@@ -52,6 +52,24 @@ describe('documents repository', () => {
     expect(documents.findByContentHash('content-2')).toBeUndefined();
   });
 
+  it('counts the training corpus per category and what is set aside: unlabelled, excluded, model-labelled', () => {
+    const ids = insertAll([doc(1, 'Chef'), doc(2, null), doc(3, 'Nurse'), doc(4, 'Chef'), doc(5, 'Chef'), doc(6, 'Nurse'), doc(7, 'Baker'), doc(8, null)]).map(
+      insertedId,
+    );
+    db.prepare(`UPDATE documents SET model_labelled = 1 WHERE id IN (?, ?)`).run(ids[4], ids[5]);
+    documents.setExcluded([ids[5]!, ids[6]!, ids[7]!], true);
+    // Baker's only resume is excluded: no trainable category.
+    expect(documents.trainingCounts()).toEqual({
+      categories: [
+        { category: 'Chef', documents: 3 },
+        { category: 'Nurse', documents: 1 },
+      ],
+      unlabelled: 1,
+      excluded: 3,
+      modelLabelled: 1,
+    });
+  });
+
   it('labels, unlabels and excludes; the training corpus holds labelled documents not excluded, in id order', () => {
     const ids = insertAll([doc(1, 'Chef'), doc(2, null), doc(3, 'Nurse'), doc(4, 'Chef')]).map(insertedId);
     expect([...documents.iterateLabelled()].map((d) => [d.id, d.category])).toEqual([
