@@ -10,10 +10,14 @@ import path from 'node:path';
 import { modelTooLargeReason } from '../../ml/index';
 import { nonRegularKind, readRegularFileSync } from '../parsing/regular-file';
 import type { ModelSourceEntry } from './predict-document';
-import type { ValidationPrediction } from './review-threshold';
+import type { ThresholdChoice, ValidationPrediction } from './review-threshold';
 
-/** The current model of a source, or why there is none. */
-export type ModelSourceState = { entry: ModelSourceEntry; validation: ValidationPrediction[] } | { entry: null; reason: string };
+/**
+ * The current model of a source, or why there is none. `reviewThreshold`: chosen when the model was
+ * trained (the studio stores it with the run); without it the engine chooses from `validation`.
+ */
+export type ModelSourceState =
+  { entry: ModelSourceEntry; validation: ValidationPrediction[]; reviewThreshold?: ThresholdChoice } | { entry: null; reason: string };
 
 /** A place the current model is read from. */
 export interface ModelSource {

@@ -95,7 +95,7 @@ export function createPredictionEngine(options: PredictionEngineOptions): Predic
       suggested = null;
       return publish(null, state.reason);
     }
-    const choice = chooseReviewThreshold(state.validation);
+    const choice = state.reviewThreshold ?? chooseReviewThreshold(state.validation);
     suggested = { value: choice.threshold, basis: choice.basis };
     try {
       return publish(await predictor.setModel(state.entry), null);

@@ -1,8 +1,9 @@
 /**
  * The studio's active model as a model source: the model training (or a model import) made active,
- * with the validation predictions of the run that made it, so the default review threshold comes
- * from resumes the model did not train on. It re-reads on `models.activated`, and, watching the
- * database, when another process (the app, the CLI's `train`, `serve`) activated another model.
+ * with the review threshold its run chose from its validation predictions (resumes the model did
+ * not train on), or those predictions for a run stored before the threshold was kept. It re-reads
+ * on `models.activated`, and, watching the database, when another process (the app, the CLI's
+ * `train`, `serve`) activated another model.
  * Plain Node; built by the composition root and the CLI.
  */
 import type { EventBus } from '../rpc/event-bus';
@@ -50,7 +51,10 @@ export function studioModelSource(deps: { models: ModelsRepo; runs: TrainingRepo
       if (!active) return { entry: null, reason: noModelReason };
       // The entry id is the models row id, so every stored prediction names the model that made it.
       const entry = { id: String(active.id), name: active.name, trainedAt: active.createdAt, json: active.modelJson };
-      return { entry, validation: active.runId === null ? [] : validationOf(deps.runs, active.runId) };
+      if (active.runId === null) return { entry, validation: [] };
+      // Chosen when the run was trained; runs stored before that was kept choose from their predictions.
+      const stored = deps.runs.storedReviewThreshold(active.runId);
+      return stored ? { entry, validation: [], reviewThreshold: stored } : { entry, validation: validationOf(deps.runs, active.runId) };
     },
     subscribe(listener) {
       const unsubscribe = deps.events.subscribe((event) => {

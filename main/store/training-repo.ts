@@ -48,7 +48,18 @@ export interface FinishedRun {
   split: { trainDocuments: number; testDocuments: number };
   timings: RunTimings;
   epochs: RunDetail['epochs'];
+  /** The default review threshold, chosen from the run's validation predictions where they were made. */
+  reviewThreshold: StoredReviewThreshold;
   model: Omit<NewModel, 'runId'>;
+}
+
+/** A run's default review threshold as stored (predict/review-threshold.ts chooses it; the same shape). */
+export interface StoredReviewThreshold {
+  threshold: number;
+  accuracyAbove: number | null;
+  coverage: number | null;
+  rows: number;
+  basis: string;
 }
 
 /** What metrics_json holds. */
@@ -58,6 +69,8 @@ interface StoredMetrics {
   cv: CrossValidationMetrics | null;
   split: { trainDocuments: number; testDocuments: number };
   features: number;
+  /** Absent in runs stored before it was kept: chosen from their stored predictions instead. */
+  reviewThreshold?: StoredReviewThreshold;
 }
 
 interface RunRow {
@@ -181,7 +194,14 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
   });
 
   const finish = db.transaction((id: number, run: FinishedRun): number => {
-    const metrics: StoredMetrics = { holdout: run.holdout, calibration: run.calibration, cv: run.cv, split: run.split, features: run.features };
+    const metrics: StoredMetrics = {
+      holdout: run.holdout,
+      calibration: run.calibration,
+      cv: run.cv,
+      split: run.split,
+      features: run.features,
+      reviewThreshold: run.reviewThreshold,
+    };
     const changed = finishRun.run({
       id,
       metricsJson: JSON.stringify(metrics),
@@ -284,6 +304,11 @@ export function createTrainingRepo(db: Db, models: ModelsRepo) {
       };
     },
     /** Which prediction sources a run stored. */
+    /** The review threshold stored with a finished run, or null (runs stored before it was kept). */
+    storedReviewThreshold(id: number): StoredReviewThreshold | null {
+      const row = selectOne.get(id);
+      return (row?.metrics_json && parse<StoredMetrics>(row.metrics_json)?.reviewThreshold) || null;
+    },
     sources(id: number): PredictionSource[] {
       return sources.all(id).map((r) => r.source);
     },

@@ -50,6 +50,7 @@ export async function storeFinishedRun(
     split: result.split,
     timings: result.timings,
     epochs: result.epochs,
+    reviewThreshold: result.reviewThreshold,
     model: {
       origin: 'trained',
       // No count in the name: pages show the count beside it, formatted, and two spellings of one number read as two numbers.

@@ -51,6 +51,7 @@ const finished = (accuracy: number): FinishedRun => ({
   split: { trainDocuments: 7, testDocuments: 3 },
   timings: { readMs: 1, vectorizeMs: 2, fitMs: 3, evaluateMs: 4, totalMs: 10 },
   epochs: [{ epoch: 1, loss: 0.7, validationAccuracy: 0.5 }],
+  reviewThreshold: { threshold: 0.5, accuracyAbove: null, coverage: null, rows: 3, basis: 'Only 3 validation predictions are stored.' },
   model: {
     origin: 'trained',
     name: 'Run',
@@ -117,6 +118,18 @@ describe('training repository', () => {
     expect(readActiveModel(db)).toMatchObject({ id: modelId, runId: id, modelJson: '{"acc":0.75}' });
     expect(runs.cell(id, 'holdout', 'b', 'a').map((p) => p.documentId)).toEqual([2, 3]);
     expect(runs.mislabelled(id, 'holdout', 1)).toEqual([expect.objectContaining({ documentId: 2, margin: expect.closeTo(0.6, 9) })]);
+    expect(runs.storedReviewThreshold(id)).toEqual(finished(0.75).reviewThreshold);
+  });
+
+  it('answers no stored review threshold for a run stored before it was kept, or not finished', () => {
+    const id = runs.create(params, owner);
+    expect(runs.storedReviewThreshold(id)).toBeNull();
+    runs.finish(id, finished(0.75));
+    const metrics = JSON.parse((db.prepare('SELECT metrics_json FROM training_runs WHERE id = ?').get(id) as { metrics_json: string }).metrics_json);
+    delete metrics.reviewThreshold;
+    db.prepare('UPDATE training_runs SET metrics_json = ? WHERE id = ?').run(JSON.stringify(metrics), id);
+    expect(runs.storedReviewThreshold(id)).toBeNull();
+    expect(runs.get(id)).toMatchObject({ state: 'finished', accuracy: 0.75 });
   });
 
   it('keeps the previous model active when a run fails or is cancelled', () => {

@@ -2,12 +2,16 @@
 // store the run and activate its model; cancel and an exhausted memory limit keep the previous model and the app usable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../main/core/core';
+import { chooseReviewThreshold } from '../../../main/predict/review-threshold';
 import { createDocumentsRepo } from '../../../main/store/documents-repo';
 import { createImportRepo } from '../../../main/store/import-repo';
+import { createModelsRepo } from '../../../main/store/models-repo';
+import { createTrainingRepo } from '../../../main/store/training-repo';
 import { generateResumeSample } from '../../../ml/index';
 import { readSnapshot } from '../../../main/training/snapshot';
 import { deserializeModel } from '../../../ml/index';
 import type { StudioEvent, TrainingProgress } from '../../../preload/contract';
+import { eventually } from '../../helpers/eventually';
 import { writeLabelledFolder } from '../../helpers/labelled-folder';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -94,6 +98,19 @@ describe('training service', () => {
     // The stored dataset hash is the snapshot's (what a later check of "did the data change?" recomputes).
     expect(deserializeModel(active.modelJson).pipeline.training!.docs).toBe(48);
     expect(readSnapshot(core.databasePath, 5).hash).toBe(detail.datasetHash);
+
+    // The review threshold chosen in the worker is the one its stored out-of-fold predictions give,
+    // and Predict uses it as its default.
+    const runs = createTrainingRepo(core.db, createModelsRepo(core.db));
+    const outOfFold = runs.predictions(runId, 'cv').map((p) => ({ confidence: p.confidence, isCorrect: p.predictedCategory === p.trueCategory }));
+    expect(outOfFold).toHaveLength(48);
+    expect(runs.storedReviewThreshold(runId)).toEqual(chooseReviewThreshold(outOfFold));
+    await eventually(async () =>
+      expect((await core.call('predict.status', {})).reviewThreshold).toMatchObject({
+        suggested: chooseReviewThreshold(outOfFold).threshold,
+        basis: chooseReviewThreshold(outOfFold).basis,
+      }),
+    );
 
     // Every document has an out-of-fold prediction; a confusion cell lists its documents.
     const holdout = detail.holdout!;
