@@ -8,10 +8,11 @@ import type { DatasetSummary, LabelChange } from '../../preload/contract';
 import type { EventBus } from '../rpc/event-bus';
 import type { Db } from '../store/database';
 import type { DocumentsRepo } from '../store/documents-repo';
+import { createDatasetRepo } from '../store/dataset-repo';
 import { createImportRepo } from '../store/import-repo';
 import { createLabelHistoryRepo } from '../store/label-history-repo';
 import type { WriteQueue } from '../store/write-queue';
-import { curationThreadMethods } from './curation-calls';
+import { curationThreadMethods, curationThreadReads } from './curation-calls';
 import { createCurationThread } from './curation-thread';
 import { createCategoriesHandlers } from './categories-handlers';
 import { createCategoriesService } from './categories-service';
@@ -31,22 +32,24 @@ export interface CurationDeps {
   thread?: { databasePath: string; writes: WriteQueue };
 }
 
-/** The curation services and the `documents.*` + `categories.*` handler groups. */
+/** The curation services and the `documents.*` + `categories.*` handler groups, and `dataset.health`. */
 export function wireCuration(deps: CurationDeps) {
   const list = createDocumentList(deps.db, deps.documents, { isBlind: deps.isBlind });
   const labels = createLabelsService({ ...deps, history: createLabelHistoryRepo(deps.db), matchingIds: (filter) => list.matchingIds(filter) });
   const categories = createCategoriesService(deps.documents, labels);
   const imports = createImportRepo(deps.db, deps.documents);
+  const dataset = createDatasetRepo(deps.db, deps.documents, imports);
   const inPlace = {
     ...createDocumentsHandlers({ documents: deps.documents, labels, list, skippedCopies: (ids) => imports.skippedCopiesOf(ids) }),
     ...createCategoriesHandlers({ documents: deps.documents, categories }),
+    'dataset.health': () => dataset.health(),
   };
   const thread = deps.thread && createCurationThread({ ...deps.thread, events: deps.events, isBlind: deps.isBlind ?? (() => false) });
   const onThread = thread
     ? Object.fromEntries(
         curationThreadMethods.map((method) => [
           method,
-          (input: unknown) => (method === 'documents.list' ? thread.read(method, input) : thread.write(method, input)),
+          (input: unknown) => (curationThreadReads.includes(method) ? thread.read(method, input) : thread.write(method, input)),
         ]),
       )
     : {};

@@ -91,6 +91,18 @@ describe('the curation thread', () => {
     expect(after.rows.map((r) => r.id)).toEqual([first!.id]);
   });
 
+  it('counts the data health off the main thread, and sees a write made here at once', async () => {
+    const health = await turnsWhile(() => core.call('dataset.health', {}));
+    expect(health.turns).toBeGreaterThan(0);
+    expect(health.value.classCounts).toEqual([
+      { category: 'Chef', documents: many / 2 },
+      { category: 'Cook', documents: many / 2 },
+    ]);
+    expect(health.value.unlabelled).toBe(0);
+    core.db.prepare(`UPDATE documents SET category_id = NULL WHERE id IN (SELECT id FROM documents ORDER BY id LIMIT 3)`).run();
+    expect((await core.call('dataset.health', {})).unlabelled).toBe(3);
+  });
+
   it('lets a queue answer wait its turn behind a bulk action instead of meeting a locked database', async () => {
     const bulk = core.call('documents.setCategory', { filter: {}, category: 'Moved' });
     const answer = core.call('labelling.answer', { documentId: 1, category: 'Pastry' });
