@@ -264,11 +264,15 @@ async function main(): Promise<void> {
     console.log(
       `${scale.padEnd(5)} ${String(row.docs).padStart(6)}  ${String(row.classes).padStart(7)}  ${f(row.end_to_end_s, 2, 12)}  ${f(row.vectorize_s, 2, 11)}  ${f(row.fit_s, 2, 5)}  ${f(row.peak_rss_mb, 0, 11)}  ${f(row.max_event_loop_lag_ms, 1, 10)}  ${f(row.macro_f1, 3, 8)}  ${f(row.ece, 3, 5)}  (${row.idle_lag_ms.toFixed(1)}, ${row.import_s.toFixed(1)} s, ${row.load_avg_1m.toFixed(1)}; runs ${row.runs_s.map((x) => x.toFixed(2)).join(' ')}; cold ${row.cold_end_to_end_s.toFixed(2)})`,
     );
-    console.log('      memory by stage: highest RSS MB / main-thread heap MB / MB it raised the peak by / longest main-thread stall ms / seconds (all runs)');
-    for (const st of row.stages)
+    console.log(
+      '      memory by stage: highest RSS MB / main-thread heap MB / MB it raised the peak by / longest main-thread stall ms / seconds (all runs) / during that stall, ms the main thread ran and waited for a core (the rest it was blocked)',
+    );
+    for (const st of row.stages) {
+      const during = st.stall_ran_ms === null ? '' : `   ran ${st.stall_ran_ms.toFixed(1)}, waited ${st.stall_waited_ms!.toFixed(1)}`;
       console.log(
-        `        ${st.stage.padEnd(76)} ${String(st.rss_mb).padStart(6)} ${String(st.main_heap_mb).padStart(5)} ${String(st.raised_peak_mb).padStart(6)} ${st.max_stall_ms.toFixed(1).padStart(6)} ${st.seconds.toFixed(1).padStart(7)}`,
+        `        ${st.stage.padEnd(76)} ${String(st.rss_mb).padStart(6)} ${String(st.main_heap_mb).padStart(5)} ${String(st.raised_peak_mb).padStart(6)} ${st.max_stall_ms.toFixed(1).padStart(6)} ${st.seconds.toFixed(1).padStart(7)}${during}`,
       );
+    }
   }
 }
 

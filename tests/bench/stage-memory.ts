@@ -4,8 +4,12 @@
  * worker and its screening thread are threads of this process) and the main thread's V8 heap. The
  * high-water mark of RSS (getrusage, exact) is read at every change of stage, so the stage that
  * raised it is known even when a spike is shorter than a sample. The sampler's own lateness is the
- * main thread's longest stall in each stage (what a lag maximum alone does not place).
+ * main thread's longest stall in each stage (what a lag maximum alone does not place), with what
+ * the thread did meanwhile (Linux): ran (its own work: JavaScript, a collection, a query), waited
+ * for a core, or neither — blocked in the kernel, which an idle event loop does not cause itself
+ * (on this VM an idle process stalls so for ~100 ms while another one churns memory).
  */
+import fs from 'node:fs';
 import type { StudioEvent } from '../../preload/contract';
 
 /** Figures of one stage, in MB. */
@@ -19,10 +23,23 @@ export interface StageMemory {
   raised_peak_mb: number;
   /** The main thread's longest stall during the stage: how late the 25 ms sampler ran, in ms. */
   max_stall_ms: number;
+  /** During that stall's interval, ms the main thread ran and waited for a core (null: not Linux). */
+  stall_ran_ms: number | null;
+  stall_waited_ms: number | null;
   seconds: number;
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The main thread's nanoseconds on a core and waiting for one so far (Linux's schedstat), or null. */
+function mainThreadSchedule(): [number, number] | null {
+  try {
+    const [ran, waited] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return [ran!, waited!];
+  } catch {
+    return null;
+  }
+}
 const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
 
 /**
@@ -40,7 +57,7 @@ export function stageOfStep(step: string): string {
 
 /** Starts sampling; `enter` switches stage, `stop` returns every stage in order of first entry. */
 export function trackStageMemory(first: string) {
-  const stages = new Map<string, { rss: number; heap: number; raised: number; stall: number; ms: number }>();
+  const stages = new Map<string, { rss: number; heap: number; raised: number; stall: number; ran: number | null; waited: number | null; ms: number }>();
   const intervalMs = 25;
   let sampledAt = performance.now();
   let current = first;
@@ -48,7 +65,7 @@ export function trackStageMemory(first: string) {
   let peakAtEntry = maxRssBytes();
   const stat = (name: string) => {
     let s = stages.get(name);
-    if (!s) stages.set(name, (s = { rss: 0, heap: 0, raised: 0, stall: 0, ms: 0 }));
+    if (!s) stages.set(name, (s = { rss: 0, heap: 0, raised: 0, stall: 0, ran: null, waited: null, ms: 0 }));
     return s;
   };
   const sample = () => {
@@ -69,9 +86,18 @@ export function trackStageMemory(first: string) {
   // A stall is charged to the stage that was current at the tick before it, where it began (a
   // synchronous stage ends before the late tick runs).
   let tickStage = first;
+  let schedule = mainThreadSchedule();
   const timer = setInterval(() => {
     const now = performance.now();
-    stat(tickStage).stall = Math.max(stat(tickStage).stall, now - sampledAt - intervalMs);
+    const next = mainThreadSchedule();
+    const s = stat(tickStage);
+    const stall = now - sampledAt - intervalMs;
+    if (stall > s.stall) {
+      s.stall = stall;
+      s.ran = next && schedule ? (next[0] - schedule[0]) / 1e6 : null;
+      s.waited = next && schedule ? (next[1] - schedule[1]) / 1e6 : null;
+    }
+    schedule = next;
     sampledAt = now;
     tickStage = current;
     sample();
@@ -96,6 +122,8 @@ export function trackStageMemory(first: string) {
         main_heap_mb: mb(s.heap),
         raised_peak_mb: mb(s.raised),
         max_stall_ms: Number(s.stall.toFixed(1)),
+        stall_ran_ms: s.ran === null ? null : Number(s.ran.toFixed(1)),
+        stall_waited_ms: s.waited === null ? null : Number(s.waited.toFixed(1)),
         seconds: Number((s.ms / 1000).toFixed(2)),
       }));
     },
