@@ -9,10 +9,10 @@
  * the idle loop also has is the machine's, not the app's work. Nothing of the app is loaded.
  */
 import { fork } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
+import { mainThreadSchedule } from './stage-memory';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '30' }, json: { type: 'boolean', default: false }, churn: { type: 'boolean', default: false } },
@@ -32,24 +32,15 @@ interface Stall {
   waited_ms: number | null;
 }
 
-const schedule = (): [number, number] | null => {
-  try {
-    const [ran, waited] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return [ran!, waited!];
-  } catch {
-    return null;
-  }
-};
-
 /** Watches this process's idle event loop for `seconds`; resolves with its stalls over 20 ms, longest first. */
 function watchIdleLoop(seconds: number): Promise<Stall[]> {
   return new Promise((resolve) => {
     const stalls: Stall[] = [];
-    let last = schedule();
+    let last = mainThreadSchedule();
     let expected = performance.now() + 10;
     const timer = setInterval(() => {
       const now = performance.now();
-      const next = schedule();
+      const next = mainThreadSchedule();
       if (now - expected > 20)
         stalls.push({
           ms: Number((now - expected).toFixed(1)),

@@ -32,7 +32,7 @@ export interface StageMemory {
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** The main thread's nanoseconds on a core and waiting for one so far (Linux's schedstat), or null. */
-function mainThreadSchedule(): [number, number] | null {
+export function mainThreadSchedule(): [number, number] | null {
   try {
     const [ran, waited] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
     return [ran!, waited!];
